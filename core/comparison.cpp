@@ -1,0 +1,64 @@
+#include "core/comparison.h"
+
+#include <algorithm>
+#include <array>
+#include <utility>
+
+namespace benchgate {
+namespace {
+constexpr std::array<std::pair<Verdict, std::string_view>, 7> kVerdictWords = {{
+    {Verdict::kRegression, "regression"},
+    {Verdict::kImprovement, "improvement"},
+    {Verdict::kUnchanged, "unchanged"},
+    {Verdict::kInconclusive, "inconclusive"},
+    {Verdict::kUntested, "untested"},
+    {Verdict::kNew, "new"},
+    {Verdict::kMissing, "missing"},
+}};
+}  // namespace
+
+std::string_view to_string(Verdict verdict) {
+  for (const auto& [v, word] : kVerdictWords)
+    if (v == verdict) return word;
+  return "unknown";
+}
+
+std::optional<Verdict> verdict_from_string(std::string_view word) {
+  for (const auto& [v, w] : kVerdictWords)
+    if (w == word) return v;
+  return std::nullopt;
+}
+
+std::string_view to_string(TestKind kind) {
+  return kind == TestKind::kWelch ? "welch" : "mann-whitney";
+}
+
+std::string_view to_string(AnalysisUnit unit) {
+  return unit == AnalysisUnit::kProcessMedians ? "process-medians" : "repetitions";
+}
+
+bool blocks_gate(const BenchmarkComparison& row, const CompareSettings& settings) {
+  return row.verdict == Verdict::kRegression && (!row.single_run || settings.trust_single_run);
+}
+
+bool Comparison::has_blocking_regression() const {
+  return std::any_of(benchmarks.begin(), benchmarks.end(),
+                     [&](const BenchmarkComparison& row) { return blocks_gate(row, settings); });
+}
+
+std::string_view Comparison::overall() const {
+  return settings.fail_on_regression && has_blocking_regression() ? "fail" : "pass";
+}
+
+bool Comparison::any_single_run() const {
+  return std::any_of(benchmarks.begin(), benchmarks.end(),
+                     [](const BenchmarkComparison& row) { return row.single_run; });
+}
+
+std::size_t Comparison::count(Verdict verdict) const {
+  return static_cast<std::size_t>(std::count_if(
+      benchmarks.begin(), benchmarks.end(),
+      [&](const BenchmarkComparison& row) { return row.verdict == verdict; }));
+}
+
+}  // namespace benchgate

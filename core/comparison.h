@@ -1,0 +1,87 @@
+#pragma once
+// The result of comparing a base run with a head run: one row per benchmark and the settings that
+// produced it. stats/ fills it in; reporters/ only format it (GUIDE §1).
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace benchgate {
+
+enum class Verdict {
+  kRegression,    // significantly slower by at least the threshold
+  kImprovement,   // significantly faster by at least the threshold
+  kUnchanged,     // the whole confidence interval lies inside (1-δ, 1+δ)
+  kInconclusive,  // none of the above: more samples would settle it
+  kUntested,      // fewer than 2 samples on a side: ratio only, no test
+  kNew,           // only in head
+  kMissing,       // only in base (or failed in head)
+};
+
+std::string_view to_string(Verdict verdict);
+std::optional<Verdict> verdict_from_string(std::string_view word);
+
+enum class TestKind { kMannWhitney, kWelch };
+std::string_view to_string(TestKind kind);
+
+// What each analysis unit is: GUIDE §2.
+enum class AnalysisUnit {
+  kProcessMedians,  // >= 2 processes per side: one value per process (its median)
+  kRepetitions,     // a single process on some side: repetitions, between-run drift unmeasured
+};
+std::string_view to_string(AnalysisUnit unit);
+
+struct BenchmarkComparison {
+  std::string name;
+  std::string metric;
+  Verdict verdict = Verdict::kInconclusive;
+  AnalysisUnit unit = AnalysisUnit::kProcessMedians;
+  std::size_t base_n = 0, head_n = 0;                  // analysis units per side
+  std::size_t base_samples = 0, head_samples = 0;      // raw repetitions per side
+  std::size_t base_processes = 0, head_processes = 0;  // distinct processes per side
+  double base_median = 0, head_median = 0;             // median of the analysis units
+  // Effect as a ratio head/base (Hodges–Lehmann on log values, or Welch's mean difference).
+  // NaN where undefined; ci_low/ci_high may be 0 / +inf when n is too small for the confidence.
+  double ratio = 0, ci_low = 0, ci_high = 0;
+  double confidence = 0.95;  // of [ci_low, ci_high]
+  std::optional<double> p_value;     // raw two-sided; empty when untested
+  std::optional<double> p_adjusted;  // Holm across the comparison: decides the gate
+  std::optional<double> q_value;     // Benjamini–Hochberg: decides warnings
+  double cv_base = 0, cv_head = 0;   // coefficient of variation of the analysis units
+  double threshold = 0.05;           // δ used for this benchmark
+  bool noisy = false;                // a CV larger than δ: too noisy to gate at this δ
+  bool warning = false;              // BH says "probably changed" though Holm did not fail it
+  bool single_run = false;           // analysed on repetitions of a single process: unconfirmed
+  std::optional<std::size_t> units_needed;  // rough count per side that would settle it
+  std::vector<std::string> errors;   // error messages from either side
+  std::string note;                  // one human sentence explaining the verdict
+};
+
+struct CompareSettings {
+  std::string metric = "real_time";
+  double alpha = 0.05;
+  double threshold = 0.05;
+  double warning_q = 0.10;
+  TestKind test = TestKind::kMannWhitney;
+  bool trust_single_run = false;
+  bool fail_on_regression = true;  // --fail-on never sets this false
+};
+
+struct Comparison {
+  CompareSettings settings;
+  std::vector<BenchmarkComparison> benchmarks;
+  std::vector<std::string> warnings;  // comparison-wide, e.g. "between-run drift not measured"
+  std::string base_label, head_label;  // what was compared, for humans (paths, commits)
+
+  // True when some regression counts towards the gate (confirmed, or single-run and trusted).
+  bool has_blocking_regression() const;
+  // "fail" when the gate fails (a blocking regression and fail_on_regression), else "pass".
+  std::string_view overall() const;
+  bool any_single_run() const;
+  std::size_t count(Verdict verdict) const;
+};
+
+// Whether this row's regression verdict is allowed to fail the gate under `settings`.
+bool blocks_gate(const BenchmarkComparison& row, const CompareSettings& settings);
+
+}  // namespace benchgate

@@ -1,0 +1,177 @@
+#include "core/json_input.h"
+
+#include <cmath>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "core/errors.h"
+
+namespace benchgate {
+namespace {
+
+// Returns the 1-based line and column of byte `offset` in `text`.
+std::pair<std::size_t, std::size_t> line_and_column(std::string_view text, std::size_t offset) {
+  offset = std::min(offset, text.size());
+  std::size_t line = 1, column = 1;
+  for (std::size_t i = 0; i < offset; ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+  }
+  return {line, column};
+}
+
+// The key whose value starts on the failing line, if the line has one: `"real_time": NaN` ->
+// "real_time". Lets a syntax error name the field, as users expect.
+std::string key_on_line(std::string_view text, std::size_t offset) {
+  offset = std::min(offset, text.size());
+  std::size_t start = text.rfind('\n', offset == 0 ? 0 : offset - 1);
+  start = start == std::string_view::npos ? 0 : start + 1;
+  std::string_view line = text.substr(start, offset - start);
+  std::size_t colon = line.rfind("\":");
+  if (colon == std::string_view::npos) return {};
+  std::size_t open = line.rfind('"', colon == 0 ? 0 : colon - 1);
+  if (open == std::string_view::npos || open >= colon) return {};
+  return std::string(line.substr(open + 1, colon - open - 1));
+}
+
+// Depth of the deepest nesting, counting brackets outside strings. Linear and allocation-free.
+void check_depth(std::string_view text, std::string_view source) {
+  int depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+      continue;
+    }
+    if (c == '"') in_string = true;
+    else if (c == '[' || c == '{') {
+      if (++depth > kMaxJsonDepth) {
+        auto [line, column] = line_and_column(text, i);
+        throw InputError(fmt::format("{}:{}:{}: JSON nested deeper than {} levels", source, line,
+                                     column, kMaxJsonDepth));
+      }
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+}
+
+}  // namespace
+
+std::string read_text_file(const std::filesystem::path& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec))
+    throw InputError(fmt::format("{}: is a directory, expected a file", path.string()));
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(fmt::format("{}: cannot open file", path.string()));
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) throw InputError(fmt::format("{}: read error", path.string()));
+  return std::move(buffer).str();
+}
+
+nlohmann::json parse_json_text(std::string_view text, std::string_view source) {
+  check_depth(text, source);
+  try {
+    return nlohmann::json::parse(text);
+  } catch (const nlohmann::json::parse_error& e) {
+    auto [line, column] = line_and_column(text, e.byte == 0 ? 0 : e.byte - 1);
+    std::string reason = e.what();
+    // nlohmann's message reads "[json.exception.parse_error.101] parse error at line 3, column 19:
+    // syntax error while parsing value - invalid literal; last read: '...'": keep the middle.
+    if (auto pos = reason.find(": "); pos != std::string::npos) reason.erase(0, pos + 2);
+    if (auto pos = reason.find(" - "); pos != std::string::npos) reason.erase(0, pos + 3);
+    if (auto pos = reason.find("; last read"); pos != std::string::npos) reason.erase(pos);
+    if (e.byte > text.size()) reason = "unexpected end of input (truncated file?)";
+    std::string field = key_on_line(text, e.byte == 0 ? 0 : e.byte - 1);
+    std::string hint;
+    if (reason.find("invalid literal") != std::string::npos)
+      hint = " (NaN and Infinity are not valid JSON numbers)";
+    if (field.empty())
+      throw InputError(
+          fmt::format("{}:{}:{}: invalid JSON: {}{}", source, line, column, reason, hint));
+    throw InputError(fmt::format("{}:{}:{}: invalid JSON in field `{}`: {}{}", source, line,
+                                 column, field, reason, hint));
+  } catch (const nlohmann::json::exception& e) {
+    // e.g. out_of_range.406 "number overflow parsing '1e999'".
+    std::string reason = e.what();
+    if (auto pos = reason.find("] "); pos != std::string::npos) reason.erase(0, pos + 2);
+    throw InputError(fmt::format("{}: invalid JSON: {}", source, reason));
+  }
+}
+
+nlohmann::json read_json_file(const std::filesystem::path& path) {
+  return parse_json_text(read_text_file(path), path.string());
+}
+
+namespace json_field {
+
+std::string describe_type(const nlohmann::json& value) {
+  if (value.is_number_float() && !std::isfinite(value.get<double>())) return "a non-finite number";
+  return std::string(value.type_name());
+}
+
+const nlohmann::json& object(const nlohmann::json& value, const std::string& where) {
+  if (!value.is_object())
+    throw InputError(fmt::format("field `{}`: expected an object, got {}", where, describe_type(value)));
+  return value;
+}
+
+const nlohmann::json& array(const nlohmann::json& value, const std::string& where) {
+  if (!value.is_array())
+    throw InputError(fmt::format("field `{}`: expected an array, got {}", where, describe_type(value)));
+  return value;
+}
+
+const nlohmann::json* optional_member(const nlohmann::json& obj, const char* key,
+                                      const std::string& where) {
+  object(obj, where);
+  auto it = obj.find(key);
+  return it == obj.end() ? nullptr : &*it;
+}
+
+const nlohmann::json& member(const nlohmann::json& obj, const char* key, const std::string& where) {
+  if (const auto* value = optional_member(obj, key, where)) return *value;
+  throw InputError(fmt::format("field `{}{}{}`: missing", where, where.empty() ? "" : ".", key));
+}
+
+std::string string(const nlohmann::json& value, const std::string& where) {
+  if (!value.is_string())
+    throw InputError(fmt::format("field `{}`: expected a string, got {}", where, describe_type(value)));
+  return value.get<std::string>();
+}
+
+double finite_number(const nlohmann::json& value, const std::string& where) {
+  if (!value.is_number())
+    throw InputError(fmt::format("field `{}`: expected a number, got {}", where, describe_type(value)));
+  double d = value.get<double>();
+  if (!std::isfinite(d))
+    throw InputError(fmt::format("field `{}`: number is not finite (NaN or out of range)", where));
+  return d;
+}
+
+long long integer(const nlohmann::json& value, const std::string& where) {
+  if (value.is_number_integer()) return value.get<long long>();
+  if (value.is_number_float()) {
+    double d = value.get<double>();
+    if (std::isfinite(d) && d == std::floor(d) && std::abs(d) < 9e15) return static_cast<long long>(d);
+  }
+  throw InputError(fmt::format("field `{}`: expected an integer, got {}", where, describe_type(value)));
+}
+
+bool boolean(const nlohmann::json& value, const std::string& where) {
+  if (!value.is_boolean())
+    throw InputError(fmt::format("field `{}`: expected true or false, got {}", where, describe_type(value)));
+  return value.get<bool>();
+}
+
+}  // namespace json_field
+}  // namespace benchgate

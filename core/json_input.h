@@ -1,0 +1,36 @@
+#pragma once
+// Reading JSON that a user (or another tool) gave us, with errors that say where it is wrong.
+//
+// Every error is an InputError whose message names the source and either the line:column of a
+// syntax error or the path of the offending field (e.g. `benchmarks[3].real_time`).
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+namespace benchgate {
+
+// Deeper nesting than this is refused before parsing: nothing we read needs it, and recursive
+// consumers (dump, our own walkers) must never see a stack-exhausting document.
+inline constexpr int kMaxJsonDepth = 256;
+
+std::string read_text_file(const std::filesystem::path& path);
+nlohmann::json parse_json_text(std::string_view text, std::string_view source);
+nlohmann::json read_json_file(const std::filesystem::path& path);
+
+// Field accessors for validating documents. `where` is the JSON path of `value` (for messages).
+namespace json_field {
+const nlohmann::json& member(const nlohmann::json& object, const char* key, const std::string& where);
+const nlohmann::json* optional_member(const nlohmann::json& object, const char* key,
+                                      const std::string& where);
+const nlohmann::json& object(const nlohmann::json& value, const std::string& where);
+const nlohmann::json& array(const nlohmann::json& value, const std::string& where);
+std::string string(const nlohmann::json& value, const std::string& where);
+double finite_number(const nlohmann::json& value, const std::string& where);
+long long integer(const nlohmann::json& value, const std::string& where);
+bool boolean(const nlohmann::json& value, const std::string& where);
+std::string describe_type(const nlohmann::json& value);
+}  // namespace json_field
+
+}  // namespace benchgate

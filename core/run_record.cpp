@@ -1,0 +1,67 @@
+#include "core/run_record.h"
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+
+namespace benchgate {
+
+BenchmarkResult* RunRecord::find(const std::string& name) {
+  for (auto& b : benchmarks)
+    if (b.name == name) return &b;
+  return nullptr;
+}
+
+const BenchmarkResult* RunRecord::find(const std::string& name) const {
+  for (const auto& b : benchmarks)
+    if (b.name == name) return &b;
+  return nullptr;
+}
+
+BenchmarkResult& RunRecord::find_or_add(const std::string& name) {
+  if (auto* b = find(name)) return *b;
+  benchmarks.push_back(BenchmarkResult{});
+  benchmarks.back().name = name;
+  return benchmarks.back();
+}
+
+void merge_records(RunRecord& into, const RunRecord& other) {
+  int offset = 0;
+  for (const auto& p : into.processes) offset = std::max(offset, p.id + 1);
+  for (auto p : other.processes) {
+    p.id += offset;
+    into.processes.push_back(std::move(p));
+  }
+  // Index by name once: merging many files must not be quadratic in the benchmark count.
+  std::unordered_map<std::string, std::size_t> index;
+  for (std::size_t i = 0; i < into.benchmarks.size(); ++i) index.emplace(into.benchmarks[i].name, i);
+  for (const auto& src : other.benchmarks) {
+    auto [it, inserted] = index.emplace(src.name, into.benchmarks.size());
+    if (inserted) {
+      into.benchmarks.push_back(BenchmarkResult{});
+      into.benchmarks.back().name = src.name;
+      into.benchmarks.back().threads = src.threads;
+    }
+    BenchmarkResult& dst = into.benchmarks[it->second];
+    const std::size_t before = dst.sample_count();
+    for (int p : src.process) dst.process.push_back(p + offset);
+    dst.repetition.insert(dst.repetition.end(), src.repetition.begin(), src.repetition.end());
+    dst.iterations.insert(dst.iterations.end(), src.iterations.begin(), src.iterations.end());
+    // A metric present on only one side of the merge would leave ragged columns; pad with NaN so
+    // columns stay aligned with `process` (statistics skip NaN values).
+    for (auto& [metric, values] : dst.metrics)
+      if (!src.metrics.count(metric)) values.resize(before + src.sample_count(), std::nan(""));
+    for (const auto& [metric, values] : src.metrics) {
+      auto& column = dst.metrics[metric];
+      column.resize(before, std::nan(""));
+      column.insert(column.end(), values.begin(), values.end());
+    }
+    for (auto e : src.errors) {
+      e.process += offset;
+      dst.errors.push_back(std::move(e));
+    }
+  }
+  for (const auto& n : other.notes) into.notes.push_back(n);
+}
+
+}  // namespace benchgate

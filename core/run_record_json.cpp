@@ -1,0 +1,189 @@
+#include "core/run_record_json.h"
+
+#include <cmath>
+#include <unordered_set>
+
+#include <fmt/format.h>
+
+#include "core/atomic_file.h"
+#include "core/errors.h"
+#include "core/json_input.h"
+
+namespace benchgate {
+namespace jf = json_field;
+using nlohmann::json;
+
+namespace {
+
+// NaN marks "this sample has no value for this metric" (see merge_records); JSON has no NaN,
+// so it is written as null and read back as NaN.
+json number_or_null(double v) { return std::isfinite(v) ? json(v) : json(nullptr); }
+
+json benchmark_to_json(const BenchmarkResult& b) {
+  json metrics = json::object();
+  for (const auto& [name, values] : b.metrics) {
+    json column = json::array();
+    for (double v : values) column.push_back(number_or_null(v));
+    metrics[name] = std::move(column);
+  }
+  json errors = json::array();
+  for (const auto& e : b.errors) errors.push_back({{"process", e.process}, {"message", e.message}});
+  return {{"name", b.name},       {"threads", b.threads},       {"process", b.process},
+          {"repetition", b.repetition}, {"iterations", b.iterations}, {"metrics", std::move(metrics)},
+          {"errors", std::move(errors)}};
+}
+
+template <typename T, typename Read>
+std::vector<T> read_column(const json& parent, const char* key, const std::string& where,
+                           std::size_t expected, Read read) {
+  std::string path = where + "." + key;
+  const json& column = jf::array(jf::member(parent, key, where), path);
+  if (column.size() != expected)
+    throw InputError(fmt::format("field `{}`: has {} entries, expected {} (one per sample)", path,
+                                 column.size(), expected));
+  std::vector<T> out;
+  out.reserve(column.size());
+  for (std::size_t i = 0; i < column.size(); ++i) out.push_back(read(column[i], fmt::format("{}[{}]", path, i)));
+  return out;
+}
+
+BenchmarkResult benchmark_from_json(const json& j, const std::string& where,
+                                    std::size_t process_count) {
+  BenchmarkResult b;
+  b.name = jf::string(jf::member(j, "name", where), where + ".name");
+  if (b.name.empty()) throw InputError(fmt::format("field `{}.name`: empty benchmark name", where));
+  if (const json* t = jf::optional_member(j, "threads", where))
+    b.threads = static_cast<int>(jf::integer(*t, where + ".threads"));
+  const json& processes = jf::array(jf::member(j, "process", where), where + ".process");
+  const std::size_t n = processes.size();
+  auto read_process = [&](const json& v, const std::string& path) {
+    long long p = jf::integer(v, path);
+    if (p < 0 || static_cast<std::size_t>(p) >= process_count)
+      throw InputError(fmt::format("field `{}`: process {} does not exist (record has {} processes)",
+                                   path, p, process_count));
+    return static_cast<int>(p);
+  };
+  b.process = read_column<int>(j, "process", where, n, read_process);
+  b.repetition = read_column<int>(j, "repetition", where, n, [](const json& v, const std::string& path) {
+    return static_cast<int>(jf::integer(v, path));
+  });
+  b.iterations = read_column<double>(j, "iterations", where, n, jf::finite_number);
+  const json& metrics = jf::object(jf::member(j, "metrics", where), where + ".metrics");
+  for (const auto& [name, column] : metrics.items()) {
+    std::string path = where + ".metrics." + name;
+    jf::array(column, path);
+    b.metrics[name] = read_column<double>(metrics, name.c_str(), where + ".metrics", n,
+                                          [](const json& v, const std::string& p) {
+                                            return v.is_null() ? std::nan("") : jf::finite_number(v, p);
+                                          });
+  }
+  if (const json* errors = jf::optional_member(j, "errors", where)) {
+    jf::array(*errors, where + ".errors");
+    for (std::size_t i = 0; i < errors->size(); ++i) {
+      std::string path = fmt::format("{}.errors[{}]", where, i);
+      BenchmarkError e;
+      e.process = read_process(jf::member((*errors)[i], "process", path), path + ".process");
+      e.message = jf::string(jf::member((*errors)[i], "message", path), path + ".message");
+      b.errors.push_back(std::move(e));
+    }
+  }
+  return b;
+}
+
+}  // namespace
+
+json to_json(const RunRecord& r) {
+  json processes = json::array();
+  for (const auto& p : r.processes)
+    processes.push_back({{"id", p.id},
+                         {"source", p.source},
+                         {"status", p.status},
+                         {"message", p.message},
+                         {"context", p.context.is_null() ? nlohmann::json::object() : p.context}});
+  json benchmarks = json::array();
+  for (const auto& b : r.benchmarks) benchmarks.push_back(benchmark_to_json(b));
+  json out = {{"schema", kRunRecordSchema},
+              {"tool", {{"name", "benchgate"}, {"version", r.tool_version}}},
+              {"testbed", r.testbed},
+              {"created_at", r.created_at},
+              {"git", {{"commit", r.commit}, {"dirty", r.dirty}}},
+              {"environment", r.environment},
+              {"processes", std::move(processes)},
+              {"benchmarks", std::move(benchmarks)},
+              {"notes", r.notes}};
+  if (r.seed) out["seed"] = *r.seed;
+  return out;
+}
+
+bool looks_like_run_record(const json& document) {
+  return document.is_object() && document.contains("schema") && document["schema"].is_string() &&
+         document["schema"].get<std::string>().rfind("benchgate.run/", 0) == 0;
+}
+
+RunRecord run_record_from_json(const json& j) {
+  jf::object(j, "(top level)");
+  RunRecord r;
+  std::string schema = jf::string(jf::member(j, "schema", ""), "schema");
+  if (schema != kRunRecordSchema)
+    throw InputError(fmt::format("field `schema`: unsupported \"{}\" (this benchgate reads \"{}\")",
+                                 schema, kRunRecordSchema));
+  if (const json* tool = jf::optional_member(j, "tool", ""))
+    if (const json* v = jf::optional_member(*tool, "version", "tool"))
+      r.tool_version = jf::string(*v, "tool.version");
+  if (const json* v = jf::optional_member(j, "testbed", "")) r.testbed = jf::string(*v, "testbed");
+  if (const json* v = jf::optional_member(j, "created_at", "")) r.created_at = jf::string(*v, "created_at");
+  if (const json* git = jf::optional_member(j, "git", "")) {
+    if (const json* v = jf::optional_member(*git, "commit", "git")) r.commit = jf::string(*v, "git.commit");
+    if (const json* v = jf::optional_member(*git, "dirty", "git")) r.dirty = jf::boolean(*v, "git.dirty");
+  }
+  if (const json* v = jf::optional_member(j, "seed", "")) {
+    if (!v->is_number_unsigned() && !(v->is_number_integer() && v->get<long long>() >= 0))
+      throw InputError("field `seed`: expected a non-negative integer");
+    r.seed = v->get<unsigned long long>();
+  }
+  if (const json* v = jf::optional_member(j, "environment", "")) r.environment = jf::object(*v, "environment");
+  const json& processes = jf::array(jf::member(j, "processes", ""), "processes");
+  for (std::size_t i = 0; i < processes.size(); ++i) {
+    std::string where = fmt::format("processes[{}]", i);
+    ProcessInfo p;
+    p.id = static_cast<int>(jf::integer(jf::member(processes[i], "id", where), where + ".id"));
+    if (p.id != static_cast<int>(i))
+      throw InputError(fmt::format("field `{}.id`: is {}, expected {} (ids are positions)", where, p.id, i));
+    if (const json* v = jf::optional_member(processes[i], "source", where)) p.source = jf::string(*v, where + ".source");
+    if (const json* v = jf::optional_member(processes[i], "status", where)) p.status = jf::string(*v, where + ".status");
+    if (p.status != "ok" && p.status != "failed" && p.status != "missing")
+      throw InputError(fmt::format("field `{}.status`: \"{}\" is not one of ok, failed, missing", where, p.status));
+    if (const json* v = jf::optional_member(processes[i], "message", where)) p.message = jf::string(*v, where + ".message");
+    if (const json* v = jf::optional_member(processes[i], "context", where)) p.context = jf::object(*v, where + ".context");
+    r.processes.push_back(std::move(p));
+  }
+  const json& benchmarks = jf::array(jf::member(j, "benchmarks", ""), "benchmarks");
+  std::unordered_set<std::string> seen;
+  for (std::size_t i = 0; i < benchmarks.size(); ++i) {
+    BenchmarkResult b = benchmark_from_json(benchmarks[i], fmt::format("benchmarks[{}]", i), r.processes.size());
+    if (!seen.insert(b.name).second)
+      throw InputError(fmt::format("field `benchmarks[{}].name`: \"{}\" appears twice", i, b.name));
+    r.benchmarks.push_back(std::move(b));
+  }
+  if (const json* notes = jf::optional_member(j, "notes", "")) {
+    jf::array(*notes, "notes");
+    for (std::size_t i = 0; i < notes->size(); ++i)
+      r.notes.push_back(jf::string((*notes)[i], fmt::format("notes[{}]", i)));
+  }
+  return r;
+}
+
+RunRecord read_run_record_file(const std::filesystem::path& path) {
+  json document = read_json_file(path);
+  try {
+    return run_record_from_json(document);
+  } catch (const InputError& e) {
+    throw InputError(fmt::format("{}: {}", path.string(), e.what()));
+  }
+}
+
+void write_run_record_file(const RunRecord& record, const std::filesystem::path& path) {
+  write_file_atomically(path, to_json(record).dump(1) + "\n");
+}
+
+}  // namespace benchgate

@@ -1,0 +1,25 @@
+#pragma once
+// The run-record JSON schema, version 1 (docs/run-record.md). Writing is total; reading validates
+// every field and throws InputError naming the field path, so a bad record is refused before it
+// reaches statistics or the store.
+#include <filesystem>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "core/run_record.h"
+
+namespace benchgate {
+
+inline constexpr const char* kRunRecordSchema = "benchgate.run/1";
+
+nlohmann::json to_json(const RunRecord& record);
+RunRecord run_record_from_json(const nlohmann::json& document);  // throws InputError
+bool looks_like_run_record(const nlohmann::json& document);
+
+// Reads and validates a run-record file; errors are prefixed with the path.
+RunRecord read_run_record_file(const std::filesystem::path& path);
+// Writes atomically (temporary file + rename) so readers see the old or the new file, never half.
+void write_run_record_file(const RunRecord& record, const std::filesystem::path& path);
+
+}  // namespace benchgate

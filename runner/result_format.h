@@ -1,0 +1,42 @@
+#pragma once
+// Ingest plug-in point (GUIDE §1): one ResultFormat per foreign result format. Adding a format is
+// one new file implementing this interface plus one line in result_formats.cpp.
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/run_record.h"
+
+namespace benchgate {
+
+class ResultFormat {
+ public:
+  virtual ~ResultFormat() = default;
+  // Short name used by --format and in messages: "gbench", "hyperfine", "benchgate".
+  virtual std::string_view name() const = 0;
+  // Cheap structural check used for auto-detection; must not throw.
+  virtual bool recognises(const nlohmann::json& document) const = 0;
+  // Converts one parsed file into a run record. Each file is at least one process (GUIDE §2).
+  // Throws InputError whose message names the offending field (the caller adds the file name).
+  virtual RunRecord read(const nlohmann::json& document, const std::string& source) const = 0;
+};
+
+// All registered formats, in detection order.
+const std::vector<const ResultFormat*>& result_formats();
+// The format called `name`; throws InputError listing the known names if there is none.
+const ResultFormat& result_format_named(std::string_view name);
+
+// Reads one side of a comparison: a results file, or a directory whose every `*.json` file is
+// one more process of that side (sorted by name, so the order is reproducible). Formats are
+// detected per file unless `format` is given. Throws InputError naming the file and field.
+RunRecord load_results(const std::filesystem::path& path,
+                       const std::optional<std::string>& format = std::nullopt);
+// Reads and merges several files or directories into one side.
+RunRecord load_results(const std::vector<std::filesystem::path>& paths,
+                       const std::optional<std::string>& format = std::nullopt);
+
+}  // namespace benchgate

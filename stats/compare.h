@@ -1,0 +1,22 @@
+#pragma once
+// Comparison of two run records, benchmark by benchmark (GUIDE §2): choose the analysis unit,
+// test, estimate the effect with its CI, adjust p-values across the comparison, decide verdicts.
+#include <functional>
+#include <string_view>
+
+#include "core/comparison.h"
+#include "core/run_record.h"
+
+namespace benchgate {
+
+struct CompareOptions {
+  CompareSettings settings;
+  // Per-benchmark δ (config overrides by glob); empty means settings.threshold for all.
+  std::function<double(std::string_view benchmark)> threshold_for;
+  // Benchmarks to leave out entirely (config `ignore`); empty means none.
+  std::function<bool(std::string_view benchmark)> ignore;
+};
+
+Comparison compare_runs(const RunRecord& base, const RunRecord& head, const CompareOptions& options);
+
+}  // namespace benchgate

@@ -1,0 +1,104 @@
+#include "core/run_record_json.h"
+
+#include <cmath>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "core/errors.h"
+#include "tests/support/temp_dir.h"
+
+namespace benchgate {
+namespace {
+using ::testing::HasSubstr;
+
+RunRecord sample_record() {
+  RunRecord r;
+  r.tool_version = "0.1.0";
+  r.testbed = "ci-runner";
+  r.created_at = "2026-11-21T12:00:00Z";
+  r.commit = "0123456789abcdef0123456789abcdef01234567";
+  r.seed = 42;
+  r.processes = {{0, "a.json", "ok", "", {{"host_name", "x"}}}, {1, "b.json", "failed", "SIGSEGV", {}}};
+  BenchmarkResult b;
+  b.name = "BM_Sort/1024";
+  b.process = {0, 0, 1};
+  b.repetition = {0, 1, 0};
+  b.iterations = {100, 100, 90};
+  b.metrics["real_time"] = {10.5, 11.0, std::nan("")};
+  b.errors = {{1, "boom"}};
+  r.benchmarks.push_back(b);
+  r.notes = {"process 1 crashed"};
+  return r;
+}
+
+TEST(RunRecordJson, RoundTripKeepsEverything) {
+  RunRecord r = run_record_from_json(nlohmann::json::parse(to_json(sample_record()).dump()));
+  EXPECT_EQ(r.testbed, "ci-runner");
+  EXPECT_EQ(r.seed, 42u);
+  ASSERT_EQ(r.processes.size(), 2u);
+  EXPECT_EQ(r.processes[1].status, "failed");
+  EXPECT_EQ(r.processes[0].context["host_name"], "x");
+  ASSERT_EQ(r.benchmarks.size(), 1u);
+  const auto& values = r.benchmarks[0].metrics.at("real_time");
+  EXPECT_DOUBLE_EQ(values[1], 11.0);
+  EXPECT_TRUE(std::isnan(values[2])) << "a missing value is written as null and read back as NaN";
+  EXPECT_EQ(r.benchmarks[0].errors[0].message, "boom");
+  EXPECT_EQ(r.notes, std::vector<std::string>{"process 1 crashed"});
+}
+
+TEST(RunRecordJson, RaggedColumnIsRefusedNamingTheField) {
+  auto j = to_json(sample_record());
+  j["benchmarks"][0]["metrics"]["real_time"].erase(0);
+  try {
+    run_record_from_json(j);
+    FAIL() << "expected InputError";
+  } catch (const InputError& e) {
+    EXPECT_THAT(e.what(), HasSubstr("benchmarks[0].metrics.real_time"));
+  }
+}
+
+TEST(RunRecordJson, UnknownProcessIsRefused) {
+  auto j = to_json(sample_record());
+  j["benchmarks"][0]["process"][2] = 7;
+  EXPECT_THROW(run_record_from_json(j), InputError);
+}
+
+TEST(RunRecordJson, DuplicateBenchmarkIsRefused) {
+  auto j = to_json(sample_record());
+  j["benchmarks"].push_back(j["benchmarks"][0]);
+  EXPECT_THROW(run_record_from_json(j), InputError);
+}
+
+TEST(RunRecordJson, WrongSchemaIsRefused) {
+  auto j = to_json(sample_record());
+  j["schema"] = "benchgate.run/99";
+  EXPECT_THROW(run_record_from_json(j), InputError);
+}
+
+TEST(RunRecordJson, FileRoundTripIsAtomicAndReadable) {
+  testing::TempDir dir;
+  write_run_record_file(sample_record(), dir / "r.json");
+  EXPECT_FALSE(std::filesystem::exists(dir / "r.json.lock"));
+  EXPECT_EQ(read_run_record_file(dir / "r.json").benchmarks[0].name, "BM_Sort/1024");
+}
+
+TEST(MergeRecords, RenumbersProcessesAndPadsMissingMetrics) {
+  RunRecord a = sample_record();
+  RunRecord b = sample_record();
+  b.benchmarks[0].metrics.clear();
+  b.benchmarks[0].metrics["cpu_time"] = {1, 2, 3};
+  merge_records(a, b);
+  ASSERT_EQ(a.processes.size(), 4u);
+  EXPECT_EQ(a.processes[3].id, 3);
+  const auto& bm = a.benchmarks[0];
+  EXPECT_EQ(bm.process, (std::vector<int>{0, 0, 1, 2, 2, 3}));
+  ASSERT_EQ(bm.metrics.at("real_time").size(), 6u);
+  ASSERT_EQ(bm.metrics.at("cpu_time").size(), 6u);
+  EXPECT_TRUE(std::isnan(bm.metrics.at("cpu_time")[0]));
+  EXPECT_TRUE(std::isnan(bm.metrics.at("real_time")[5]));
+  EXPECT_EQ(bm.errors.back().process, 3);
+}
+
+}  // namespace
+}  // namespace benchgate

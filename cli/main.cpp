@@ -1,2 +1,52 @@
+// benchgate: the command-line entry point. Parses the command line, runs the chosen subcommand
+// and turns its outcome into the documented exit code (docs/usage.md#exit-codes).
 #include <cstdio>
-int main() { std::puts("benchgate: under construction"); return 3; }
+#include <exception>
+
+#include <fmt/format.h>
+
+#include "cli/command.h"
+#include "core/errors.h"
+#include "core/version.h"
+
+int main(int argc, char** argv) {
+  using namespace benchgate;
+  CLI::App app{"benchgate: stop pull requests from making code slower, and prove it.\n"
+               "Exit codes: 0 pass, 1 regression found, 2 usage or input error, "
+               "3 internal or environment error."};
+  app.name("benchgate");
+  app.set_version_flag("--version", std::string("benchgate ") + kVersion);
+  app.require_subcommand(1);
+  cli::Action action;
+  cli::register_compare_command(app, action);
+  cli::register_run_command(app, action);
+  cli::register_baseline_command(app, action);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);  // prints the message and usage hint
+    return kExitInputError;
+  } catch (const InputError& e) {
+    fmt::print(stderr, "benchgate: error: {}\n", e.what());
+    return kExitInputError;
+  }
+  if (!action) return kExitInputError;
+  try {
+    return action();
+  } catch (const InputError& e) {
+    fmt::print(stderr, "benchgate: error: {}\n", e.what());
+    return kExitInputError;
+  } catch (const EnvironmentError& e) {
+    fmt::print(stderr, "benchgate: error: {}\n", e.what());
+    return kExitInternalError;
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "benchgate: internal error: {}\n", e.what());
+    return kExitInternalError;
+  }
+}

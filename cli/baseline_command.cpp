@@ -1,9 +1,102 @@
-// Placeholder: replaced by the real `benchgate baseline` subcommand.
+// `benchgate baseline`: the baseline store on the command line (docs/store.md). Declares the
+// subcommands and their options; the actions live in baseline_*.cpp.
+#include <memory>
+
+#include "cli/baseline_actions.h"
 #include "cli/command.h"
 
 namespace benchgate::cli {
-void register_baseline_command(CLI::App& app, Action& action) {
-  auto* sub = app.add_subcommand("baseline", "(not implemented yet)");
-  sub->callback([&action] { action = [] { return 3; }; });
+namespace {
+
+struct BaselineState {
+  BaselineCommon common;
+  SaveOptions save;
+  ShowOptions show;
+  FindOptions find;
+  std::size_t keep = 0;
+  std::string remote = "origin";
+};
+
+void add_common_options(CLI::App& sub, BaselineCommon& common, bool with_format) {
+  sub.add_option("--repo", common.repo, "Git repository (default: the one containing the current directory)");
+  sub.add_option("--store", common.store,
+                 "Where baselines live: git (notes refs/notes/benchgate, default), git:REF, or dir:PATH")
+      ->capture_default_str();
+  if (with_format)
+    sub.add_option("--format", common.format, "Output format")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
 }
+
+}  // namespace
+
+void register_baseline_command(CLI::App& app, Action& action) {
+  auto state = std::make_shared<BaselineState>();
+  auto* baseline = app.add_subcommand(
+      "baseline",
+      "Store and find baselines: run records kept per commit and testbed in git notes "
+      "(refs/notes/benchgate) or a directory");
+  baseline->require_subcommand(1);
+  auto on = [&action, state](CLI::App* sub, auto run) {
+    sub->callback([&action, state, run] { action = [state, run] { return run(*state); }; });
+  };
+
+  auto* save = baseline->add_subcommand("save", "Save run record file(s) as the baseline of a commit");
+  add_common_options(*save, state->common, false);
+  save->add_option("--commit", state->save.commit,
+                   "Commit the records belong to (default: the record's own commit, else HEAD)");
+  save->add_option("--testbed", state->save.testbed, "Testbed name (overrides the record's)");
+  save->add_option("RECORD.json", state->save.files, "Run record file(s) written by `benchgate run`")
+      ->required()
+      ->check(CLI::ExistingFile);
+  on(save, [](BaselineState& s) { return run_baseline_save(s.common, s.save); });
+
+  auto* show = baseline->add_subcommand("show", "Print the records stored for a commit");
+  add_common_options(*show, state->common, true);
+  show->add_option("--commit", state->show.commit, "Commit to show")->capture_default_str();
+  show->add_option("--testbed", state->show.testbed, "Only records of this testbed");
+  on(show, [](BaselineState& s) { return run_baseline_show(s.common, s.show); });
+
+  auto* list = baseline->add_subcommand("list", "List annotated commits: date, testbeds, record and benchmark counts");
+  add_common_options(*list, state->common, true);
+  on(list, [](BaselineState& s) { return run_baseline_list(s.common); });
+
+  auto* find = baseline->add_subcommand(
+      "find",
+      "Which commit would serve as baseline for HEAD: the merge-base with --base, then its nearest "
+      "first-parent ancestor with a record for the testbed");
+  add_common_options(*find, state->common, true);
+  find->add_option("--base", state->find.base, "Target branch or commit the change merges into")->required();
+  find->add_option("--head", state->find.head, "Head revision")->capture_default_str();
+  find->add_option("--testbed", state->find.testbed, "Testbed whose records count")->required();
+  find->add_option("--max-distance", state->find.max_distance,
+                   "How many first-parent commits below the merge-base to search")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
+  find->add_option("--window", state->find.window, "Collect this many recorded ancestors (pooling)")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  on(find, [](BaselineState& s) { return run_baseline_find(s.common, s.find); });
+
+  auto* prune = baseline->add_subcommand("prune", "Remove all but the newest N annotated commits");
+  add_common_options(*prune, state->common, false);
+  prune->add_option("--keep", state->keep, "How many annotated commits to keep")->required();
+  on(prune, [](BaselineState& s) { return run_baseline_prune(s.common, s.keep); });
+
+  const char* credentials =
+      " Credentials: a token in the remote URL, or BENCHGATE_GIT_TOKEN (+ BENCHGATE_GIT_USERNAME), "
+      "or git config http.extraheader, or ssh-agent; never printed.";
+  auto* push = baseline->add_subcommand(
+      "push", std::string("Fetch, merge and push the baseline notes to a remote (retries when "
+                          "someone pushed in between; fails loudly when the server rejects).") +
+                  credentials);
+  add_common_options(*push, state->common, false);
+  push->add_option("--remote", state->remote, "Remote name")->capture_default_str();
+  on(push, [](BaselineState& s) { return run_baseline_push(s.common, s.remote); });
+
+  auto* fetch = baseline->add_subcommand(
+      "fetch", std::string("Fetch the remote's baseline notes and merge them into the local ones.") + credentials);
+  add_common_options(*fetch, state->common, false);
+  fetch->add_option("--remote", state->remote, "Remote name")->capture_default_str();
+  on(fetch, [](BaselineState& s) { return run_baseline_fetch(s.common, s.remote); });
+}
+
 }  // namespace benchgate::cli

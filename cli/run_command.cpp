@@ -1,9 +1,261 @@
-// Placeholder: replaced by the real `benchgate run` subcommand.
+// `benchgate run [options] -- COMMAND [ARGS...]` and `benchgate run --config benchgate.toml`:
+// measure suites and write one run record per suite (docs/configuration.md).
+#include <signal.h>
+#include <unistd.h>
+
+#include <cmath>
+#include <fstream>
+#include <iterator>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
 #include "cli/command.h"
+#include "core/errors.h"
+#include "core/run_record_json.h"
+#include "runner/config.h"
+#include "runner/process_launch.h"
+#include "runner/progress.h"
+#include "runner/run_suites.h"
+#include "stats/descriptive.h"
 
 namespace benchgate::cli {
-void register_run_command(CLI::App& app, Action& action) {
-  auto* sub = app.add_subcommand("run", "(not implemented yet)");
-  sub->callback([&action] { action = [] { return 3; }; });
+namespace {
+
+// Exit codes of `benchgate run` beyond the common ones (core/errors.h): an interrupted run exits
+// like a shell job killed by that signal, 128 + signal number, after writing its records.
+constexpr int kExitInterruptedBase = 128;
+
+struct RunFlags {
+  std::vector<std::string> command;
+  std::string output;
+  std::string config_path;
+  std::vector<std::string> suite_names;
+  std::string name;
+  std::string format;
+  std::optional<std::string> filter;
+  std::optional<int> processes, repetitions, runs, warmup;
+  std::optional<double> timeout;
+  std::optional<unsigned long long> seed;
+  std::optional<std::string> testbed;
+  std::string working_dir;
+  bool quiet = false;
+};
+
+// The exact command line, as the kernel has it (CLI11 only gives us parsed values).
+std::string own_command_line() {
+  std::ifstream in("/proc/self/cmdline", std::ios::binary);
+  std::string raw((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::vector<std::string> argv;
+  std::size_t start = 0;
+  while (start < raw.size()) {
+    std::size_t end = raw.find('\0', start);
+    if (end == std::string::npos) end = raw.size();
+    argv.push_back(raw.substr(start, end - start));
+    start = end + 1;
+  }
+  return shell_quote_command(argv);
 }
+
+// Command-line values override the config (and the defaults) for every selected suite.
+void apply_overrides(SuiteConfig& suite, const RunFlags& f) {
+  if (!f.format.empty()) suite.format = f.format;
+  if (f.filter) suite.filter = f.filter;
+  if (f.processes) suite.processes = *f.processes;
+  if (f.repetitions) suite.repetitions = *f.repetitions;
+  if (f.runs) suite.runs = *f.runs;
+  if (f.warmup) suite.warmup = *f.warmup;
+  if (f.timeout) suite.timeout_seconds = *f.timeout > 0 ? f.timeout : std::nullopt;
+}
+
+struct Selection {
+  std::vector<SuiteConfig> suites;
+  std::optional<std::string> testbed;
+  std::optional<unsigned long long> seed;
+  bool from_config = false;
+  std::filesystem::path base_dir = ".";
+};
+
+Selection select_suites(const RunFlags& f) {
+  Selection selection;
+  std::string config_path = f.config_path;
+  if (f.command.empty() && config_path.empty()) {
+    if (!std::filesystem::exists(kDefaultConfigFile))
+      throw InputError(fmt::format(
+          "nothing to run: give a command after `--` or a config file with --config (no {} in "
+          "the current directory)",
+          kDefaultConfigFile));
+    config_path = kDefaultConfigFile;
+  }
+  if (!f.command.empty()) {
+    if (!config_path.empty())
+      throw InputError("give either a command after `--` or --config, not both");
+    if (!f.suite_names.empty()) throw InputError("--suite selects suites of a --config file");
+    SuiteConfig suite;
+    suite.command = f.command;
+    suite.name = f.name.empty() ? std::filesystem::path(f.command[0]).filename().string() : f.name;
+    if (!f.working_dir.empty()) suite.working_dir = f.working_dir;
+    apply_overrides(suite, f);
+    selection.suites.push_back(std::move(suite));
+    selection.testbed = f.testbed;
+    selection.seed = f.seed;
+    return selection;
+  }
+  Config config = load_config(config_path);
+  selection.from_config = true;
+  selection.base_dir = std::filesystem::absolute(config_path).parent_path();
+  selection.testbed = f.testbed ? f.testbed : config.testbed;
+  selection.seed = f.seed ? f.seed : config.run.seed;
+  if (config.suites.empty())
+    throw InputError(fmt::format("{}: defines no [[suite]] to run", config_path));
+  for (const auto& name : f.suite_names)
+    if (!config.suite(name)) {
+      std::vector<std::string> known;
+      for (const auto& s : config.suites) known.push_back(s.name);
+      throw InputError(fmt::format("{}: no suite named \"{}\" (suites: {})", config_path, name,
+                                   fmt::join(known, ", ")));
+    }
+  for (auto suite : config.suites) {
+    if (!f.suite_names.empty() &&
+        std::find(f.suite_names.begin(), f.suite_names.end(), suite.name) == f.suite_names.end())
+      continue;
+    if (!f.working_dir.empty()) suite.working_dir = f.working_dir;
+    apply_overrides(suite, f);
+    selection.suites.push_back(std::move(suite));
+  }
+  return selection;
+}
+
+// One record per suite: a file for a single command, `<dir>/<suite>.json` for a config file.
+std::filesystem::path output_path(const RunFlags& f, const Selection& s, const SuiteConfig& suite) {
+  if (!s.from_config) return f.output.empty() ? "benchgate-run.json" : f.output;
+  std::filesystem::path dir = f.output.empty() ? "benchgate-runs" : f.output;
+  return dir / (suite.name + ".json");
+}
+
+std::string format_metric(const std::string& metric, double value) {
+  if (!std::isfinite(value)) return "-";
+  if (metric == "peak_rss_bytes") return fmt::format("{:.1f} MiB", value / (1024.0 * 1024.0));
+  if (metric.find("time") == std::string::npos) return fmt::format("{:.4g}", value);
+  if (value >= 1e9) return fmt::format("{:.3f} s", value / 1e9);
+  if (value >= 1e6) return fmt::format("{:.3f} ms", value / 1e6);
+  if (value >= 1e3) return fmt::format("{:.3f} us", value / 1e3);
+  return fmt::format("{:.3f} ns", value);
+}
+
+void print_summary(const SuiteRun& run, const std::filesystem::path& path) {
+  const RunRecord& r = run.record;
+  int ok = 0;
+  for (const auto& p : r.processes) ok += p.status == "ok";
+  fmt::print("suite {} ({}): {}/{} processes ok, testbed {}, seed {} -> {}\n", run.suite->name,
+             run.format, ok, r.processes.size(), r.testbed, r.seed.value_or(0), path.string());
+  std::size_t width = 9;
+  for (const auto& b : r.benchmarks) width = std::max(width, b.name.size());
+  fmt::print("  {:<{}}  {:>7}  {:>9}  {:>14}  {}\n", "benchmark", width, "samples", "processes",
+             "median time", "errors");
+  for (const auto& b : r.benchmarks) {
+    std::vector<int> procs = b.process;
+    std::sort(procs.begin(), procs.end());
+    auto distinct = std::unique(procs.begin(), procs.end()) - procs.begin();
+    const auto* times = b.metric(kRealTime);
+    double median = times ? stats::median(*times) : std::nan("");
+    std::string errors =
+        b.errors.empty() ? "" : fmt::format("{} ({})", b.errors.size(), b.errors[0].message);
+    fmt::print("  {:<{}}  {:>7}  {:>9}  {:>14}  {}\n", b.name, width, b.sample_count(), distinct,
+               format_metric(kRealTime, median), errors);
+  }
+  for (const auto& p : r.processes)
+    if (p.status != "ok") fmt::print("  process {} {}: {}\n", p.id, p.status, p.message);
+}
+
+int run_command(const RunFlags& flags) {
+  Selection selection = select_suites(flags);
+  RunSettings settings;
+  settings.testbed = selection.testbed;
+  settings.seed = selection.seed;
+  settings.invocation = own_command_line();
+  settings.git_dir = selection.base_dir;
+  Progress progress(Progress::mode_for(stderr, flags.quiet));
+  RunOutcome outcome = run_suites(selection.suites, settings, progress);
+
+  // Write every record first: an interrupted or partly failed run still keeps what it measured.
+  for (const auto& run : outcome.suites) {
+    auto path = output_path(flags, selection, *run.suite);
+    if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path());
+    write_run_record_file(run.record, path);
+    print_summary(run, path);
+  }
+  for (const auto& w : outcome.warnings) fmt::print(stderr, "benchgate: warning: {}\n", w);
+  if (outcome.interrupted_by) {
+    fmt::print(stderr, "benchgate: interrupted by SIG{}; records hold what was measured so far\n",
+               sigabbrev_np(outcome.interrupted_by));
+    return kExitInterruptedBase + outcome.interrupted_by;
+  }
+  if (!outcome.complete()) {
+    for (const auto& run : outcome.suites) {
+      if (run.failed_processes)
+        fmt::print(
+            stderr,
+            "benchgate: error: suite {}: {} of {} processes failed; the record is incomplete\n",
+            run.suite->name, run.failed_processes, run.record.processes.size());
+      if (run.benchmark_errors)
+        fmt::print(stderr,
+                   "benchgate: error: suite {}: {} benchmark runs reported an error "
+                   "(error_occurred); they are recorded as errors, not samples\n",
+                   run.suite->name, run.benchmark_errors);
+    }
+    return kExitInternalError;
+  }
+  return kExitPass;
+}
+
+}  // namespace
+
+void register_run_command(CLI::App& app, Action& action) {
+  auto flags = std::make_shared<RunFlags>();
+  CLI::App* sub = app.add_subcommand(
+      "run",
+      "Run benchmark suites and write run records.\n"
+      "  benchgate run [options] -- COMMAND [ARGS...]   one suite, record written to -o FILE\n"
+      "  benchgate run --config benchgate.toml         every [[suite]], records in -o DIR\n"
+      "Google Benchmark binaries are detected and run in --processes separate processes of\n"
+      "--repetitions repetitions each; other commands are timed as a whole (--runs, --warmup).\n"
+      "Exit codes: 0 every process succeeded; 2 usage or input error (bad config, command not\n"
+      "found); 3 the record was written but is incomplete (a process crashed, timed out or wrote\n"
+      "unreadable results, or a benchmark reported an error) or an internal error;\n"
+      "130 / 143 interrupted by SIGINT / SIGTERM (records hold what was measured so far).");
+  sub->add_option("command", flags->command, "The command to run (after --)");
+  sub->add_option("-o,--output", flags->output,
+                  "Record file (default benchgate-run.json); with --config a directory that gets "
+                  "SUITE.json per suite (default benchgate-runs)");
+  sub->add_option("-c,--config", flags->config_path,
+                  "Config file with [[suite]] tables (default: ./benchgate.toml when no command)");
+  sub->add_option("--suite", flags->suite_names, "Run only this suite of the config (repeatable)");
+  sub->add_option("--name", flags->name, "Suite name for a single command (default: program name)");
+  sub->add_option("--format", flags->format, "auto (default), gbench or command")
+      ->check(CLI::IsMember({"auto", "gbench", "command"}));
+  sub->add_option("--filter", flags->filter, "Google Benchmark --benchmark_filter regex");
+  sub->add_option("-p,--processes", flags->processes,
+                  "Google Benchmark: separate processes per suite (default 8)")
+      ->check(CLI::Range(1, 100000));
+  sub->add_option("-r,--repetitions", flags->repetitions,
+                  "Google Benchmark: repetitions per process (default 3)")
+      ->check(CLI::Range(1, 100000));
+  sub->add_option("--runs", flags->runs, "Command mode: timed runs (default 10)")
+      ->check(CLI::Range(1, 100000));
+  sub->add_option("--warmup", flags->warmup, "Command mode: untimed runs first (default 1)")
+      ->check(CLI::Range(0, 100000));
+  sub->add_option("--timeout", flags->timeout,
+                  "Seconds after which one process is stopped and marked failed (0 = none)")
+      ->check(CLI::Range(0.0, 7 * 24 * 3600.0));
+  sub->add_option("--seed", flags->seed, "Seed of the launch order (default random; recorded)");
+  sub->add_option("--testbed", flags->testbed,
+                  "Testbed name (default: fingerprint of CPU model, cores and OS)");
+  sub->add_option("-C,--working-dir", flags->working_dir, "Directory to run the command(s) in");
+  sub->add_flag("-q,--quiet", flags->quiet, "No progress output");
+  sub->callback([&action, flags] { action = [flags] { return run_command(*flags); }; });
+}
+
 }  // namespace benchgate::cli

@@ -40,6 +40,24 @@ std::string key_on_line(std::string_view text, std::size_t offset) {
   return std::string(line.substr(open + 1, colon - open - 1));
 }
 
+// Byte offset of the number literal `token` where it stands as a value (after `:`, `[` or `,`),
+// or npos. nlohmann's overflow error has no position, only the literal; this recovers it so the
+// message can name the line and field like every other syntax error.
+std::size_t find_number_literal(std::string_view text, std::string_view token) {
+  if (token.empty()) return std::string_view::npos;
+  for (std::size_t at = text.find(token); at != std::string_view::npos;
+       at = text.find(token, at + 1)) {
+    std::size_t before = text.find_last_not_of(" \t\r\n", at == 0 ? 0 : at - 1);
+    bool starts_value = at > 0 && before != std::string_view::npos &&
+                        (text[before] == ':' || text[before] == '[' || text[before] == ',');
+    std::size_t end = at + token.size();
+    bool ends_value = end == text.size() || std::string_view(" \t\r\n,]}").find(text[end]) !=
+                                                std::string_view::npos;
+    if (starts_value && ends_value) return at;
+  }
+  return std::string_view::npos;
+}
+
 // Depth of the deepest nesting, counting brackets outside strings. Linear and allocation-free.
 void check_depth(std::string_view text, std::string_view source) {
   int depth = 0;
@@ -104,6 +122,17 @@ nlohmann::json parse_json_text(std::string_view text, std::string_view source) {
     // e.g. out_of_range.406 "number overflow parsing '1e999'".
     std::string reason = e.what();
     if (auto pos = reason.find("] "); pos != std::string::npos) reason.erase(0, pos + 2);
+    if (auto open = reason.find('\''), close = reason.rfind('\'');
+        open != std::string::npos && close > open) {
+      std::size_t at = find_number_literal(text, std::string_view(reason).substr(open + 1, close - open - 1));
+      if (at != std::string_view::npos) {
+        auto [line, column] = line_and_column(text, at);
+        std::string field = key_on_line(text, at);
+        throw InputError(fmt::format("{}:{}:{}: invalid JSON{}: {}", source, line, column,
+                                     field.empty() ? "" : fmt::format(" in field `{}`", field),
+                                     reason));
+      }
+    }
     throw InputError(fmt::format("{}: invalid JSON: {}", source, reason));
   }
 }

@@ -1,0 +1,129 @@
+// Speed of `benchgate compare` end to end, minus process start-up: read both sides from disk
+// (ingest), compare (statistics), render the JSON report. Target (issue #2): < 200 ms for
+// 10,000 benchmarks x 30 samples per side.
+//
+// Shapes measured:
+//   BM_CompareRunRecords/processes:10  10 processes x 3 repetitions (per-process medians)
+//   BM_CompareRunRecords/processes:1   1 process x 30 repetitions (single-run analysis: 900 pairs)
+//   BM_CompareGbenchFiles              the same data as Google Benchmark JSON, 10 files per side
+#include <filesystem>
+#include <random>
+#include <string>
+
+#include <benchmark/benchmark.h>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "core/atomic_file.h"
+#include "core/run_record_json.h"
+#include "reporters/reporter.h"
+#include "runner/result_format.h"
+#include "stats/compare.h"
+
+namespace {
+using namespace benchgate;
+namespace fs = std::filesystem;
+
+constexpr int kBenchmarks = 10000;
+constexpr int kSamplesPerSide = 30;
+
+fs::path scratch_dir() {
+  fs::path dir = fs::temp_directory_path() / "benchgate-compare-bench";
+  fs::create_directories(dir);
+  return dir;
+}
+
+// A side of `processes` processes, kSamplesPerSide samples per benchmark, log-normal timings
+// with a per-process drift (as real machines have) and a 10% slowdown on every 100th benchmark.
+RunRecord make_side(int processes, bool head, unsigned seed) {
+  std::mt19937_64 rng(seed);
+  std::normal_distribution<double> noise(0.0, 0.02), drift(0.0, 0.01);
+  RunRecord r;
+  r.tool_version = "bench";
+  r.testbed = "bench";
+  for (int p = 0; p < processes; ++p) r.processes.push_back({p, fmt::format("p{}", p), "ok", "", nlohmann::json::object()});
+  std::vector<double> process_drift(processes);
+  for (auto& d : process_drift) d = drift(rng);
+  const int per_process = kSamplesPerSide / processes;
+  for (int b = 0; b < kBenchmarks; ++b) {
+    BenchmarkResult bm;
+    bm.name = fmt::format("BM_Kernel{}/{}", b / 8, b % 8);
+    double base_ns = 100.0 + b;
+    if (head && b % 100 == 0) base_ns *= 1.10;
+    auto& real = bm.metrics[kRealTime];
+    auto& cpu = bm.metrics[kCpuTime];
+    for (int p = 0; p < processes; ++p)
+      for (int rep = 0; rep < per_process; ++rep) {
+        bm.process.push_back(p);
+        bm.repetition.push_back(rep);
+        bm.iterations.push_back(1000);
+        double v = base_ns * std::exp(process_drift[p] + noise(rng));
+        real.push_back(v);
+        cpu.push_back(v * 0.99);
+      }
+    r.benchmarks.push_back(std::move(bm));
+  }
+  return r;
+}
+
+// The same side written as one Google Benchmark JSON file per process.
+void write_gbench_files(const RunRecord& side, const fs::path& dir) {
+  fs::create_directories(dir);
+  for (const auto& process : side.processes) {
+    nlohmann::json entries = nlohmann::json::array();
+    for (const auto& bm : side.benchmarks)
+      for (std::size_t i = 0; i < bm.sample_count(); ++i) {
+        if (bm.process[i] != process.id) continue;
+        entries.push_back({{"name", bm.name}, {"run_name", bm.name}, {"run_type", "iteration"},
+                           {"repetitions", 3}, {"repetition_index", bm.repetition[i]},
+                           {"threads", 1}, {"iterations", bm.iterations[i]},
+                           {"real_time", bm.metrics.at(kRealTime)[i]},
+                           {"cpu_time", bm.metrics.at(kCpuTime)[i]}, {"time_unit", "ns"}});
+      }
+    nlohmann::json doc = {{"context", {{"date", "2026-11-21"}, {"library_build_type", "release"}}},
+                          {"benchmarks", std::move(entries)}};
+    write_file_atomically(dir / fmt::format("p{:02}.json", process.id), doc.dump(1));
+  }
+}
+
+void run_compare(benchmark::State& state, const fs::path& base, const fs::path& head) {
+  auto reporter = make_reporter("json");
+  CompareOptions options;
+  std::size_t bytes = 0;
+  for (auto _ : state) {
+    RunRecord b = load_results(base);
+    RunRecord h = load_results(head);
+    Comparison c = compare_runs(b, h, options);
+    std::string report = reporter->render(c);
+    bytes = report.size();
+    benchmark::DoNotOptimize(report.data());
+  }
+  state.counters["report_bytes"] = static_cast<double>(bytes);
+  state.counters["input_bytes"] =
+      static_cast<double>(fs::is_directory(base) ? 0 : fs::file_size(base) + fs::file_size(head));
+}
+
+void BM_CompareRunRecords(benchmark::State& state) {
+  const int processes = static_cast<int>(state.range(0));
+  fs::path dir = scratch_dir();
+  fs::path base = dir / fmt::format("base-{}.json", processes);
+  fs::path head = dir / fmt::format("head-{}.json", processes);
+  if (!fs::exists(base)) write_run_record_file(make_side(processes, false, 1), base);
+  if (!fs::exists(head)) write_run_record_file(make_side(processes, true, 2), head);
+  run_compare(state, base, head);
+}
+BENCHMARK(BM_CompareRunRecords)->ArgName("processes")->Arg(10)->Arg(1)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+void BM_CompareGbenchFiles(benchmark::State& state) {
+  fs::path dir = scratch_dir();
+  fs::path base = dir / "gbench-base";
+  fs::path head = dir / "gbench-head";
+  if (!fs::exists(base)) write_gbench_files(make_side(10, false, 1), base);
+  if (!fs::exists(head)) write_gbench_files(make_side(10, true, 2), head);
+  run_compare(state, base, head);
+}
+BENCHMARK(BM_CompareGbenchFiles)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+}  // namespace
+
+BENCHMARK_MAIN();

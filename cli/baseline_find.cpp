@@ -1,0 +1,47 @@
+// `benchgate baseline find`: which stored commit would serve as the baseline for HEAD, and why.
+#include <cstdio>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "cli/baseline_actions.h"
+#include "core/errors.h"
+#include "store/baseline_finder.h"
+
+namespace benchgate::cli {
+
+int run_baseline_find(const BaselineCommon& common, const FindOptions& options) {
+  std::unique_ptr<store::Store> store = common.open();
+  store::BaselineQuery query;
+  query.repo = common.repo_or_cwd();
+  query.head = options.head;
+  query.target = options.base;
+  query.testbed = options.testbed;
+  query.max_distance = options.max_distance;
+  query.window = options.window;
+  store::BaselineResult result = store::find_baseline(query, *store);
+  warn_about(result.problems);
+  if (common.format == "json") {
+    nlohmann::json found = nlohmann::json::array();
+    for (const auto& c : result.baselines)
+      found.push_back({{"commit", c.commit}, {"distance", c.distance}, {"records", c.records.size()}});
+    nlohmann::json out = {{"head", result.head},         {"target", result.target},
+                          {"merge_base", result.merge_base}, {"testbed", options.testbed},
+                          {"found", result.found()},      {"baselines", found},
+                          {"trail", result.trail},        {"summary", result.summary()}};
+    fmt::print("{}\n", out.dump(2));
+  } else {
+    fmt::print("merge-base of {} ({}) and {} ({}): {}\n", options.head, result.head.substr(0, 12),
+               options.base, result.target.substr(0, 12), result.merge_base);
+    fmt::print("first-parent ancestors looked at (testbed {}):\n", options.testbed);
+    for (const auto& line : result.trail) fmt::print("  {}\n", line);
+    fmt::print("{}\n", result.summary());
+  }
+  if (!result.found())
+    throw InputError(fmt::format("no baseline for testbed {} within {} commit(s) of the merge-base "
+                                 "{}; save one with `benchgate baseline save` or raise --max-distance",
+                                 options.testbed, options.max_distance, result.merge_base));
+  return kExitPass;
+}
+
+}  // namespace benchgate::cli

@@ -1,0 +1,68 @@
+#include "cli/compare_options.h"
+
+#include <charconv>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "core/errors.h"
+
+namespace benchgate::cli {
+
+void add_compare_flags(CLI::App& command, CompareFlags& flags) {
+  command.add_option("--metric", flags.metric,
+                     "Metric to compare: real_time, cpu_time, or any user counter")
+      ->capture_default_str();
+  command.add_option("--alpha", flags.alpha, "Family-wise significance level (Holm-adjusted)")
+      ->capture_default_str();
+  command.add_option("--threshold", flags.threshold,
+                     "Smallest change that matters, δ: '5%' or '0.05'")
+      ->capture_default_str();
+  command.add_option("--test", flags.test, "Statistical test: mann-whitney or welch (on log values)")
+      ->capture_default_str();
+  command.add_option("--fail-on", flags.fail_on,
+                     "When to exit 1: 'regression' (a confirmed regression) or 'never'")
+      ->capture_default_str();
+  command.add_flag("--trust-single-run", flags.trust_single_run,
+                   "Let regressions measured in a single process per side fail the gate "
+                   "(only on quiet, dedicated machines: between-run drift is not measured)");
+}
+
+double parse_threshold(const std::string& text, const std::string& flag) {
+  std::string number = text;
+  bool percent = !number.empty() && number.back() == '%';
+  if (percent) number.pop_back();
+  double value = 0;
+  auto [end, ec] = std::from_chars(number.data(), number.data() + number.size(), value);
+  if (ec != std::errc() || end != number.data() + number.size() || !std::isfinite(value))
+    throw InputError(fmt::format("{} '{}': expected a percentage like 5% or a fraction like 0.05",
+                                 flag, text));
+  if (percent) value /= 100.0;
+  else if (value >= 1.0)
+    throw InputError(fmt::format(
+        "{} '{}' is ambiguous: write {}% for a percentage or a fraction below 1", flag, text, text));
+  if (value <= 0.0 || value >= 1.0)
+    throw InputError(fmt::format("{} '{}': must be between 0% and 100%", flag, text));
+  return value;
+}
+
+CompareOptions to_compare_options(const CompareFlags& flags) {
+  CompareOptions options;
+  CompareSettings& s = options.settings;
+  if (flags.metric.empty()) throw InputError("--metric: must not be empty");
+  s.metric = flags.metric;
+  if (!(flags.alpha > 0.0 && flags.alpha < 1.0))
+    throw InputError(fmt::format("--alpha {}: must be between 0 and 1", flags.alpha));
+  s.alpha = flags.alpha;
+  s.threshold = parse_threshold(flags.threshold, "--threshold");
+  if (flags.test == "mann-whitney") s.test = TestKind::kMannWhitney;
+  else if (flags.test == "welch") s.test = TestKind::kWelch;
+  else throw InputError(fmt::format("--test '{}': expected mann-whitney or welch", flags.test));
+  if (flags.fail_on == "regression") s.fail_on_regression = true;
+  else if (flags.fail_on == "never") s.fail_on_regression = false;
+  else throw InputError(fmt::format("--fail-on '{}': expected regression or never", flags.fail_on));
+  s.trust_single_run = flags.trust_single_run;
+  return options;
+}
+
+}  // namespace benchgate::cli

@@ -1,0 +1,60 @@
+#include "cli/report_output.h"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+
+#include <fmt/format.h>
+
+#include "core/atomic_file.h"
+#include "core/errors.h"
+#include "reporters/reporter.h"
+
+namespace benchgate::cli {
+namespace {
+
+// Colour only for a human at a terminal, and never when NO_COLOR is set (no-color.org).
+bool stdout_wants_color() { return isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr; }
+
+void write_report_file(const std::filesystem::path& path, const std::string& text) {
+  std::error_code ec;
+  if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ec);
+  write_file_atomically(path, text);
+}
+
+}  // namespace
+
+void add_report_flags(CLI::App& command, ReportFlags& flags) {
+  std::string names;
+  for (auto name : reporter_names()) names += (names.empty() ? "" : ", ") + std::string(name);
+  command.add_option("--format", flags.format, "Report format: " + names)->capture_default_str();
+  command.add_option("-o,--output", flags.output, "Write the report to FILE instead of stdout");
+  command.add_option("--report-dir", flags.report_dir,
+                     "Also write the report in every format into DIR (comparison.md, .json, ...)");
+}
+
+void emit_reports(const Comparison& comparison, const ReportFlags& flags,
+                  const std::string& basename) {
+  ReportOptions options;
+  options.color = flags.output.empty() && stdout_wants_color();
+  auto primary = make_reporter(flags.format, options);  // InputError for an unknown format
+  std::string text = primary->render(comparison);
+  if (flags.output.empty()) {
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    std::fflush(stdout);
+  } else {
+    write_report_file(flags.output, text);
+    fmt::print(stderr, "benchgate: {} report written to {}\n", primary->name(), flags.output);
+  }
+  if (flags.report_dir.empty()) return;
+  for (auto name : reporter_names()) {
+    auto reporter = make_reporter(name, ReportOptions{});
+    std::filesystem::path path = std::filesystem::path(flags.report_dir) /
+                                 fmt::format("{}.{}", basename, reporter->file_extension());
+    write_report_file(path, reporter->render(comparison));
+    fmt::print(stderr, "benchgate: {} report written to {}\n", name, path.string());
+  }
+}
+
+}  // namespace benchgate::cli

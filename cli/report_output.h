@@ -1,0 +1,26 @@
+#pragma once
+// Where a comparison's reports go: one primary format to stdout or a file, and optionally every
+// format into a report directory (what CI uploads as artifacts).
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "core/comparison.h"
+
+namespace benchgate::cli {
+
+struct ReportFlags {
+  std::string format = "console";
+  std::string output;      // -o FILE; empty = stdout
+  std::string report_dir;  // --report-dir DIR; empty = none
+};
+
+void add_report_flags(CLI::App& command, ReportFlags& flags);
+// Renders and writes every requested report; prints where the files went (stderr).
+// `basename` names the files in the report directory (e.g. "comparison").
+void emit_reports(const Comparison& comparison, const ReportFlags& flags,
+                  const std::string& basename = "comparison");
+
+}  // namespace benchgate::cli

@@ -1,0 +1,49 @@
+#pragma once
+// GitLab REST API v4: the sticky merge-request note. Every call goes through forge::HttpClient.
+// The token is sent as `PRIVATE-TOKEN` (a project/group/personal access token with `api` scope);
+// CI_JOB_TOKEN cannot write notes (see forge/tokens.h).
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "forge/http_client.h"
+#include "forge/secret.h"
+#include "forge/sticky_comment.h"
+
+namespace benchgate::forge {
+
+// GitLab's note limit is 1,000,000 characters; we stay well under it and under the 1 MiB request
+// bound once JSON escaping has grown the text.
+inline constexpr std::size_t kGitlabNoteLimit = 512 * 1024;
+
+// `project_id` as a path segment: numeric ids as they are, "group/sub/project" percent-encoded
+// ("group%2Fsub%2Fproject"); an id that is already encoded (contains '%') is kept.
+// Throws InputError for an empty id or one with characters GitLab paths cannot contain.
+std::string gitlab_project_segment(std::string_view project_id);
+
+class GitlabClient {
+ public:
+  // `api_base` as in CI_API_V4_URL (https://gitlab.example/api/v4); `project_id` as in
+  // CI_PROJECT_ID or a full path. Throws InputError for a bad URL or id.
+  GitlabClient(std::string_view api_base, Secret token, std::string_view project_id,
+               HttpOptions options = {});
+
+  // GET /user → username.
+  std::string current_username();
+
+  // Creates (POST) or updates (PUT) the one note on MR !iid carrying `marker` and written by us;
+  // searches every page (x-next-page), ignores system notes and other people's notes.
+  UpsertResult upsert_mr_note(long long mr_iid, std::string_view marker, std::string_view body);
+
+  const Redactor& redactor() const { return http_.redactor(); }
+
+ private:
+  std::optional<long long> find_our_note(long long mr_iid, std::string_view marker,
+                                         const std::string& username);
+
+  HttpClient http_;
+  std::string project_;  // encoded path segment
+  std::optional<std::string> username_;
+};
+
+}  // namespace benchgate::forge

@@ -1,0 +1,27 @@
+// The JSON report: the comparison contract of core/comparison_json.h (docs/json-report.md),
+// written as is. Other tools parse it, so this file adds nothing and renames nothing.
+#include <nlohmann/json.hpp>
+
+#include "core/comparison_json.h"
+#include "reporters/builtin_reporters.h"
+
+namespace benchgate {
+namespace {
+
+class JsonReporter final : public Reporter {
+ public:
+  std::string_view name() const override { return "json"; }
+  std::string_view file_extension() const override { return "json"; }
+  std::string render(const Comparison& comparison) const override {
+    // `replace`: a name with invalid UTF-8 must not abort the report; U+FFFD marks the bad bytes.
+    return to_json(comparison).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Reporter> make_json_reporter(const ReportOptions&) {
+  return std::make_unique<JsonReporter>();
+}
+
+}  // namespace benchgate

@@ -1,0 +1,305 @@
+#include "runner/config.h"
+
+#include <fnmatch.h>
+
+#include <cmath>
+#include <functional>
+#include <limits>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
+#include "core/errors.h"
+#include "core/json_input.h"
+
+namespace benchgate {
+namespace {
+
+// Validates one TOML table: each key must be known, each value of the right type; every error
+// names the file and line. `context` names the table for messages ("[gate]", "[[suite]] #2").
+class TableReader {
+ public:
+  TableReader(const toml::table& table, std::string source, std::string context)
+      : table_(table), source_(std::move(source)), context_(std::move(context)) {}
+
+  // Call once every known key was read: anything left is a typo or a key from the future.
+  void reject_unknown_keys() const {
+    for (auto&& [key, node] : table_) {
+      if (seen_.count(std::string(key.str()))) continue;
+      std::vector<std::string> known(seen_known_.begin(), seen_known_.end());
+      throw InputError(fmt::format("{}:{}: unknown key `{}` in {} (known keys: {})", source_,
+                                   line_of(key, node), key.str(), context_,
+                                   fmt::join(known, ", ")));
+    }
+  }
+
+  const toml::node* get(std::string_view key) {
+    seen_known_.insert(std::string(key));
+    if (auto* node = table_.get(key)) {
+      seen_.insert(std::string(key));
+      return node;
+    }
+    return nullptr;
+  }
+
+  std::optional<std::string> string(std::string_view key) {
+    const toml::node* node = get(key);
+    if (!node) return std::nullopt;
+    if (!node->is_string()) type_error(key, *node, "a string");
+    return std::string(node->as_string()->get());
+  }
+
+  std::optional<long long> integer(std::string_view key, long long min, long long max) {
+    const toml::node* node = get(key);
+    if (!node) return std::nullopt;
+    if (!node->is_integer()) type_error(key, *node, "an integer");
+    long long v = node->as_integer()->get();
+    if (v < min || v > max)
+      fail(*node, fmt::format("`{}` is {}, expected {}..{}", key, v, min, max));
+    return v;
+  }
+
+  std::optional<double> number(std::string_view key, double min, double max,
+                               std::string_view hint = {}) {
+    const toml::node* node = get(key);
+    if (!node) return std::nullopt;
+    if (!node->is_number()) type_error(key, *node, "a number");
+    double v = *node->value<double>();
+    if (!std::isfinite(v) || v < min || v > max)
+      fail(*node, fmt::format("`{}` is {}, expected {} to {}{}", key, v, min, max, hint));
+    return v;
+  }
+
+  std::vector<std::string> string_list(std::string_view key) {
+    const toml::node* node = get(key);
+    if (!node) return {};
+    if (!node->is_array()) type_error(key, *node, "an array of strings");
+    std::vector<std::string> out;
+    for (const auto& item : *node->as_array()) {
+      if (!item.is_string()) type_error(key, item, "an array of strings");
+      out.emplace_back(item.as_string()->get());
+    }
+    return out;
+  }
+
+  // The tables of an array of tables (`[[suite]]`), or a type error.
+  std::vector<const toml::table*> tables(std::string_view key) {
+    const toml::node* node = get(key);
+    if (!node) return {};
+    if (!node->is_array_of_tables()) type_error(key, *node, "an array of tables ([[...]])");
+    std::vector<const toml::table*> out;
+    for (const auto& item : *node->as_array()) out.push_back(item.as_table());
+    return out;
+  }
+
+  const toml::table* table(std::string_view key) {
+    const toml::node* node = get(key);
+    if (!node) return nullptr;
+    if (!node->is_table()) type_error(key, *node, "a table");
+    return node->as_table();
+  }
+
+  [[noreturn]] void fail(const toml::node& node, const std::string& what) const {
+    throw InputError(
+        fmt::format("{}:{}: {}: {}", source_, node.source().begin.line, context_, what));
+  }
+  [[noreturn]] void fail_at_table(const std::string& what) const {
+    throw InputError(
+        fmt::format("{}:{}: {}: {}", source_, table_.source().begin.line, context_, what));
+  }
+  const std::string& source() const { return source_; }
+
+ private:
+  [[noreturn]] void type_error(std::string_view key, const toml::node& node,
+                               std::string_view expected) const {
+    std::ostringstream type;
+    type << node.type();
+    fail(node, fmt::format("`{}` must be {}, not a {}", key, expected, type.str()));
+  }
+  static unsigned line_of(const toml::key& key, const toml::node& node) {
+    unsigned line = key.source().begin.line;
+    return line ? line : node.source().begin.line;
+  }
+
+  const toml::table& table_;
+  std::string source_, context_;
+  std::set<std::string> seen_;
+  std::set<std::string> seen_known_;
+};
+
+constexpr long long kMaxCount = 100000;
+constexpr double kMaxTimeout = 7 * 24 * 3600.0;
+
+std::vector<std::string> split_words(std::string_view text) {
+  std::vector<std::string> words;
+  std::istringstream in{std::string(text)};
+  std::string word;
+  while (in >> word) words.push_back(word);
+  return words;
+}
+
+void read_run_defaults(TableReader& t, RunDefaults& run) {
+  if (auto v = t.integer("processes", 1, kMaxCount)) run.processes = static_cast<int>(*v);
+  if (auto v = t.integer("repetitions", 1, kMaxCount)) run.repetitions = static_cast<int>(*v);
+  if (auto v = t.integer("runs", 1, kMaxCount)) run.runs = static_cast<int>(*v);
+  if (auto v = t.integer("warmup", 0, kMaxCount)) run.warmup = static_cast<int>(*v);
+  if (auto v = t.number("timeout", 0, kMaxTimeout)) run.timeout_seconds = *v > 0 ? v : std::nullopt;
+  if (auto v = t.integer("seed", 0, std::numeric_limits<long long>::max()))
+    run.seed = static_cast<unsigned long long>(*v);
+  t.reject_unknown_keys();
+}
+
+constexpr std::string_view kThresholdHint = " (a fraction: 0.05 means 5%)";
+
+void read_gate(TableReader& t, GateConfig& gate) {
+  if (auto v = t.string("metric")) gate.metric = *v;
+  if (gate.metric.empty()) t.fail_at_table("`metric` is empty");
+  if (auto v = t.number("alpha", 1e-12, 0.5)) gate.alpha = *v;
+  if (auto v = t.number("threshold", 0, 1, kThresholdHint)) gate.threshold = *v;
+  gate.ignore = t.string_list("ignore");
+  if (const toml::node* node = t.get("fail_on")) {
+    (void)node;
+    gate.fail_on.clear();
+    for (const auto& word : t.string_list("fail_on")) {
+      auto verdict = verdict_from_string(word);
+      if (!verdict)
+        t.fail(*node, fmt::format("`fail_on` contains \"{}\", which is not a verdict (regression, "
+                                  "improvement, unchanged, inconclusive, untested, new, missing)",
+                                  word));
+      gate.fail_on.push_back(*verdict);
+    }
+  }
+  int index = 0;
+  for (const toml::table* rule_table : t.tables("thresholds")) {
+    TableReader r(*rule_table, t.source(), fmt::format("[[gate.thresholds]] #{}", ++index));
+    ThresholdRule rule;
+    auto match = r.string("match");
+    auto threshold = r.number("threshold", 0, 1, kThresholdHint);
+    if (!match || match->empty())
+      r.fail_at_table("`match` (a glob of benchmark names) is required");
+    if (!threshold) r.fail_at_table("`threshold` is required");
+    r.reject_unknown_keys();
+    gate.thresholds.push_back({*match, *threshold});
+  }
+  t.reject_unknown_keys();
+}
+
+std::filesystem::path resolve(const std::filesystem::path& base, const std::string& p) {
+  std::filesystem::path path(p);
+  return path.is_absolute() ? path : (base / path).lexically_normal();
+}
+
+SuiteConfig read_suite(TableReader& t, const RunDefaults& run, const std::filesystem::path& base) {
+  SuiteConfig s;
+  s.processes = run.processes;
+  s.repetitions = run.repetitions;
+  s.runs = run.runs;
+  s.warmup = run.warmup;
+  s.timeout_seconds = run.timeout_seconds;
+  auto name = t.string("name");
+  if (!name || name->empty()) t.fail_at_table("`name` is required");
+  if (name->find_first_of("/\\ \t") != std::string::npos)
+    t.fail_at_table(
+        fmt::format("suite name \"{}\" must not contain '/', '\\' or spaces (it names "
+                    "the output file)",
+                    *name));
+  s.name = *name;
+  if (const toml::node* node = t.get("command")) {
+    if (node->is_string())
+      s.command = split_words(node->as_string()->get());
+    else
+      s.command = t.string_list("command");
+    if (s.command.empty()) t.fail(*node, "`command` is empty");
+  } else {
+    t.fail_at_table("`command` is required");
+  }
+  // A relative program path means "relative to this file", like every other path in it; a bare
+  // name ("python3") is looked up in PATH.
+  if (s.command[0].find('/') != std::string::npos)
+    s.command[0] = resolve(base, s.command[0]).string();
+  if (auto v = t.string("format")) {
+    if (*v != "auto" && *v != "gbench" && *v != "command")
+      t.fail(*t.get("format"),
+             fmt::format("`format` is \"{}\", expected auto, gbench or command", *v));
+    s.format = *v;
+  }
+  s.filter = t.string("filter");
+  if (auto v = t.integer("processes", 1, kMaxCount)) s.processes = static_cast<int>(*v);
+  if (auto v = t.integer("repetitions", 1, kMaxCount)) s.repetitions = static_cast<int>(*v);
+  if (auto v = t.integer("runs", 1, kMaxCount)) s.runs = static_cast<int>(*v);
+  if (auto v = t.integer("warmup", 0, kMaxCount)) s.warmup = static_cast<int>(*v);
+  if (auto v = t.number("timeout", 0, kMaxTimeout)) s.timeout_seconds = *v > 0 ? v : std::nullopt;
+  s.working_dir = resolve(base, t.string("working_dir").value_or("."));
+  t.reject_unknown_keys();
+  return s;
+}
+
+}  // namespace
+
+double GateConfig::threshold_for(std::string_view benchmark) const {
+  for (const auto& rule : thresholds)
+    if (glob_match(rule.pattern, benchmark)) return rule.threshold;
+  return threshold;
+}
+
+bool GateConfig::ignored(std::string_view benchmark) const {
+  for (const auto& pattern : ignore)
+    if (glob_match(pattern, benchmark)) return true;
+  return false;
+}
+
+const SuiteConfig* Config::suite(std::string_view name) const {
+  for (const auto& s : suites)
+    if (s.name == name) return &s;
+  return nullptr;
+}
+
+bool glob_match(std::string_view pattern, std::string_view name) {
+  return fnmatch(std::string(pattern).c_str(), std::string(name).c_str(), 0) == 0;
+}
+
+Config parse_config(std::string_view text, const std::string& source,
+                    const std::filesystem::path& base_dir) {
+  toml::table root;
+  try {
+    root = toml::parse(text, source);
+  } catch (const toml::parse_error& e) {
+    throw InputError(fmt::format("{}:{}:{}: invalid TOML: {}", source, e.source().begin.line,
+                                 e.source().begin.column, e.description()));
+  }
+  Config config;
+  config.source = source;
+  TableReader top(root, source, "the top level");
+  config.testbed = top.string("testbed");
+  if (config.testbed && config.testbed->empty())
+    top.fail(*top.get("testbed"), "`testbed` is empty");
+  // [run] first: its values are the defaults of every suite.
+  if (const toml::table* run = top.table("run")) {
+    TableReader t(*run, source, "[run]");
+    read_run_defaults(t, config.run);
+  }
+  if (const toml::table* gate = top.table("gate")) {
+    TableReader t(*gate, source, "[gate]");
+    read_gate(t, config.gate);
+  }
+  int index = 0;
+  for (const toml::table* suite : top.tables("suite")) {
+    TableReader t(*suite, source, fmt::format("[[suite]] #{}", ++index));
+    SuiteConfig s = read_suite(t, config.run, base_dir);
+    if (config.suite(s.name)) t.fail_at_table(fmt::format("suite \"{}\" is defined twice", s.name));
+    config.suites.push_back(std::move(s));
+  }
+  top.reject_unknown_keys();
+  return config;
+}
+
+Config load_config(const std::filesystem::path& path) {
+  std::string text = read_text_file(path);  // InputError names the path when unreadable
+  auto base = std::filesystem::absolute(path).parent_path();
+  return parse_config(text, path.string(), base);
+}
+
+}  // namespace benchgate

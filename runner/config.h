@@ -1,0 +1,81 @@
+#pragma once
+// benchgate.toml: what to run (suites) and how to judge it (gate settings). One schema for
+// `benchgate run` and `benchgate gate`, documented in docs/configuration.md.
+//
+// Every key is checked: an unknown or mistyped key is an InputError naming the file, the line
+// and the key, because a silently ignored `treshold = 0.10` is worse than an error.
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/comparison.h"
+
+namespace benchgate {
+
+inline constexpr const char* kDefaultConfigFile = "benchgate.toml";
+
+// One thing to run. Loaded suites have every field resolved: [run] defaults are applied and
+// relative paths are made relative to the config file's directory.
+struct SuiteConfig {
+  std::string name;
+  std::vector<std::string> command;       // argv; a string in the file is split on whitespace
+  std::string format = "auto";            // "auto" (detect), "gbench" or "command"
+  std::optional<std::string> filter;      // --benchmark_filter (gbench)
+  int processes = 8;                      // gbench: separate process launches
+  int repetitions = 3;                    // gbench: --benchmark_repetitions per process
+  int runs = 10;                          // command: timed runs, each its own process
+  int warmup = 1;                         // command: untimed runs first
+  std::optional<double> timeout_seconds;  // per process; none = wait forever
+  std::optional<std::filesystem::path> working_dir;
+};
+
+// A per-benchmark threshold: the first rule whose glob matches a benchmark's name wins.
+struct ThresholdRule {
+  std::string pattern;
+  double threshold = 0;
+};
+
+struct GateConfig {
+  std::string metric = "real_time";
+  double alpha = 0.05;
+  double threshold = 0.05;  // δ: relative change that matters (0.05 = 5%)
+  std::vector<ThresholdRule> thresholds;
+  std::vector<std::string> ignore;                        // globs of benchmarks never gated
+  std::vector<Verdict> fail_on = {Verdict::kRegression};  // verdicts that fail the gate
+
+  double threshold_for(std::string_view benchmark) const;
+  bool ignored(std::string_view benchmark) const;
+};
+
+struct RunDefaults {
+  int processes = 8;
+  int repetitions = 3;
+  int runs = 10;
+  int warmup = 1;
+  std::optional<double> timeout_seconds;
+  std::optional<unsigned long long> seed;
+};
+
+struct Config {
+  std::filesystem::path source;  // the file it came from (empty for defaults)
+  std::optional<std::string> testbed;
+  RunDefaults run;
+  GateConfig gate;
+  std::vector<SuiteConfig> suites;
+
+  const SuiteConfig* suite(std::string_view name) const;
+};
+
+// Reads and validates a config file; throws InputError "<file>:<line>: ..." on any problem.
+Config load_config(const std::filesystem::path& path);
+// Same from text; relative paths in it are resolved against `base_dir`.
+Config parse_config(std::string_view text, const std::string& source,
+                    const std::filesystem::path& base_dir);
+
+// Shell-style glob (fnmatch without FNM_PATHNAME: '*' also matches '/', as benchmark names
+// like "BM_Sort/1024/threads:2" need).
+bool glob_match(std::string_view pattern, std::string_view name);
+
+}  // namespace benchgate

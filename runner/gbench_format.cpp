@@ -1,0 +1,385 @@
+#include "runner/gbench_format.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <string_view>
+#include <utility>
+
+#include <fmt/format.h>
+
+#include "core/errors.h"
+#include "core/json_input.h"
+#include "runner/record_builder.h"
+
+namespace benchgate {
+namespace jf = json_field;
+using nlohmann::json;
+
+namespace {
+
+// What a field of a benchmark entry is. Everything numeric that is not structural is a user
+// counter (items_per_second, bytes_per_second, custom counters, allocs_per_iter, ...).
+enum class Field {
+  kCounter,
+  kIgnored,  // structural or descriptive, not a measurement of this repetition
+  kName,
+  kRunName,
+  kRunType,
+  kRepetitionIndex,
+  kThreads,
+  kIterations,
+  kRealTime,
+  kCpuTime,
+  kTimeUnit,
+  kAggregateName,
+  kErrorOccurred,
+  kErrorMessage,
+  kSkipped,
+  kSkipMessage,
+};
+
+constexpr std::array<std::pair<std::string_view, Field>, 23> kKnownFields = {{
+    {"aggregate_name", Field::kAggregateName},
+    {"aggregate_unit", Field::kIgnored},
+    {"big_o", Field::kIgnored},
+    {"cpu_coefficient", Field::kIgnored},
+    {"cpu_time", Field::kCpuTime},
+    {"error_message", Field::kErrorMessage},
+    {"error_occurred", Field::kErrorOccurred},
+    {"family_index", Field::kIgnored},
+    {"iterations", Field::kIterations},
+    {"label", Field::kIgnored},
+    {"name", Field::kName},
+    {"per_family_instance_index", Field::kIgnored},
+    {"real_coefficient", Field::kIgnored},
+    {"real_time", Field::kRealTime},
+    {"repetition_index", Field::kRepetitionIndex},
+    {"repetitions", Field::kIgnored},
+    {"rms", Field::kIgnored},
+    {"run_name", Field::kRunName},
+    {"run_type", Field::kRunType},
+    {"skip_message", Field::kSkipMessage},
+    {"skipped", Field::kSkipped},
+    {"threads", Field::kThreads},
+    {"time_unit", Field::kTimeUnit},
+}};
+
+// kKnownFields bucketed by name length: a field is then told apart by one or two comparisons of
+// equal-length strings. This runs for every field of every entry.
+Field classify(std::string_view key) {
+  static constexpr std::size_t kMaxLength = 32;
+  static const auto buckets = [] {
+    std::array<std::vector<std::pair<std::string_view, Field>>, kMaxLength> b;
+    for (const auto& field : kKnownFields) b.at(field.first.size()).push_back(field);
+    return b;
+  }();
+  if (key.size() >= kMaxLength) return Field::kCounter;
+  for (const auto& [name, field] : buckets[key.size()])
+    if (name == key) return field;
+  return Field::kCounter;
+}
+
+// The fields of one entry, gathered in a single pass over its members.
+struct Entry {
+  const json* name = nullptr;
+  const json* run_name = nullptr;
+  const json* run_type = nullptr;
+  const json* repetition_index = nullptr;
+  const json* threads = nullptr;
+  const json* iterations = nullptr;
+  const json* real_time = nullptr;
+  const json* cpu_time = nullptr;
+  const json* time_unit = nullptr;
+  const json* aggregate_name = nullptr;
+  const json* error_occurred = nullptr;
+  const json* error_message = nullptr;
+  const json* skipped = nullptr;
+  const json* skip_message = nullptr;
+  std::vector<std::pair<const std::string*, const json*>> counters;
+};
+
+void gather(const json& object, Entry& e) {
+  // Reuses the counters' storage across entries.
+  auto counters = std::move(e.counters);
+  counters.clear();
+  e = Entry{};
+  e.counters = std::move(counters);
+  for (auto it = object.begin(); it != object.end(); ++it) {
+    const json* value = &it.value();
+    switch (classify(it.key())) {
+      case Field::kCounter:
+        // Non-numeric unknown fields are descriptive (or from a newer version): skipped.
+        if (value->is_number()) e.counters.emplace_back(&it.key(), value);
+        break;
+      case Field::kIgnored:
+        break;
+      case Field::kName:
+        e.name = value;
+        break;
+      case Field::kRunName:
+        e.run_name = value;
+        break;
+      case Field::kRunType:
+        e.run_type = value;
+        break;
+      case Field::kRepetitionIndex:
+        e.repetition_index = value;
+        break;
+      case Field::kThreads:
+        e.threads = value;
+        break;
+      case Field::kIterations:
+        e.iterations = value;
+        break;
+      case Field::kRealTime:
+        e.real_time = value;
+        break;
+      case Field::kCpuTime:
+        e.cpu_time = value;
+        break;
+      case Field::kTimeUnit:
+        e.time_unit = value;
+        break;
+      case Field::kAggregateName:
+        e.aggregate_name = value;
+        break;
+      case Field::kErrorOccurred:
+        e.error_occurred = value;
+        break;
+      case Field::kErrorMessage:
+        e.error_message = value;
+        break;
+      case Field::kSkipped:
+        e.skipped = value;
+        break;
+      case Field::kSkipMessage:
+        e.skip_message = value;
+        break;
+    }
+  }
+}
+
+// The JSON path of entry `i` or of its field `key`. Built only for messages: formatting a path
+// for every field of 300,000 entries would cost more than reading them.
+std::string path(std::size_t i, std::string_view key = {}) {
+  return key.empty() ? fmt::format("benchmarks[{}]", i) : fmt::format("benchmarks[{}].{}", i, key);
+}
+
+// Typed access with the standard json_field messages, called only when the fast check fails.
+const json& required(const json* value, std::size_t i, std::string_view key) {
+  if (!value) throw InputError(fmt::format("field `{}`: missing", path(i, key)));
+  return *value;
+}
+const std::string& string_ref(const json& v, std::size_t i, std::string_view key) {
+  if (!v.is_string()) jf::string(v, path(i, key));
+  return v.get_ref<const std::string&>();
+}
+double number(const json& v, std::size_t i, std::string_view key) {
+  if (v.is_number() && std::isfinite(v.get<double>())) return v.get<double>();
+  return jf::finite_number(v, path(i, key));
+}
+long long integer(const json& v, std::size_t i, std::string_view key) {
+  return v.is_number_integer() ? v.get<long long>() : jf::integer(v, path(i, key));
+}
+bool boolean(const json& v, std::size_t i, std::string_view key) {
+  return v.is_boolean() ? v.get<bool>() : jf::boolean(v, path(i, key));
+}
+
+// Nanoseconds per `time_unit`.
+double nanoseconds_per(const std::string& unit, std::size_t i) {
+  if (unit == "ns") return 1.0;
+  if (unit == "us") return 1e3;
+  if (unit == "ms") return 1e6;
+  if (unit == "s") return 1e9;
+  throw InputError(fmt::format("field `{}`: \"{}\" is not a time unit (ns, us, ms or s)",
+                               path(i, "time_unit"), unit));
+}
+
+// A time of a repetition, in nanoseconds. Zero or negative cannot be a measured duration (and
+// would break the log scale the statistics work on).
+double positive_time(const json& value, double scale, std::size_t i, std::string_view key) {
+  const double t = number(value, i, key);
+  if (t <= 0)
+    throw InputError(fmt::format("field `{}`: {} is not a positive duration", path(i, key), t));
+  const double ns = t * scale;
+  if (!std::isfinite(ns))
+    throw InputError(
+        fmt::format("field `{}`: {} overflows when converted to nanoseconds", path(i, key), t));
+  return ns;
+}
+
+bool is_aggregate(const Entry& e, std::size_t i) {
+  if (e.run_type) {
+    const std::string& type = string_ref(*e.run_type, i, "run_type");
+    if (type == "iteration") return false;
+    if (type == "aggregate") return true;
+    throw InputError(fmt::format("field `{}`: \"{}\" is neither \"iteration\" nor \"aggregate\"",
+                                 path(i, "run_type"), type));
+  }
+  // Files from before `run_type` existed mark aggregates only by their name.
+  return e.aggregate_name != nullptr;
+}
+
+// Why this entry did not produce a sample (SkipWithError, SkipWithMessage), or empty.
+std::string skip_reason(const Entry& e, std::size_t i) {
+  auto message = [&](const json* m, std::string_view key) {
+    return m ? string_ref(*m, i, key) : std::string();
+  };
+  if (e.error_occurred && boolean(*e.error_occurred, i, "error_occurred")) {
+    std::string m = message(e.error_message, "error_message");
+    return m.empty() ? "error occurred" : "error: " + m;
+  }
+  // Google Benchmark >= 1.8 writes `skipped`/`skip_message` for SkipWithMessage.
+  const bool skipped = e.skipped && boolean(*e.skipped, i, "skipped");
+  if (skipped || e.skip_message) {
+    std::string m = message(e.skip_message, "skip_message");
+    return m.empty() ? "skipped" : "skipped: " + m;
+  }
+  return {};
+}
+
+// What one file has said about one benchmark so far; conflicts between its entries are errors.
+struct Seen {
+  std::size_t first_entry = 0;  // the first entry that was a sample
+  double unit_scale = 0;        // 0 until that first sample
+  std::string unit;
+  int threads = 1;
+  int next_repetition = 0;                 // for entries without repetition_index
+  std::vector<std::size_t> by_repetition;  // entry index + 1 per repetition, 0 = not seen
+};
+
+constexpr long long kMaxRepetitionIndex = 1'000'000;
+
+// Within one file a benchmark is one registration: its repetitions share the unit and the
+// thread count. Disagreement means two different benchmarks carry the same name, and mixing
+// their samples would compare nonsense. (Across files a unit change is fine: it is normalised.)
+void check_consistent(Seen& s, const std::string& name, std::size_t i, const std::string& unit,
+                      double scale, int threads) {
+  if (s.unit_scale == 0) {
+    s.first_entry = i;
+    s.unit_scale = scale;
+    s.unit = unit;
+    s.threads = threads;
+  } else if (scale != s.unit_scale) {
+    throw InputError(fmt::format(
+        "field `{}`: \"{}\" conflicts with \"{}\" in `{}` for benchmark \"{}\" (two benchmarks "
+        "with the same name?)",
+        path(i, "time_unit"), unit, s.unit, path(s.first_entry), name));
+  } else if (threads != s.threads) {
+    throw InputError(fmt::format(
+        "field `{}`: {} conflicts with {} in `{}` for benchmark \"{}\" (two benchmarks with the "
+        "same name?)",
+        path(i, "threads"), threads, s.threads, path(s.first_entry), name));
+  }
+}
+
+// The repetition this entry is, checked not to repeat one seen before in this file.
+int claim_repetition(Seen& s, const Entry& e, const std::string& name, std::size_t i) {
+  long long repetition = s.next_repetition;
+  if (e.repetition_index) {
+    repetition = integer(*e.repetition_index, i, "repetition_index");
+    if (repetition < 0 || repetition > kMaxRepetitionIndex)
+      throw InputError(fmt::format("field `{}`: {} is out of range [0, {}]",
+                                   path(i, "repetition_index"), repetition, kMaxRepetitionIndex));
+  }
+  const auto r = static_cast<std::size_t>(repetition);
+  if (r >= s.by_repetition.size()) s.by_repetition.resize(r + 1, 0);
+  if (s.by_repetition[r] != 0)
+    throw InputError(fmt::format(
+        "field `{}`: repetition {} of benchmark \"{}\" already appeared in `{}` (two benchmarks "
+        "with the same name?)",
+        path(i, "repetition_index"), r, name, path(s.by_repetition[r] - 1)));
+  s.by_repetition[r] = i + 1;
+  s.next_repetition = static_cast<int>(r) + 1;
+  return static_cast<int>(r);
+}
+
+}  // namespace
+
+bool GbenchFormat::recognises(const json& document) const {
+  if (!document.is_object() || document.contains("schema")) return false;
+  auto it = document.find("benchmarks");
+  return it != document.end() && it->is_array();
+}
+
+RunRecord GbenchFormat::read(const json& document, const std::string& source) const {
+  jf::object(document, "(top level)");
+  const json& entries = jf::array(jf::member(document, "benchmarks", ""), "benchmarks");
+  if (entries.empty())
+    throw InputError("field `benchmarks`: empty array: no benchmark results in this file");
+
+  ProcessInfo process;
+  process.id = 0;
+  process.source = source;
+  if (const json* context = jf::optional_member(document, "context", ""))
+    process.context = jf::object(*context, "context");
+
+  RecordBuilder builder;
+  std::vector<Seen> seen;  // parallel to the builder's benchmarks
+  std::size_t aggregates = 0;
+  Entry e;
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    if (!entries[i].is_object()) jf::object(entries[i], path(i));
+    gather(entries[i], e);
+    if (is_aggregate(e, i)) {
+      ++aggregates;
+      continue;
+    }
+    const std::string& name = string_ref(required(e.name, i, "name"), i, "name");
+    if (name.empty())
+      throw InputError(fmt::format("field `{}`: empty benchmark name", path(i, "name")));
+    // run_name is the identity (aggregates' names carry suffixes); for repetitions they agree.
+    const std::string* id = &name;
+    if (e.run_name && !string_ref(*e.run_name, i, "run_name").empty())
+      id = &e.run_name->get_ref<const std::string&>();
+
+    bool created = false;
+    const std::size_t b = builder.benchmark_index(*id, &created);
+    if (created) seen.emplace_back();
+
+    int threads = 1;
+    if (e.threads) {
+      const long long t = integer(*e.threads, i, "threads");
+      if (t < 1 || t > (1 << 20))
+        throw InputError(
+            fmt::format("field `{}`: {} is not a thread count", path(i, "threads"), t));
+      threads = static_cast<int>(t);
+    }
+
+    if (std::string reason = skip_reason(e, i); !reason.empty()) {
+      builder.add_error(b, 0, std::move(reason));
+    }
+
+    const std::string& unit = string_ref(required(e.time_unit, i, "time_unit"), i, "time_unit");
+    const double scale = nanoseconds_per(unit, i);
+    const double real = positive_time(required(e.real_time, i, "real_time"), scale, i, "real_time");
+    const double cpu = positive_time(required(e.cpu_time, i, "cpu_time"), scale, i, "cpu_time");
+    const long long iterations = integer(required(e.iterations, i, "iterations"), i, "iterations");
+    if (iterations < 1)
+      throw InputError(fmt::format("field `{}`: {} is not an iteration count",
+                                   path(i, "iterations"), iterations));
+    check_consistent(seen[b], *id, i, unit, scale, threads);
+    builder.benchmark(b).threads = threads;
+    const int repetition = claim_repetition(seen[b], e, *id, i);
+
+    builder.begin_sample(b, 0, repetition, static_cast<double>(iterations));
+    builder.set_metric(b, kRealTime, real);
+    builder.set_metric(b, kCpuTime, cpu);
+    for (const auto& [key, value] : e.counters)
+      builder.set_metric(b, *key, number(*value, i, *key));
+  }
+
+  if (builder.benchmark_count() == 0)
+    throw InputError(fmt::format(
+        "field `benchmarks`: no benchmark results in this file: all {} entries are aggregates "
+        "(run without --benchmark_report_aggregates_only so every repetition is written)",
+        aggregates));
+
+  RunRecord record;
+  record.processes.push_back(std::move(process));
+  builder.finish_into(record);
+  return record;
+}
+
+}  // namespace benchgate

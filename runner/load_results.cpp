@@ -1,0 +1,87 @@
+// Reading one side of a comparison from result files (see result_format.h).
+#include <algorithm>
+#include <system_error>
+
+#include <fmt/format.h>
+
+#include "core/errors.h"
+#include "core/json_input.h"
+#include "runner/result_format.h"
+
+namespace benchgate {
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* kExpectedFormats =
+    "a Google Benchmark JSON file (an object with a `benchmarks` array, from "
+    "--benchmark_out_format=json), a hyperfine --export-json file (an object with a `results` "
+    "array) or a benchgate run record (`\"schema\": \"benchgate.run/1\"`)";
+
+const ResultFormat& detect_format(const nlohmann::json& document, const fs::path& file) {
+  for (const ResultFormat* format : result_formats())
+    if (format->recognises(document)) return *format;
+  throw InputError(fmt::format("{}: not a recognised result file: expected {}", file.string(),
+                               kExpectedFormats));
+}
+
+RunRecord load_file(const fs::path& file, const std::optional<std::string>& format_name) {
+  // Resolve a forced format first: a misspelt --format is a usage error whatever the file holds.
+  const ResultFormat* forced = format_name ? &result_format_named(*format_name) : nullptr;
+  const nlohmann::json document = read_json_file(file);  // its errors already name the file
+  const ResultFormat& format = forced ? *forced : detect_format(document, file);
+  try {
+    return format.read(document, file.string());
+  } catch (const InputError& e) {
+    throw InputError(fmt::format("{}: {}", file.string(), e.what()));
+  }
+}
+
+// The `*.json` files of `dir`, sorted by name so that process numbering is reproducible.
+std::vector<fs::path> json_files_in(const fs::path& dir) {
+  std::vector<fs::path> files;
+  std::size_t entries = 0;
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    ++entries;
+    if (it->path().extension() == ".json" && it->is_regular_file(ec)) files.push_back(it->path());
+  }
+  if (ec)
+    throw InputError(fmt::format("{}: cannot list directory: {}", dir.string(), ec.message()));
+  if (files.empty())
+    throw InputError(
+        fmt::format("{}: {}: expected one result file per process, named *.json ({})", dir.string(),
+                    entries == 0 ? "directory is empty"
+                                 : fmt::format("no *.json files among its {} entries", entries),
+                    kExpectedFormats));
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+}  // namespace
+
+RunRecord load_results(const fs::path& path, const std::optional<std::string>& format) {
+  std::error_code ec;
+  const fs::file_status status = fs::status(path, ec);
+  if (!fs::exists(status))
+    throw InputError(
+        fmt::format("{}: no such file or directory (expected a result file or a directory of them)",
+                    path.string()));
+  if (!fs::is_directory(status)) return load_file(path, format);
+  // Every file of a directory is one more process of the same side (GUIDE §2).
+  const std::vector<fs::path> files = json_files_in(path);
+  RunRecord side = load_file(files.front(), format);
+  for (std::size_t i = 1; i < files.size(); ++i) merge_records(side, load_file(files[i], format));
+  return side;
+}
+
+RunRecord load_results(const std::vector<fs::path>& paths,
+                       const std::optional<std::string>& format) {
+  if (paths.empty()) throw InputError("no result files given");
+  RunRecord side = load_results(paths.front(), format);
+  for (std::size_t i = 1; i < paths.size(); ++i)
+    merge_records(side, load_results(paths[i], format));
+  return side;
+}
+
+}  // namespace benchgate

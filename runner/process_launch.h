@@ -1,0 +1,55 @@
+#pragma once
+// Launching one child process and watching it until it ends: the only place in benchgate that
+// forks. Every benchmark process and every timed command goes through `run_child`, so timeouts,
+// interruption, resource usage and the stderr tail behave the same everywhere.
+#include <chrono>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace benchgate {
+
+struct ChildSpec {
+  std::vector<std::string> argv;  // argv[0] is looked up in PATH unless it contains a '/'
+  std::optional<std::filesystem::path> working_dir;
+  // Killed (SIGTERM to its process group, SIGKILL after a grace period) after this long.
+  std::optional<std::chrono::duration<double>> timeout;
+  // Stdout is discarded unless it is captured (command mode times programs, not their output).
+  bool capture_stdout = false;
+  // Called with each complete stdout line while the child runs (progress display); optional.
+  std::function<void(std::string_view)> on_stdout_line;
+  std::size_t stderr_tail_bytes = 8192;  // how much of the end of stderr to keep
+};
+
+struct ChildOutcome {
+  bool exited = false;  // ended by exit(): `exit_status` is valid
+  int exit_status = 0;
+  int signal = 0;            // ended by this signal (0 when it exited)
+  bool timed_out = false;    // we killed it because of the timeout
+  bool interrupted = false;  // we killed it because benchgate itself was asked to stop
+  std::chrono::nanoseconds wall{0};
+  std::chrono::nanoseconds user{0};
+  std::chrono::nanoseconds sys{0};
+  long long peak_rss_bytes = 0;
+  std::string stdout_text;  // when captured
+  std::string stderr_tail;  // the last `stderr_tail_bytes` of stderr
+
+  bool succeeded() const { return exited && exit_status == 0 && !timed_out && !interrupted; }
+};
+
+// Runs the child to completion in its own process group. Throws InputError when the program
+// cannot be started because it does not exist or is not executable (a usage problem), and
+// EnvironmentError for other system failures.
+ChildOutcome run_child(const ChildSpec& spec);
+
+// "exited with status 3", "killed by signal SIGSEGV (11)", "timed out after 2 s and was killed".
+std::string describe_outcome(const ChildOutcome& outcome, const ChildSpec& spec);
+// The last `lines` non-empty lines of `text`, each prefixed for quoting in a message.
+std::string last_lines(std::string_view text, std::size_t lines, std::string_view prefix = "  | ");
+// The command line as a user would type it in a POSIX shell (for messages and records).
+std::string shell_quote_command(const std::vector<std::string>& argv);
+
+}  // namespace benchgate

@@ -1,0 +1,34 @@
+// The registry of ingest formats (GUIDE §1): adding a format is one line here.
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include "core/errors.h"
+#include "runner/benchgate_format.h"
+#include "runner/gbench_format.h"
+#include "runner/hyperfine_format.h"
+#include "runner/result_format.h"
+
+namespace benchgate {
+
+const std::vector<const ResultFormat*>& result_formats() {
+  // Detection order matters: a run record also has a `benchmarks` array, so it is tried before
+  // Google Benchmark.
+  static const BenchgateFormat benchgate_format;
+  static const GbenchFormat gbench_format;
+  static const HyperfineFormat hyperfine_format;
+  static const std::vector<const ResultFormat*> formats = {&benchgate_format, &gbench_format,
+                                                           &hyperfine_format};
+  return formats;
+}
+
+const ResultFormat& result_format_named(std::string_view name) {
+  std::vector<std::string_view> known;
+  for (const ResultFormat* format : result_formats()) {
+    if (format->name() == name) return *format;
+    known.push_back(format->name());
+  }
+  throw InputError(fmt::format("unknown result format \"{}\" (known formats: {})", name,
+                               fmt::join(known, ", ")));
+}
+
+}  // namespace benchgate

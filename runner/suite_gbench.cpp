@@ -1,0 +1,125 @@
+#include "runner/suite_gbench.h"
+
+#include <fmt/format.h>
+
+#include "core/errors.h"
+#include "core/json_input.h"
+#include "runner/environment.h"
+#include "runner/progress.h"
+#include "runner/result_format.h"
+
+namespace benchgate {
+namespace {
+
+// The probes only print text; a binary that takes longer than this is not answering them.
+constexpr double kProbeTimeoutSeconds = 60;
+
+std::string run_probe(const SuiteConfig& suite, std::vector<std::string> extra) {
+  std::vector<std::string> argv = suite.command;
+  argv.insert(argv.end(), extra.begin(), extra.end());
+  ChildSpec spec = suite_child_spec(suite, std::move(argv));
+  spec.capture_stdout = true;
+  spec.timeout = std::chrono::duration<double>(
+      std::min(kProbeTimeoutSeconds, suite.timeout_seconds.value_or(kProbeTimeoutSeconds)));
+  ChildOutcome outcome = run_child(spec);
+  return outcome.succeeded() ? outcome.stdout_text : std::string();
+}
+
+std::string first_word(std::string_view line) {
+  auto begin = line.find_first_not_of(' ');
+  if (begin == std::string_view::npos) return {};
+  auto end = line.find(' ', begin);
+  return std::string(line.substr(begin, end == std::string_view::npos ? end : end - begin));
+}
+
+// Google Benchmark's context names the host; the record keeps only a hash (issue 3).
+void scrub_host_name(nlohmann::json& context) {
+  if (!context.is_object()) return;
+  auto it = context.find("host_name");
+  if (it == context.end()) return;
+  if (it->is_string()) context["host_name_hash"] = short_hash(it->get<std::string>());
+  context.erase("host_name");
+}
+
+}  // namespace
+
+GbenchProbe probe_gbench_suite(const SuiteConfig& suite) {
+  GbenchProbe probe;
+  probe.random_interleaving =
+      run_probe(suite, {"--help"}).find("benchmark_enable_random_interleaving") !=
+      std::string::npos;
+  std::vector<std::string> list_args = {"--benchmark_list_tests=true"};
+  if (suite.filter) list_args.push_back("--benchmark_filter=" + *suite.filter);
+  std::string listing = run_probe(suite, list_args);
+  std::size_t start = 0;
+  while (start < listing.size()) {
+    std::size_t nl = listing.find('\n', start);
+    if (nl == std::string::npos) nl = listing.size();
+    std::string name = first_word(std::string_view(listing).substr(start, nl - start));
+    if (!name.empty()) probe.benchmarks.insert(name);
+    start = nl + 1;
+  }
+  return probe;
+}
+
+std::vector<std::string> gbench_arguments(const SuiteConfig& suite, const GbenchProbe& probe,
+                                          const std::filesystem::path& out_file) {
+  std::vector<std::string> argv = suite.command;
+  if (suite.filter) argv.push_back("--benchmark_filter=" + *suite.filter);
+  argv.push_back(fmt::format("--benchmark_repetitions={}", suite.repetitions));
+  // Shuffles benchmarks and repetitions inside the process, so drift within a process spreads
+  // over all benchmarks too (the library picks that order; it has no seed flag).
+  if (probe.random_interleaving) argv.push_back("--benchmark_enable_random_interleaving=true");
+  argv.push_back("--benchmark_out=" + out_file.string());
+  argv.push_back("--benchmark_out_format=json");
+  argv.push_back("--benchmark_color=false");
+  return argv;
+}
+
+LaunchResult run_gbench_process(const SuiteConfig& suite, const GbenchProbe& probe,
+                                const std::filesystem::path& out_file, Progress& progress) {
+  std::error_code ignored;
+  std::filesystem::remove(out_file, ignored);
+  ChildSpec spec = suite_child_spec(suite, gbench_arguments(suite, probe, out_file));
+  spec.capture_stdout = true;  // its beginning explains a missing JSON file ("Usage: ...")
+  spec.stderr_tail_bytes = 8192;
+  spec.on_stdout_line = [&](std::string_view line) {
+    std::string name = first_word(line);
+    if (probe.benchmarks.count(name)) progress.sample_done(name);
+  };
+  ChildOutcome outcome = run_child(spec);
+  if (!outcome.succeeded())
+    return failed_launch(spec, describe_outcome(outcome, spec), outcome.stderr_tail);
+
+  std::error_code ec;
+  if (!std::filesystem::exists(out_file, ec)) {
+    std::string head = outcome.stdout_text.substr(0, 200);
+    std::string why = fmt::format(
+        "exited normally but wrote no JSON results to {} (is it a Google Benchmark binary?)",
+        out_file.filename().string());
+    if (!head.empty()) why += "; its output began with:\n" + last_lines(head, 3);
+    return failed_launch(spec, why, outcome.stderr_tail);
+  }
+  LaunchResult result;
+  try {
+    std::string source = "process output";
+    nlohmann::json document = parse_json_text(read_text_file(out_file), source);
+    result.record = result_format_named("gbench").read(document, source);
+  } catch (const InputError& e) {
+    return failed_launch(spec,
+                         fmt::format("wrote results that are not valid Google Benchmark "
+                                     "JSON: {}",
+                                     e.what()),
+                         outcome.stderr_tail);
+  }
+  result.process.source = shell_quote_command(spec.argv);
+  for (auto& p : result.record->processes) {
+    scrub_host_name(p.context);
+    p.source = result.process.source;
+  }
+  if (!result.record->processes.empty())
+    result.process.context = result.record->processes[0].context;
+  return result;
+}
+
+}  // namespace benchgate

@@ -1,0 +1,27 @@
+#include "runner/suite_launch.h"
+
+#include <fmt/format.h>
+
+namespace benchgate {
+
+ChildSpec suite_child_spec(const SuiteConfig& suite, std::vector<std::string> argv) {
+  ChildSpec spec;
+  spec.argv = std::move(argv);
+  spec.working_dir = suite.working_dir;
+  if (suite.timeout_seconds) spec.timeout = std::chrono::duration<double>(*suite.timeout_seconds);
+  return spec;
+}
+
+LaunchResult failed_launch(const ChildSpec& spec, std::string why, std::string_view stderr_tail) {
+  LaunchResult result;
+  result.process.source = shell_quote_command(spec.argv);
+  result.process.status = "failed";
+  std::string tail = last_lines(stderr_tail, kStderrLinesQuoted);
+  result.process.message = tail.empty() ? why + " (stderr was empty)"
+                                        : fmt::format("{}; last stderr lines:\n{}", why, tail);
+  while (!result.process.message.empty() && result.process.message.back() == '\n')
+    result.process.message.pop_back();
+  return result;
+}
+
+}  // namespace benchgate

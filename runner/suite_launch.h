@@ -1,0 +1,26 @@
+#pragma once
+// The outcome of one process launch of a suite, as the run record will carry it.
+#include <optional>
+#include <string>
+
+#include "core/run_record.h"
+#include "runner/config.h"
+#include "runner/process_launch.h"
+
+namespace benchgate {
+
+struct LaunchResult {
+  ProcessInfo process;              // source, status ("ok"/"failed"), message, context
+  std::optional<RunRecord> record;  // this process's samples, when it succeeded
+};
+
+// The child spec every launch of `suite` starts from: its working directory and timeout.
+ChildSpec suite_child_spec(const SuiteConfig& suite, std::vector<std::string> argv);
+
+// A failed launch: `why` ("was killed by signal SIGSEGV ...") plus the last lines of stderr.
+LaunchResult failed_launch(const ChildSpec& spec, std::string why, std::string_view stderr_tail);
+
+// How many stderr lines a failure message quotes.
+inline constexpr std::size_t kStderrLinesQuoted = 5;
+
+}  // namespace benchgate

@@ -1,0 +1,164 @@
+#include "stats/compare.h"
+
+#include <stdexcept>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "stats/mann_whitney.h"
+#include "stats/mann_whitney_exact.h"
+#include "stats/p_adjust.h"
+#include "stats/row_analysis.h"
+#include "stats/row_note.h"
+#include "stats/verdict.h"
+
+namespace benchgate {
+namespace {
+using stats::RowAnalysis;
+
+void check_settings(const CompareSettings& s) {
+  if (!(s.alpha > 0 && s.alpha < 1))
+    throw std::invalid_argument(fmt::format("alpha must lie between 0 and 1, got {}", s.alpha));
+  if (!(s.warning_q > 0 && s.warning_q < 1))
+    throw std::invalid_argument(
+        fmt::format("warning q must lie between 0 and 1, got {}", s.warning_q));
+}
+
+double threshold_for(const CompareOptions& options, std::string_view name) {
+  const double delta =
+      options.threshold_for ? options.threshold_for(name) : options.settings.threshold;
+  if (!(delta >= 0 && delta < 1))
+    throw std::invalid_argument(
+        fmt::format("threshold for benchmark '{}' must lie in [0, 1), got {}", name, delta));
+  return delta;
+}
+
+// Rows in head order, then the benchmarks only in base; ignored ones left out entirely.
+std::vector<RowAnalysis> analyse_all(const RunRecord& base, const RunRecord& head,
+                                     const CompareOptions& options) {
+  auto ignored = [&](const std::string& name) { return options.ignore && options.ignore(name); };
+  std::unordered_map<std::string_view, std::size_t> base_index;
+  base_index.reserve(base.benchmarks.size());
+  for (std::size_t i = 0; i < base.benchmarks.size(); ++i)
+    base_index.emplace(base.benchmarks[i].name, i);  // the first of duplicate names wins
+  std::vector<bool> matched(base.benchmarks.size(), false);
+
+  std::vector<RowAnalysis> rows;
+  rows.reserve(head.benchmarks.size() + 16);
+  stats::RowWorkspace work;
+  for (const BenchmarkResult& h : head.benchmarks) {
+    if (ignored(h.name)) continue;
+    const BenchmarkResult* b = nullptr;
+    if (auto it = base_index.find(h.name); it != base_index.end()) {
+      b = &base.benchmarks[it->second];
+      matched[it->second] = true;
+    }
+    rows.push_back(stats::analyse_benchmark(b, &h, options.settings, threshold_for(options, h.name),
+                                            work));
+  }
+  for (std::size_t i = 0; i < base.benchmarks.size(); ++i) {
+    const BenchmarkResult& b = base.benchmarks[i];
+    if (matched[i] || ignored(b.name) || base_index.at(b.name) != i) continue;
+    rows.push_back(
+        stats::analyse_benchmark(&b, nullptr, options.settings, threshold_for(options, b.name), work));
+  }
+  return rows;
+}
+
+// Holm and Benjamini–Hochberg across every tested row; returns the family size.
+std::size_t adjust_p_values(std::vector<RowAnalysis>& rows) {
+  std::vector<double> raw;
+  for (const auto& r : rows)
+    if (r.tested) raw.push_back(*r.row.p_value);
+  const auto holm = stats::holm_adjust(raw);
+  const auto bh = stats::benjamini_hochberg_adjust(raw);
+  std::size_t i = 0;
+  for (auto& r : rows) {
+    if (!r.tested) continue;
+    r.row.p_adjusted = holm[i];
+    r.row.q_value = bh[i];
+    ++i;
+  }
+  return raw.size();
+}
+
+void decide(RowAnalysis& analysis, const CompareSettings& settings, std::size_t family_size) {
+  BenchmarkComparison& row = analysis.row;
+  if (analysis.tested) {
+    row.verdict = stats::decide_verdict(*row.p_adjusted, row.ratio, row.ci_low, row.ci_high,
+                                        settings.alpha, row.threshold);
+    row.warning = *row.q_value <= settings.warning_q && row.verdict != Verdict::kRegression &&
+                  row.verdict != Verdict::kImprovement;
+    if (row.verdict == Verdict::kInconclusive)
+      row.units_needed = stats::units_needed({.log_ratio = std::log(row.ratio),
+                                              .log_sd = analysis.log_sd,
+                                              .threshold = row.threshold,
+                                              .alpha = settings.alpha,
+                                              .family_size = family_size,
+                                              .test = settings.test,
+                                              .current_n = std::max(row.base_n, row.head_n)});
+  }
+  row.note = stats::verdict_note(row, settings, analysis.non_positive);
+}
+
+// Comparison-wide warnings: things that limit what the whole report can say.
+void add_warnings(Comparison& c, std::size_t family_size) {
+  std::size_t single = 0, untested = 0, unreachable = 0;
+  std::string example;
+  const double first_step = c.settings.alpha / static_cast<double>(std::max<std::size_t>(family_size, 1));
+  for (const auto& row : c.benchmarks) {
+    single += row.single_run ? 1 : 0;
+    untested += row.verdict == Verdict::kUntested ? 1 : 0;
+    // With few units even complete separation is not significant after Holm: say so, or an
+    // "inconclusive" there looks like a measurement problem rather than a design one.
+    if (row.p_value && c.settings.test == TestKind::kMannWhitney &&
+        row.base_n <= stats::kMwuExactMaxN && row.head_n <= stats::kMwuExactMaxN) {
+      const double smallest_p = 2 * stats::mwu_exact_cdf(row.base_n, row.head_n, 0);
+      if (smallest_p > first_step) {
+        if (unreachable++ == 0)
+          example = fmt::format("{} vs {} units give p >= {:.2g}", row.base_n, row.head_n, smallest_p);
+      }
+    }
+  }
+  if (single > 0)
+    c.warnings.push_back(fmt::format(
+        "between-run drift is not measured: {} benchmark(s) were compared on the repetitions of a "
+        "single process per side, so their regressions are unconfirmed; measure several processes "
+        "per side (one result file each) to confirm",
+        single));
+  if (untested > 0)
+    c.warnings.push_back(fmt::format(
+        "{} benchmark(s) have fewer than 2 samples on a side (or values <= 0) and are untested",
+        untested));
+  if (unreachable > 0)
+    c.warnings.push_back(fmt::format(
+        "{} benchmark(s) cannot become significant: {}, but Holm's first step across {} "
+        "benchmarks needs p <= {:.2g}; use at least {} per side",
+        unreachable, example, family_size, first_step,
+        stats::smallest_units_for_significance(first_step)));
+}
+
+}  // namespace
+
+Comparison compare_runs(const RunRecord& base, const RunRecord& head,
+                        const CompareOptions& options) {
+  check_settings(options.settings);
+  std::vector<RowAnalysis> rows = analyse_all(base, head, options);
+  const std::size_t family_size = adjust_p_values(rows);
+
+  Comparison c;
+  c.settings = options.settings;
+  c.base_label = base.commit;
+  c.head_label = head.commit;
+  c.benchmarks.reserve(rows.size());
+  for (auto& r : rows) {
+    decide(r, options.settings, family_size);
+    c.benchmarks.push_back(std::move(r.row));
+  }
+  add_warnings(c, family_size);
+  return c;
+}
+
+}  // namespace benchgate

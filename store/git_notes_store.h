@@ -1,0 +1,44 @@
+#pragma once
+// The default store: git notes inside the repository (GUIDE §3). The note on commit C holds every
+// run recorded for C as JSON Lines. The notes ref is a constructor parameter so that profiles can
+// live under their own ref (kProfileNotesRef) and fetching baselines stays small.
+#include <filesystem>
+#include <string>
+
+#include "store/git_handle.h"
+#include "store/store.h"
+
+namespace benchgate::store {
+
+inline constexpr const char* kBaselineNotesRef = "refs/notes/benchgate";
+inline constexpr const char* kProfileNotesRef = "refs/notes/benchgate-profiles";
+
+class GitNotesStore final : public Store {
+ public:
+  // Opens the repository containing `repo_path`.
+  explicit GitNotesStore(const std::filesystem::path& repo_path, std::string ref = kBaselineNotesRef);
+
+  std::string describe() const override;
+  std::optional<std::string> read_text(const std::string& commit) const override;
+  std::vector<std::string> annotated_commits() const override;
+
+  const std::string& ref() const { return ref_; }
+  git_repository* repository() const { return repo_.get(); }
+
+ protected:
+  void merge_lines(const std::string& commit, const std::vector<std::string>& lines) override;
+  void remove(const std::vector<std::string>& commits) override;
+  std::optional<long long> commit_time(const std::string& commit) const override;
+  void check_key(const std::string& commit) const override;
+
+ private:
+  RepoPtr repo_;
+  std::string ref_;
+};
+
+// The note text of `annotated` in `notes_commit`, or nothing. Shared by the store and the merge of
+// remote notes.
+std::optional<std::string> read_note(git_repository* repo, git_commit* notes_commit,
+                                     const git_oid& annotated);
+
+}  // namespace benchgate::store

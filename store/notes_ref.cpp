@@ -1,0 +1,77 @@
+#include "store/notes_ref.h"
+
+#include <chrono>
+#include <filesystem>
+#include <random>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "core/errors.h"
+#include "store/git_handle.h"
+#include "store/process_lock.h"
+
+namespace benchgate::store {
+namespace {
+
+// A ref lock older than this cannot belong to a live git process doing a ref update (those take
+// milliseconds); with our guard held it can only be left over from a writer that was killed.
+constexpr double kStaleRefLockSeconds = 1.0;
+
+std::filesystem::path common_dir(git_repository* repo) { return git_repository_commondir(repo); }
+
+// Publishes `next` if the ref still holds `expected` (or still does not exist). Returns false when
+// we lost the race (or the ref is locked), true on success; throws on any other error.
+bool compare_and_swap(git_repository* repo, const std::string& ref, const git_commit* expected,
+                      const git_oid& next, const std::string& log_message) {
+  git_reference* out = nullptr;
+  int error = expected ? git_reference_create_matching(&out, repo, ref.c_str(), &next, 1,
+                                                       git_commit_id(expected), log_message.c_str())
+                       : git_reference_create(&out, repo, ref.c_str(), &next, 0, log_message.c_str());
+  ReferencePtr owned(out);
+  if (error == GIT_EMODIFIED || error == GIT_EEXISTS || error == GIT_ELOCKED) {
+    git_error_clear();
+    return false;
+  }
+  check(error, fmt::format("updating {}", ref));
+  return true;
+}
+
+}  // namespace
+
+void sleep_with_jitter(int attempt) {
+  thread_local std::mt19937 random{std::random_device{}()};
+  int ceiling_ms = std::min(2 << std::min(attempt, 6), 100);
+  std::uniform_int_distribution<int> pause(1, ceiling_ms);
+  std::this_thread::sleep_for(std::chrono::milliseconds(pause(random)));
+}
+
+NotesUpdateOutcome update_notes_ref(git_repository* repo, const std::string& ref,
+                                    const NotesBuild& build, const std::string& log_message) {
+  // Serialises benchgate writers of this repository (cheap, and it lets us recognise a ref lock
+  // left by a killed writer). The compare-and-swap below still guards against everyone else:
+  // plain git, fetches into the ref, other machines sharing the directory.
+  ProcessLock guard(common_dir(repo) / "benchgate-notes.flock");
+  NotesUpdateOutcome outcome;
+  for (outcome.attempts = 1; outcome.attempts <= kMaxPublishAttempts; ++outcome.attempts) {
+    CommitPtr tip = commit_of_reference(repo, ref);
+    std::optional<git_oid> next = build(tip.get());
+    if (!next) {
+      if (tip) outcome.tip = *git_commit_id(tip.get());
+      return outcome;
+    }
+    if (compare_and_swap(repo, ref, tip.get(), *next, log_message)) {
+      outcome.changed = true;
+      outcome.tip = *next;
+      return outcome;
+    }
+    if (outcome.attempts >= 3)
+      remove_stale_lock_file(common_dir(repo) / (ref + ".lock"), kStaleRefLockSeconds);
+    sleep_with_jitter(outcome.attempts);
+  }
+  throw EnvironmentError(fmt::format(
+      "{}: gave up after {} attempts: other writers kept moving the ref (or `{}.lock` is held)",
+      ref, kMaxPublishAttempts, ref));
+}
+
+}  // namespace benchgate::store

@@ -1,0 +1,50 @@
+#pragma once
+// The stored form of run records: JSON Lines, one complete record per line (GUIDE §3). One
+// record per line is what makes concurrent writes mergeable without understanding JSON: two notes
+// merge by taking the union of their lines, and identical records collapse because a record
+// always serialises to the same bytes (nlohmann writes object keys in sorted order).
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/run_record.h"
+
+namespace benchgate::store {
+
+// A line of a stored entry that could not be read: reported, never fatal for the other lines.
+struct LineProblem {
+  std::string commit;
+  int line = 0;  // 1-based
+  std::string message;
+  std::string describe() const;  // "commit <c>, line <n>: <message>"
+};
+
+struct ParsedRecords {
+  std::vector<RunRecord> records;
+  std::vector<LineProblem> problems;
+};
+
+// Serialises and re-validates a record: the returned line is exactly what a reader will parse, and
+// a record our own reader would refuse throws InputError here, before anything is written.
+std::string record_to_line(const RunRecord& record);
+
+// The non-empty lines of an entry, without their newline.
+std::vector<std::string> split_lines(std::string_view text);
+std::string join_lines(const std::vector<std::string>& lines);
+
+// Parses every line; bad lines become problems naming `commit` and the line number.
+ParsedRecords parse_record_lines(std::string_view text, const std::string& commit);
+
+// `current` plus the lines of `added` it does not already contain, in order (exact duplicates,
+// including duplicates within `added`, collapse). Lines are never dropped.
+std::vector<std::string> union_lines(const std::vector<std::string>& current,
+                                     const std::vector<std::string>& added);
+
+// Three-way line merge of two descendants of `base`: a line survives when either side has it,
+// unless one side deleted it from `base` (that is how `prune` propagates). A record added on either
+// side is therefore never lost.
+std::vector<std::string> merge_lines_three_way(const std::vector<std::string>& base,
+                                               const std::vector<std::string>& ours,
+                                               const std::vector<std::string>& theirs);
+
+}  // namespace benchgate::store

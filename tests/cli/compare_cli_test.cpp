@@ -1,0 +1,116 @@
+// End-to-end tests of `benchgate compare`: the real binary on real Google Benchmark output from the
+// bundled example suite (built in two variants, one with an injected slowdown).
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "tests/support/process.h"
+#include "tests/support/temp_dir.h"
+
+namespace benchgate {
+namespace {
+using ::testing::HasSubstr;
+using testing::run_benchgate;
+using testing::run_process;
+namespace fs = std::filesystem;
+
+fs::path example(const std::string& name) {
+  return fs::path(std::getenv("BENCHGATE_BINARY_DIR")) / "examples" / name;
+}
+
+// Runs the example `variant` in `processes` separate processes, one JSON file each, into `dir`.
+void measure(const std::string& variant, int processes, const fs::path& dir) {
+  fs::create_directories(dir);
+  for (int p = 0; p < processes; ++p) {
+    auto r = run_process({example(variant).string(), "--benchmark_filter=BM_StringJoin",
+                          "--benchmark_repetitions=3", "--benchmark_min_time=0.02",
+                          "--benchmark_out=" + (dir / ("p" + std::to_string(p) + ".json")).string(),
+                          "--benchmark_out_format=json"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+  }
+}
+
+class CompareCli : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (!fs::exists(example("example_bench")))
+      GTEST_SKIP() << "example suite not built (BENCHGATE_BUILD_EXAMPLES=OFF)";
+  }
+  testing::TempDir dir_{"benchgate-compare-cli"};
+};
+
+TEST_F(CompareCli, CatchesTheInjectedRegressionWithSeveralProcesses) {
+  measure("example_bench", 6, dir_ / "base");
+  measure("example_bench_slow", 6, dir_ / "head");
+  auto r = run_benchgate({"compare", (dir_ / "base").string(), (dir_ / "head").string(), "--format",
+                          "json", "--report-dir", (dir_ / "reports").string()});
+  ASSERT_EQ(r.exit_code, 1) << r.out << r.err;
+  auto report = nlohmann::json::parse(r.out);
+  EXPECT_EQ(report["verdict"], "fail");
+  ASSERT_EQ(report["benchmarks"].size(), 1u);
+  EXPECT_EQ(report["benchmarks"][0]["verdict"], "regression");
+  EXPECT_EQ(report["benchmarks"][0]["base_n"], 6) << "six processes -> six per-process medians";
+  EXPECT_GT(report["benchmarks"][0]["ratio"].get<double>(), 1.05);
+  for (const char* file : {"comparison.md", "comparison.json", "comparison.xml", "comparison.txt"})
+    EXPECT_TRUE(fs::exists(dir_ / "reports" / file)) << file;
+}
+
+TEST_F(CompareCli, SameBinaryTwiceDoesNotFail) {
+  measure("example_bench", 5, dir_ / "a");
+  measure("example_bench", 5, dir_ / "b");
+  auto r = run_benchgate({"compare", (dir_ / "a").string(), (dir_ / "b").string()});
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+}
+
+TEST_F(CompareCli, SingleProcessRegressionIsUnconfirmedUnlessTrusted) {
+  auto base = dir_ / "base.json";
+  auto head = dir_ / "head.json";
+  for (auto [variant, out] : {std::pair{"example_bench", base}, std::pair{"example_bench_slow", head}}) {
+    auto r = run_process({example(variant).string(), "--benchmark_filter=BM_StringJoin",
+                          "--benchmark_repetitions=12", "--benchmark_min_time=0.01",
+                          "--benchmark_out=" + out.string(), "--benchmark_out_format=json"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+  }
+  auto r = run_benchgate({"compare", base.string(), head.string(), "--format", "json"});
+  EXPECT_EQ(r.exit_code, 0) << "one process per side must not fail the gate by itself\n" << r.err;
+  auto report = nlohmann::json::parse(r.out);
+  EXPECT_TRUE(report["single_run"].get<bool>());
+  EXPECT_EQ(report["benchmarks"][0]["verdict"], "regression");
+  EXPECT_TRUE(report["benchmarks"][0]["single_run"].get<bool>());
+
+  auto trusted = run_benchgate({"compare", base.string(), head.string(), "--trust-single-run"});
+  EXPECT_EQ(trusted.exit_code, 1) << trusted.out << trusted.err;
+  auto never = run_benchgate({"compare", base.string(), head.string(), "--trust-single-run",
+                              "--fail-on", "never"});
+  EXPECT_EQ(never.exit_code, 0) << never.out << never.err;
+}
+
+TEST_F(CompareCli, InputErrorsExitTwoNamingTheFile) {
+  testing::write_file(dir_ / "bad.json", "{\"benchmarks\": [ {\"name\": \"BM_A\", \"real_time\": NaN");
+  testing::write_file(dir_ / "ok.json", R"({"context": {}, "benchmarks": [{"name": "BM_A",
+      "run_name": "BM_A", "run_type": "iteration", "repetitions": 1, "repetition_index": 0,
+      "threads": 1, "iterations": 10, "real_time": 5.0, "cpu_time": 5.0, "time_unit": "ns"}]})");
+  auto bad = run_benchgate({"compare", (dir_ / "bad.json").string(), (dir_ / "ok.json").string()});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_THAT(bad.err, HasSubstr("bad.json"));
+  auto missing = run_benchgate({"compare", (dir_ / "nope.json").string(), (dir_ / "ok.json").string()});
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_THAT(missing.err, HasSubstr("nope.json"));
+}
+
+TEST_F(CompareCli, UsageErrorsExitTwo) {
+  auto ok = (dir_ / "ok.json").string();
+  testing::write_file(ok, "{}");
+  EXPECT_EQ(run_benchgate({"compare", ok}).exit_code, 2) << "HEAD missing";
+  EXPECT_EQ(run_benchgate({"compare", ok, ok, "--threshold", "5"}).exit_code, 2) << "ambiguous δ";
+  EXPECT_EQ(run_benchgate({"compare", ok, ok, "--format", "pdf"}).exit_code, 2);
+  EXPECT_EQ(run_benchgate({"compare", ok, ok, "--test", "t"}).exit_code, 2);
+  EXPECT_EQ(run_benchgate({"frobnicate"}).exit_code, 2);
+  auto help = run_benchgate({"compare", "--help"});
+  EXPECT_EQ(help.exit_code, 0);
+  EXPECT_THAT(help.out, HasSubstr("--threshold"));
+}
+
+}  // namespace
+}  // namespace benchgate

@@ -1,0 +1,45 @@
+#pragma once
+// A fake GitLab REST API v4 (under /api/v4) with in-memory merge-request notes: PRIVATE-TOKEN
+// auth, project addressed by numeric id or URL-encoded path, GitLab's pagination headers
+// (x-next-page etc.; per_page default 20, max 100) and newest-first ordering, system notes.
+#include <nlohmann/json.hpp>
+
+#include "tests/forge/fake_server.h"
+
+namespace benchgate::testing {
+
+class FakeGitlab : public FakeHttpServer {
+ public:
+  struct Options {
+    std::string token = "glpat-FakeGitlabToken0123456789";
+    std::string username = "project_42_bot";
+    std::string project_id = "42";
+    std::string project_path = "group/sub/widgets";
+  };
+  struct Note {
+    long long id;
+    std::string author;
+    std::string body;
+    bool system;
+  };
+
+  explicit FakeGitlab(Options options);
+  FakeGitlab() : FakeGitlab(Options{}) {}
+
+  std::string api_base() const { return origin() + "/api/v4"; }
+  const Options& options() const { return options_; }
+
+  long long add_note(long long iid, const std::string& author, const std::string& body,
+                     bool system);
+  std::vector<Note> notes(long long iid) const;  // oldest first
+
+ private:
+  bool check_request(const httplib::Request& req, httplib::Response& res);
+  bool known_project(const std::string& raw_segment) const;
+
+  Options options_;
+  std::map<long long, std::vector<Note>> notes_;
+  long long next_id_ = 5000;
+};
+
+}  // namespace benchgate::testing

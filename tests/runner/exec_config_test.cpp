@@ -1,0 +1,152 @@
+// benchgate.toml: the documented example loads, every key is validated with file:line messages.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "core/errors.h"
+#include "runner/config.h"
+#include "tests/support/process.h"
+#include "tests/support/temp_dir.h"
+
+namespace benchgate {
+namespace {
+
+using ::testing::HasSubstr;
+
+// The message of the InputError `text` produces ("" when it loads).
+std::string config_error(const std::string& text) {
+  try {
+    parse_config(text, "bench.toml", "/base");
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  return "";
+}
+
+// The ```toml block under "### Complete example" in docs/configuration.md.
+std::string documented_example() {
+  std::string doc = testing::read_file(testing::source_dir() / "docs" / "configuration.md");
+  auto section = doc.find("### Complete example");
+  auto begin = doc.find("```toml\n", section);
+  auto end = doc.find("```\n", begin + 8);
+  if (section == std::string::npos || begin == std::string::npos || end == std::string::npos)
+    return "";
+  return doc.substr(begin + 8, end - begin - 8);
+}
+
+TEST(Config, TheDocumentedExampleLoadsWithEveryValue) {
+  testing::TempDir dir;
+  std::string example = documented_example();
+  ASSERT_FALSE(example.empty());
+  testing::write_file(dir / "benchgate.toml", example);
+  Config c = load_config(dir / "benchgate.toml");
+  EXPECT_EQ(c.testbed, "ci-runner-large");
+  EXPECT_EQ(c.run.seed, 20240611u);
+  EXPECT_EQ(c.gate.metric, "real_time");
+  EXPECT_DOUBLE_EQ(c.gate.alpha, 0.05);
+  EXPECT_DOUBLE_EQ(c.gate.threshold, 0.05);
+  EXPECT_EQ(c.gate.fail_on, std::vector<Verdict>{Verdict::kRegression});
+  ASSERT_EQ(c.suites.size(), 2u);
+  const SuiteConfig& core = c.suites[0];
+  EXPECT_EQ(core.name, "core");
+  auto base = std::filesystem::absolute(dir.path()).lexically_normal();
+  EXPECT_EQ(core.command[0], (base / "build/bench/core_bench").string());
+  EXPECT_EQ(core.command[1], "--benchmark_min_time=0.05");
+  EXPECT_EQ(core.format, "gbench");
+  EXPECT_EQ(core.filter, "BM_(Sort|Parse).*");
+  EXPECT_EQ(core.repetitions, 5);
+  EXPECT_EQ(core.processes, 6);
+  EXPECT_EQ(core.timeout_seconds, 300.0);
+  EXPECT_EQ(core.working_dir, base);
+  const SuiteConfig& startup = *c.suite("startup");
+  EXPECT_EQ(startup.command,
+            (std::vector<std::string>{(base / "build/app").string(), "--version"}));
+  EXPECT_EQ(startup.format, "command");
+  EXPECT_EQ(startup.runs, 20);
+  EXPECT_EQ(startup.warmup, 2);
+  EXPECT_EQ(startup.processes, 8);            // from [run]
+  EXPECT_EQ(startup.timeout_seconds, 600.0);  // from [run]
+  EXPECT_EQ(startup.working_dir, base / "build");
+  // Thresholds: first matching rule, else the global one; ignore globs.
+  EXPECT_DOUBLE_EQ(c.gate.threshold_for("BM_AllocSmall/64"), 0.10);
+  EXPECT_DOUBLE_EQ(c.gate.threshold_for("BM_Parse/1024/threads:2"), 0.02);
+  EXPECT_DOUBLE_EQ(c.gate.threshold_for("BM_Sort/8"), 0.05);
+  EXPECT_TRUE(c.gate.ignored("BM_ExperimentalHash"));
+  EXPECT_TRUE(c.gate.ignored("BM_Sort/1/threads:64"));
+  EXPECT_FALSE(c.gate.ignored("BM_Sort/1/threads:8"));
+}
+
+TEST(Config, UnknownKeyNamesTheKeyAndItsLine) {
+  std::string text =
+      "[run]\n"
+      "processes = 4\n"
+      "\n"
+      "[[suite]]\n"
+      "name = \"core\"\n"
+      "command = \"./bench\"\n"
+      "repetiton = 5\n";
+  EXPECT_THAT(config_error(text),
+              HasSubstr("bench.toml:7: unknown key `repetiton` in [[suite]] #1 (known keys:"));
+  EXPECT_THAT(config_error("[gate]\nalpha = 0.01\ntreshold = 0.1\n"),
+              HasSubstr("bench.toml:3: unknown key `treshold` in [gate]"));
+  EXPECT_THAT(config_error("testbed = \"x\"\nsuites = []\n"),
+              HasSubstr("bench.toml:2: unknown key `suites` in the top level"));
+  EXPECT_THAT(config_error("[[gate.thresholds]]\nmatch = \"BM_*\"\nthreshold = 0.1\npattern = 1\n"),
+              HasSubstr("bench.toml:4: unknown key `pattern` in [[gate.thresholds]] #1"));
+}
+
+TEST(Config, WrongTypesAndValuesNameTheLine) {
+  EXPECT_THAT(config_error("[run]\nprocesses = \"8\"\n"),
+              HasSubstr("bench.toml:2: [run]: `processes` must be an integer, not a string"));
+  EXPECT_THAT(config_error("[run]\nrepetitions = 0\n"),
+              HasSubstr("bench.toml:2: [run]: `repetitions` is 0, expected 1..100000"));
+  EXPECT_THAT(
+      config_error("[gate]\nthreshold = 5\n"),
+      HasSubstr(
+          "bench.toml:2: [gate]: `threshold` is 5, expected 0 to 1 (a fraction: 0.05 means 5%)"));
+  EXPECT_THAT(config_error("[gate]\nfail_on = [\"regresion\"]\n"),
+              HasSubstr("bench.toml:2: [gate]: `fail_on` contains \"regresion\""));
+  EXPECT_THAT(config_error("[[suite]]\nname = \"a\"\ncommand = \"x\"\nformat = \"json\"\n"),
+              HasSubstr("bench.toml:4: [[suite]] #1: `format` is \"json\""));
+  EXPECT_THAT(config_error("[[suite]]\nname = \"a\"\n"),
+              HasSubstr("bench.toml:1: [[suite]] #1: `command` is required"));
+  EXPECT_THAT(
+      config_error(
+          "[[suite]]\nname = \"a\"\ncommand = \"x\"\n[[suite]]\nname = \"a\"\ncommand = \"y\"\n"),
+      HasSubstr("bench.toml:4: [[suite]] #2: suite \"a\" is defined twice"));
+  EXPECT_THAT(config_error("[run]\nprocesses = \n"), HasSubstr("bench.toml:2:"));
+  EXPECT_THAT(config_error("[run]\nprocesses = \n"), HasSubstr("invalid TOML"));
+  EXPECT_THAT(config_error("suite = 3\n"),
+              HasSubstr("bench.toml:1: the top level: `suite` must be an array of tables"));
+}
+
+TEST(Config, DefaultsWithoutAFile) {
+  Config c = parse_config("", "empty.toml", "/base");
+  EXPECT_EQ(c.gate.metric, "real_time");
+  EXPECT_DOUBLE_EQ(c.gate.threshold, 0.05);
+  EXPECT_EQ(c.run.processes, 8);
+  EXPECT_EQ(c.run.repetitions, 3);
+  EXPECT_TRUE(c.suites.empty());
+  EXPECT_FALSE(c.testbed.has_value());
+  Config never = parse_config("[gate]\nfail_on = []\n", "x.toml", "/base");
+  EXPECT_TRUE(never.gate.fail_on.empty());
+}
+
+TEST(Config, UnreadableFileIsAnInputErrorNamingIt) {
+  try {
+    load_config("/nonexistent/benchgate.toml");
+    FAIL() << "no error";
+  } catch (const InputError& e) {
+    EXPECT_THAT(e.what(), HasSubstr("/nonexistent/benchgate.toml"));
+  }
+}
+
+TEST(Glob, MatchesWholeNamesAndSlashes) {
+  EXPECT_TRUE(glob_match("BM_*", "BM_Sort/8/threads:2"));
+  EXPECT_TRUE(glob_match("BM_Sort/?", "BM_Sort/8"));
+  EXPECT_FALSE(glob_match("BM_Sort/?", "BM_Sort/16"));
+  EXPECT_TRUE(glob_match("*/threads:[24]", "BM_x/threads:4"));
+  EXPECT_FALSE(glob_match("BM_Sort", "BM_Sort/8"));  // whole name, not a prefix
+}
+
+}  // namespace
+}  // namespace benchgate

@@ -1,0 +1,152 @@
+#include "store/git_notes_store.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "core/errors.h"
+#include "store/notes_fanout.h"
+#include "store/notes_ref.h"
+#include "store/store_factory.h"
+#include "tests/store/git_fixture.h"
+#include "tests/support/temp_dir.h"
+
+namespace benchgate::store {
+namespace {
+using ::testing::HasSubstr;
+using testing::git;
+using testing::make_record;
+
+class GitNotesStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    testing::init_repo(repo_);
+    first_ = testing::commit(repo_, "first");
+    second_ = testing::commit(repo_, "second");
+  }
+  testing::TempDir dir_;
+  std::filesystem::path repo_ = dir_ / "repo";
+  std::string first_, second_;
+};
+
+TEST_F(GitNotesStoreTest, SavedRecordsReadBackAndGitSeesOneLinePerRecord) {
+  GitNotesStore store(repo_);
+  store.save(second_, {make_record("ci", "a"), make_record("laptop", "b")});
+  store.save(second_, {make_record("ci", "a")});  // exact duplicate collapses
+  CommitRecords all = store.load(second_);
+  EXPECT_TRUE(all.found);
+  EXPECT_EQ(all.records.size(), 2u);
+  EXPECT_EQ(all.testbeds, (std::vector<std::string>{"ci", "laptop"}));
+  CommitRecords ci = store.load(second_, std::string("ci"));
+  ASSERT_EQ(ci.records.size(), 1u);
+  EXPECT_EQ(ci.records[0].benchmarks[0].name, "BM_Store/a");
+  // Independent reader: git itself sees a note with two JSON lines on that commit.
+  std::string note = git(repo_, {"notes", "--ref", "benchgate", "show", second_});
+  EXPECT_EQ(std::count(note.begin(), note.end(), '\n'), 1) << note;
+  EXPECT_FALSE(store.load(first_).found);
+}
+
+TEST_F(GitNotesStoreTest, InvalidRecordIsRefusedBeforeAnythingIsWritten) {
+  GitNotesStore store(repo_);
+  RunRecord bad = make_record("ci", "bad");
+  bad.benchmarks[0].name = "";
+  EXPECT_THROW(store.save(second_, {make_record("ci", "ok"), bad}), InputError);
+  RunRecord no_testbed = make_record("", "x");
+  EXPECT_THROW(store.save(second_, {no_testbed}), InputError);
+  EXPECT_NE(testing::try_git(repo_, {"rev-parse", "--verify", "-q", "refs/notes/benchgate"}).exit_code, 0)
+      << "the notes ref must not exist after refused saves";
+  EXPECT_THROW(store.save("not-a-commit", {make_record("ci", "x")}), InputError);
+}
+
+TEST_F(GitNotesStoreTest, HandEditedCorruptNoteIsReportedWithCommitAndLine) {
+  GitNotesStore store(repo_);
+  store.save(second_, {make_record("ci", "a")});
+  std::string good = git(repo_, {"notes", "--ref", "benchgate", "show", second_});
+  std::string edited = good + "\n" + good.substr(0, 40) + "\n" + record_to_line(make_record("ci", "c"));
+  git(repo_, {"notes", "--ref", "benchgate", "add", "-f", "-m", edited, second_});
+  CommitRecords loaded = store.load(second_);
+  EXPECT_EQ(loaded.records.size(), 2u);
+  ASSERT_EQ(loaded.problems.size(), 1u);
+  EXPECT_EQ(loaded.problems[0].commit, second_);
+  EXPECT_EQ(loaded.problems[0].line, 2);
+  // Saving to that commit keeps the corrupt line (a human may repair it) and adds the new one.
+  store.save(second_, {make_record("ci", "d")});
+  EXPECT_EQ(store.load(second_).records.size(), 3u);
+  EXPECT_EQ(store.load(second_).problems.size(), 1u);
+}
+
+TEST_F(GitNotesStoreTest, ListIsNewestFirstAndPruneKeepsTheNewest) {
+  GitNotesStore store(repo_);
+  std::string third = testing::commit(repo_, "third");
+  store.save(first_, {make_record("ci", "1")});
+  store.save(third, {make_record("ci", "3"), make_record("arm", "3")});
+  store.save(second_, {make_record("ci", "2")});
+  std::vector<AnnotatedCommit> entries = store.list();
+  ASSERT_EQ(entries.size(), 3u);
+  EXPECT_EQ(entries[0].commit, third);
+  EXPECT_EQ(entries[0].record_count, 2u);
+  EXPECT_EQ(entries[0].benchmark_count, 1u);  // same benchmark name on two testbeds
+  EXPECT_EQ(entries[2].commit, first_);
+  EXPECT_EQ(store.prune(2), std::vector<std::string>{first_});
+  EXPECT_FALSE(store.load(first_).found);
+  EXPECT_TRUE(store.load(second_).found);
+  EXPECT_EQ(git(repo_, {"notes", "--ref", "benchgate", "list"}).find(first_), std::string::npos);
+}
+
+TEST_F(GitNotesStoreTest, ProfilesLiveUnderTheirOwnRef) {
+  GitNotesStore baselines(repo_);
+  std::unique_ptr<Store> profiles = open_store("git:refs/notes/benchgate-profiles", repo_);
+  profiles->save(second_, {make_record("ci", "p")});
+  EXPECT_FALSE(baselines.load(second_).found);
+  EXPECT_TRUE(profiles->load(second_).found);
+  EXPECT_THROW(open_store("git:refs/heads/main", repo_), InputError);
+}
+
+TEST_F(GitNotesStoreTest, LostCompareAndSwapRaceIsRetriedOnTheNewTipAndKeepsBothNotes) {
+  GitNotesStore store(repo_);
+  store.save(first_, {make_record("ci", "base")});
+  // A rival writer moves the ref between our read and our publish, the first time only.
+  int calls = 0;
+  git_repository* repo = store.repository();
+  SignaturePtr signature = default_signature(repo);
+  git_oid target = oid_from_hex(second_);
+  auto build = [&](git_commit* tip) -> std::optional<git_oid> {
+    if (++calls == 1)
+      git(repo_, {"notes", "--ref", "benchgate", "append", "-m", record_to_line(make_record("ci", "rival")), first_});
+    std::string current = read_note(repo, tip, target).value_or("");
+    std::string text = join_lines(union_lines(split_lines(current), {record_to_line(make_record("ci", "ours"))}));
+    git_oid out, blob;
+    check(git_note_commit_create(&out, &blob, repo, tip, signature.get(), signature.get(), &target, text.c_str(), 1), "test");
+    return out;
+  };
+  NotesUpdateOutcome outcome = update_notes_ref(repo, "refs/notes/benchgate", build, "test");
+  EXPECT_TRUE(outcome.changed);
+  EXPECT_EQ(outcome.attempts, 2);
+  EXPECT_EQ(store.load(second_).records.size(), 1u);
+  // The rival's note (added with plain git to first_) survived: the retry rebuilt on its tip.
+  EXPECT_EQ(store.load(first_).records.size(), 2u);
+  EXPECT_THAT(git(repo_, {"notes", "--ref", "benchgate", "show", first_}), HasSubstr("rival"));
+}
+
+TEST_F(GitNotesStoreTest, LargeNotesTreeIsFannedOutAndStaysReadableByGit) {
+  // 300 annotated commits: more than kMaxFlatNotes flat entries triggers the fan-out.
+  std::string script = "for i in $(seq 1 300); do git commit -q --allow-empty -m c$i; done";
+  ASSERT_EQ(testing::run_process({"sh", "-c", script}, {.cwd = repo_, .env = {{"GIT_AUTHOR_NAME", "t"}, {"GIT_AUTHOR_EMAIL", "t@t"}, {"GIT_COMMITTER_NAME", "t"}, {"GIT_COMMITTER_EMAIL", "t@t"}}}).exit_code, 0);
+  std::vector<std::string> commits;
+  std::string all = git(repo_, {"rev-list", "HEAD"});
+  for (std::size_t start = 0; start < all.size(); start += 41) commits.push_back(all.substr(start, 40));
+  GitNotesStore store(repo_);
+  for (const auto& c : commits) store.save(c, {make_record("ci", c.substr(0, 8))});
+  std::string top = git(repo_, {"ls-tree", "refs/notes/benchgate"});
+  EXPECT_THAT(top, HasSubstr(" tree ")) << "expected 2-character fan-out subtrees";
+  std::size_t flat = 0;
+  for (std::size_t p = top.find(" blob "); p != std::string::npos; p = top.find(" blob ", p + 1)) ++flat;
+  EXPECT_LE(flat, kMaxFlatNotes);
+  std::string listed = git(repo_, {"notes", "--ref", "benchgate", "list"});
+  EXPECT_EQ(static_cast<std::size_t>(std::count(listed.begin(), listed.end(), '\n') + 1), commits.size());
+  EXPECT_EQ(store.annotated_commits().size(), commits.size());
+  for (const auto& c : {commits.front(), commits[150], commits.back()})
+    EXPECT_EQ(store.load(c).records.size(), 1u) << c;
+}
+
+}  // namespace
+}  // namespace benchgate::store

@@ -12,8 +12,8 @@ namespace benchgate::cli {
 
 // Options every baseline subcommand takes.
 struct BaselineCommon {
-  std::string repo;          // --repo DIR; empty: discover from the current directory
-  std::string store = "git";  // --store git | git:REF | dir:PATH
+  std::string repo;             // --repo DIR; empty: discover from the current directory
+  std::string store = "git";    // --store git | git:REF | dir:PATH
   std::string format = "text";  // --format text | json
 
   std::string repo_or_cwd() const { return repo.empty() ? "." : repo; }

@@ -18,12 +18,16 @@ struct BaselineState {
 };
 
 void add_common_options(CLI::App& sub, BaselineCommon& common, bool with_format) {
-  sub.add_option("--repo", common.repo, "Git repository (default: the one containing the current directory)");
-  sub.add_option("--store", common.store,
-                 "Where baselines live: git (notes refs/notes/benchgate, default), git:REF, or dir:PATH")
+  sub.add_option("--repo", common.repo,
+                 "Git repository (default: the one containing the current directory)");
+  sub.add_option(
+         "--store", common.store,
+         "Where baselines live: git (notes refs/notes/benchgate, default), git:REF, or dir:PATH")
       ->capture_default_str();
   if (with_format)
-    sub.add_option("--format", common.format, "Output format")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
+    sub.add_option("--format", common.format, "Output format")
+        ->check(CLI::IsMember({"text", "json"}))
+        ->capture_default_str();
 }
 
 }  // namespace
@@ -39,12 +43,14 @@ void register_baseline_command(CLI::App& app, Action& action) {
     sub->callback([&action, state, run] { action = [state, run] { return run(*state); }; });
   };
 
-  auto* save = baseline->add_subcommand("save", "Save run record file(s) as the baseline of a commit");
+  auto* save =
+      baseline->add_subcommand("save", "Save run record file(s) as the baseline of a commit");
   add_common_options(*save, state->common, false);
   save->add_option("--commit", state->save.commit,
                    "Commit the records belong to (default: the record's own commit, else HEAD)");
   save->add_option("--testbed", state->save.testbed, "Testbed name (overrides the record's)");
-  save->add_option("RECORD.json", state->save.files, "Run record file(s) written by `benchgate run`")
+  save->add_option("RECORD.json", state->save.files,
+                   "Run record file(s) written by `benchgate run`")
       ->required()
       ->check(CLI::ExistingFile);
   on(save, [](BaselineState& s) { return run_baseline_save(s.common, s.save); });
@@ -55,7 +61,8 @@ void register_baseline_command(CLI::App& app, Action& action) {
   show->add_option("--testbed", state->show.testbed, "Only records of this testbed");
   on(show, [](BaselineState& s) { return run_baseline_show(s.common, s.show); });
 
-  auto* list = baseline->add_subcommand("list", "List annotated commits: date, testbeds, record and benchmark counts");
+  auto* list = baseline->add_subcommand(
+      "list", "List annotated commits: date, testbeds, record and benchmark counts");
   add_common_options(*list, state->common, true);
   on(list, [](BaselineState& s) { return run_baseline_list(s.common); });
 
@@ -64,7 +71,8 @@ void register_baseline_command(CLI::App& app, Action& action) {
       "Which commit would serve as baseline for HEAD: the merge-base with --base, then its nearest "
       "first-parent ancestor with a record for the testbed");
   add_common_options(*find, state->common, true);
-  find->add_option("--base", state->find.base, "Target branch or commit the change merges into")->required();
+  find->add_option("--base", state->find.base, "Target branch or commit the change merges into")
+      ->required();
   find->add_option("--head", state->find.head, "Head revision")->capture_default_str();
   find->add_option("--testbed", state->find.testbed, "Testbed whose records count")->required();
   find->add_option("--max-distance", state->find.max_distance,
@@ -93,7 +101,9 @@ void register_baseline_command(CLI::App& app, Action& action) {
   on(push, [](BaselineState& s) { return run_baseline_push(s.common, s.remote); });
 
   auto* fetch = baseline->add_subcommand(
-      "fetch", std::string("Fetch the remote's baseline notes and merge them into the local ones.") + credentials);
+      "fetch",
+      std::string("Fetch the remote's baseline notes and merge them into the local ones.") +
+          credentials);
   add_common_options(*fetch, state->common, false);
   fetch->add_option("--remote", state->remote, "Remote name")->capture_default_str();
   on(fetch, [](BaselineState& s) { return run_baseline_fetch(s.common, s.remote); });

@@ -9,7 +9,9 @@
 
 namespace benchgate::cli {
 
-std::unique_ptr<store::Store> BaselineCommon::open() const { return store::open_store(store, repo_or_cwd()); }
+std::unique_ptr<store::Store> BaselineCommon::open() const {
+  return store::open_store(store, repo_or_cwd());
+}
 
 std::string BaselineCommon::resolve_key(const std::string& rev) const {
   bool directory_store = store.rfind("dir:", 0) == 0;

@@ -24,11 +24,16 @@ int run_baseline_find(const BaselineCommon& common, const FindOptions& options) 
   if (common.format == "json") {
     nlohmann::json found = nlohmann::json::array();
     for (const auto& c : result.baselines)
-      found.push_back({{"commit", c.commit}, {"distance", c.distance}, {"records", c.records.size()}});
-    nlohmann::json out = {{"head", result.head},         {"target", result.target},
-                          {"merge_base", result.merge_base}, {"testbed", options.testbed},
-                          {"found", result.found()},      {"baselines", found},
-                          {"trail", result.trail},        {"summary", result.summary()}};
+      found.push_back(
+          {{"commit", c.commit}, {"distance", c.distance}, {"records", c.records.size()}});
+    nlohmann::json out = {{"head", result.head},
+                          {"target", result.target},
+                          {"merge_base", result.merge_base},
+                          {"testbed", options.testbed},
+                          {"found", result.found()},
+                          {"baselines", found},
+                          {"trail", result.trail},
+                          {"summary", result.summary()}};
     fmt::print("{}\n", out.dump(2));
   } else {
     fmt::print("merge-base of {} ({}) and {} ({}): {}\n", options.head, result.head.substr(0, 12),
@@ -38,9 +43,10 @@ int run_baseline_find(const BaselineCommon& common, const FindOptions& options) 
     fmt::print("{}\n", result.summary());
   }
   if (!result.found())
-    throw InputError(fmt::format("no baseline for testbed {} within {} commit(s) of the merge-base "
-                                 "{}; save one with `benchgate baseline save` or raise --max-distance",
-                                 options.testbed, options.max_distance, result.merge_base));
+    throw InputError(
+        fmt::format("no baseline for testbed {} within {} commit(s) of the merge-base "
+                    "{}; save one with `benchgate baseline save` or raise --max-distance",
+                    options.testbed, options.max_distance, result.merge_base));
   return kExitPass;
 }
 

@@ -30,8 +30,11 @@ int run_baseline_list(const BaselineCommon& common) {
   if (common.format == "json") {
     nlohmann::json out = nlohmann::json::array();
     for (const auto& e : entries)
-      out.push_back({{"commit", e.commit}, {"date", date_of(e)}, {"testbeds", e.testbeds},
-                     {"records", e.record_count}, {"benchmarks", e.benchmark_count},
+      out.push_back({{"commit", e.commit},
+                     {"date", date_of(e)},
+                     {"testbeds", e.testbeds},
+                     {"records", e.record_count},
+                     {"benchmarks", e.benchmark_count},
                      {"unreadable_lines", e.problems.size()}});
     fmt::print("{}\n", out.dump(2));
     return kExitPass;
@@ -40,7 +43,8 @@ int run_baseline_list(const BaselineCommon& common) {
     fmt::print("no baselines in {}\n", store->describe());
     return kExitPass;
   }
-  fmt::print("{:<40}  {:<20}  {:>7}  {:>10}  {}\n", "commit", "date", "records", "benchmarks", "testbeds");
+  fmt::print("{:<40}  {:<20}  {:>7}  {:>10}  {}\n", "commit", "date", "records", "benchmarks",
+             "testbeds");
   for (const auto& e : entries)
     fmt::print("{:<40}  {:<20}  {:>7}  {:>10}  {}\n", e.commit, date_of(e), e.record_count,
                e.benchmark_count, fmt::join(e.testbeds, ", "));
@@ -51,7 +55,8 @@ int run_baseline_prune(const BaselineCommon& common, std::size_t keep) {
   std::unique_ptr<store::Store> store = common.open();
   std::vector<std::string> removed = store->prune(keep);
   for (const auto& commit : removed) fmt::print("removed {}\n", commit);
-  fmt::print("pruned {} commit(s), kept the newest {} in {}\n", removed.size(), keep, store->describe());
+  fmt::print("pruned {} commit(s), kept the newest {} in {}\n", removed.size(), keep,
+             store->describe());
   return kExitPass;
 }
 

@@ -15,18 +15,21 @@ int run_baseline_save(const BaselineCommon& common, const SaveOptions& options) 
   for (const auto& file : options.files) records.push_back(read_run_record_file(file));
   std::unique_ptr<store::Store> store = common.open();
   // Records go to --commit, else to the commit they say they measured, else HEAD.
-  std::string rev = options.commit.value_or(records.front().commit.empty() ? "HEAD" : records.front().commit);
+  std::string rev =
+      options.commit.value_or(records.front().commit.empty() ? "HEAD" : records.front().commit);
   std::string key = common.resolve_key(rev);
   for (std::size_t i = 0; i < records.size(); ++i) {
     RunRecord& record = records[i];
     if (options.testbed) record.testbed = *options.testbed;
     if (record.testbed.empty())
-      throw InputError(fmt::format("{}: the record names no testbed; pass --testbed NAME", options.files[i]));
+      throw InputError(
+          fmt::format("{}: the record names no testbed; pass --testbed NAME", options.files[i]));
     if (!record.commit.empty() && record.commit != key && options.commit)
       fmt::print(stderr, "benchgate: warning: {} was measured on {}, saving it for {} as asked\n",
                  options.files[i], record.commit, key);
     if (record.dirty)
-      fmt::print(stderr, "benchgate: warning: {} was measured on a modified working tree\n", options.files[i]);
+      fmt::print(stderr, "benchgate: warning: {} was measured on a modified working tree\n",
+                 options.files[i]);
     record.commit = key;
   }
   store->save(key, records);
@@ -41,8 +44,13 @@ int run_baseline_show(const BaselineCommon& common, const ShowOptions& options) 
   warn_about(loaded.problems);
   if (loaded.records.empty()) {
     std::string which = options.testbed ? " for testbed " + *options.testbed : "";
-    std::string others = loaded.testbeds.empty() ? "" : " (testbeds stored there: " + fmt::format("{}", fmt::join(loaded.testbeds, ", ")) + ")";
-    throw InputError(fmt::format("no readable baseline{} on {} in {}{}", which, key, store->describe(), others));
+    std::string others =
+        loaded.testbeds.empty()
+            ? ""
+            : " (testbeds stored there: " + fmt::format("{}", fmt::join(loaded.testbeds, ", ")) +
+                  ")";
+    throw InputError(
+        fmt::format("no readable baseline{} on {} in {}{}", which, key, store->describe(), others));
   }
   if (common.format == "json") {
     nlohmann::json out = nlohmann::json::array();
@@ -52,9 +60,10 @@ int run_baseline_show(const BaselineCommon& common, const ShowOptions& options) 
   }
   fmt::print("{} record(s) on {}\n", loaded.records.size(), key);
   for (const auto& r : loaded.records)
-    fmt::print("  testbed {}  created {}  benchgate {}  {} process(es)  {} benchmark(s)\n", r.testbed,
-               r.created_at.empty() ? "?" : r.created_at, r.tool_version.empty() ? "?" : r.tool_version,
-               r.processes.size(), r.benchmarks.size());
+    fmt::print("  testbed {}  created {}  benchgate {}  {} process(es)  {} benchmark(s)\n",
+               r.testbed, r.created_at.empty() ? "?" : r.created_at,
+               r.tool_version.empty() ? "?" : r.tool_version, r.processes.size(),
+               r.benchmarks.size());
   return kExitPass;
 }
 

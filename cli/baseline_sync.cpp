@@ -23,8 +23,8 @@ int run_baseline_fetch(const BaselineCommon& common, const std::string& remote) 
   if (!report.remote_has_notes)
     fmt::print("{} has no baselines yet ({})\n", remote, report.remote_url);
   else
-    fmt::print("fetched baselines from {} ({}) into {}; {} note(s) merged\n", remote, report.remote_url,
-               report.tracking_ref, report.notes_merged);
+    fmt::print("fetched baselines from {} ({}) into {}; {} note(s) merged\n", remote,
+               report.remote_url, report.tracking_ref, report.notes_merged);
   return kExitPass;
 }
 
@@ -33,8 +33,9 @@ int run_baseline_push(const BaselineCommon& common, const std::string& remote) {
   if (report.local_tip.empty())
     fmt::print("no baselines to push\n");
   else if (report.pushed)
-    fmt::print("pushed baselines to {} ({}) after {} attempt(s); {} note(s) merged from the remote\n",
-               remote, report.remote_url, report.attempts, report.notes_merged);
+    fmt::print(
+        "pushed baselines to {} ({}) after {} attempt(s); {} note(s) merged from the remote\n",
+        remote, report.remote_url, report.attempts, report.notes_merged);
   else
     fmt::print("{} ({}) already has every baseline\n", remote, report.remote_url);
   return kExitPass;

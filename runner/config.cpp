@@ -189,7 +189,9 @@ void read_gate(TableReader& t, GateConfig& gate) {
 
 std::filesystem::path resolve(const std::filesystem::path& base, const std::string& p) {
   std::filesystem::path path(p);
-  return path.is_absolute() ? path : (base / path).lexically_normal();
+  path = path.is_absolute() ? path : (base / path).lexically_normal();
+  // "dir/." normalises to "dir/"; drop the trailing separator so paths compare as users expect.
+  return path.has_filename() || !path.has_parent_path() ? path : path.parent_path();
 }
 
 SuiteConfig read_suite(TableReader& t, const RunDefaults& run, const std::filesystem::path& base) {

@@ -1,7 +1,5 @@
 #include "runner/gbench_format.h"
 
-#include <algorithm>
-#include <array>
 #include <cmath>
 #include <string_view>
 #include <utility>
@@ -10,155 +8,15 @@
 
 #include "core/errors.h"
 #include "core/json_input.h"
+#include "runner/gbench_entry.h"
 #include "runner/record_builder.h"
 
 namespace benchgate {
 namespace jf = json_field;
+using gbench::Entry;
 using nlohmann::json;
 
 namespace {
-
-// What a field of a benchmark entry is. Everything numeric that is not structural is a user
-// counter (items_per_second, bytes_per_second, custom counters, allocs_per_iter, ...).
-enum class Field {
-  kCounter,
-  kIgnored,  // structural or descriptive, not a measurement of this repetition
-  kName,
-  kRunName,
-  kRunType,
-  kRepetitionIndex,
-  kThreads,
-  kIterations,
-  kRealTime,
-  kCpuTime,
-  kTimeUnit,
-  kAggregateName,
-  kErrorOccurred,
-  kErrorMessage,
-  kSkipped,
-  kSkipMessage,
-};
-
-constexpr std::array<std::pair<std::string_view, Field>, 23> kKnownFields = {{
-    {"aggregate_name", Field::kAggregateName},
-    {"aggregate_unit", Field::kIgnored},
-    {"big_o", Field::kIgnored},
-    {"cpu_coefficient", Field::kIgnored},
-    {"cpu_time", Field::kCpuTime},
-    {"error_message", Field::kErrorMessage},
-    {"error_occurred", Field::kErrorOccurred},
-    {"family_index", Field::kIgnored},
-    {"iterations", Field::kIterations},
-    {"label", Field::kIgnored},
-    {"name", Field::kName},
-    {"per_family_instance_index", Field::kIgnored},
-    {"real_coefficient", Field::kIgnored},
-    {"real_time", Field::kRealTime},
-    {"repetition_index", Field::kRepetitionIndex},
-    {"repetitions", Field::kIgnored},
-    {"rms", Field::kIgnored},
-    {"run_name", Field::kRunName},
-    {"run_type", Field::kRunType},
-    {"skip_message", Field::kSkipMessage},
-    {"skipped", Field::kSkipped},
-    {"threads", Field::kThreads},
-    {"time_unit", Field::kTimeUnit},
-}};
-
-// kKnownFields bucketed by name length: a field is then told apart by one or two comparisons of
-// equal-length strings. This runs for every field of every entry.
-Field classify(std::string_view key) {
-  static constexpr std::size_t kMaxLength = 32;
-  static const auto buckets = [] {
-    std::array<std::vector<std::pair<std::string_view, Field>>, kMaxLength> b;
-    for (const auto& field : kKnownFields) b.at(field.first.size()).push_back(field);
-    return b;
-  }();
-  if (key.size() >= kMaxLength) return Field::kCounter;
-  for (const auto& [name, field] : buckets[key.size()])
-    if (name == key) return field;
-  return Field::kCounter;
-}
-
-// The fields of one entry, gathered in a single pass over its members.
-struct Entry {
-  const json* name = nullptr;
-  const json* run_name = nullptr;
-  const json* run_type = nullptr;
-  const json* repetition_index = nullptr;
-  const json* threads = nullptr;
-  const json* iterations = nullptr;
-  const json* real_time = nullptr;
-  const json* cpu_time = nullptr;
-  const json* time_unit = nullptr;
-  const json* aggregate_name = nullptr;
-  const json* error_occurred = nullptr;
-  const json* error_message = nullptr;
-  const json* skipped = nullptr;
-  const json* skip_message = nullptr;
-  std::vector<std::pair<const std::string*, const json*>> counters;
-};
-
-void gather(const json& object, Entry& e) {
-  // Reuses the counters' storage across entries.
-  auto counters = std::move(e.counters);
-  counters.clear();
-  e = Entry{};
-  e.counters = std::move(counters);
-  for (auto it = object.begin(); it != object.end(); ++it) {
-    const json* value = &it.value();
-    switch (classify(it.key())) {
-      case Field::kCounter:
-        // Non-numeric unknown fields are descriptive (or from a newer version): skipped.
-        if (value->is_number()) e.counters.emplace_back(&it.key(), value);
-        break;
-      case Field::kIgnored:
-        break;
-      case Field::kName:
-        e.name = value;
-        break;
-      case Field::kRunName:
-        e.run_name = value;
-        break;
-      case Field::kRunType:
-        e.run_type = value;
-        break;
-      case Field::kRepetitionIndex:
-        e.repetition_index = value;
-        break;
-      case Field::kThreads:
-        e.threads = value;
-        break;
-      case Field::kIterations:
-        e.iterations = value;
-        break;
-      case Field::kRealTime:
-        e.real_time = value;
-        break;
-      case Field::kCpuTime:
-        e.cpu_time = value;
-        break;
-      case Field::kTimeUnit:
-        e.time_unit = value;
-        break;
-      case Field::kAggregateName:
-        e.aggregate_name = value;
-        break;
-      case Field::kErrorOccurred:
-        e.error_occurred = value;
-        break;
-      case Field::kErrorMessage:
-        e.error_message = value;
-        break;
-      case Field::kSkipped:
-        e.skipped = value;
-        break;
-      case Field::kSkipMessage:
-        e.skip_message = value;
-        break;
-    }
-  }
-}
 
 // The JSON path of entry `i` or of its field `key`. Built only for messages: formatting a path
 // for every field of 300,000 entries would cost more than reading them.
@@ -321,7 +179,7 @@ RunRecord GbenchFormat::read(const json& document, const std::string& source) co
   Entry e;
   for (std::size_t i = 0; i < entries.size(); ++i) {
     if (!entries[i].is_object()) jf::object(entries[i], path(i));
-    gather(entries[i], e);
+    gbench::gather(entries[i], e);
     if (is_aggregate(e, i)) {
       ++aggregates;
       continue;
@@ -349,6 +207,7 @@ RunRecord GbenchFormat::read(const json& document, const std::string& source) co
 
     if (std::string reason = skip_reason(e, i); !reason.empty()) {
       builder.add_error(b, 0, std::move(reason));
+      continue;
     }
 
     const std::string& unit = string_ref(required(e.time_unit, i, "time_unit"), i, "time_unit");

@@ -55,14 +55,14 @@ std::vector<RowAnalysis> analyse_all(const RunRecord& base, const RunRecord& hea
       b = &base.benchmarks[it->second];
       matched[it->second] = true;
     }
-    rows.push_back(stats::analyse_benchmark(b, &h, options.settings, threshold_for(options, h.name),
-                                            work));
+    rows.push_back(
+        stats::analyse_benchmark(b, &h, options.settings, threshold_for(options, h.name), work));
   }
   for (std::size_t i = 0; i < base.benchmarks.size(); ++i) {
     const BenchmarkResult& b = base.benchmarks[i];
     if (matched[i] || ignored(b.name) || base_index.at(b.name) != i) continue;
-    rows.push_back(
-        stats::analyse_benchmark(&b, nullptr, options.settings, threshold_for(options, b.name), work));
+    rows.push_back(stats::analyse_benchmark(&b, nullptr, options.settings,
+                                            threshold_for(options, b.name), work));
   }
   return rows;
 }
@@ -107,7 +107,8 @@ void decide(RowAnalysis& analysis, const CompareSettings& settings, std::size_t 
 void add_warnings(Comparison& c, std::size_t family_size) {
   std::size_t single = 0, untested = 0, unreachable = 0;
   std::string example;
-  const double first_step = c.settings.alpha / static_cast<double>(std::max<std::size_t>(family_size, 1));
+  const double first_step =
+      c.settings.alpha / static_cast<double>(std::max<std::size_t>(family_size, 1));
   for (const auto& row : c.benchmarks) {
     single += row.single_run ? 1 : 0;
     untested += row.verdict == Verdict::kUntested ? 1 : 0;
@@ -118,7 +119,8 @@ void add_warnings(Comparison& c, std::size_t family_size) {
       const double smallest_p = 2 * stats::mwu_exact_cdf(row.base_n, row.head_n, 0);
       if (smallest_p > first_step) {
         if (unreachable++ == 0)
-          example = fmt::format("{} vs {} units give p >= {:.2g}", row.base_n, row.head_n, smallest_p);
+          example =
+              fmt::format("{} vs {} units give p >= {:.2g}", row.base_n, row.head_n, smallest_p);
       }
     }
   }

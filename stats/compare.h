@@ -17,6 +17,7 @@ struct CompareOptions {
   std::function<bool(std::string_view benchmark)> ignore;
 };
 
-Comparison compare_runs(const RunRecord& base, const RunRecord& head, const CompareOptions& options);
+Comparison compare_runs(const RunRecord& base, const RunRecord& head,
+                        const CompareOptions& options);
 
 }  // namespace benchgate

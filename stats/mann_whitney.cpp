@@ -67,7 +67,7 @@ MannWhitneyResult mann_whitney_u_sorted(std::span<const double> x, std::span<con
   const RankSums sums = rank_sums_sorted(x, y);
   if (method == MwuMethod::kAuto)
     method = !sums.ties && m <= kMwuExactMaxN && n <= kMwuExactMaxN ? MwuMethod::kExact
-                                                                     : MwuMethod::kAsymptotic;
+                                                                    : MwuMethod::kAsymptotic;
   // Two-sided: the larger of U1 and U2 = mn - U1, and twice its upper tail.
   const double u = std::max(sums.u1, static_cast<double>(m * n) - sums.u1);
   const double p =

@@ -20,7 +20,7 @@ struct MannWhitneyResult {
   double u1 = 0;       // U of x: pairs with x_i > y_j, ties counting one half (scipy's statistic)
   double p_value = 1;  // two-sided, clipped to 1
   MwuMethod method = MwuMethod::kAsymptotic;  // the method actually used (never kAuto)
-  bool ties = false;   // some value occurs more than once in the pooled sample
+  bool ties = false;  // some value occurs more than once in the pooled sample
 };
 
 // NaN values are skipped. Both samples need at least one value (else std::invalid_argument).

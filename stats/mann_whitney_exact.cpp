@@ -39,7 +39,7 @@ std::vector<std::uint64_t> u_counts(std::size_t m, std::size_t n) {
   c[0] = 1;
   for (std::size_t i = 1; i <= m; ++i) {
     const std::size_t a = n + i;
-    for (std::size_t k = size; k-- > a;) c[k] -= c[k - a];  // times (1 - q^a)
+    for (std::size_t k = size; k-- > a;) c[k] -= c[k - a];    // times (1 - q^a)
     for (std::size_t k = i; k < size; ++k) c[k] += c[k - i];  // divided by (1 - q^i)
   }
   return c;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <functional>
 #include <limits>
 #include <numbers>
 
@@ -14,9 +15,9 @@ namespace {
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
 // How many differences lie below a value v. Rounding is monotone, so the computed difference
-// fl(y_j - x_i) falls as x_i grows and rises with y_j: in row j the differences <= v (or < v)
-// are a suffix of i, and that suffix only shrinks as j grows, so one pointer per bound walks x
-// once for all rows. Comparisons use the computed difference itself, so the counts agree exactly
+// fl(y_j - x_i) falls as x_i grows: in row j the differences <= v (or < v) are a suffix of i,
+// found by binary search; and as fl(y_j - x_i) rises with y_j, that suffix only shrinks from one
+// row to the next. Comparisons use the computed difference itself, so the counts agree exactly
 // with the values finally selected.
 struct Probe {
   double value = 0;
@@ -39,6 +40,10 @@ class Selector {
   }
 
   double select(std::size_t r) {
+    // The candidates collected for the previous rank may already hold this one (the two middle
+    // differences of an even count usually share them).
+    if (collected_ && collected_from_ <= r && r < collected_from_ + scratch_.size())
+      return select_collected(r);
     double lo = -kInf, hi = kInf;
     std::size_t at_most_lo = 0, below_hi = total_;  // invariant: at_most_lo <= r < below_hi
     auto narrow = [&](const Probe& p) {
@@ -85,12 +90,20 @@ class Selector {
     }
     scratch_.clear();
     collect_between(lo, hi);
-    const auto target = scratch_.begin() + static_cast<std::ptrdiff_t>(r - at_most_lo);
+    collected_ = true;
+    collected_from_ = at_most_lo;
+    return select_collected(r);
+  }
+
+ private:
+  // The r-th difference overall among the collected candidates, which hold ranks
+  // collected_from_ .. collected_from_ + size - 1.
+  double select_collected(std::size_t r) {
+    const auto target = scratch_.begin() + static_cast<std::ptrdiff_t>(r - collected_from_);
     std::nth_element(scratch_.begin(), target, scratch_.end());
     return *target;
   }
 
- private:
   double guess(std::size_t r) const {
     const double p = (static_cast<double>(r) + 0.5) / static_cast<double>(total_);
     return centre_ + spread_ * boost::math::quantile(Normal(), p);
@@ -99,9 +112,9 @@ class Selector {
   Probe probe(double v) {
     const std::size_t m = x_.size();
     Probe p{v, 0, 0};
-    std::size_t first_at_most = 0, equal = 0;
+    std::size_t equal = 0;
     for (double yj : y_) {
-      while (first_at_most < m && yj - x_[first_at_most] > v) ++first_at_most;
+      const std::size_t first_at_most = first_index(yj, v, std::greater<>());
       p.at_most += m - first_at_most;
       // Differences equal to v (rare unless there are ties) start the suffix of the row.
       for (std::size_t i = first_at_most; i < m && yj - x_[i] == v; ++i) ++equal;
@@ -111,7 +124,24 @@ class Selector {
     return p;
   }
 
-  // Appends every difference strictly between lo and hi to scratch_.
+  // First i at which `too_big(yj - x_i, v)` stops holding (m if never): the start of the suffix
+  // of row j with differences <= v (too_big = greater) or < v (greater_equal). A binary search
+  // with a fixed number of steps and a conditional move instead of a branch: walking a pointer
+  // along x mispredicts on every row, and this is the hot loop of a comparison.
+  template <typename TooBig>
+  std::size_t first_index(double yj, double v, TooBig too_big) const {
+    const double* base = x_.data();
+    std::size_t n = x_.size();
+    while (n > 1) {
+      const std::size_t half = n / 2;
+      base = too_big(yj - base[half], v) ? base + half : base;
+      n -= half;
+    }
+    return static_cast<std::size_t>(base - x_.data()) + (too_big(yj - *base, v) ? 1 : 0);
+  }
+
+  // Appends every difference strictly between lo and hi to scratch_. Here the bounds move along
+  // x with two pointers: the rows' ranges are short, so walking beats searching.
   void collect_between(double lo, double hi) {
     const std::size_t m = x_.size();
     std::size_t first_below_hi = 0, first_at_most_lo = 0;
@@ -129,13 +159,15 @@ class Selector {
   double centre_ = 0, spread_ = 0;
   std::array<Probe, 64> probes_{};
   std::size_t probe_count_ = 0;
+  bool collected_ = false;          // scratch_ holds the candidates of an earlier search
+  std::size_t collected_from_ = 0;  // how many differences lie below those candidates
 };
 
 }  // namespace
 
 void pairwise_difference_order_statistics(std::span<const double> x, std::span<const double> y,
-                                          std::span<const std::size_t> ranks,
-                                          std::span<double> out, std::vector<double>& scratch) {
+                                          std::span<const std::size_t> ranks, std::span<double> out,
+                                          std::vector<double>& scratch) {
   Selector selector(x, y, scratch);
   for (std::size_t i = 0; i < ranks.size(); ++i) out[i] = selector.select(ranks[i]);
 }

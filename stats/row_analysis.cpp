@@ -52,8 +52,7 @@ void side_units(const ProcessGroups& groups, bool per_process, std::vector<doubl
 
 // Median, CV and counts of one side's units, for every row kind.
 void describe_side(const ProcessGroups& groups, const std::vector<double>& units, std::size_t& n,
-                   std::size_t& samples, std::size_t& processes, double& median_value,
-                   double& cv) {
+                   std::size_t& samples, std::size_t& processes, double& median_value, double& cv) {
   n = units.size();
   samples = groups.samples();
   processes = groups.processes();

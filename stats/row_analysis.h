@@ -23,9 +23,9 @@ struct RowWorkspace {
 };
 
 struct RowAnalysis {
-  BenchmarkComparison row;  // all but verdict-dependent fields: p_adjusted, q_value, verdict...
-  bool tested = false;      // has a p-value and takes part in the adjustment
-  double log_sd = 0;        // pooled SD of the log units (for units_needed)
+  BenchmarkComparison row;    // all but verdict-dependent fields: p_adjusted, q_value, verdict...
+  bool tested = false;        // has a p-value and takes part in the adjustment
+  double log_sd = 0;          // pooled SD of the log units (for units_needed)
   bool non_positive = false;  // untested because a value <= 0 (or infinite) has no log
 };
 

@@ -7,7 +7,9 @@
 namespace benchgate::stats {
 namespace {
 
-std::string percent(double ratio) { return fmt::format("{:+.1f}%", (ratio - 1) * 100); }
+std::string percent(double ratio) {
+  return fmt::format("{:+.1f}%", (ratio - 1) * 100);
+}
 
 std::string unit_word(const BenchmarkComparison& row) {
   return row.unit == AnalysisUnit::kProcessMedians ? "processes" : "repetitions";
@@ -33,11 +35,11 @@ std::string main_sentence(const BenchmarkComparison& row, const CompareSettings&
     case Verdict::kUnchanged:
       return fmt::format("unchanged within ±{:.1f}%: {}", row.threshold * 100, effect(row));
     case Verdict::kInconclusive: {
-      std::string s = fmt::format("inconclusive: {}, Holm-adjusted p = {:.2g}", effect(row),
-                                  *row.p_adjusted);
+      std::string s =
+          fmt::format("inconclusive: {}, Holm-adjusted p = {:.2g}", effect(row), *row.p_adjusted);
       if (row.units_needed)
-        s += fmt::format("; ≈{} {} per side needed to settle it", *row.units_needed,
-                         unit_word(row));
+        s +=
+            fmt::format("; ≈{} {} per side needed to settle it", *row.units_needed, unit_word(row));
       else
         s += "; the estimate sits on the threshold, more samples would not settle it";
       return s;

@@ -12,7 +12,9 @@ namespace {
 constexpr double kPower = 0.80;
 constexpr double kMostUnits = 1e6;  // beyond this "more samples" is not advice anyone can follow
 
-double normal_quantile(double p) { return boost::math::quantile(Normal(), p); }
+double normal_quantile(double p) {
+  return boost::math::quantile(Normal(), p);
+}
 
 }  // namespace
 
@@ -28,8 +30,8 @@ std::size_t smallest_units_for_significance(double a) {
   return n;
 }
 
-Verdict decide_verdict(double p_adjusted, double ratio, double ci_low, double ci_high,
-                       double alpha, double threshold) {
+Verdict decide_verdict(double p_adjusted, double ratio, double ci_low, double ci_high, double alpha,
+                       double threshold) {
   const bool significant = p_adjusted <= alpha;
   if (significant && ci_low > 1 && ratio >= 1 + threshold) return Verdict::kRegression;
   if (significant && ci_high < 1 && ratio <= 1 - threshold) return Verdict::kImprovement;
@@ -42,7 +44,8 @@ std::optional<std::size_t> units_needed(const SampleSizeQuestion& q) {
   const bool inside = lower < q.log_ratio && q.log_ratio < upper;
   const double distance =
       inside ? std::min(upper - q.log_ratio, q.log_ratio - lower) : std::fabs(q.log_ratio);
-  const double a = inside ? q.alpha : q.alpha / static_cast<double>(std::max<std::size_t>(q.family_size, 1));
+  const double a =
+      inside ? q.alpha : q.alpha / static_cast<double>(std::max<std::size_t>(q.family_size, 1));
   if (!(distance > 0) || !std::isfinite(q.log_sd)) return std::nullopt;
 
   const double z = normal_quantile(1 - a / 2) + normal_quantile(kPower);
@@ -50,7 +53,8 @@ std::optional<std::size_t> units_needed(const SampleSizeQuestion& q) {
   if (q.test == TestKind::kMannWhitney) n *= std::numbers::pi / 3;
   if (!(n <= kMostUnits)) return std::nullopt;
   std::size_t needed = static_cast<std::size_t>(std::ceil(n));
-  if (q.test == TestKind::kMannWhitney) needed = std::max(needed, smallest_units_for_significance(a));
+  if (q.test == TestKind::kMannWhitney)
+    needed = std::max(needed, smallest_units_for_significance(a));
   return std::max({needed, q.current_n + 1, std::size_t{2}});
 }
 

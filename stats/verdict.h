@@ -12,8 +12,8 @@ namespace benchgate::stats {
 // improvement:  p_adjusted <= alpha, ci_high < 1 and ratio <= 1 - threshold
 // unchanged:    1 - threshold < ci_low and ci_high < 1 + threshold (the whole CI inside)
 // inconclusive: anything else
-Verdict decide_verdict(double p_adjusted, double ratio, double ci_low, double ci_high,
-                       double alpha, double threshold);
+Verdict decide_verdict(double p_adjusted, double ratio, double ci_low, double ci_high, double alpha,
+                       double threshold);
 
 struct SampleSizeQuestion {
   double log_ratio = 0;     // current estimate of the effect, log(head/base)

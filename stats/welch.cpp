@@ -45,9 +45,8 @@ ShiftEstimate welch_shift_interval(const WelchResult& result, double confidence)
   if (std::isnan(result.shift)) return {kNaN, kNaN, kNaN};
   if (!(result.standard_error > 0)) return {result.shift, result.shift, result.shift};
   const StudentsT dist(result.df);
-  const double half =
-      boost::math::quantile(boost::math::complement(dist, (1 - confidence) / 2)) *
-      result.standard_error;
+  const double half = boost::math::quantile(boost::math::complement(dist, (1 - confidence) / 2)) *
+                      result.standard_error;
   return {result.shift, result.shift - half, result.shift + half};
 }
 

@@ -21,7 +21,9 @@ std::set<std::string> shallow_boundary(git_repository* repo) {
   return out;
 }
 
-std::string short_id(const std::string& hex) { return hex.substr(0, 12); }
+std::string short_id(const std::string& hex) {
+  return hex.substr(0, 12);
+}
 
 constexpr const char* kDeepenHint =
     "fetch more history (e.g. `git fetch --deepen=200`, or `git fetch --unshallow`; with "
@@ -59,19 +61,23 @@ std::string BaselineResult::summary() const {
                             ? "the merge-base itself"
                             : fmt::format("{} commit{} before the merge-base {}", nearest.distance,
                                           nearest.distance == 1 ? "" : "s", short_id(merge_base));
-    std::string pooled = baselines.size() > 1
-                             ? fmt::format(" (pooled with {} more recorded ancestor(s))", baselines.size() - 1)
-                             : "";
+    std::string pooled =
+        baselines.size() > 1
+            ? fmt::format(" (pooled with {} more recorded ancestor(s))", baselines.size() - 1)
+            : "";
     return fmt::format("baseline: {} ({}){}", nearest.commit, where, pooled);
   }
-  return fmt::format("no baseline: no record for this testbed on the merge-base {} or its first-parent "
-                     "ancestors within reach{}",
-                     short_id(merge_base), shallow_boundary ? " (history is shallow)" : "");
+  return fmt::format(
+      "no baseline: no record for this testbed on the merge-base {} or its first-parent "
+      "ancestors within reach{}",
+      short_id(merge_base), shallow_boundary ? " (history is shallow)" : "");
 }
 
 BaselineResult find_baseline(const BaselineQuery& query, const Store& store) {
-  if (query.testbed.empty()) throw InputError("finding a baseline needs a testbed name (--testbed)");
-  if (query.target.empty()) throw InputError("finding a baseline needs a target branch or commit (--base)");
+  if (query.testbed.empty())
+    throw InputError("finding a baseline needs a testbed name (--testbed)");
+  if (query.target.empty())
+    throw InputError("finding a baseline needs a target branch or commit (--base)");
   if (query.max_distance < 0) throw InputError("--max-distance must be 0 or more");
   if (query.window < 1) throw InputError("the baseline window must be at least 1");
   RepoPtr repo = open_repository(query.repo);
@@ -91,7 +97,8 @@ BaselineResult find_baseline(const BaselineQuery& query, const Store& store) {
     result.problems.insert(result.problems.end(), loaded.problems.begin(), loaded.problems.end());
     std::string line = fmt::format("{:>3}  {}  ", distance, short_id(commit));
     if (!loaded.records.empty()) {
-      result.trail.push_back(line + fmt::format("{} record(s) for testbed {}", loaded.records.size(), query.testbed));
+      result.trail.push_back(
+          line + fmt::format("{} record(s) for testbed {}", loaded.records.size(), query.testbed));
       result.baselines.push_back({commit, distance, std::move(loaded.records)});
       if (static_cast<int>(result.baselines.size()) >= query.window) break;
     } else if (loaded.found) {
@@ -100,7 +107,8 @@ BaselineResult find_baseline(const BaselineQuery& query, const Store& store) {
       result.trail.push_back(line + "no record");
     }
     if (distance >= query.max_distance) {
-      result.trail.push_back(fmt::format("     stopped: --max-distance {} reached", query.max_distance));
+      result.trail.push_back(
+          fmt::format("     stopped: --max-distance {} reached", query.max_distance));
       break;
     }
     CommitPtr here = lookup_commit(repo.get(), current);

@@ -31,7 +31,7 @@ struct BaselineCandidate {
 };
 
 struct BaselineResult {
-  std::string head;        // resolved commit ids
+  std::string head;  // resolved commit ids
   std::string target;
   std::string merge_base;
   std::vector<BaselineCandidate> baselines;  // nearest first; empty when none within reach

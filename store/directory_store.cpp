@@ -21,10 +21,13 @@ DirectoryStore::DirectoryStore(std::filesystem::path directory) : directory_(std
   std::filesystem::create_directories(directory_, error);
   if (error || !std::filesystem::is_directory(directory_))
     throw EnvironmentError(fmt::format("{}: cannot use as a baseline directory: {}",
-                                       directory_.string(), error ? error.message() : "not a directory"));
+                                       directory_.string(),
+                                       error ? error.message() : "not a directory"));
 }
 
-std::string DirectoryStore::describe() const { return "directory " + directory_.string(); }
+std::string DirectoryStore::describe() const {
+  return "directory " + directory_.string();
+}
 
 void DirectoryStore::check_key(const std::string& commit) const {
   // The key becomes a file name: no separators, no leading dot (hidden files are ours).
@@ -33,7 +36,8 @@ void DirectoryStore::check_key(const std::string& commit) const {
     ok = ok && ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
                 c == '.' || c == '_' || c == '-');
   if (!ok)
-    throw InputError(fmt::format("\"{}\" cannot be a baseline key (letters, digits, '.', '_', '-')", commit));
+    throw InputError(
+        fmt::format("\"{}\" cannot be a baseline key (letters, digits, '.', '_', '-')", commit));
 }
 
 std::filesystem::path DirectoryStore::file_of(const std::string& commit) const {
@@ -77,7 +81,8 @@ void DirectoryStore::remove(const std::vector<std::string>& commits) {
     std::error_code error;
     std::filesystem::remove(file_of(commit), error);
     if (error)
-      throw EnvironmentError(fmt::format("{}: cannot remove: {}", file_of(commit).string(), error.message()));
+      throw EnvironmentError(
+          fmt::format("{}: cannot remove: {}", file_of(commit).string(), error.message()));
   }
 }
 

@@ -53,9 +53,10 @@ RepoPtr open_repository(const std::filesystem::path& path, bool discover) {
   git_repository* repo = nullptr;
   unsigned flags = discover ? 0 : GIT_REPOSITORY_OPEN_NO_SEARCH;
   if (git_repository_open_ext(&repo, path.c_str(), flags, nullptr) < 0)
-    throw InputError(fmt::format("{}: not inside a git repository ({}); pass --repo DIR or use "
-                                 "--store dir:PATH",
-                                 path.string(), last_git_error()));
+    throw InputError(
+        fmt::format("{}: not inside a git repository ({}); pass --repo DIR or use "
+                    "--store dir:PATH",
+                    path.string(), last_git_error()));
   return RepoPtr(repo);
 }
 
@@ -88,7 +89,8 @@ CommitPtr commit_of_reference(git_repository* repo, const std::string& ref_name)
 SignaturePtr default_signature(git_repository* repo) {
   git_signature* signature = nullptr;
   if (git_signature_default(&signature, repo) < 0)
-    check(git_signature_now(&signature, "benchgate", "benchgate@localhost"), "creating a signature");
+    check(git_signature_now(&signature, "benchgate", "benchgate@localhost"),
+          "creating a signature");
   return SignaturePtr(signature);
 }
 

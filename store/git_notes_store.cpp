@@ -52,7 +52,8 @@ std::vector<std::string> GitNotesStore::annotated_commits() const {
   NoteIteratorPtr owned(iterator);
   git_oid note_id, annotated_id;
   int error;
-  while ((error = git_note_next(&note_id, &annotated_id, iterator)) == 0) out.push_back(to_hex(annotated_id));
+  while ((error = git_note_next(&note_id, &annotated_id, iterator)) == 0)
+    out.push_back(to_hex(annotated_id));
   if (error != GIT_ITEROVER) check(error, "listing notes");
   return out;
 }
@@ -68,10 +69,12 @@ void GitNotesStore::merge_lines(const std::string& commit, const std::vector<std
     if (merged.size() == current.size()) return std::nullopt;
     CommitPtr parent;
     if (tip)
-      if (auto fanned = fan_out_if_needed(repo, tip, signature.get())) parent = lookup_commit(repo, *fanned);
+      if (auto fanned = fan_out_if_needed(repo, tip, signature.get()))
+        parent = lookup_commit(repo, *fanned);
     git_oid notes_commit, notes_blob;
     check(git_note_commit_create(&notes_commit, &notes_blob, repo, parent ? parent.get() : tip,
-                                 signature.get(), signature.get(), &target, join_lines(merged).c_str(),
+                                 signature.get(), signature.get(), &target,
+                                 join_lines(merged).c_str(),
                                  /*allow_note_overwrite=*/1),
           fmt::format("writing the note of {}", commit));
     failpoint("notes-before-publish");
@@ -89,8 +92,8 @@ void GitNotesStore::remove(const std::vector<std::string>& commits) {
     std::optional<git_oid> last;
     for (const auto& commit : commits) {
       git_oid target = oid_from_hex(commit), next;
-      int error = git_note_commit_remove(&next, repo, current ? current.get() : tip, signature.get(),
-                                         signature.get(), &target);
+      int error = git_note_commit_remove(&next, repo, current ? current.get() : tip,
+                                         signature.get(), signature.get(), &target);
       if (error == GIT_ENOTFOUND) {
         git_error_clear();
         continue;

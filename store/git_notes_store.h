@@ -16,7 +16,8 @@ inline constexpr const char* kProfileNotesRef = "refs/notes/benchgate-profiles";
 class GitNotesStore final : public Store {
  public:
   // Opens the repository containing `repo_path`.
-  explicit GitNotesStore(const std::filesystem::path& repo_path, std::string ref = kBaselineNotesRef);
+  explicit GitNotesStore(const std::filesystem::path& repo_path,
+                         std::string ref = kBaselineNotesRef);
 
   std::string describe() const override;
   std::optional<std::string> read_text(const std::string& commit) const override;

@@ -10,7 +10,8 @@ namespace benchgate::store {
 namespace {
 
 bool is_flat_note(const git_tree_entry* entry) {
-  return git_tree_entry_type(entry) == GIT_OBJECT_BLOB && is_full_hex_oid(git_tree_entry_name(entry));
+  return git_tree_entry_type(entry) == GIT_OBJECT_BLOB &&
+         is_full_hex_oid(git_tree_entry_name(entry));
 }
 
 // Writes the subtree `prefix` of `top`, extended by the flat notes that belong in it.

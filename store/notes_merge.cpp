@@ -63,8 +63,9 @@ std::map<std::string, std::optional<std::string>> merged_changes(git_repository*
     const git_oid* t = find_blob(theirs, commit);
     if (same(o, t) || same(t, b)) continue;  // identical, or only we changed it
     std::vector<std::string> lines =
-        same(o, b) ? blob_lines(repo, t)  // only they changed it: take theirs
-                   : merge_lines_three_way(blob_lines(repo, b), blob_lines(repo, o), blob_lines(repo, t));
+        same(o, b)
+            ? blob_lines(repo, t)  // only they changed it: take theirs
+            : merge_lines_three_way(blob_lines(repo, b), blob_lines(repo, o), blob_lines(repo, t));
     if (lines.empty()) {
       if (o) changes[commit] = std::nullopt;
     } else {
@@ -116,7 +117,8 @@ NotesMergeResult merge_notes(git_repository* repo, git_commit* ours, git_commit*
                                    text->c_str(), 1),
             "merging notes");
     else
-      check(git_note_commit_remove(&next, repo, head, signature, signature, &target), "merging notes");
+      check(git_note_commit_remove(&next, repo, head, signature, signature, &target),
+            "merging notes");
     current = lookup_commit(repo, next);
     head = current.get();
   }
@@ -126,7 +128,8 @@ NotesMergeResult merge_notes(git_repository* repo, git_commit* ours, git_commit*
   const git_commit* parents[] = {ours, theirs};
   git_oid merged;
   check(git_commit_create(&merged, repo, nullptr, signature, signature, nullptr,
-                          fmt::format("benchgate: merge notes from {}", what).c_str(), tree, 2, parents),
+                          fmt::format("benchgate: merge notes from {}", what).c_str(), tree, 2,
+                          parents),
         "committing merged notes");
   result.commit = merged;
   return result;

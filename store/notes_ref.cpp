@@ -18,16 +18,19 @@ namespace {
 // milliseconds); with our guard held it can only be left over from a writer that was killed.
 constexpr double kStaleRefLockSeconds = 1.0;
 
-std::filesystem::path common_dir(git_repository* repo) { return git_repository_commondir(repo); }
+std::filesystem::path common_dir(git_repository* repo) {
+  return git_repository_commondir(repo);
+}
 
 // Publishes `next` if the ref still holds `expected` (or still does not exist). Returns false when
 // we lost the race (or the ref is locked), true on success; throws on any other error.
 bool compare_and_swap(git_repository* repo, const std::string& ref, const git_commit* expected,
                       const git_oid& next, const std::string& log_message) {
   git_reference* out = nullptr;
-  int error = expected ? git_reference_create_matching(&out, repo, ref.c_str(), &next, 1,
-                                                       git_commit_id(expected), log_message.c_str())
-                       : git_reference_create(&out, repo, ref.c_str(), &next, 0, log_message.c_str());
+  int error = expected
+                  ? git_reference_create_matching(&out, repo, ref.c_str(), &next, 1,
+                                                  git_commit_id(expected), log_message.c_str())
+                  : git_reference_create(&out, repo, ref.c_str(), &next, 0, log_message.c_str());
   ReferencePtr owned(out);
   if (error == GIT_EMODIFIED || error == GIT_EEXISTS || error == GIT_ELOCKED) {
     git_error_clear();

@@ -9,6 +9,7 @@
 #include "store/git_handle.h"
 #include "store/notes_merge.h"
 #include "store/notes_ref.h"
+#include "store/process_lock.h"
 #include "store/remote_auth.h"
 
 namespace benchgate::store {
@@ -16,7 +17,7 @@ namespace {
 
 struct Remote {
   std::string name;
-  std::string url;                               // as configured (may hold a token: never print)
+  std::string url;                                 // as configured (may hold a token: never print)
   std::optional<std::filesystem::path> local_dir;  // set when the URL is a path on this machine
   RemotePtr handle;
 };
@@ -27,13 +28,14 @@ std::optional<std::filesystem::path> local_path_of(const std::string& url, git_r
     path = path.substr(7);
   } else if (path.find("://") != std::string::npos) {
     return std::nullopt;
-  } else if (std::size_t colon = path.find(':'); colon != std::string::npos &&
-                                                 path.find('/') > colon) {
+  } else if (std::size_t colon = path.find(':');
+             colon != std::string::npos && path.find('/') > colon) {
     return std::nullopt;  // scp-like ssh address: host:path
   }
   std::filesystem::path dir(path);
   if (dir.is_relative())
-    if (const char* workdir = git_repository_workdir(repo)) dir = std::filesystem::path(workdir) / dir;
+    if (const char* workdir = git_repository_workdir(repo))
+      dir = std::filesystem::path(workdir) / dir;
   return std::filesystem::is_directory(dir) ? std::optional(dir) : std::nullopt;
 }
 
@@ -41,7 +43,8 @@ Remote open_remote(git_repository* repo, const std::string& name) {
   git_remote* handle = nullptr;
   if (git_remote_lookup(&handle, repo, name.c_str()) < 0)
     throw InputError(fmt::format("remote \"{}\": {}", name, last_git_error()));
-  Remote remote{name, git_remote_url(handle) ? git_remote_url(handle) : "", std::nullopt, RemotePtr(handle)};
+  Remote remote{name, git_remote_url(handle) ? git_remote_url(handle) : "", std::nullopt,
+                RemotePtr(handle)};
   remote.local_dir = local_path_of(remote.url, repo);
   return remote;
 }
@@ -64,10 +67,37 @@ std::optional<git_oid> advertised(git_remote* remote, const std::string& ref) {
   return std::nullopt;
 }
 
+void copy_missing_objects(git_repository* from, git_repository* to, const git_oid& start);
+
+// A repository on this machine is read directly: copying the few new objects is far cheaper than
+// libgit2's local transport, which builds and indexes a pack file on every fetch.
+std::optional<git_oid> fetch_from_local_directory(git_repository* repo, const Remote& remote,
+                                                  const std::string& ref,
+                                                  const std::string& tracking) {
+  RepoPtr source = open_repository(*remote.local_dir, /*discover=*/false);
+  git_oid tip;
+  int error = git_reference_name_to_id(&tip, source.get(), ref.c_str());
+  if (error == GIT_ENOTFOUND) {
+    git_error_clear();
+    return std::nullopt;
+  }
+  if (error < 0) fail(remote, "reading " + ref + " of", last_git_error());
+  copy_missing_objects(source.get(), repo, tip);
+  git_reference* out = nullptr;
+  check(git_reference_create(&out, repo, tracking.c_str(), &tip, 1, "benchgate: fetch baselines"),
+        "updating " + tracking);
+  git_reference_free(out);
+  return tip;
+}
+
 // Fetches the remote's `ref` into `tracking` and returns its value (nothing: the remote has no
 // notes yet; a stale tracking ref is then deleted so nothing merges from it).
 std::optional<git_oid> fetch_into_tracking(git_repository* repo, Remote& remote,
                                            const std::string& ref, const std::string& tracking) {
+  if (remote.local_dir) {
+    std::optional<git_oid> tip = fetch_from_local_directory(repo, remote, ref, tracking);
+    if (tip) return tip;
+  }
   RemoteSession session;
   session.headers = configured_http_headers(repo, remote.url);
   git_fetch_options options = GIT_FETCH_OPTIONS_INIT;
@@ -150,10 +180,11 @@ bool push_to_local_directory(git_repository* repo, const Remote& remote, const s
   RepoPtr target = open_repository(*remote.local_dir, /*discover=*/false);
   copy_missing_objects(repo, target.get(), local_tip);
   git_reference* out = nullptr;
-  int error = remote_tip ? git_reference_create_matching(&out, target.get(), ref.c_str(), &local_tip, 1,
-                                                         &*remote_tip, "benchgate: push baselines")
-                         : git_reference_create(&out, target.get(), ref.c_str(), &local_tip, 0,
-                                                "benchgate: push baselines");
+  int error = remote_tip
+                  ? git_reference_create_matching(&out, target.get(), ref.c_str(), &local_tip, 1,
+                                                  &*remote_tip, "benchgate: push baselines")
+                  : git_reference_create(&out, target.get(), ref.c_str(), &local_tip, 0,
+                                         "benchgate: push baselines");
   git_reference_free(out);
   if (error == GIT_EMODIFIED || error == GIT_EEXISTS || error == GIT_ELOCKED) {
     git_error_clear();
@@ -164,17 +195,24 @@ bool push_to_local_directory(git_repository* repo, const Remote& remote, const s
 }
 
 // What the remote's `ref` is right now (a fresh connection).
-std::optional<git_oid> current_remote_tip(git_repository* repo, Remote& remote, const std::string& ref) {
+std::optional<git_oid> current_remote_tip(git_repository* repo, Remote& remote,
+                                          const std::string& ref) {
   RemoteSession session;
   session.headers = configured_http_headers(repo, remote.url);
   git_remote_callbacks callbacks = GIT_REMOTE_CALLBACKS_INIT;
   configure_callbacks(callbacks, session);
   git_strarray headers = session.custom_headers();
-  if (git_remote_connect(remote.handle.get(), GIT_DIRECTION_FETCH, &callbacks, nullptr, &headers) < 0)
+  if (git_remote_connect(remote.handle.get(), GIT_DIRECTION_FETCH, &callbacks, nullptr, &headers) <
+      0)
     fail(remote, "connecting to", last_git_error());
   std::optional<git_oid> tip = advertised(remote.handle.get(), ref);
   git_remote_disconnect(remote.handle.get());
   return tip;
+}
+
+std::filesystem::path remote_guard(const std::filesystem::path& dir) {
+  RepoPtr target = open_repository(dir, /*discover=*/false);
+  return std::filesystem::path(git_repository_commondir(target.get())) / "benchgate-push.flock";
 }
 
 bool same_tip(const std::optional<git_oid>& a, const std::optional<git_oid>& b) {
@@ -220,11 +258,13 @@ SyncReport fetch_notes(const SyncOptions& options) {
   report.remote_url = redact_url(remote.url);
   report.tracking_ref = tracking_ref(options.ref, options.remote);
   report.attempts = 1;
-  std::optional<git_oid> remote_tip = fetch_into_tracking(repo.get(), remote, options.ref, report.tracking_ref);
+  std::optional<git_oid> remote_tip =
+      fetch_into_tracking(repo.get(), remote, options.ref, report.tracking_ref);
   report.remote_has_notes = remote_tip.has_value();
   if (remote_tip)
     report.notes_merged = merge_into_local(repo.get(), options.ref, *remote_tip, options.remote);
-  if (CommitPtr tip = commit_of_reference(repo.get(), options.ref)) report.local_tip = to_hex(*git_commit_id(tip.get()));
+  if (CommitPtr tip = commit_of_reference(repo.get(), options.ref))
+    report.local_tip = to_hex(*git_commit_id(tip.get()));
   return report;
 }
 
@@ -235,6 +275,11 @@ SyncReport push_notes(const SyncOptions& options) {
   report.remote_url = redact_url(remote.url);
   report.tracking_ref = tracking_ref(options.ref, options.remote);
   for (report.attempts = 1; report.attempts <= options.max_attempts; ++report.attempts) {
+    // Pushers to a repository on this machine take turns (the kernel drops the lock if one dies):
+    // without it, eight concurrent pushers starve each other's compare-and-swap. Remote servers
+    // are not ours to lock; there the retry loop below does the work.
+    std::optional<ProcessLock> turn;
+    if (remote.local_dir) turn.emplace(remote_guard(*remote.local_dir));
     std::optional<git_oid> remote_tip =
         fetch_into_tracking(repo.get(), remote, options.ref, report.tracking_ref);
     report.remote_has_notes = remote_tip.has_value();
@@ -245,9 +290,10 @@ SyncReport push_notes(const SyncOptions& options) {
     const git_oid local_tip = *git_commit_id(local.get());
     report.local_tip = to_hex(local_tip);
     if (remote_tip && git_oid_equal(&local_tip, &*remote_tip)) return report;  // already in sync
-    bool pushed = remote.local_dir
-                      ? push_to_local_directory(repo.get(), remote, options.ref, local_tip, remote_tip)
-                      : push_over_transport(repo.get(), remote, options.ref, remote_tip);
+    bool pushed =
+        remote.local_dir
+            ? push_to_local_directory(repo.get(), remote, options.ref, local_tip, remote_tip)
+            : push_over_transport(repo.get(), remote, options.ref, remote_tip);
     if (pushed) {
       report.pushed = true;
       return report;

@@ -23,8 +23,8 @@ struct SyncOptions {
 };
 
 struct SyncReport {
-  std::string remote_url;       // redacted
-  std::string tracking_ref;     // where the remote's notes were fetched to
+  std::string remote_url;    // redacted
+  std::string tracking_ref;  // where the remote's notes were fetched to
   bool remote_has_notes = false;
   std::size_t notes_merged = 0;  // notes that changed locally by merging the remote's
   bool pushed = false;           // push: the remote's ref was moved

@@ -18,7 +18,8 @@ namespace benchgate::store {
 ProcessLock::ProcessLock(const std::filesystem::path& path) {
   fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
   if (fd_ < 0)
-    throw EnvironmentError(fmt::format("{}: cannot open lock: {}", path.string(), std::strerror(errno)));
+    throw EnvironmentError(
+        fmt::format("{}: cannot open lock: {}", path.string(), std::strerror(errno)));
   while (::flock(fd_, LOCK_EX) != 0) {
     if (errno == EINTR) continue;
     int saved = errno;

@@ -28,7 +28,8 @@ int acquire_credentials(git_credential** out, const char* url, const char* usern
   if (allowed_types & GIT_CREDENTIAL_USERPASS_PLAINTEXT) {
     if (const char* token = env("BENCHGATE_GIT_TOKEN")) {
       const char* user = env("BENCHGATE_GIT_USERNAME");
-      if (!user) user = username_from_url && *username_from_url ? username_from_url : "x-access-token";
+      if (!user)
+        user = username_from_url && *username_from_url ? username_from_url : "x-access-token";
       return git_credential_userpass_plaintext_new(out, user, token);
     }
   }
@@ -92,7 +93,8 @@ std::vector<std::string> configured_http_headers(git_repository* repo, const std
     std::string name = entry->name;  // http.extraheader or http.<url prefix>.extraheader
     const std::string suffix = ".extraheader";
     std::string scope = name.substr(5, name.size() - 5 - suffix.size());
-    if (url_has_prefix(url, scope) && entry->value && *entry->value)  // "" (http.extraheader) matches all
+    if (url_has_prefix(url, scope) && entry->value &&
+        *entry->value)  // "" (http.extraheader) matches all
       headers.emplace_back(entry->value);
   }
   git_config_iterator_free(iterator);

@@ -18,8 +18,8 @@ namespace benchgate::store {
 // Per-connection state handed to libgit2 as the callbacks' payload.
 struct RemoteSession {
   int credential_attempts = 0;
-  std::vector<std::string> headers;       // extra HTTP headers (secret: never printed)
-  std::vector<const char*> header_ptrs;   // views into `headers` for git_strarray
+  std::vector<std::string> headers;      // extra HTTP headers (secret: never printed)
+  std::vector<const char*> header_ptrs;  // views into `headers` for git_strarray
   // Filled by the push callback: one entry per ref the server rejected, with its message.
   std::vector<std::pair<std::string, std::string>> rejected;
   std::string server_messages;  // "remote: ..." text the server sent (hook output)
@@ -29,7 +29,8 @@ struct RemoteSession {
 
 // Sets the credential and push-status callbacks; `session` must outlive the remote operation.
 void configure_callbacks(git_remote_callbacks& callbacks, RemoteSession& session);
-// Extra HTTP headers configured for `url` in git config (http.extraheader and http.<prefix>.extraheader).
+// Extra HTTP headers configured for `url` in git config (http.extraheader and
+// http.<prefix>.extraheader).
 std::vector<std::string> configured_http_headers(git_repository* repo, const std::string& url);
 // The URL with any user:password@ replaced by ***@, for messages.
 std::string redact_url(const std::string& url);

@@ -23,9 +23,10 @@ void Store::save(const std::string& commit, const std::vector<RunRecord>& record
   std::vector<std::string> lines;
   for (std::size_t i = 0; i < records.size(); ++i) {
     if (records[i].testbed.empty())
-      throw InputError(fmt::format("record {}: has no testbed (results are only comparable within "
-                                   "one testbed; pass --testbed NAME)",
-                                   i + 1));
+      throw InputError(
+          fmt::format("record {}: has no testbed (results are only comparable within "
+                      "one testbed; pass --testbed NAME)",
+                      i + 1));
     try {
       lines.push_back(record_to_line(records[i]));
     } catch (const InputError& e) {

@@ -16,7 +16,8 @@ std::unique_ptr<Store> open_store(const std::string& spec, const std::filesystem
       throw InputError(fmt::format("--store {}: the ref must start with refs/notes/", spec));
     return std::make_unique<GitNotesStore>(repo, ref);
   }
-  if (spec.rfind("dir:", 0) == 0 && spec.size() > 4) return std::make_unique<DirectoryStore>(spec.substr(4));
+  if (spec.rfind("dir:", 0) == 0 && spec.size() > 4)
+    return std::make_unique<DirectoryStore>(spec.substr(4));
   throw InputError(fmt::format("--store {}: expected git, git:REF or dir:PATH", spec));
 }
 

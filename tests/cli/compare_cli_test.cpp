@@ -19,15 +19,24 @@ fs::path example(const std::string& name) {
   return fs::path(std::getenv("BENCHGATE_BINARY_DIR")) / "examples" / name;
 }
 
-// Runs the example `variant` in `processes` separate processes, one JSON file each, into `dir`.
-void measure(const std::string& variant, int processes, const fs::path& dir) {
-  fs::create_directories(dir);
+// Runs one process of the example `variant` with `repetitions`, writing its JSON to `out`.
+void measure_once(const std::string& variant, const fs::path& out, int repetitions = 3) {
+  fs::create_directories(out.parent_path());
+  auto r = run_process({example(variant).string(), "--benchmark_filter=BM_StringJoin",
+                        "--benchmark_repetitions=" + std::to_string(repetitions),
+                        "--benchmark_min_time=0.02", "--benchmark_out=" + out.string(),
+                        "--benchmark_out_format=json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+}
+
+// `processes` processes of each variant, alternating (a, b, a, b, ...) so that machine drift
+// during the test (other tests run in parallel) hits both sides alike, as GUIDE §2 prescribes.
+void measure_interleaved(const std::string& a, const fs::path& a_dir, const std::string& b,
+                         const fs::path& b_dir, int processes) {
   for (int p = 0; p < processes; ++p) {
-    auto r = run_process({example(variant).string(), "--benchmark_filter=BM_StringJoin",
-                          "--benchmark_repetitions=3", "--benchmark_min_time=0.02",
-                          "--benchmark_out=" + (dir / ("p" + std::to_string(p) + ".json")).string(),
-                          "--benchmark_out_format=json"});
-    ASSERT_EQ(r.exit_code, 0) << r.err;
+    std::string file = "p" + std::to_string(p) + ".json";
+    measure_once(a, a_dir / file);
+    measure_once(b, b_dir / file);
   }
 }
 
@@ -41,8 +50,7 @@ class CompareCli : public ::testing::Test {
 };
 
 TEST_F(CompareCli, CatchesTheInjectedRegressionWithSeveralProcesses) {
-  measure("example_bench", 6, dir_ / "base");
-  measure("example_bench_slow", 6, dir_ / "head");
+  measure_interleaved("example_bench", dir_ / "base", "example_bench_slow", dir_ / "head", 6);
   auto r = run_benchgate({"compare", (dir_ / "base").string(), (dir_ / "head").string(), "--format",
                           "json", "--report-dir", (dir_ / "reports").string()});
   ASSERT_EQ(r.exit_code, 1) << r.out << r.err;
@@ -57,8 +65,7 @@ TEST_F(CompareCli, CatchesTheInjectedRegressionWithSeveralProcesses) {
 }
 
 TEST_F(CompareCli, SameBinaryTwiceDoesNotFail) {
-  measure("example_bench", 5, dir_ / "a");
-  measure("example_bench", 5, dir_ / "b");
+  measure_interleaved("example_bench", dir_ / "a", "example_bench", dir_ / "b", 5);
   auto r = run_benchgate({"compare", (dir_ / "a").string(), (dir_ / "b").string()});
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
 }
@@ -66,12 +73,8 @@ TEST_F(CompareCli, SameBinaryTwiceDoesNotFail) {
 TEST_F(CompareCli, SingleProcessRegressionIsUnconfirmedUnlessTrusted) {
   auto base = dir_ / "base.json";
   auto head = dir_ / "head.json";
-  for (auto [variant, out] : {std::pair{"example_bench", base}, std::pair{"example_bench_slow", head}}) {
-    auto r = run_process({example(variant).string(), "--benchmark_filter=BM_StringJoin",
-                          "--benchmark_repetitions=12", "--benchmark_min_time=0.01",
-                          "--benchmark_out=" + out.string(), "--benchmark_out_format=json"});
-    ASSERT_EQ(r.exit_code, 0) << r.err;
-  }
+  measure_once("example_bench", base, 12);
+  measure_once("example_bench_slow", head, 12);
   auto r = run_benchgate({"compare", base.string(), head.string(), "--format", "json"});
   EXPECT_EQ(r.exit_code, 0) << "one process per side must not fail the gate by itself\n" << r.err;
   auto report = nlohmann::json::parse(r.out);

@@ -76,8 +76,8 @@ TEST(AaTest, TwentyPercentSlowdownIsCaught) {
     for (std::size_t b = 1; b < c.benchmarks.size(); ++b)
       false_alarms += c.benchmarks[b].verdict == Verdict::kRegression ? 1 : 0;
   }
-  std::cout << "A/A with a 20% slowdown: caught in " << caught << " of " << kTrials
-            << " trials, " << false_alarms << " false regressions among the others\n";
+  std::cout << "A/A with a 20% slowdown: caught in " << caught << " of " << kTrials << " trials, "
+            << false_alarms << " false regressions among the others\n";
   EXPECT_GE(caught, kTrials * 95 / 100) << "caught " << caught << " of " << kTrials;
   EXPECT_LE(false_alarms, kTrials * 5 / 100);
 }

@@ -31,9 +31,8 @@ TEST(HodgesLehmann, ThreeByThreeHandComputed) {
 
 TEST(HodgesLehmann, EvenNumberOfDifferencesAveragesTheMiddleTwo) {
   // x = 0 1, y = 2 4: differences 2 1 4 3 -> sorted 1 2 3 4 -> median (2 + 3) / 2 = 2.5.
-  EXPECT_DOUBLE_EQ(hodges_lehmann_shift(std::vector<double>{0, 1}, std::vector<double>{2, 4}, 0.5)
-                       .shift,
-                   2.5);
+  EXPECT_DOUBLE_EQ(
+      hodges_lehmann_shift(std::vector<double>{0, 1}, std::vector<double>{2, 4}, 0.5).shift, 2.5);
 }
 
 TEST(HodgesLehmann, RankFromPublishedCriticalValues) {

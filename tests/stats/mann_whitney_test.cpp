@@ -104,7 +104,7 @@ TEST(MannWhitney, NaNIsSkippedAndEmptyIsRejected) {
 }
 
 TEST(MannWhitneyExact, TooLargeForExactCountsIsRefused) {
-  EXPECT_TRUE(mwu_exact_available(33, 33));  // C(66, 33) ~ 7.2e18 < 2^64
+  EXPECT_TRUE(mwu_exact_available(33, 33));   // C(66, 33) ~ 7.2e18 < 2^64
   EXPECT_FALSE(mwu_exact_available(40, 40));  // C(80, 40) ~ 1.1e23
   EXPECT_THROW(mwu_exact_cdf(40, 40, 3), std::invalid_argument);
 }

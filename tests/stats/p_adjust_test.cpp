@@ -16,8 +16,8 @@ const std::vector<double> kP{0.01, 0.04, 0.03, 0.005};
 
 TEST(PAdjust, HolmHandComputed) {
   // Holm: 4*0.005 = 0.02, 3*0.01 = 0.03, 2*0.03 = 0.06, 1*0.04 = 0.04 -> running max 0.06.
-  EXPECT_THAT(holm_adjust(kP), ElementsAre(DoubleEq(0.03), DoubleEq(0.06), DoubleEq(0.06),
-                                           DoubleEq(0.02)));
+  EXPECT_THAT(holm_adjust(kP),
+              ElementsAre(DoubleEq(0.03), DoubleEq(0.06), DoubleEq(0.06), DoubleEq(0.02)));
 }
 
 TEST(PAdjust, BenjaminiHochbergHandComputed) {

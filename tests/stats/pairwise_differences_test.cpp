@@ -33,8 +33,7 @@ TEST(PairwiseDifferences, HandExample) {
   const std::vector<double> x{1, 2, 3}, y{2, 4, 7};
   std::vector<double> scratch;
   const double expected[] = {-1, 0, 1, 1, 2, 3, 4, 5, 6};
-  for (std::size_t r = 0; r < 9; ++r)
-    EXPECT_EQ(kth(x, y, r, scratch), expected[r]) << "r=" << r;
+  for (std::size_t r = 0; r < 9; ++r) EXPECT_EQ(kth(x, y, r, scratch), expected[r]) << "r=" << r;
 }
 
 TEST(PairwiseDifferences, EveryRankMatchesSortingOnRandomSamples) {

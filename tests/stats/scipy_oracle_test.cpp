@@ -61,10 +61,12 @@ std::vector<OracleAnswer> ask_scipy(const std::vector<Case>& cases) {
   TempDir dir("benchgate-scipy");
   std::string input;
   for (const Case& c : cases)
-    input += fmt::format("{};{};{};{}\n", c.kind, c.method, fmt::join(c.x, ","), fmt::join(c.y, ","));
+    input +=
+        fmt::format("{};{};{};{}\n", c.kind, c.method, fmt::join(c.x, ","), fmt::join(c.y, ","));
   write_file(dir / "cases.txt", input);
   write_file(dir / "oracle.py", kOracle);
-  const auto result = run_process({kPython, (dir / "oracle.py").string(), (dir / "cases.txt").string()});
+  const auto result =
+      run_process({kPython, (dir / "oracle.py").string(), (dir / "cases.txt").string()});
   EXPECT_EQ(result.exit_code, 0) << result.err;
   std::vector<OracleAnswer> answers;
   std::istringstream lines(result.out);

@@ -43,8 +43,12 @@ TEST(UnitsNeeded, InsideTheBandAimsAtTheNearerEdge) {
   // a = alpha = 0.05: z = 1.959964 + 0.841621 = 2.801585.
   // Welch: n = 2 * 2.801585^2 * 0.03^2 / 0.0192314^2 = 38.1997 -> 39.
   // U test: * pi/3 = 40.0026 -> 41.
-  SampleSizeQuestion q{.log_ratio = std::log(1.03), .log_sd = 0.03, .threshold = 0.05,
-                       .alpha = 0.05, .family_size = 100, .test = TestKind::kWelch,
+  SampleSizeQuestion q{.log_ratio = std::log(1.03),
+                       .log_sd = 0.03,
+                       .threshold = 0.05,
+                       .alpha = 0.05,
+                       .family_size = 100,
+                       .test = TestKind::kWelch,
                        .current_n = 5};
   EXPECT_EQ(units_needed(q), 39u);
   q.test = TestKind::kMannWhitney;
@@ -54,8 +58,12 @@ TEST(UnitsNeeded, InsideTheBandAimsAtTheNearerEdge) {
 TEST(UnitsNeeded, OutsideTheBandNeedsSignificanceAfterHolm) {
   // ratio 1.10: d = log(1.10) = 0.0953102; a = 0.05 / 100 = 5e-4: z = 3.480756 + 0.841621.
   // Welch: n = 2 * 4.322378^2 * 0.1^2 / 0.0953102^2 = 41.1336 -> 42; U test 43.075 -> 44.
-  SampleSizeQuestion q{.log_ratio = std::log(1.10), .log_sd = 0.1, .threshold = 0.05,
-                       .alpha = 0.05, .family_size = 100, .test = TestKind::kWelch,
+  SampleSizeQuestion q{.log_ratio = std::log(1.10),
+                       .log_sd = 0.1,
+                       .threshold = 0.05,
+                       .alpha = 0.05,
+                       .family_size = 100,
+                       .test = TestKind::kWelch,
                        .current_n = 5};
   EXPECT_EQ(units_needed(q), 42u);
   q.test = TestKind::kMannWhitney;
@@ -65,8 +73,12 @@ TEST(UnitsNeeded, OutsideTheBandNeedsSignificanceAfterHolm) {
 TEST(UnitsNeeded, NeverBelowWhatTheExactTestCanReachOrTheCurrentCount) {
   // No spread at all: the normal formula says 0, but the exact U test needs 2 / C(2n, n) <= 5e-4,
   // i.e. n = 8 (C(14,7) = 3432 is not enough, C(16,8) = 12870 is).
-  SampleSizeQuestion q{.log_ratio = std::log(1.2), .log_sd = 0, .threshold = 0.05,
-                       .alpha = 0.05, .family_size = 100, .test = TestKind::kMannWhitney,
+  SampleSizeQuestion q{.log_ratio = std::log(1.2),
+                       .log_sd = 0,
+                       .threshold = 0.05,
+                       .alpha = 0.05,
+                       .family_size = 100,
+                       .test = TestKind::kMannWhitney,
                        .current_n = 3};
   EXPECT_EQ(units_needed(q), 8u);
   q.current_n = 12;

@@ -23,7 +23,7 @@ class BaselineCliTest : public ::testing::Test {
   }
   ProcessResult bg(std::vector<std::string> args) {
     args.insert(args.begin(), "baseline");
-    return run_benchgate(args, {.cwd = repo_});
+    return run_benchgate(args, in_dir(repo_));
   }
   TempDir dir_;
   std::filesystem::path repo_ = dir_ / "repo";
@@ -55,7 +55,8 @@ TEST_F(BaselineCliTest, SaveShowListFindPrune) {
 }
 
 TEST_F(BaselineCliTest, InvalidRecordFileIsRefusedWithExitTwoAndNothingWritten) {
-  write_file(dir_ / "bad.json", R"({"schema":"benchgate.run/1","processes":[],"benchmarks":[{"name":""}]})");
+  write_file(dir_ / "bad.json",
+             R"({"schema":"benchgate.run/1","processes":[],"benchmarks":[{"name":""}]})");
   ProcessResult r = bg({"save", "--testbed", "ci", (dir_ / "bad.json").string()});
   EXPECT_EQ(r.exit_code, kExitInputError);
   EXPECT_THAT(r.err, HasSubstr("bad.json"));
@@ -77,11 +78,12 @@ TEST_F(BaselineCliTest, DirectoryStoreWorksOutsideGit) {
   TempDir outside;
   auto file = write_record(outside / "r.json", make_record("ci", "a"));
   std::string store = "dir:" + (outside / "store").string();
-  ProcessResult saved = run_benchgate({"baseline", "save", "--store", store, "--commit", "release-1", file.string()},
-                                      {.cwd = outside.path()});
+  ProcessResult saved =
+      run_benchgate({"baseline", "save", "--store", store, "--commit", "release-1", file.string()},
+                    in_dir(outside.path()));
   ASSERT_EQ(saved.exit_code, 0) << saved.err;
   EXPECT_TRUE(std::filesystem::exists(outside / "store" / "release-1.jsonl"));
-  EXPECT_EQ(run_benchgate({"baseline", "push", "--store", store}, {.cwd = outside.path()}).exit_code,
+  EXPECT_EQ(run_benchgate({"baseline", "push", "--store", store}, in_dir(outside.path())).exit_code,
             kExitInputError);
 }
 
@@ -91,7 +93,8 @@ TEST_F(BaselineCliTest, HelpAndUsageErrors) {
   EXPECT_THAT(help.out, HasSubstr("push"));
   EXPECT_THAT(bg({"push", "--help"}).out, HasSubstr("BENCHGATE_GIT_TOKEN"));
   EXPECT_EQ(bg({"find", "--testbed", "ci"}).exit_code, kExitInputError);  // --base missing
-  EXPECT_EQ(run_benchgate({"baseline", "list", "--repo", dir_.path().string()}).exit_code, kExitInputError);
+  EXPECT_EQ(run_benchgate({"baseline", "list", "--repo", dir_.path().string()}).exit_code,
+            kExitInputError);
 }
 
 }  // namespace

@@ -10,9 +10,9 @@
 
 namespace benchgate::store {
 namespace {
-using ::testing::HasSubstr;
 using testing::commit;
 using testing::git;
+using ::testing::HasSubstr;
 using testing::make_record;
 
 // main:   A(ci) - B - C(laptop) - M1 - M2 (merge of side) - N
@@ -111,8 +111,10 @@ TEST_F(BaselineFinderTest, UnknownRevisionsAndMissingTestbedAreInputErrors) {
 
 TEST_F(BaselineFinderTest, DepthOneCloneFailsClearlyInsteadOfPickingAWrongBase) {
   std::filesystem::path clone = dir_ / "shallow";
-  git(dir_.path(), {"clone", "-q", "--depth", "1", "--no-single-branch", "file://" + repo_.string(), clone.string()});
-  git(clone, {"fetch", "-q", "--depth", "1", "origin", "+refs/notes/benchgate:refs/notes/benchgate"});
+  git(dir_.path(), {"clone", "-q", "--depth", "1", "--no-single-branch", "file://" + repo_.string(),
+                    clone.string()});
+  git(clone,
+      {"fetch", "-q", "--depth", "1", "origin", "+refs/notes/benchgate:refs/notes/benchgate"});
   BaselineQuery q;
   q.repo = clone;
   q.head = "origin/topic";

@@ -31,9 +31,11 @@ void run_writers(bool same_commit) {
     git(dir.path(), {"clone", "-q", origin.string(), clone.string()});
     std::string target = same_commit ? commits[0] : commits[w];
     for (int i = 0; i < kRounds; ++i)
-      write_record(dir / fmt::format("w{}-{}.json", w, i), make_record("ci", fmt::format("w{}r{}", w, i)));
+      write_record(dir / fmt::format("w{}-{}.json", w, i),
+                   make_record("ci", fmt::format("w{}r{}", w, i)));
     std::string script = fmt::format(
-        "for i in $(seq 0 {}); do \"$BG\" baseline save --repo {} --commit {} {}/w{}-$i.json >/dev/null && "
+        "for i in $(seq 0 {}); do \"$BG\" baseline save --repo {} --commit {} {}/w{}-$i.json "
+        ">/dev/null && "
         "\"$BG\" baseline push --repo {} >/dev/null || exit 1; done",
         kRounds - 1, clone.string(), target, dir.path().string(), w, clone.string());
     writers.push_back(std::make_unique<BackgroundProcess>(
@@ -52,14 +54,20 @@ void run_writers(bool same_commit) {
   }
   for (int w = 0; w < kWriters; ++w)
     for (int i = 0; i < kRounds; ++i)
-      EXPECT_TRUE(present.count(fmt::format("BM_Store/w{}r{}", w, i))) << "lost w" << w << " r" << i;
+      EXPECT_TRUE(present.count(fmt::format("BM_Store/w{}r{}", w, i)))
+          << "lost w" << w << " r" << i;
   EXPECT_EQ(present.size(), static_cast<std::size_t>(kWriters * kRounds));
   std::string note = git(origin, {"notes", "--ref", "benchgate", "show", commits[0]});
-  EXPECT_EQ(std::count(note.begin(), note.end(), '\n') + 1, same_commit ? kWriters * kRounds : kRounds);
+  EXPECT_EQ(std::count(note.begin(), note.end(), '\n') + 1,
+            same_commit ? kWriters * kRounds : kRounds);
 }
 
-TEST(ConcurrentWriters, EightWritersOnDifferentCommitsPushingToOneRemoteLoseNothing) { run_writers(false); }
-TEST(ConcurrentWriters, EightWritersOnTheSameCommitPushingToOneRemoteLoseNothing) { run_writers(true); }
+TEST(ConcurrentWriters, EightWritersOnDifferentCommitsPushingToOneRemoteLoseNothing) {
+  run_writers(false);
+}
+TEST(ConcurrentWriters, EightWritersOnTheSameCommitPushingToOneRemoteLoseNothing) {
+  run_writers(true);
+}
 
 }  // namespace
 }  // namespace benchgate::testing

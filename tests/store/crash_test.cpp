@@ -24,16 +24,17 @@ TEST(CrashDuringSave, KilledAfterWritingObjectsBeforePublishingLeavesTheOldState
   store::GitNotesStore(repo).save(c, {make_record("ci", "before")});
   std::string tip_before = rev_parse(repo, "refs/notes/benchgate");
   auto file = write_record(dir / "r.json", make_record("ci", "after"));
-  ProcessResult killed = run_benchgate({"baseline", "save", "--commit", c, file.string()},
-                                       {.cwd = repo, .env = {{"BENCHGATE_FAILPOINT", "notes-before-publish"}},
-                                        .timeout_seconds = 3});
+  ProcessResult killed =
+      run_benchgate({"baseline", "save", "--commit", c, file.string()},
+                    in_dir(repo, {{"BENCHGATE_FAILPOINT", "notes-before-publish"}}, 3));
   EXPECT_EQ(killed.exit_code, 128 + 9);
   EXPECT_THAT(killed.err, HasSubstr("failpoint notes-before-publish reached"));
   EXPECT_EQ(rev_parse(repo, "refs/notes/benchgate"), tip_before);
   store::GitNotesStore store(repo);
   EXPECT_EQ(store.load(c).records.size(), 1u);
   EXPECT_TRUE(store.load(c).problems.empty());
-  ProcessResult next = run_benchgate({"baseline", "save", "--commit", c, file.string()}, {.cwd = repo});
+  ProcessResult next =
+      run_benchgate({"baseline", "save", "--commit", c, file.string()}, in_dir(repo));
   EXPECT_EQ(next.exit_code, 0) << next.err;
   EXPECT_EQ(store.load(c).records.size(), 2u);
 }
@@ -51,18 +52,21 @@ TEST(CrashDuringSave, RandomKillsNeverTearTheNotesOrBlockTheNextSave) {
     std::string tag = "k" + std::to_string(i);
     auto file = write_record(dir / (tag + ".json"), make_record("ci", tag));
     attempted.push_back("BM_Store/" + tag);
-    BackgroundProcess writer({benchgate_binary().string(), "baseline", "save", "--repo", repo.string(),
-                              "--commit", c, file.string()});
-    std::this_thread::sleep_for(std::chrono::microseconds(std::uniform_int_distribution<int>(0, 30000)(random)));
+    BackgroundProcess writer({benchgate_binary().string(), "baseline", "save", "--repo",
+                              repo.string(), "--commit", c, file.string()});
+    std::this_thread::sleep_for(
+        std::chrono::microseconds(std::uniform_int_distribution<int>(0, 30000)(random)));
     writer.kill_now();
     store::CommitRecords loaded = store::GitNotesStore(repo).load(c);
     EXPECT_TRUE(loaded.problems.empty()) << loaded.problems[0].describe();
     for (const auto& r : loaded.records)
-      EXPECT_NE(std::find(attempted.begin(), attempted.end(), r.benchmarks[0].name), attempted.end());
+      EXPECT_NE(std::find(attempted.begin(), attempted.end(), r.benchmarks[0].name),
+                attempted.end());
   }
   auto last = write_record(dir / "last.json", make_record("ci", "last"));
-  ProcessResult next = run_benchgate({"baseline", "save", "--repo", repo.string(), "--commit", c, last.string()},
-                                     {.timeout_seconds = 20});
+  ProcessResult next =
+      run_benchgate({"baseline", "save", "--repo", repo.string(), "--commit", c, last.string()},
+                    in_dir(std::filesystem::current_path(), {}, 20));
   EXPECT_EQ(next.exit_code, 0) << next.err;
   EXPECT_EQ(git(repo, {"fsck", "--no-progress"}).find("missing"), std::string::npos);
 }
@@ -72,13 +76,14 @@ TEST(CrashDuringSave, DirectoryStoreKilledBeforeWriteKeepsOldFile) {
   std::string store_spec = "dir:" + (dir / "store").string();
   store::DirectoryStore(dir / "store").save("k", {make_record("ci", "before")});
   auto file = write_record(dir / "r.json", make_record("ci", "after"));
-  ProcessResult killed = run_benchgate({"baseline", "save", "--store", store_spec, "--commit", "k", file.string()},
-                                       {.cwd = dir.path(), .env = {{"BENCHGATE_FAILPOINT", "directory-before-write"}},
-                                        .timeout_seconds = 2});
+  ProcessResult killed =
+      run_benchgate({"baseline", "save", "--store", store_spec, "--commit", "k", file.string()},
+                    in_dir(dir.path(), {{"BENCHGATE_FAILPOINT", "directory-before-write"}}, 2));
   EXPECT_EQ(killed.exit_code, 128 + 9);
   EXPECT_EQ(store::DirectoryStore(dir / "store").load("k").records.size(), 1u);
-  ProcessResult next = run_benchgate({"baseline", "save", "--store", store_spec, "--commit", "k", file.string()},
-                                     {.cwd = dir.path()});
+  ProcessResult next =
+      run_benchgate({"baseline", "save", "--store", store_spec, "--commit", "k", file.string()},
+                    in_dir(dir.path()));
   EXPECT_EQ(next.exit_code, 0) << next.err;
   EXPECT_EQ(store::DirectoryStore(dir / "store").load("k").records.size(), 2u);
 }

@@ -11,13 +11,22 @@ int commit_counter = 0;
 
 ProcessOptions git_env() {
   ProcessOptions options;
-  options.env = {{"GIT_AUTHOR_NAME", "Test"},      {"GIT_AUTHOR_EMAIL", "test@example.com"},
-                 {"GIT_COMMITTER_NAME", "Test"},   {"GIT_COMMITTER_EMAIL", "test@example.com"},
-                 {"GIT_CONFIG_NOSYSTEM", "1"},     {"GIT_TERMINAL_PROMPT", "0"}};
+  options.env = {{"GIT_AUTHOR_NAME", "Test"},    {"GIT_AUTHOR_EMAIL", "test@example.com"},
+                 {"GIT_COMMITTER_NAME", "Test"}, {"GIT_COMMITTER_EMAIL", "test@example.com"},
+                 {"GIT_CONFIG_NOSYSTEM", "1"},   {"GIT_TERMINAL_PROMPT", "0"}};
   return options;
 }
 
 }  // namespace
+
+ProcessOptions in_dir(const std::filesystem::path& cwd, std::map<std::string, std::string> env,
+                      int timeout_seconds) {
+  ProcessOptions options;
+  options.cwd = cwd;
+  options.env = std::move(env);
+  options.timeout_seconds = timeout_seconds;
+  return options;
+}
 
 ProcessResult try_git(const std::filesystem::path& dir, const std::vector<std::string>& args) {
   std::vector<std::string> argv{"git", "-C", dir.string()};
@@ -130,12 +139,13 @@ GitDaemon::GitDaemon(const std::filesystem::path& base) {
   for (int attempt = 0; attempt < 20; ++attempt) {
     port_ = 20000 + static_cast<int>((getpid() * 7 + attempt * 997) % 30000);
     process_ = std::make_unique<BackgroundProcess>(std::vector<std::string>{
-        "git", "daemon", "--reuseaddr", "--export-all", "--enable=receive-pack", "--listen=127.0.0.1",
-        "--port=" + std::to_string(port_), "--base-path=" + base.string(), base.string()});
+        "git", "daemon", "--reuseaddr", "--export-all", "--enable=receive-pack",
+        "--listen=127.0.0.1", "--port=" + std::to_string(port_), "--base-path=" + base.string(),
+        base.string()});
     for (int wait = 0; wait < 50; ++wait) {
       std::this_thread::sleep_for(std::chrono::milliseconds(100));
       if (run_process({"git", "ls-remote", "git://127.0.0.1:" + std::to_string(port_) + "/probe"},
-                      {.timeout_seconds = 5})
+                      in_dir(std::filesystem::current_path(), {}, 5))
               .err.find("Connection refused") == std::string::npos)
         return;  // the daemon answers (the probe repository need not exist)
     }

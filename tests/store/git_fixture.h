@@ -2,6 +2,7 @@
 // Real git repositories for store tests, set up with the git CLI (the program itself never shells
 // out to git; tests may). Commits get fixed, increasing dates so ordering is deterministic.
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -10,6 +11,10 @@
 #include "tests/support/process.h"
 
 namespace benchgate::testing {
+
+// Process options without designated initialisers (-Wextra warns about the members left out).
+ProcessOptions in_dir(const std::filesystem::path& cwd, std::map<std::string, std::string> env = {},
+                      int timeout_seconds = 120);
 
 // Runs `git -C dir args...`; throws std::runtime_error with git's stderr when it fails.
 std::string git(const std::filesystem::path& dir, const std::vector<std::string>& args);

@@ -12,8 +12,8 @@
 
 namespace benchgate::store {
 namespace {
-using ::testing::HasSubstr;
 using testing::git;
+using ::testing::HasSubstr;
 using testing::make_record;
 
 class GitNotesStoreTest : public ::testing::Test {
@@ -52,7 +52,8 @@ TEST_F(GitNotesStoreTest, InvalidRecordIsRefusedBeforeAnythingIsWritten) {
   EXPECT_THROW(store.save(second_, {make_record("ci", "ok"), bad}), InputError);
   RunRecord no_testbed = make_record("", "x");
   EXPECT_THROW(store.save(second_, {no_testbed}), InputError);
-  EXPECT_NE(testing::try_git(repo_, {"rev-parse", "--verify", "-q", "refs/notes/benchgate"}).exit_code, 0)
+  EXPECT_NE(
+      testing::try_git(repo_, {"rev-parse", "--verify", "-q", "refs/notes/benchgate"}).exit_code, 0)
       << "the notes ref must not exist after refused saves";
   EXPECT_THROW(store.save("not-a-commit", {make_record("ci", "x")}), InputError);
 }
@@ -61,7 +62,8 @@ TEST_F(GitNotesStoreTest, HandEditedCorruptNoteIsReportedWithCommitAndLine) {
   GitNotesStore store(repo_);
   store.save(second_, {make_record("ci", "a")});
   std::string good = git(repo_, {"notes", "--ref", "benchgate", "show", second_});
-  std::string edited = good + "\n" + good.substr(0, 40) + "\n" + record_to_line(make_record("ci", "c"));
+  std::string edited =
+      good + "\n" + good.substr(0, 40) + "\n" + record_to_line(make_record("ci", "c"));
   git(repo_, {"notes", "--ref", "benchgate", "add", "-f", "-m", edited, second_});
   CommitRecords loaded = store.load(second_);
   EXPECT_EQ(loaded.records.size(), 2u);
@@ -111,11 +113,15 @@ TEST_F(GitNotesStoreTest, LostCompareAndSwapRaceIsRetriedOnTheNewTipAndKeepsBoth
   git_oid target = oid_from_hex(second_);
   auto build = [&](git_commit* tip) -> std::optional<git_oid> {
     if (++calls == 1)
-      git(repo_, {"notes", "--ref", "benchgate", "append", "-m", record_to_line(make_record("ci", "rival")), first_});
+      git(repo_, {"notes", "--ref", "benchgate", "append", "-m",
+                  record_to_line(make_record("ci", "rival")), first_});
     std::string current = read_note(repo, tip, target).value_or("");
-    std::string text = join_lines(union_lines(split_lines(current), {record_to_line(make_record("ci", "ours"))}));
+    std::string text =
+        join_lines(union_lines(split_lines(current), {record_to_line(make_record("ci", "ours"))}));
     git_oid out, blob;
-    check(git_note_commit_create(&out, &blob, repo, tip, signature.get(), signature.get(), &target, text.c_str(), 1), "test");
+    check(git_note_commit_create(&out, &blob, repo, tip, signature.get(), signature.get(), &target,
+                                 text.c_str(), 1),
+          "test");
     return out;
   };
   NotesUpdateOutcome outcome = update_notes_ref(repo, "refs/notes/benchgate", build, "test");
@@ -130,19 +136,28 @@ TEST_F(GitNotesStoreTest, LostCompareAndSwapRaceIsRetriedOnTheNewTipAndKeepsBoth
 TEST_F(GitNotesStoreTest, LargeNotesTreeIsFannedOutAndStaysReadableByGit) {
   // 300 annotated commits: more than kMaxFlatNotes flat entries triggers the fan-out.
   std::string script = "for i in $(seq 1 300); do git commit -q --allow-empty -m c$i; done";
-  ASSERT_EQ(testing::run_process({"sh", "-c", script}, {.cwd = repo_, .env = {{"GIT_AUTHOR_NAME", "t"}, {"GIT_AUTHOR_EMAIL", "t@t"}, {"GIT_COMMITTER_NAME", "t"}, {"GIT_COMMITTER_EMAIL", "t@t"}}}).exit_code, 0);
+  ASSERT_EQ(testing::run_process({"sh", "-c", script},
+                                 testing::in_dir(repo_, {{"GIT_AUTHOR_NAME", "t"},
+                                                         {"GIT_AUTHOR_EMAIL", "t@t"},
+                                                         {"GIT_COMMITTER_NAME", "t"},
+                                                         {"GIT_COMMITTER_EMAIL", "t@t"}}))
+                .exit_code,
+            0);
   std::vector<std::string> commits;
   std::string all = git(repo_, {"rev-list", "HEAD"});
-  for (std::size_t start = 0; start < all.size(); start += 41) commits.push_back(all.substr(start, 40));
+  for (std::size_t start = 0; start < all.size(); start += 41)
+    commits.push_back(all.substr(start, 40));
   GitNotesStore store(repo_);
   for (const auto& c : commits) store.save(c, {make_record("ci", c.substr(0, 8))});
   std::string top = git(repo_, {"ls-tree", "refs/notes/benchgate"});
   EXPECT_THAT(top, HasSubstr(" tree ")) << "expected 2-character fan-out subtrees";
   std::size_t flat = 0;
-  for (std::size_t p = top.find(" blob "); p != std::string::npos; p = top.find(" blob ", p + 1)) ++flat;
+  for (std::size_t p = top.find(" blob "); p != std::string::npos; p = top.find(" blob ", p + 1))
+    ++flat;
   EXPECT_LE(flat, kMaxFlatNotes);
   std::string listed = git(repo_, {"notes", "--ref", "benchgate", "list"});
-  EXPECT_EQ(static_cast<std::size_t>(std::count(listed.begin(), listed.end(), '\n') + 1), commits.size());
+  EXPECT_EQ(static_cast<std::size_t>(std::count(listed.begin(), listed.end(), '\n') + 1),
+            commits.size());
   EXPECT_EQ(store.annotated_commits().size(), commits.size());
   for (const auto& c : {commits.front(), commits[150], commits.back()})
     EXPECT_EQ(store.load(c).records.size(), 1u) << c;

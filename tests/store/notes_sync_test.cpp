@@ -11,10 +11,10 @@
 
 namespace benchgate::store {
 namespace {
-using ::testing::HasSubstr;
-using ::testing::Not;
 using testing::git;
+using ::testing::HasSubstr;
 using testing::make_record;
+using ::testing::Not;
 
 // origin (bare) with one commit; two clones `alice` and `bob`.
 class NotesSyncTest : public ::testing::Test {
@@ -36,8 +36,8 @@ class NotesSyncTest : public ::testing::Test {
     return o;
   }
   testing::TempDir dir_;
-  std::filesystem::path seed_ = dir_ / "seed", origin_ = dir_ / "origin.git", alice_ = dir_ / "alice",
-                        bob_ = dir_ / "bob";
+  std::filesystem::path seed_ = dir_ / "seed", origin_ = dir_ / "origin.git",
+                        alice_ = dir_ / "alice", bob_ = dir_ / "bob";
   std::string c1_, c2_;
 };
 
@@ -59,7 +59,10 @@ TEST_F(NotesSyncTest, LocalUnpushedRecordAndDivergedRemoteBothSurvive) {
   fetch_notes(options(alice_));
   EXPECT_EQ(GitNotesStore(alice_).load(c1_).records.size(), 2u);
   EXPECT_EQ(GitNotesStore(alice_).load(c2_).records.size(), 1u);
-  EXPECT_EQ(testing::try_git(alice_, {"rev-parse", "--verify", "refs/notes/benchgate-remote/origin"}).exit_code, 0);
+  EXPECT_EQ(
+      testing::try_git(alice_, {"rev-parse", "--verify", "refs/notes/benchgate-remote/origin"})
+          .exit_code,
+      0);
 }
 
 TEST_F(NotesSyncTest, PruneOnOneSidePropagatesWhileNewRecordsSurvive) {
@@ -87,7 +90,8 @@ TEST_F(NotesSyncTest, ServerHookRejectingNotesFailsLoudlyWithTheServersMessage) 
   testing::write_file(hook,
                       "#!/bin/sh\nwhile read old new ref; do case \"$ref\" in refs/notes/*)\n"
                       "  echo \"notes are not welcome here\" >&2; exit 1;; esac; done\n");
-  std::filesystem::permissions(hook, std::filesystem::perms::owner_all, std::filesystem::perm_options::add);
+  std::filesystem::permissions(hook, std::filesystem::perms::owner_all,
+                               std::filesystem::perm_options::add);
   testing::GitDaemon daemon(dir_.path());
   git(alice_, {"remote", "set-url", "origin", daemon.url("origin.git")});
   GitNotesStore(alice_).save(c1_, {make_record("ci", "a")});
@@ -99,7 +103,9 @@ TEST_F(NotesSyncTest, ServerHookRejectingNotesFailsLoudlyWithTheServersMessage) 
     EXPECT_THAT(e.what(), HasSubstr("pre-receive hook declined"));
     EXPECT_THAT(e.what(), HasSubstr("notes are not welcome here"));
   }
-  EXPECT_NE(testing::try_git(origin_, {"rev-parse", "--verify", "-q", "refs/notes/benchgate"}).exit_code, 0);
+  EXPECT_NE(
+      testing::try_git(origin_, {"rev-parse", "--verify", "-q", "refs/notes/benchgate"}).exit_code,
+      0);
 }
 
 TEST_F(NotesSyncTest, PushOverGitProtocolWorksWithoutHook) {
@@ -114,7 +120,8 @@ TEST_F(NotesSyncTest, PushOverGitProtocolWorksWithoutHook) {
 }
 
 TEST_F(NotesSyncTest, TokensInRemoteUrlsNeverAppearInMessages) {
-  EXPECT_EQ(redact_url("https://x-access-token:s3cr3t@github.com/o/r.git"), "https://***@github.com/o/r.git");
+  EXPECT_EQ(redact_url("https://x-access-token:s3cr3t@github.com/o/r.git"),
+            "https://***@github.com/o/r.git");
   EXPECT_EQ(redact_url("git@github.com:o/r.git"), "git@github.com:o/r.git");
   git(alice_, {"remote", "set-url", "origin", "https://user:s3cr3t@127.0.0.1:1/o/r.git"});
   GitNotesStore(alice_).save(c1_, {make_record("ci", "a")});

@@ -30,7 +30,8 @@ TEST(RecordLines, SplitIgnoresBlankLinesAndCarriageReturns) {
 
 TEST(RecordLines, CorruptLineIsReportedWithCommitAndLineAndOthersStayReadable) {
   std::string good = record_to_line(testing::make_record("ci", "x"));
-  std::string text = good + "\n\n" + good.substr(0, good.size() / 2) + "\n{\"schema\":\"benchgate.run/1\"}\n" +
+  std::string text = good + "\n\n" + good.substr(0, good.size() / 2) +
+                     "\n{\"schema\":\"benchgate.run/1\"}\n" +
                      record_to_line(testing::make_record("ci", "y")) + "\n";
   ParsedRecords parsed = parse_record_lines(text, "abc");
   ASSERT_EQ(parsed.records.size(), 2u);

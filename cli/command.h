@@ -14,5 +14,10 @@ using Action = std::function<int()>;
 void register_compare_command(CLI::App& app, Action& action);
 void register_run_command(CLI::App& app, Action& action);
 void register_baseline_command(CLI::App& app, Action& action);
+void register_gate_command(CLI::App& app, Action& action);
+void register_hook_command(CLI::App& app, Action& action);
+void register_pre_push_command(CLI::App& app, Action& action);
+void register_flamegraph_command(CLI::App& app, Action& action);
+void register_ab_command(CLI::App& app, Action& action);
 
 }  // namespace benchgate::cli

@@ -21,6 +21,11 @@ int main(int argc, char** argv) {
   cli::register_compare_command(app, action);
   cli::register_run_command(app, action);
   cli::register_baseline_command(app, action);
+  cli::register_gate_command(app, action);
+  cli::register_ab_command(app, action);
+  cli::register_flamegraph_command(app, action);
+  cli::register_hook_command(app, action);
+  cli::register_pre_push_command(app, action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

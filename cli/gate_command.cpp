@@ -1,0 +1,10 @@
+// Placeholder: replaced by the real `benchgate gate` subcommand.
+#include "cli/command.h"
+
+namespace benchgate::cli {
+void register_gate_command(CLI::App& app, Action& action) {
+  auto* sub = app.add_subcommand("gate", "(not implemented yet)");
+  sub->group("");  // hidden until implemented
+  sub->callback([&action] { action = [] { return 3; }; });
+}
+}  // namespace benchgate::cli

@@ -1,10 +1,163 @@
-// Placeholder: replaced by the real `benchgate ab` subcommand.
+// `benchgate ab --base 'CMD' --head 'CMD'`: measure two already-built Google Benchmark suites in
+// interleaved rounds on this machine and compare them (docs/interleaved.md).
+#include <signal.h>
+
+#include <charconv>
+#include <cstdio>
+#include <fstream>
+#include <iterator>
+#include <random>
+
+#include <fmt/format.h>
+
+#include "cli/ab_command_line.h"
+#include "cli/ab_job.h"
 #include "cli/command.h"
+#include "cli/compare_options.h"
+#include "cli/report_output.h"
+#include "core/errors.h"
+#include "runner/process_launch.h"
 
 namespace benchgate::cli {
-void register_ab_command(CLI::App& app, Action& action) {
-  auto* sub = app.add_subcommand("ab", "(not implemented yet)");
-  sub->group("");  // hidden until implemented
-  sub->callback([&action] { action = [] { return 3; }; });
+namespace {
+
+constexpr int kExitInterruptedBase = 128;  // like `benchgate run`: 128 + signal
+
+struct AbFlags {
+  std::string base, head;
+  std::string rounds = "8";
+  int max_rounds = 20;
+  std::string budget;
+  int repetitions = 3;
+  std::optional<std::string> filter;
+  std::optional<std::uint64_t> seed;
+  std::optional<double> timeout;
+  std::string output_dir = "benchgate-ab";
+  std::string format = "console";
+  bool quiet = false;
+  CompareFlags compare;
+};
+
+// "90s", "10m", "1h", "1h30m" or plain seconds.
+std::chrono::duration<double> parse_budget(const std::string& text) {
+  double total = 0;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    double value = 0;
+    auto [end, ec] = std::from_chars(text.data() + i, text.data() + text.size(), value);
+    if (ec != std::errc() || value < 0)
+      throw InputError(fmt::format("--budget '{}': expected a duration like 90s, 10m or 1h", text));
+    i = static_cast<std::size_t>(end - text.data());
+    double unit = 1;
+    if (i < text.size()) {
+      const char u = text[i++];
+      if (u == 'h')
+        unit = 3600;
+      else if (u == 'm')
+        unit = 60;
+      else if (u != 's')
+        throw InputError(fmt::format("--budget '{}': unknown unit '{}' (use s, m or h)", text, u));
+    }
+    total += value * unit;
+  }
+  if (!(total > 0)) throw InputError(fmt::format("--budget '{}': must be positive", text));
+  return std::chrono::duration<double>(total);
 }
+
+std::string own_command_line() {
+  std::ifstream in("/proc/self/cmdline", std::ios::binary);
+  std::string raw((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::vector<std::string> argv;
+  for (std::size_t start = 0; start < raw.size();) {
+    std::size_t end = raw.find('\0', start);
+    if (end == std::string::npos) end = raw.size();
+    argv.push_back(raw.substr(start, end - start));
+    start = end + 1;
+  }
+  return shell_quote_command(argv);
+}
+
+AbJobSettings job_settings(const AbFlags& f) {
+  AbJobSettings s;
+  s.compare = to_compare_options(f.compare);
+  s.base_command = split_command_line(f.base, "--base");
+  s.head_command = split_command_line(f.head, "--head");
+  if (f.rounds == "auto") {
+    s.rounds.reset();
+    if (f.max_rounds < 4)
+      throw InputError(
+          fmt::format("--max-rounds {}: adaptive rounds need at least 4", f.max_rounds));
+  } else {
+    int rounds = 0;
+    auto [end, ec] = std::from_chars(f.rounds.data(), f.rounds.data() + f.rounds.size(), rounds);
+    if (ec != std::errc() || end != f.rounds.data() + f.rounds.size() || rounds < 1)
+      throw InputError(
+          fmt::format("--rounds '{}': expected a number of rounds >= 1 or 'auto'", f.rounds));
+    s.rounds = rounds;
+  }
+  s.max_rounds = f.max_rounds;
+  if (!f.budget.empty()) s.budget = parse_budget(f.budget);
+  s.repetitions = f.repetitions;
+  s.filter = f.filter;
+  if (f.timeout && *f.timeout > 0) s.timeout_seconds = f.timeout;
+  s.seed = f.seed.value_or(std::random_device{}());
+  s.invocation = own_command_line();
+  s.quiet = f.quiet;
+  return s;
+}
+
+int run_ab_command(const AbFlags& flags) {
+  const AbJobSettings settings = job_settings(flags);
+  if (!flags.quiet)
+    fmt::print(stderr, "benchgate: interleaving base and head, seed {}\n", settings.seed);
+  const AbJobResult result = run_ab_job(settings);
+  write_ab_files(result, flags.output_dir);
+  ReportFlags report;
+  report.format = flags.format;
+  report.report_dir = flags.output_dir;
+  emit_reports(result.comparison, report);
+  const std::string noise = noise_text(result.noise);
+  std::fputs(noise.c_str(), flags.format == "console" ? stdout : stderr);
+  fmt::print(stderr, "benchgate: run records and noise report written to {}/\n", flags.output_dir);
+  if (result.interrupted_by) return kExitInterruptedBase + result.interrupted_by;
+  return result.comparison.overall() == "fail" ? kExitRegression : kExitPass;
+}
+
+}  // namespace
+
+void register_ab_command(CLI::App& app, Action& action) {
+  auto flags = std::make_shared<AbFlags>();
+  CLI::App* sub = app.add_subcommand(
+      "ab",
+      "Measure two built Google Benchmark suites side by side: in each round one base and one\n"
+      "head process run back to back in a seeded random order, so machine drift hits both.\n"
+      "Writes DIR/base.json, DIR/head.json, DIR/noise.json and DIR/comparison.* (every format).\n"
+      "Exit codes: 0 pass, 1 regression found, 2 usage or input error, 3 internal error\n"
+      "(e.g. no round completed on both sides); 130/143 interrupted.");
+  sub->add_option("--base", flags->base, "Base suite command, split like a shell (quotes work)")
+      ->required();
+  sub->add_option("--head", flags->head, "Head suite command, split like a shell")->required();
+  sub->add_option("--rounds", flags->rounds,
+                  "Rounds (one base + one head process each), or 'auto' for adaptive rounds")
+      ->capture_default_str();
+  sub->add_option("--max-rounds", flags->max_rounds, "Adaptive rounds: the most rounds to run")
+      ->check(CLI::Range(2, 100000))
+      ->capture_default_str();
+  sub->add_option("--budget", flags->budget,
+                  "Time budget: no round is started that would end after it (e.g. 10m)");
+  sub->add_option("-r,--repetitions", flags->repetitions, "Repetitions per process")
+      ->check(CLI::Range(1, 100000))
+      ->capture_default_str();
+  sub->add_option("--filter", flags->filter, "Google Benchmark --benchmark_filter regex");
+  sub->add_option("--seed", flags->seed, "Seed of the order within rounds (default random; shown)");
+  sub->add_option("--timeout", flags->timeout, "Seconds after which one process is stopped")
+      ->check(CLI::Range(0.0, 7 * 24 * 3600.0));
+  sub->add_option("-o,--output-dir", flags->output_dir, "Directory for records and reports")
+      ->capture_default_str();
+  sub->add_option("--format", flags->format, "Report format on stdout")->capture_default_str();
+  sub->add_flag("-q,--quiet", flags->quiet, "No progress output");
+  add_compare_flags(*sub, flags->compare);
+  sub->callback([&action, flags] { action = [flags] { return run_ab_command(*flags); }; });
+}
+
 }  // namespace benchgate::cli

@@ -1,13 +1,18 @@
-// `benchgate compare BASE HEAD`: compare two sets of results already on disk.
+// `benchgate compare BASE HEAD` and `benchgate compare --base-commit REV HEAD`: compare results
+// already on disk, or head results with the baseline stored for a commit.
+#include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <fmt/format.h>
 
+#include "cli/baseline_actions.h"
 #include "cli/command.h"
 #include "cli/compare_options.h"
 #include "cli/report_output.h"
 #include "core/errors.h"
+#include "runner/config.h"
 #include "runner/result_format.h"
 #include "stats/compare.h"
 
@@ -15,21 +20,58 @@ namespace benchgate::cli {
 namespace {
 
 struct CompareCommand {
-  std::string base;
-  std::string head;
-  std::string input_format;  // empty = detect per file
+  std::vector<std::string> paths;  // BASE HEAD, or HEAD alone with --base-commit
+  std::string input_format;        // empty = detect per file
+  std::string config_path;
+  std::string base_commit;
+  std::string testbed;
+  BaselineCommon store_options;  // --repo, --store
   CompareFlags flags;
   ReportFlags report;
 
+  // The base side from the store: every record of `base_commit` for the testbed, pooled.
+  RunRecord load_stored_base(const RunRecord& head, std::string& label) const {
+    std::string bed = testbed.empty() ? head.testbed : testbed;
+    if (bed.empty())
+      throw InputError(
+          "--base-commit needs a testbed: pass --testbed NAME (the head results carry none; "
+          "only benchgate run records do)");
+    auto store = store_options.open();
+    std::string key = store_options.resolve_key(base_commit);
+    store::CommitRecords stored = store->load(key, bed);
+    warn_about(stored.problems);
+    if (stored.records.empty()) {
+      std::string others = stored.testbeds.empty() ? "none"
+                                                   : fmt::format("{}", fmt::join(stored.testbeds, ", "));
+      throw InputError(fmt::format("no baseline for testbed \"{}\" on commit {} in {} (testbeds there: {})",
+                                   bed, key, store->describe(), others));
+    }
+    RunRecord base = std::move(stored.records.front());
+    for (std::size_t i = 1; i < stored.records.size(); ++i) merge_records(base, stored.records[i]);
+    label = fmt::format("{} ({} stored run{})", key.substr(0, 12), stored.records.size(),
+                        stored.records.size() == 1 ? "" : "s");
+    return base;
+  }
+
   int run() const {
-    CompareOptions options = to_compare_options(flags);
+    const std::size_t expected = base_commit.empty() ? 2 : 1;
+    if (paths.size() != expected)
+      throw InputError(base_commit.empty()
+                           ? "compare needs BASE and HEAD (or --base-commit REV and HEAD)"
+                           : "with --base-commit, give only HEAD");
+    std::optional<Config> config;
+    if (!config_path.empty()) config = load_config(config_path);
+    CompareOptions options = to_compare_options(flags, config ? &config->gate : nullptr);
     std::optional<std::string> format;
     if (!input_format.empty()) format = input_format;
-    RunRecord base_record = load_results(base, format);
-    RunRecord head_record = load_results(head, format);
+
+    RunRecord head_record = load_results(paths.back(), format);
+    std::string base_label = base_commit.empty() ? paths.front() : std::string();
+    RunRecord base_record = base_commit.empty() ? load_results(paths.front(), format)
+                                                : load_stored_base(head_record, base_label);
     Comparison comparison = compare_runs(base_record, head_record, options);
-    comparison.base_label = base;
-    comparison.head_label = head;
+    comparison.base_label = base_label;
+    comparison.head_label = paths.back();
     emit_reports(comparison, report);
     return comparison.overall() == "fail" ? kExitRegression : kExitPass;
   }
@@ -44,11 +86,25 @@ void register_compare_command(CLI::App& app, Action& action) {
       "Compare two sets of benchmark results and decide whether HEAD regressed.\n"
       "BASE and HEAD are each a results file (Google Benchmark JSON, hyperfine JSON or a benchgate\n"
       "run record) or a directory whose every *.json file is one more process of that side.\n"
+      "With --base-commit REV, BASE is the baseline stored for that commit (benchgate baseline).\n"
       "Exit codes: 0 pass, 1 regression found, 2 usage or input error, 3 internal error.");
-  sub->add_option("BASE", command->base, "Base results: file or directory")->required();
-  sub->add_option("HEAD", command->head, "Head results: file or directory")->required();
+  sub->add_option("BASE HEAD", command->paths, "Base and head results: files or directories")
+      ->required()
+      ->expected(1, 2);
   sub->add_option("--input-format", command->input_format,
                   "Force the input format (gbench, hyperfine, benchgate) instead of detecting it");
+  sub->add_option("--config", command->config_path,
+                  "benchgate.toml whose [gate] table sets metric, alpha, thresholds, ignore and "
+                  "fail_on (flags given on the command line win)");
+  sub->add_option("--base-commit", command->base_commit,
+                  "Load BASE from the baseline store: the records stored for this commit");
+  sub->add_option("--testbed", command->testbed,
+                  "With --base-commit: the testbed whose records to use (default: HEAD's)");
+  sub->add_option("--repo", command->store_options.repo,
+                  "With --base-commit: the git repository (default: discovered from .)");
+  sub->add_option("--store", command->store_options.store,
+                  "With --base-commit: git, git:REF or dir:PATH")
+      ->capture_default_str();
   add_compare_flags(*sub, command->flags);
   add_report_flags(*sub, command->report);
   sub->callback([&action, command] { action = [command] { return command->run(); }; });

@@ -10,18 +10,22 @@
 namespace benchgate::cli {
 
 void add_compare_flags(CLI::App& command, CompareFlags& flags) {
-  command.add_option("--metric", flags.metric,
+  flags.metric_option = command.add_option("--metric", flags.metric,
                      "Metric to compare: real_time, cpu_time, or any user counter")
       ->capture_default_str();
-  command.add_option("--alpha", flags.alpha, "Family-wise significance level (Holm-adjusted)")
+  flags.alpha_option = command.add_option("--alpha", flags.alpha, "Family-wise significance level (Holm-adjusted)")
       ->capture_default_str();
-  command.add_option("--threshold", flags.threshold,
+  flags.threshold_option = command.add_option("--threshold", flags.threshold,
                      "Smallest change that matters, δ: '5%' or '0.05'")
       ->capture_default_str();
   command.add_option("--test", flags.test, "Statistical test: mann-whitney or welch (on log values)")
       ->capture_default_str();
-  command.add_option("--fail-on", flags.fail_on,
-                     "When to exit 1: 'regression' (a confirmed regression) or 'never'")
+  flags.fail_on_option = command.add_option(
+      "--fail-on", flags.fail_on, "When to exit 1: 'regression' (a confirmed regression) or 'never'")
+      ->capture_default_str();
+  command.add_option("--direction", flags.direction,
+                     "Which way is better for the metric: lower (times), higher (throughput), or "
+                     "auto (higher for *_per_second counters, lower otherwise)")
       ->capture_default_str();
   command.add_flag("--trust-single-run", flags.trust_single_run,
                    "Let regressions measured in a single process per side fail the gate "
@@ -46,22 +50,51 @@ double parse_threshold(const std::string& text, const std::string& flag) {
   return value;
 }
 
-CompareOptions to_compare_options(const CompareFlags& flags) {
+namespace {
+bool given(const CLI::Option* option) { return option && option->count() > 0; }
+}  // namespace
+
+CompareOptions to_compare_options(const CompareFlags& flags, const GateConfig* config) {
   CompareOptions options;
   CompareSettings& s = options.settings;
-  if (flags.metric.empty()) throw InputError("--metric: must not be empty");
-  s.metric = flags.metric;
-  if (!(flags.alpha > 0.0 && flags.alpha < 1.0))
-    throw InputError(fmt::format("--alpha {}: must be between 0 and 1", flags.alpha));
-  s.alpha = flags.alpha;
-  s.threshold = parse_threshold(flags.threshold, "--threshold");
+  s.metric = config && !given(flags.metric_option) ? config->metric : flags.metric;
+  if (s.metric.empty()) throw InputError("--metric: must not be empty");
+  s.alpha = config && !given(flags.alpha_option) ? config->alpha : flags.alpha;
+  if (!(s.alpha > 0.0 && s.alpha < 1.0))
+    throw InputError(fmt::format("--alpha {}: must be between 0 and 1", s.alpha));
+  s.threshold = config && !given(flags.threshold_option)
+                    ? config->threshold
+                    : parse_threshold(flags.threshold, "--threshold");
   if (flags.test == "mann-whitney") s.test = TestKind::kMannWhitney;
   else if (flags.test == "welch") s.test = TestKind::kWelch;
   else throw InputError(fmt::format("--test '{}': expected mann-whitney or welch", flags.test));
-  if (flags.fail_on == "regression") s.fail_on_regression = true;
-  else if (flags.fail_on == "never") s.fail_on_regression = false;
-  else throw InputError(fmt::format("--fail-on '{}': expected regression or never", flags.fail_on));
+  if (config && !given(flags.fail_on_option)) {
+    s.fail_on_regression = false;
+    for (Verdict v : config->fail_on) {
+      if (v == Verdict::kRegression) s.fail_on_regression = true;
+      else s.also_fail_on.push_back(v);
+    }
+  } else if (flags.fail_on == "regression") {
+    s.fail_on_regression = true;
+  } else if (flags.fail_on == "never") {
+    s.fail_on_regression = false;
+  } else {
+    throw InputError(fmt::format("--fail-on '{}': expected regression or never", flags.fail_on));
+  }
   s.trust_single_run = flags.trust_single_run;
+  if (flags.direction == "auto")
+    s.higher_is_better = s.metric.find("per_second") != std::string::npos;
+  else if (flags.direction == "higher") s.higher_is_better = true;
+  else if (flags.direction == "lower") s.higher_is_better = false;
+  else throw InputError(fmt::format("--direction '{}': expected auto, lower or higher", flags.direction));
+  if (config) {
+    // Copied into the callbacks: the config may not outlive the options.
+    // A --threshold flag replaces the config's default δ, not its per-benchmark rules.
+    GateConfig gate = *config;
+    gate.threshold = s.threshold;
+    options.threshold_for = [gate](std::string_view name) { return gate.threshold_for(name); };
+    options.ignore = [gate](std::string_view name) { return gate.ignored(name); };
+  }
   return options;
 }
 

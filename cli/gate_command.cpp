@@ -1,10 +1,99 @@
-// Placeholder: replaced by the real `benchgate gate` subcommand.
+// `benchgate gate`: the one command a CI step or a hook runs (docs/gate.md). Detect the context,
+// measure (or read) head's results, find the baseline, compare, report everywhere that applies,
+// record the baseline on the default branch, exit 0 pass / 1 regression / 2 input / 3 environment.
+// `benchgate gate publish --from DIR`: post a fork PR's report from a trusted job.
+#include <cstdio>
+#include <memory>
+
+#include <fmt/format.h>
+
 #include "cli/command.h"
+#include "cli/gate_baselines.h"
+#include "cli/gate_context.h"
+#include "cli/gate_forge.h"
+#include "cli/gate_handoff.h"
+#include "cli/gate_judge.h"
+#include "cli/gate_options.h"
+#include "cli/gate_suites.h"
+#include "cli/gate_summary.h"
+#include "cli/report_output.h"
+#include "core/errors.h"
+#include "store/store_factory.h"
 
 namespace benchgate::cli {
-void register_gate_command(CLI::App& app, Action& action) {
-  auto* sub = app.add_subcommand("gate", "(not implemented yet)");
-  sub->group("");  // hidden until implemented
-  sub->callback([&action] { action = [] { return 3; }; });
+namespace {
+
+void print_reports(const std::vector<SuiteVerdict>& verdicts, const GateFlags& flags) {
+  ReportFlags report;
+  report.report_dir = flags.report_dir;
+  for (const auto& v : verdicts) {
+    if (verdicts.size() > 1) fmt::print("== suite {} ==\n", v.suite);
+    fmt::print(stderr, "benchgate: suite {}: {}\n", v.suite, v.baseline_line);
+    emit_reports(v.comparison, report, report_basename(verdicts, v));
+  }
 }
+
+int run_gate(const GateFlags& flags) {
+  const forge::Environment env = forge::process_environment();
+  const Config config = load_gate_config(flags);
+  const CompareOptions options = to_compare_options(flags.compare, &config.gate);
+  const GateContext context = resolve_gate_context(flags, env);
+  // Before any suite runs: the token leaves our environment here.
+  const ForgeAccess access = forge_access(context.kind, flags.token_env, flags.ca_file, env);
+  fmt::print(stderr, "benchgate: gating {} ({}) against {}{}\n", context.head.substr(0, 12),
+             context.describe(), context.target_label,
+             context.target.empty() ? "" : " " + context.target.substr(0, 12));
+
+  const std::vector<SuiteHead> heads = gather_head_results(flags, config, context.head);
+  fetch_baselines(flags);
+  std::unique_ptr<store::Store> store = store::open_store(flags.store, flags.repo);
+  const std::vector<SuiteVerdict> verdicts =
+      judge_suites(heads, context, flags, *store, options);
+  print_reports(verdicts, flags);
+  const GateReport report = summarize_gate(verdicts);
+
+  bool recorded = true;
+  if (context.record) recorded = record_baselines(flags, *store, context.head, heads);
+  if (context.kind == forge::CiKind::github_actions)
+    publish_to_github(context, report, access, flags.report_dir);
+  else if (context.kind == forge::CiKind::gitlab_ci)
+    publish_to_gitlab(context, report, access, env);
+
+  fmt::print(stderr, "{}\n", report.title);
+  if (report.outcome == GateOutcome::fail) return kExitRegression;
+  // A default-branch run whose baseline did not reach the remote must not look green: the next
+  // pull requests would silently have no baseline.
+  return recorded ? kExitPass : kExitInternalError;
+}
+
+}  // namespace
+
+void register_gate_command(CLI::App& app, Action& action) {
+  auto flags = std::make_shared<GateFlags>();
+  CLI::App* gate = app.add_subcommand(
+      "gate",
+      "Gate a change on benchmark regressions: run the suites (or read --results), find the\n"
+      "baseline stored for the merge-base, compare, report (console, report directory, PR/MR\n"
+      "comment, check run, job summary) and record baselines on the default branch.\n"
+      "Exit codes: 0 pass (or no baseline), 1 regression, 2 usage or input error, 3 internal or\n"
+      "environment error.");
+  add_gate_flags(*gate, *flags);
+
+  auto publish_flags = std::make_shared<PublishFlags>();
+  CLI::App* publish = gate->add_subcommand(
+      "publish",
+      "Post the report a fork pull request's gate run left in DIR (trusted workflow_run job).\n"
+      "Refuses files whose PR head commit does not match GitHub's.");
+  add_publish_flags(*publish, *publish_flags);
+  publish->callback([&action, publish_flags] {
+    action = [publish_flags] {
+      return run_gate_publish(*publish_flags, forge::process_environment());
+    };
+  });
+  // CLI11 runs a parent's callback after its subcommand's: `gate publish` must stay publish.
+  gate->callback([&action, flags, publish] {
+    if (!publish->parsed()) action = [flags] { return run_gate(*flags); };
+  });
+}
+
 }  // namespace benchgate::cli

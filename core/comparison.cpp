@@ -47,7 +47,13 @@ bool Comparison::has_blocking_regression() const {
 }
 
 std::string_view Comparison::overall() const {
-  return settings.fail_on_regression && has_blocking_regression() ? "fail" : "pass";
+  const bool other_failure =
+      std::any_of(benchmarks.begin(), benchmarks.end(), [&](const BenchmarkComparison& row) {
+        return std::find(settings.also_fail_on.begin(), settings.also_fail_on.end(), row.verdict) !=
+               settings.also_fail_on.end();
+      });
+  return (settings.fail_on_regression && has_blocking_regression()) || other_failure ? "fail"
+                                                                                       : "pass";
 }
 
 bool Comparison::any_single_run() const {

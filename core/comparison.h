@@ -65,6 +65,11 @@ struct CompareSettings {
   TestKind test = TestKind::kMannWhitney;
   bool trust_single_run = false;
   bool fail_on_regression = true;  // --fail-on never sets this false
+  // Further verdicts that fail the gate (config `fail_on = ["regression", "missing"]`).
+  std::vector<Verdict> also_fail_on;
+  // Throughput metrics (items_per_second, ...): a drop is the regression. Ratios and CIs stay
+  // head/base of the metric itself; only the verdict's direction flips.
+  bool higher_is_better = false;
 };
 
 struct Comparison {
@@ -75,7 +80,8 @@ struct Comparison {
 
   // True when some regression counts towards the gate (confirmed, or single-run and trusted).
   bool has_blocking_regression() const;
-  // "fail" when the gate fails (a blocking regression and fail_on_regression), else "pass".
+  // "fail" when the gate fails (a blocking regression and fail_on_regression, or a row whose
+  // verdict is in also_fail_on), else "pass".
   std::string_view overall() const;
   bool any_single_run() const;
   std::size_t count(Verdict verdict) const;

@@ -41,6 +41,13 @@ json row_to_json(const BenchmarkComparison& r, const CompareSettings& settings) 
           {"note", r.note}};
 }
 
+json fail_on_words(const CompareSettings& s) {
+  json words = json::array();
+  if (s.fail_on_regression) words.push_back("regression");
+  for (Verdict v : s.also_fail_on) words.push_back(to_string(v));
+  return words;
+}
+
 }  // namespace
 
 json to_json(const Comparison& c) {
@@ -62,7 +69,8 @@ json to_json(const Comparison& c) {
             {"warning_q", c.settings.warning_q},
             {"test", to_string(c.settings.test)},
             {"trust_single_run", c.settings.trust_single_run},
-            {"fail_on", c.settings.fail_on_regression ? "regression" : "never"}}},
+            {"higher_is_better", c.settings.higher_is_better},
+            {"fail_on", fail_on_words(c.settings)}}},
           {"counts", std::move(counts)},
           {"warnings", c.warnings},
           {"benchmarks", std::move(rows)}};

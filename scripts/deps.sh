@@ -9,7 +9,7 @@ BENCHGATE_PACKAGES=(
   libbenchmark-dev libgtest-dev libgmock-dev
   libboost-math-dev nlohmann-json3-dev libgit2-dev libcpp-httplib-dev libssl-dev
   libcli11-dev libfmt-dev libtomlplusplus-dev libprotobuf-dev protobuf-compiler zlib1g-dev
-  python3 python3-scipy linux-perf valgrind
+  python3 python3-scipy python3-yaml linux-perf valgrind chromium
 )
 
 missing=()

@@ -89,6 +89,7 @@ void decide(RowAnalysis& analysis, const CompareSettings& settings, std::size_t 
   if (analysis.tested) {
     row.verdict = stats::decide_verdict(*row.p_adjusted, row.ratio, row.ci_low, row.ci_high,
                                         settings.alpha, row.threshold);
+    if (settings.higher_is_better) row.verdict = stats::flip_direction(row.verdict);
     row.warning = *row.q_value <= settings.warning_q && row.verdict != Verdict::kRegression &&
                   row.verdict != Verdict::kImprovement;
     if (row.verdict == Verdict::kInconclusive)

@@ -37,10 +37,9 @@ std::string main_sentence(const BenchmarkComparison& row, const CompareSettings&
     case Verdict::kInconclusive: {
       std::string s =
           fmt::format("inconclusive: {}, Holm-adjusted p = {:.2g}", effect(row), *row.p_adjusted);
-      if (row.units_needed)
-        s +=
-            fmt::format("; ≈{} {} per side needed to settle it", *row.units_needed, unit_word(row));
-      else
+      // How many units would settle it is a field of its own (units_needed), which reporters
+      // print; the note only says when no number of samples would.
+      if (!row.units_needed)
         s += "; the estimate sits on the threshold, more samples would not settle it";
       return s;
     }

@@ -30,6 +30,12 @@ std::size_t smallest_units_for_significance(double a) {
   return n;
 }
 
+Verdict flip_direction(Verdict verdict) {
+  if (verdict == Verdict::kRegression) return Verdict::kImprovement;
+  if (verdict == Verdict::kImprovement) return Verdict::kRegression;
+  return verdict;
+}
+
 Verdict decide_verdict(double p_adjusted, double ratio, double ci_low, double ci_high, double alpha,
                        double threshold) {
   const bool significant = p_adjusted <= alpha;

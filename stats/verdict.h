@@ -12,6 +12,9 @@ namespace benchgate::stats {
 // improvement:  p_adjusted <= alpha, ci_high < 1 and ratio <= 1 - threshold
 // unchanged:    1 - threshold < ci_low and ci_high < 1 + threshold (the whole CI inside)
 // inconclusive: anything else
+// Regression <-> improvement, for metrics where higher is better (throughput).
+Verdict flip_direction(Verdict verdict);
+
 Verdict decide_verdict(double p_adjusted, double ratio, double ci_low, double ci_high, double alpha,
                        double threshold);
 

@@ -1,0 +1,15 @@
+#pragma once
+// `--base 'CMD'` / `--head 'CMD'`: one string split into argv the way a POSIX shell splits a
+// simple command — words separated by blanks, '...' taken literally, "..." with \" \\ \$ \`
+// escapes, a backslash outside quotes escaping the next character. No expansion of variables,
+// globs or ~, no operators: the result is run directly, not by a shell (docs/interleaved.md).
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace benchgate::cli {
+
+// Throws InputError naming `flag` for an unterminated quote or an empty command.
+std::vector<std::string> split_command_line(std::string_view text, std::string_view flag);
+
+}  // namespace benchgate::cli

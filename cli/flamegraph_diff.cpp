@@ -1,0 +1,57 @@
+// `benchgate flamegraph diff BASE HEAD`: both profiles into one trie (base and head sides), then
+// the differential flame graph, the top function deltas, or both sides for speedscope.
+#include <filesystem>
+
+#include <fmt/format.h>
+
+#include "cli/flamegraph_actions.h"
+#include "core/errors.h"
+#include "profile/diff_report.h"
+#include "profile/flamegraph_svg.h"
+#include "profile/profile_diff.h"
+#include "profile/profile_loader.h"
+#include "profile/speedscope_format.h"
+
+namespace benchgate::cli {
+
+int run_flamegraph_diff(const DiffFlags& flags) {
+  if (flags.base_time_ns && !flags.ratio) {
+    throw InputError("--base-time-ns needs --ratio (the measured head/base time ratio)");
+  }
+  profile::FrameTrie trie;
+  const auto base = profile::load_profile_into(flags.base, trie, profile::kBase);
+  const auto head = profile::load_profile_into(flags.head, trie, profile::kHead);
+  print_warnings(base);
+  print_warnings(head);
+  profile::require_comparable(base, head);
+  if (flags.format == "speedscope") {
+    write_output(flags.output, profile::write_speedscope(trie,
+                                                         {{profile::kBase, "base: " + flags.base, base.unit},
+                                                          {profile::kHead, "head: " + flags.head, head.unit}},
+                                                         "benchgate diff"));
+    return 0;
+  }
+  if (flags.format == "svg") {
+    profile::RenderOptions options;
+    options.differential = true;
+    options.title = flags.title.empty()
+                        ? fmt::format("{} -> {}", std::filesystem::path(flags.base).filename().string(),
+                                      std::filesystem::path(flags.head).filename().string())
+                        : flags.title;
+    options.width = flags.width;
+    options.min_frame_px = flags.min_width;
+    write_output(flags.output, profile::render_flamegraph_svg(trie, options));
+    return 0;
+  }
+  profile::DiffOptions options;
+  options.top = flags.top;
+  options.min_samples = flags.min_samples;
+  options.min_z = flags.min_z;
+  options.time_ratio = flags.ratio;
+  options.base_time_ns = flags.base_time_ns;
+  const auto diff = profile::diff_profiles(trie, base, head, options);
+  write_output(flags.output, flags.format == "json" ? profile::diff_json(diff) : profile::diff_markdown(diff));
+  return 0;
+}
+
+}  // namespace benchgate::cli

@@ -1,0 +1,22 @@
+#pragma once
+// The gate's traffic with the baseline store: fetch the remote's baselines before looking for
+// one (best effort), and afterwards record head's results as its baseline and push them.
+#include <string>
+#include <vector>
+
+#include "cli/gate_options.h"
+#include "cli/gate_suites.h"
+#include "store/store.h"
+
+namespace benchgate::cli {
+
+// Merges the remote's notes into ours. Never fails the gate: a remote that is not configured is
+// skipped quietly, any other failure is a warning (we then use the baselines we have).
+void fetch_baselines(const GateFlags& flags);
+
+// Saves every complete suite record for `head` and pushes the notes unless --no-push. Returns
+// false when the push failed (the records are saved locally; the message says so).
+bool record_baselines(const GateFlags& flags, store::Store& store, const std::string& head,
+                      const std::vector<SuiteHead>& heads);
+
+}  // namespace benchgate::cli

@@ -1,0 +1,151 @@
+#include "cli/gate_forge.h"
+
+#include <cstdio>
+#include <cstdlib>
+
+#include <fmt/format.h>
+
+#include "cli/gate_handoff.h"
+#include "forge/github.h"
+#include "forge/gitlab.h"
+#include "forge/http_error.h"
+#include "forge/step_summary.h"
+#include "forge/sticky_comment.h"
+#include "forge/tokens.h"
+
+namespace benchgate::cli {
+namespace {
+
+forge::CheckConclusion conclusion_of(GateOutcome outcome) {
+  switch (outcome) {
+    case GateOutcome::fail:
+      return forge::CheckConclusion::failure;
+    case GateOutcome::neutral:
+      return forge::CheckConclusion::neutral;
+    case GateOutcome::pass:
+      break;
+  }
+  return forge::CheckConclusion::success;
+}
+
+// Whether an API refusal means "this token may not do that" rather than a broken request.
+bool lacks_rights(const forge::HttpError& e) {
+  return e.status() == 401 || e.status() == 403 || e.status() == 404;
+}
+
+void post_pr_comment(forge::GithubClient& client, const GateContext& context,
+                     const GateReport& report, const ForgeAccess& access,
+                     const std::filesystem::path& report_dir) {
+  try {
+    forge::UpsertResult done = client.upsert_pr_comment(
+        context.review_number, forge::sticky_marker(report.marker_key), report.markdown);
+    fmt::print(stderr, "benchgate: {} the report comment on PR #{}{}\n",
+               done.created ? "created" : "updated", context.review_number,
+               done.url.empty() ? "" : " (" + done.url + ")");
+  } catch (const forge::HttpError& e) {
+    forge_warning(access, fmt::format("the report comment was not posted: {}{}", e.what(),
+                                      lacks_rights(e)
+                                          ? fmt::format("; the token looks read-only — post "
+                                                        "{} with `benchgate gate publish --from "
+                                                        "{}` from a trusted job",
+                                                        kHandoffReportFile, report_dir.string())
+                                          : ""));
+  }
+}
+
+void create_check_run(forge::GithubClient& client, const GateContext& context,
+                      const GateReport& report, const ForgeAccess& access) {
+  forge::CheckRun run;
+  run.head_sha = context.head;
+  run.name = "benchgate";
+  run.conclusion = conclusion_of(report.outcome);
+  run.title = report.title;
+  run.summary = report.markdown;
+  try {
+    forge::CheckRunResult result = client.create_check_run(run);
+    if (!result.warning.empty()) forge_warning(access, result.warning);
+    else fmt::print(stderr, "benchgate: check run created{}\n", result.url.empty() ? "" : " (" + result.url + ")");
+  } catch (const forge::HttpError& e) {
+    forge_warning(access, fmt::format("the check run was not created: {}", e.what()));
+  }
+}
+
+}  // namespace
+
+void forge_warning(const ForgeAccess& access, std::string_view text) {
+  fmt::print(stderr, "benchgate: warning: {}\n", access.redactor.redact(text));
+}
+
+ForgeAccess forge_access(forge::CiKind kind, const std::string& token_env,
+                         const std::string& ca_file, const forge::Environment& env) {
+  ForgeAccess access;
+  access.token_env = !token_env.empty()                    ? token_env
+                     : kind == forge::CiKind::gitlab_ci ? std::string(forge::kGitlabTokenEnv)
+                                                          : std::string(forge::kGithubTokenEnv);
+  access.token = forge::token_from_env(env, access.token_env);
+  if (access.token) access.redactor.add(*access.token);
+  // The benchmarks are the pull request's code: they have no business with our token.
+  unsetenv(access.token_env.c_str());
+  if (!ca_file.empty()) access.http.ca_file = ca_file;
+  access.http.log = [redactor = access.redactor](std::string_view line) {
+    fmt::print(stderr, "benchgate: {}\n", redactor.redact(line));
+  };
+  return access;
+}
+
+void publish_to_github(const GateContext& context, const GateReport& report,
+                       const ForgeAccess& access, const std::filesystem::path& report_dir) {
+  const forge::GithubContext& gh = *context.github;
+  // The job summary needs no token: it is there even when the API is out of reach.
+  if (gh.step_summary) {
+    forge::StepSummaryResult written =
+        forge::write_step_summary(*gh.step_summary, report.markdown, access.redactor);
+    if (!written.warning.empty()) forge_warning(access, written.warning);
+  }
+  if (context.review && !report_dir.empty())
+    write_handoff(report_dir,
+                  {context.review_number, context.head, gh.repository, report.marker_key,
+                   std::string(to_string(report.outcome))},
+                  access.redactor.redact(report.markdown));
+  if (context.fork) {
+    fmt::print(stderr,
+               "benchgate: pull request from a fork: its token is read-only, so the report is left "
+               "in {} for a trusted workflow_run job (`benchgate gate publish --from DIR`)\n",
+               report_dir.string());
+    return;
+  }
+  if (!access.token) {
+    forge_warning(access, fmt::format("${} is not set: no PR comment or check run (the job "
+                                      "summary and {} have the report)",
+                                      access.token_env, report_dir.string()));
+    return;
+  }
+  forge::GithubClient client(gh.api_url, *access.token, gh.repository, access.http);
+  if (context.review) post_pr_comment(client, context, report, access, report_dir);
+  create_check_run(client, context, report, access);
+}
+
+void publish_to_gitlab(const GateContext& context, const GateReport& report,
+                       const ForgeAccess& access, const forge::Environment& env) {
+  if (!context.review) return;  // notes live on merge requests only
+  if (!access.token) {
+    forge_warning(access, forge::explain_missing_gitlab_token(env, access.token_env));
+    return;
+  }
+  const forge::GitlabContext& gl = *context.gitlab;
+  // A fork's merge request lives in the target project (CI_MERGE_REQUEST_PROJECT_ID).
+  const std::string project = gl.merge_request->project_id.empty() ? gl.project_id
+                                                                   : gl.merge_request->project_id;
+  try {
+    forge::GitlabClient client(gl.api_url, *access.token, project, access.http);
+    forge::UpsertResult done = client.upsert_mr_note(
+        context.review_number, forge::sticky_marker(report.marker_key), report.markdown);
+    fmt::print(stderr, "benchgate: {} the report note on !{}{}\n",
+               done.created ? "created" : "updated", context.review_number,
+               done.url.empty() ? "" : " (" + done.url + ")");
+  } catch (const forge::HttpError& e) {
+    forge_warning(access, fmt::format("the merge request note was not posted: {}", e.what()));
+  }
+}
+
+}  // namespace benchgate::cli

@@ -1,0 +1,40 @@
+#pragma once
+// Where the gate's report goes besides the report directory: the GitHub sticky PR comment, check
+// run and job summary, or the GitLab MR note. Publishing never decides the verdict: a missing or
+// read-only token, a fork, or an unreachable API is a warning, and the exit code stays the
+// verdict's (docs/gate.md#publishing).
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "cli/gate_context.h"
+#include "cli/gate_summary.h"
+#include "forge/environment.h"
+#include "forge/http_client.h"
+#include "forge/redactor.h"
+#include "forge/secret.h"
+
+namespace benchgate::cli {
+
+struct ForgeAccess {
+  std::optional<forge::Secret> token;
+  std::string token_env;    // the variable it came from (or should have), for messages
+  forge::Redactor redactor;  // knows the token: everything we write passes through it
+  forge::HttpOptions http;
+};
+
+// Reads the token from `token_env` (default: GITHUB_TOKEN for GitHub, BENCHGATE_GITLAB_TOKEN for
+// GitLab) and removes that variable from our environment, so the benchmarks we start never see
+// it. `ca_file` replaces the system CA store for TLS verification.
+ForgeAccess forge_access(forge::CiKind kind, const std::string& token_env,
+                         const std::string& ca_file, const forge::Environment& env);
+
+void publish_to_github(const GateContext& context, const GateReport& report,
+                       const ForgeAccess& access, const std::filesystem::path& report_dir);
+void publish_to_gitlab(const GateContext& context, const GateReport& report,
+                       const ForgeAccess& access, const forge::Environment& env);
+
+// Prints a warning line, redacted.
+void forge_warning(const ForgeAccess& access, std::string_view text);
+
+}  // namespace benchgate::cli

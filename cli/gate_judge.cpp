@@ -1,0 +1,124 @@
+#include "cli/gate_judge.h"
+
+#include <cstdio>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "cli/baseline_actions.h"
+#include "store/baseline_finder.h"
+
+namespace benchgate::cli {
+namespace {
+
+std::string short_id(const std::string& sha) { return sha.substr(0, 12); }
+
+// The stored runs of one suite, pooled over the recorded ancestors found (nearest first).
+struct SuiteBaseline {
+  RunRecord record;
+  std::size_t runs = 0;
+  std::string commit;  // the nearest commit that had this suite
+  int distance = 0;
+};
+
+// Records that name no suite (saved by hand with `baseline save`) are used only when a single
+// suite is gated: with several they cannot be told apart.
+std::optional<SuiteBaseline> pool_suite(const store::BaselineResult& found,
+                                        const std::string& suite, bool single_suite) {
+  std::optional<SuiteBaseline> pooled;
+  for (const auto& candidate : found.baselines)
+    for (const auto& record : candidate.records) {
+      const std::string named = suite_of(record);
+      if (named != suite && !(named.empty() && single_suite)) continue;
+      if (!pooled) {
+        pooled = SuiteBaseline{record, 1, candidate.commit, candidate.distance};
+        continue;
+      }
+      merge_records(pooled->record, record);
+      ++pooled->runs;
+    }
+  return pooled;
+}
+
+std::string no_baseline_line(const SuiteHead& head, const GateContext& context,
+                             const GateFlags& flags, const store::BaselineResult* found) {
+  const std::string outcome = flags.no_baseline == "fail"
+                                  ? "--no-baseline fail: the gate fails"
+                                  : "this run will not block";
+  if (!found)
+    return fmt::format("no baseline for testbed {}: {} has no parent commit to compare with; {}",
+                       head.record.testbed, short_id(context.head), outcome);
+  if (found->found())
+    return fmt::format(
+        "no baseline for suite {} on testbed {} within {} commits of {} (the recorded commits "
+        "there hold other suites); {}",
+        head.name, head.record.testbed, flags.max_distance, short_id(found->merge_base), outcome);
+  return fmt::format("no baseline for testbed {} within {} commits of {}; {}",
+                     head.record.testbed, flags.max_distance, short_id(found->merge_base),
+                     outcome);
+}
+
+std::string baseline_line(const SuiteBaseline& base, const store::BaselineResult& found,
+                          const std::string& testbed) {
+  std::string where = base.distance == 0
+                          ? "the merge-base"
+                          : fmt::format("{} commit{} below the merge-base {}", base.distance,
+                                        base.distance == 1 ? "" : "s", short_id(found.merge_base));
+  return fmt::format("baseline {} ({}), testbed {}, {} stored run{}", short_id(base.commit), where,
+                     testbed, base.runs, base.runs == 1 ? "" : "s");
+}
+
+}  // namespace
+
+std::vector<SuiteVerdict> judge_suites(const std::vector<SuiteHead>& heads,
+                                       const GateContext& context, const GateFlags& flags,
+                                       const store::Store& store, const CompareOptions& options) {
+  std::map<std::string, store::BaselineResult> by_testbed;  // one walk per testbed
+  std::vector<SuiteVerdict> verdicts;
+  for (const auto& head : heads) {
+    const std::string& testbed = head.record.testbed;
+    const store::BaselineResult* found = nullptr;
+    if (!context.target.empty()) {
+      auto it = by_testbed.find(testbed);
+      if (it == by_testbed.end()) {
+        store::BaselineQuery query;
+        query.repo = flags.repo;
+        query.head = context.head;
+        query.target = context.target;
+        query.testbed = testbed;
+        query.max_distance = flags.max_distance;
+        query.window = flags.window;
+        it = by_testbed.emplace(testbed, store::find_baseline(query, store)).first;
+        warn_about(it->second.problems);
+      }
+      found = &it->second;
+    }
+    std::optional<SuiteBaseline> base =
+        found ? pool_suite(*found, head.name, heads.size() == 1) : std::nullopt;
+
+    SuiteVerdict v;
+    v.suite = head.name;
+    v.testbed = testbed;
+    v.has_baseline = base.has_value();
+    // Without a baseline every row is "new"; a config that fails on new rows is about
+    // benchmarks added by a change, not about a missing baseline (--no-baseline decides that).
+    CompareOptions used = options;
+    if (!base) used.settings.also_fail_on.clear();
+    v.comparison = compare_runs(base ? base->record : RunRecord{}, head.record, used);
+    v.comparison.head_label = fmt::format("{} ({})", short_id(context.head), head.name);
+    if (base) {
+      v.baseline_line = baseline_line(*base, *found, testbed);
+      v.comparison.base_label = v.baseline_line;
+      v.failed = v.comparison.overall() == "fail";
+    } else {
+      v.baseline_line = no_baseline_line(head, context, flags, found);
+      v.comparison.base_label = "none";
+      v.comparison.warnings.insert(v.comparison.warnings.begin(), v.baseline_line);
+      v.failed = flags.no_baseline == "fail";
+    }
+    verdicts.push_back(std::move(v));
+  }
+  return verdicts;
+}
+
+}  // namespace benchgate::cli

@@ -1,0 +1,46 @@
+#include "cli/hook_script.h"
+
+#include <fmt/format.h>
+
+#include "runner/process_launch.h"
+
+namespace benchgate::cli {
+
+std::string pre_push_hook_script(const std::filesystem::path& benchgate,
+                                 const std::vector<std::string>& pre_push_args) {
+  std::string args = shell_quote_command(pre_push_args);
+  if (!args.empty()) args += ' ';
+  // When benchgate cannot be found at all, the push goes ahead with a warning: a missing tool
+  // is an environment problem, not a verdict on the pushed code (docs/ci.md#pre-push).
+  return fmt::format(
+      "#!/bin/sh\n"
+      "{marker}\n"
+      "# Written by `benchgate hook install`; `benchgate hook uninstall` removes it.\n"
+      "# Gates pushed branches on benchmark regressions (docs/ci.md#pre-push).\n"
+      "# Skip once: BENCHGATE_SKIP=1 git push ...   or   git push --no-verify\n"
+      "benchgate={binary}\n"
+      "if [ ! -x \"$benchgate\" ]; then\n"
+      "  installed=$benchgate\n"
+      "  benchgate=$(command -v benchgate) || {{\n"
+      "    echo \"benchgate pre-push: $installed is gone and benchgate is not in PATH;"
+      " the push is not gated\" >&2\n"
+      "    exit 0\n"
+      "  }}\n"
+      "fi\n"
+      "exec \"$benchgate\" pre-push {args}\"$@\"\n",
+      fmt::arg("marker", kHookMarker), fmt::arg("binary", shell_quote_command({benchgate.string()})),
+      fmt::arg("args", args));
+}
+
+bool is_benchgate_hook(std::string_view content) {
+  std::size_t start = 0;
+  while (start < content.size()) {
+    std::size_t end = content.find('\n', start);
+    if (end == std::string_view::npos) end = content.size();
+    if (content.substr(start, end - start) == kHookMarker) return true;
+    start = end + 1;
+  }
+  return false;
+}
+
+}  // namespace benchgate::cli

@@ -1,0 +1,23 @@
+#include "cli/pre_push_budget.h"
+
+#include <map>
+
+#include <fmt/format.h>
+
+namespace benchgate::cli {
+
+CLI::Option* add_budget_option(CLI::App& app, double& seconds) {
+  const std::map<std::string, double> units = {{"ms", 0.001}, {"s", 1}, {"m", 60}, {"min", 60}};
+  return app
+      .add_option("--budget", seconds,
+                  "Time the whole pre-push check may take (e.g. 60s, 2m, 500ms; 0 = no limit). "
+                  "Over budget the gate is stopped and the push goes ahead with a warning")
+      ->transform(CLI::AsNumberWithUnit(units, CLI::AsNumberWithUnit::CASE_SENSITIVE, "UNIT"))
+      ->check(CLI::NonNegativeNumber)
+      ->type_name("DURATION")
+      ->default_str(format_budget(seconds));
+}
+
+std::string format_budget(double seconds) { return fmt::format("{:g}s", seconds); }
+
+}  // namespace benchgate::cli

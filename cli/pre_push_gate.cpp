@@ -1,0 +1,92 @@
+#include "cli/pre_push_gate.h"
+
+#include <cstdio>
+
+#include <fmt/format.h>
+
+#include "core/errors.h"
+#include "runner/process_launch.h"
+
+namespace benchgate::cli {
+namespace {
+
+// refs/heads/feature/x -> feature_x: one flat folder per branch under the report root.
+std::string folder_name(const std::string& branch) {
+  std::string name = branch.starts_with("refs/heads/") ? branch.substr(11) : branch;
+  for (char& c : name)
+    if (c == '/') c = '_';
+  return name;
+}
+
+GateOutcome classify(const ChildOutcome& child) {
+  if (child.timed_out) return GateOutcome::kOverBudget;
+  if (!child.exited) return GateOutcome::kFailed;
+  switch (child.exit_status) {
+    case kExitPass:
+      return GateOutcome::kPass;
+    case kExitRegression:
+      return GateOutcome::kRegression;
+    case kExitInputError:
+      return GateOutcome::kInputError;
+    default:
+      return GateOutcome::kFailed;
+  }
+}
+
+}  // namespace
+
+std::vector<std::string> gate_command(const PrePushGateSettings& settings,
+                                      const GateRequest& request) {
+  std::vector<std::string> argv = {settings.benchgate.string(),
+                                   "gate",
+                                   "--context",
+                                   "local",
+                                   "--repo",
+                                   settings.repo.string(),
+                                   "--config",
+                                   settings.config.string(),
+                                   "--head",
+                                   request.head_sha,
+                                   "--target",
+                                   request.target_sha,
+                                   "--no-push",
+                                   "--record",
+                                   "never",
+                                   "--report-dir",
+                                   (settings.report_root / folder_name(request.branch)).string()};
+  // A laptop's testbed differs from CI's, so remote baselines rarely apply; fetching them would
+  // only spend the budget (and may prompt for credentials). Opt in with --fetch.
+  if (!settings.fetch) argv.push_back("--no-fetch");
+  if (settings.testbed) {
+    argv.push_back("--testbed");
+    argv.push_back(*settings.testbed);
+  }
+  return argv;
+}
+
+GateRun run_gate_child(const PrePushGateSettings& settings, const GateRequest& request,
+                       std::optional<std::chrono::duration<double>> limit) {
+  ChildSpec spec;
+  spec.argv = gate_command(settings, request);
+  spec.working_dir = settings.repo;
+  spec.timeout = limit;
+  // Stdout streams as it comes (git shows a hook's stdout on the pusher's terminal); stderr is
+  // kept generously and shown when the gate ends, because run_child only keeps its tail.
+  spec.on_stdout_line = [](std::string_view line) {
+    fmt::print(stdout, "{}\n", line);
+    std::fflush(stdout);
+  };
+  spec.stderr_tail_bytes = 256 * 1024;
+  ChildOutcome child = run_child(spec);
+  if (!child.stderr_tail.empty()) {
+    std::fputs(child.stderr_tail.c_str(), stderr);
+    if (child.stderr_tail.back() != '\n') std::fputc('\n', stderr);
+  }
+  GateRun run;
+  run.outcome = classify(child);
+  run.how = describe_outcome(child, spec);
+  run.report_dir = settings.report_root / folder_name(request.branch);
+  return run;
+}
+
+}  // namespace benchgate::cli

@@ -1,0 +1,260 @@
+#include "profile/flamegraph_svg.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string_view>
+#include <vector>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "profile/flamegraph_script.h"
+#include "profile/profile_diff.h"
+
+namespace benchgate::profile {
+namespace {
+
+constexpr double kPad = 10;
+constexpr double kFrameHeight = 16;  // 15 px box + 1 px gap
+constexpr double kCharWidth = 7.2;   // 12 px monospace: the script uses the same value
+constexpr double kTop = 60;          // title, subtitle, controls
+constexpr double kBottom = 30;       // details line
+
+// XML text: the five specials escaped; control characters and bytes that are not valid UTF-8
+// become '?', because one stray byte from a binary's symbol table makes the whole SVG unreadable.
+void append_xml(std::string& out, std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      switch (c) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += "&quot;"; break;
+        default: out += (c < 0x20 && c != '\t') ? '?' : static_cast<char>(c);
+      }
+      ++i;
+      continue;
+    }
+    const std::size_t length = c >= 0xf0 && c < 0xf5 ? 4 : c >= 0xe0 ? 3 : c >= 0xc2 && c < 0xe0 ? 2 : 0;
+    bool valid = length > 0 && i + length <= text.size();
+    for (std::size_t k = 1; valid && k < length; ++k) {
+      valid = (static_cast<unsigned char>(text[i + k]) & 0xc0) == 0x80;
+    }
+    if (valid) {
+      out.append(text.substr(i, length));
+      i += length;
+    } else {
+      out += '?';
+      ++i;
+    }
+  }
+}
+
+// Same rule as the script's label(): the name if it fits, else its start and "..".
+std::string_view label(std::string_view name, double width) {
+  const auto fit = static_cast<long>(std::floor((width - 6) / kCharWidth));
+  if (fit < 3) return {};
+  if (name.size() <= static_cast<std::size_t>(fit)) return name;
+  std::size_t cut = static_cast<std::size_t>(fit - 2);
+  while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xc0) == 0x80) --cut;  // whole UTF-8
+  return name.substr(0, cut);
+}
+
+std::uint32_t name_hash(std::string_view name) {
+  std::uint32_t h = 2166136261u;  // FNV-1a: stable across runs, so colours are too
+  for (char c : name) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+  return h;
+}
+
+std::string plain_colour(std::string_view name) {
+  const std::uint32_t h = name_hash(name);
+  const double v1 = (h & 0xff) / 255.0, v2 = ((h >> 8) & 0xff) / 255.0, v3 = ((h >> 16) & 0xff) / 255.0;
+  int r, g, b;
+  if (name.ends_with("_[k]")) {  // kernel
+    r = 200 + static_cast<int>(55 * v1); g = 130 + static_cast<int>(50 * v2); b = 40;
+  } else if (name.ends_with("_[i]")) {  // inlined
+    r = 80 + static_cast<int>(55 * v1); g = 190 + static_cast<int>(55 * v1); b = 190 + static_cast<int>(55 * v1);
+  } else {  // FlameGraph's "hot" palette
+    r = 205 + static_cast<int>(50 * v3); g = static_cast<int>(230 * v1); b = static_cast<int>(55 * v2);
+  }
+  return fmt::format("#{:02x}{:02x}{:02x}", r, g, b);
+}
+
+std::string delta_colour(double delta, double largest) {
+  const double intensity = largest > 0 ? std::min(1.0, std::abs(delta) / largest) : 0;
+  const int faded = static_cast<int>(std::lround(235 * (1 - intensity)));
+  return delta >= 0 ? fmt::format("#ff{:02x}{:02x}", faded, faded) : fmt::format("#{:02x}{:02x}ff", faded, faded);
+}
+
+struct Drawn {
+  NodeId node;
+  double x;
+  double width;
+};
+
+class Renderer {
+ public:
+  Renderer(const FrameTrie& trie, const RenderOptions& options)
+      : trie_(trie), options_(options), totals_(trie.subtree_totals()), index_(trie.child_index()) {
+    weights_.assign(trie.size(), 0.0);
+    const double base_total = static_cast<double>(std::max<std::uint64_t>(trie.total(kBase), 1));
+    const double head_total = static_cast<double>(std::max<std::uint64_t>(trie.total(kHead), 1));
+    // A node's width: its own share plus its children's. In a diff, a frame the head still has
+    // counts by its head share; one that vanished keeps its base share so that it stays visible.
+    for (std::size_t i = trie.size(); i-- > 0;) {
+      const auto& node = trie.node(static_cast<NodeId>(i));
+      if (!options.differential) {
+        weights_[i] += static_cast<double>(node.self[kBase]) / base_total;
+      } else if (totals_[i][kHead] > 0) {
+        weights_[i] += static_cast<double>(node.self[kHead]) / head_total;
+      } else {
+        weights_[i] += static_cast<double>(node.self[kBase]) / base_total;
+      }
+      if (i != kRootNode) weights_[node.parent] += weights_[i];
+    }
+  }
+
+  std::string render() {
+    double min_px = options_.min_frame_px;
+    for (;;) {
+      std::string svg = render_with(min_px);
+      if (svg.size() <= options_.max_bytes || min_px > options_.width) return svg;
+      min_px *= 2;
+    }
+  }
+
+ private:
+  std::vector<Drawn> layout(double min_px) const {
+    std::vector<Drawn> drawn;
+    if (weights_[kRootNode] <= 0) return drawn;
+    const double scale = (options_.width - 2 * kPad) / weights_[kRootNode];
+    std::vector<Drawn> pending{{kRootNode, kPad, weights_[kRootNode] * scale}};
+    while (!pending.empty()) {
+      const Drawn frame = pending.back();
+      pending.pop_back();
+      drawn.push_back(frame);
+      // Children left to right, pushed right to left so the leftmost is drawn next.
+      double x = frame.x;
+      const std::size_t first_child = pending.size();
+      for (const NodeId* c = index_.first(frame.node); c != index_.last(frame.node); ++c) {
+        const double width = weights_[*c] * scale;
+        if (width >= min_px) pending.push_back({*c, x, width});
+        x += width;
+      }
+      std::reverse(pending.begin() + static_cast<std::ptrdiff_t>(first_child), pending.end());
+    }
+    return drawn;
+  }
+
+  double total_delta(NodeId id) const {
+    return share(totals_[id][kHead], trie_.total(kHead)) - share(totals_[id][kBase], trie_.total(kBase));
+  }
+
+  std::string subtitle(std::size_t frames, double min_px) const {
+    if (!options_.subtitle.empty()) return options_.subtitle;
+    if (options_.differential) {
+      return fmt::format("width = head ({} samples); red grew, blue shrank (share of total, vs base "
+                         "{} samples); hatched = gone in head. {} frames; narrower than {:g} px hidden",
+                         trie_.total(kHead), trie_.total(kBase), frames, min_px);
+    }
+    return fmt::format("{} samples, {} frames; frames narrower than {:g} px hidden", trie_.total(kBase),
+                       frames, min_px);
+  }
+
+  std::string render_with(double min_px) {
+    const auto drawn = layout(min_px);
+    std::uint32_t max_depth = 0;
+    double largest_delta = 0;
+    for (const auto& frame : drawn) {
+      max_depth = std::max(max_depth, trie_.node(frame.node).depth);
+      if (options_.differential && frame.node != kRootNode) {
+        largest_delta = std::max(largest_delta, std::abs(total_delta(frame.node)));
+      }
+    }
+    const double height = kTop + (max_depth + 1) * kFrameHeight + kBottom;
+    std::string out;
+    out.reserve(drawn.size() * 110 + 16384);
+    out += fmt::format(
+        "<?xml version=\"1.0\" standalone=\"no\"?>\n"
+        "<svg version=\"1.1\" width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} {1}\" "
+        "xmlns=\"http://www.w3.org/2000/svg\">\n<style><![CDATA[{2}]]></style>\n"
+        "<defs><pattern id=\"gone\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" "
+        "patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"#dde4ff\"/>"
+        "<rect width=\"3\" height=\"6\" fill=\"#4060ff\"/></pattern></defs>\n"
+        "<rect x=\"0\" y=\"0\" width=\"{0}\" height=\"{1}\" fill=\"#f8f8f8\"/>\n"
+        "<text class=\"title\" x=\"{3}\" y=\"24\" text-anchor=\"middle\">",
+        options_.width, height, kFlamegraphCss, options_.width / 2);
+    append_xml(out, options_.title);
+    out += fmt::format("</text>\n<text x=\"{}\" y=\"44\" text-anchor=\"middle\">", options_.width / 2);
+    append_xml(out, subtitle(drawn.size(), min_px));
+    out += fmt::format(
+        "</text>\n<text id=\"unzoom\" class=\"control off\" x=\"{0}\" y=\"24\">Reset Zoom</text>\n"
+        "<text id=\"search\" class=\"control\" x=\"{1}\" y=\"24\" text-anchor=\"end\">Search</text>\n"
+        "<text id=\"matched\" x=\"{1}\" y=\"{2}\" text-anchor=\"end\"> </text>\n"
+        "<text id=\"details\" x=\"{0}\" y=\"{2}\"> </text>\n<g id=\"frames\">\n",
+        kPad, options_.width - kPad, height - 10);
+
+    // Frame table for the script, and the names it refers to (only those drawn).
+    std::vector<std::int64_t> name_slot(trie_.name_count(), -1);
+    nlohmann::json names = nlohmann::json::array();
+    std::string table = "[";
+    for (const auto& frame : drawn) {
+      const auto& node = trie_.node(frame.node);
+      const std::string_view name = trie_.name(node.name);
+      if (name_slot[node.name] < 0) {
+        name_slot[node.name] = static_cast<std::int64_t>(names.size());
+        names.push_back(std::string(name));
+      }
+      const double y = height - kBottom - (node.depth + 1) * kFrameHeight;
+      std::string fill;
+      if (!options_.differential) {
+        fill = frame.node == kRootNode ? "#e0e0e0" : plain_colour(name);
+        fmt::format_to(std::back_inserter(table), "[{},{},{}],", name_slot[node.name],
+                       totals_[frame.node][kBase], node.self[kBase]);
+      } else {
+        fill = totals_[frame.node][kHead] == 0 ? "url(#gone)" : delta_colour(total_delta(frame.node), largest_delta);
+        fmt::format_to(std::back_inserter(table), "[{},{},{},{},{}],", name_slot[node.name],
+                       totals_[frame.node][kBase], totals_[frame.node][kHead], node.self[kBase],
+                       node.self[kHead]);
+      }
+      fmt::format_to(std::back_inserter(out),
+                     "<g><rect x=\"{:.2f}\" y=\"{:.0f}\" width=\"{:.2f}\" height=\"15\" fill=\"{}\"/>",
+                     frame.x, y, frame.width, fill);
+      if (const auto text = label(name, frame.width); !text.empty()) {
+        fmt::format_to(std::back_inserter(out), "<text x=\"{:.2f}\" y=\"{:.1f}\">", frame.x + 3, y + 11.5);
+        append_xml(out, text);
+        if (text.size() < name.size()) out += "..";
+        out += "</text>";
+      }
+      out += "</g>\n";
+    }
+    if (table.size() > 1) table.pop_back();
+    table += "]";
+    std::string names_json = names.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    // "]]>" would end the CDATA section; inside a JSON string "\u003e" means the same '>'.
+    for (std::size_t at = 0; (at = names_json.find("]]>", at)) != std::string::npos;) {
+      names_json.replace(at + 2, 1, "\\u003e");
+    }
+    out += fmt::format(
+        "</g>\n<script type=\"text/ecmascript\"><![CDATA[\nvar NAMES = {};\nvar F = {};\n"
+        "var DIFF = {};\nvar TOTALS = [{}, {}];\nvar GEOMETRY = {{width: {}, pad: {}, charWidth: {}}};\n{}]]></script>\n</svg>\n",
+        names_json, table, options_.differential ? "true" : "false", trie_.total(kBase),
+        trie_.total(kHead), options_.width, kPad, kCharWidth, kFlamegraphScript);
+    return out;
+  }
+
+  const FrameTrie& trie_;
+  const RenderOptions& options_;
+  std::vector<SideCounts> totals_;
+  FrameTrie::ChildIndex index_;
+  std::vector<double> weights_;
+};
+
+}  // namespace
+
+std::string render_flamegraph_svg(const FrameTrie& trie, const RenderOptions& options) {
+  return Renderer(trie, options).render();
+}
+
+}  // namespace benchgate::profile

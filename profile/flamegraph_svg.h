@@ -1,0 +1,32 @@
+#pragma once
+// Render: a self-contained interactive flame graph SVG (inline CSS and JS, nothing fetched), for
+// one profile or a differential pair. One <g> per drawn frame inside <g id="frames">, in the
+// order of the frame table the script holds, so the script never searches the DOM.
+//   - plain: width = the frame's samples; warm colours by name, kernel (_[k]) orange, inlined
+//     (_[i]) aqua, like FlameGraph.
+//   - differential: width = the head's samples, plus room for frames that vanished (drawn
+//     hatched, at their base share); colour = change of the frame's share of the total (head %
+//     minus base %), red grew / blue shrank, intensity relative to the largest change drawn.
+// Click zooms into a frame, "Search" (or Ctrl-F) highlights a regex, Esc resets; hovering
+// shows base %, head % and the delta. Frames narrower than `min_frame_px` are pruned, and the
+// threshold doubles until the file fits `max_bytes`.
+#include <cstddef>
+#include <string>
+
+#include "profile/frame_trie.h"
+#include "profile/profile_info.h"
+
+namespace benchgate::profile {
+
+struct RenderOptions {
+  std::string title = "Flame Graph";
+  std::string subtitle;       // e.g. what was compared; generated when empty
+  bool differential = false;  // base on kBase, head on kHead
+  double width = 1200;
+  double min_frame_px = 0.1;
+  std::size_t max_bytes = 5 * 1024 * 1024;
+};
+
+std::string render_flamegraph_svg(const FrameTrie& trie, const RenderOptions& options);
+
+}  // namespace benchgate::profile

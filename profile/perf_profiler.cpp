@@ -1,0 +1,106 @@
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include "core/errors.h"
+#include "profile/line_reader.h"
+#include "profile/perf_script_parser.h"
+#include "profile/perf_tool.h"
+#include "profile/profiler.h"
+#include "runner/process_launch.h"
+
+namespace benchgate::profile {
+namespace {
+
+std::filesystem::path scratch_directory(const CaptureOptions& options) {
+  return options.scratch_dir.empty() ? std::filesystem::temp_directory_path() : options.scratch_dir;
+}
+
+class PerfProfiler : public Profiler {
+ public:
+  explicit PerfProfiler(CaptureOptions options) : options_(std::move(options)) {}
+
+  std::string name() const override { return "perf"; }
+
+  std::optional<std::string> unavailable_reason() override {
+    const auto availability = check_perf(options_.perf_program, scratch_directory(options_));
+    if (availability.usable) return std::nullopt;
+    return fmt::format("profiling is off: {}\n  fix: {}", availability.reason, availability.fix);
+  }
+
+  Profile record(const std::vector<std::string>& argv) override {
+    // A unique name: several profiles may be recorded into one scratch directory at once.
+    const auto data = scratch_directory(options_) /
+                      fmt::format("benchgate-{}-{}.perf.data", ::getpid(), counter_++);
+    ChildSpec spec;
+    spec.argv = {options_.perf_program,
+                 "record",
+                 "-q",
+                 "-e",
+                 options_.event,
+                 "-F",
+                 std::to_string(options_.frequency_hz),
+                 "--call-graph",
+                 options_.call_graph == CallGraph::kDwarf ? "dwarf" : "fp",
+                 "-o",
+                 data.string(),
+                 "--"};
+    spec.argv.insert(spec.argv.end(), argv.begin(), argv.end());
+    spec.timeout = options_.timeout;
+    const ChildOutcome outcome = run_child(spec);
+    struct RemoveData {
+      std::filesystem::path path;
+      ~RemoveData() {
+        std::error_code ignored;
+        std::filesystem::remove(path, ignored);
+      }
+    } remove_data{data};
+    if (!outcome.succeeded()) {
+      throw EnvironmentError(fmt::format("`{}` {}:\n{}", shell_quote_command(spec.argv),
+                                         describe_outcome(outcome, spec),
+                                         last_lines(outcome.stderr_tail, 8)));
+    }
+    const std::string text = run_perf_script(data, options_.perf_program);
+    Profile profile;
+    LineReader lines(text, data.string());
+    fold_perf_script(lines, profile.trie, kBase, FoldOptions{.include_process_name = false, .event = options_.event}, profile.info);
+    profile.info.source = argv.empty() ? data.string() : argv.front();
+    return profile;
+  }
+
+ private:
+  CaptureOptions options_;
+  int counter_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<Profiler> make_perf_profiler(const CaptureOptions& options) {
+  return std::make_unique<PerfProfiler>(options);
+}
+
+std::string exact_benchmark_filter(const std::string& benchmark) {
+  std::string filter = "^";
+  for (char c : benchmark) {
+    if (std::string_view("\\^$.|?*+()[]{}").find(c) != std::string_view::npos) filter += '\\';
+    filter += c;
+  }
+  return filter + "$";
+}
+
+std::optional<Profile> capture_profile(const std::filesystem::path& binary,
+                                       const std::vector<std::string>& args,
+                                       const std::string& benchmark, const CaptureOptions& options,
+                                       std::string* why_not) {
+  auto profiler = make_perf_profiler(options);
+  if (auto reason = profiler->unavailable_reason()) {
+    if (why_not != nullptr) *why_not = *reason;
+    return std::nullopt;
+  }
+  std::vector<std::string> argv{binary.string()};
+  argv.insert(argv.end(), args.begin(), args.end());
+  argv.push_back("--benchmark_filter=" + exact_benchmark_filter(benchmark));
+  return profiler->record(argv);
+}
+
+}  // namespace benchgate::profile

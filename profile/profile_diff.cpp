@@ -1,0 +1,65 @@
+#include "profile/profile_diff.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace benchgate::profile {
+
+ProfileDiff diff_profiles(const FrameTrie& trie, const ProfileInfo& base, const ProfileInfo& head,
+                          const DiffOptions& options) {
+  require_comparable(base, head);
+  ProfileDiff diff;
+  diff.base = base;
+  diff.head = head;
+  diff.time_ratio = options.time_ratio;
+  diff.min_samples = options.min_samples;
+  diff.min_z = options.min_z;
+  // Self samples per function name: a function's self time is the same wherever it was called.
+  std::vector<SideCounts> by_name(trie.name_count());
+  for (NodeId id = 1; id < trie.size(); ++id) {
+    const auto& node = trie.node(id);
+    by_name[node.name][kBase] += node.self[kBase];
+    by_name[node.name][kHead] += node.self[kHead];
+  }
+  const auto n_base = static_cast<double>(trie.total(kBase));
+  const auto n_head = static_cast<double>(trie.total(kHead));
+  std::vector<FunctionDelta> passing;
+  for (NameId name = 0; name < by_name.size(); ++name) {
+    const auto [base_count, head_count] = by_name[name];
+    if (base_count == 0 && head_count == 0) continue;
+    ++diff.functions_compared;
+    FunctionDelta delta;
+    delta.base_samples = base_count;
+    delta.head_samples = head_count;
+    delta.base_share = share(base_count, trie.total(kBase));
+    delta.head_share = share(head_count, trie.total(kHead));
+    delta.delta_points = (delta.head_share - delta.base_share) * 100.0;
+    if (n_base > 0 && n_head > 0) {
+      const double pooled = static_cast<double>(base_count + head_count) / (n_base + n_head);
+      const double error = std::sqrt(pooled * (1 - pooled) * (1 / n_base + 1 / n_head));
+      delta.z = error > 0 ? (delta.head_share - delta.base_share) / error : 0;
+    }
+    const bool enough = std::max(base_count, head_count) >= options.min_samples;
+    if (!enough || std::abs(delta.z) < options.min_z) {
+      if (delta.delta_points != 0) ++diff.functions_below_noise;
+      continue;
+    }
+    if (options.time_ratio) {
+      delta.time_delta_of_base = delta.head_share * *options.time_ratio - delta.base_share;
+      if (options.base_time_ns) delta.time_delta_ns = *delta.time_delta_of_base * *options.base_time_ns;
+    }
+    delta.name = std::string(trie.name(name));
+    passing.push_back(std::move(delta));
+  }
+  const auto by_size = [](const FunctionDelta& a, const FunctionDelta& b) {
+    if (std::abs(a.delta_points) != std::abs(b.delta_points)) return std::abs(a.delta_points) > std::abs(b.delta_points);
+    return a.name < b.name;
+  };
+  const std::size_t keep = std::min(options.top, passing.size());
+  std::partial_sort(passing.begin(), passing.begin() + static_cast<std::ptrdiff_t>(keep), passing.end(), by_size);
+  passing.resize(keep);
+  diff.top = std::move(passing);
+  return diff;
+}
+
+}  // namespace benchgate::profile

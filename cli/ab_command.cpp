@@ -16,6 +16,7 @@
 #include "cli/compare_options.h"
 #include "cli/report_output.h"
 #include "core/errors.h"
+#include "reporters/reporter.h"
 #include "runner/process_launch.h"
 
 namespace benchgate::cli {
@@ -79,6 +80,7 @@ std::string own_command_line() {
 
 AbJobSettings job_settings(const AbFlags& f) {
   AbJobSettings s;
+  make_reporter(f.format, ReportOptions{});  // an unknown format fails now, not after measuring
   s.compare = to_compare_options(f.compare);
   s.base_command = split_command_line(f.base, "--base");
   s.head_command = split_command_line(f.head, "--head");

@@ -140,6 +140,11 @@ AbJobResult run_ab_job(const AbJobSettings& s) {
     if (adaptive && adaptive->last_look_rounds > 0)
       filter = exact_names_filter(adaptive->monitor.undecided());
     rounds.push_back(run_ab_round(base, head, round, s.seed, filter, scratch.path(), quiet));
+    for (const auto& failure : rounds.back().failures)
+      fmt::print(stderr, "benchgate: round {}, {} process (attempt {} of {}) failed: {}\n", round,
+                 failure.context["benchgate_ab"]["side"].get<std::string>(),
+                 failure.context["benchgate_ab"]["attempt"].get<int>(), 1 + kAbRetries,
+                 failure.message);
     if ((result.interrupted_by = interrupt_signal())) break;
     const double now = std::chrono::duration<double>(Clock::now() - start).count();
     if (!s.quiet)

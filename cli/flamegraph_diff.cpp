@@ -31,18 +31,6 @@ int run_flamegraph_diff(const DiffFlags& flags) {
                                                          "benchgate diff"));
     return 0;
   }
-  if (flags.format == "svg") {
-    profile::RenderOptions options;
-    options.differential = true;
-    options.title = flags.title.empty()
-                        ? fmt::format("{} -> {}", std::filesystem::path(flags.base).filename().string(),
-                                      std::filesystem::path(flags.head).filename().string())
-                        : flags.title;
-    options.width = flags.width;
-    options.min_frame_px = flags.min_width;
-    write_output(flags.output, profile::render_flamegraph_svg(trie, options));
-    return 0;
-  }
   profile::DiffOptions options;
   options.top = flags.top;
   options.min_samples = flags.min_samples;
@@ -50,6 +38,20 @@ int run_flamegraph_diff(const DiffFlags& flags) {
   options.time_ratio = flags.ratio;
   options.base_time_ns = flags.base_time_ns;
   const auto diff = profile::diff_profiles(trie, base, head, options);
+  if (flags.format == "svg") {
+    profile::RenderOptions svg_options;
+    svg_options.differential = true;
+    svg_options.title = flags.title.empty()
+                        ? fmt::format("{} -> {}", std::filesystem::path(flags.base).filename().string(),
+                                      std::filesystem::path(flags.head).filename().string())
+                        : flags.title;
+    svg_options.width = flags.width;
+    svg_options.min_frame_px = flags.min_width;
+    write_output(flags.output, profile::render_flamegraph_svg(trie, svg_options));
+    // The SVG went to a file: the top-N table goes to stdout, as in the PR report.
+    if (!flags.output.empty() && flags.output != "-") write_output("", profile::diff_markdown(diff));
+    return 0;
+  }
   write_output(flags.output, flags.format == "json" ? profile::diff_json(diff) : profile::diff_markdown(diff));
   return 0;
 }

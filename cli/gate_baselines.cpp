@@ -12,7 +12,9 @@
 namespace benchgate::cli {
 namespace {
 
-bool git_store(const GateFlags& flags) { return flags.store.rfind("dir:", 0) != 0; }
+bool git_store(const GateFlags& flags) {
+  return flags.store.rfind("dir:", 0) != 0;
+}
 
 store::SyncOptions sync_options(const GateFlags& flags) {
   store::SyncOptions options;
@@ -47,9 +49,11 @@ bool record_baselines(const GateFlags& flags, store::Store& store, const std::st
                       const std::vector<SuiteHead>& heads) {
   std::vector<RunRecord> complete;
   for (const auto& h : heads)
-    if (h.complete) complete.push_back(h.record);
+    if (h.complete)
+      complete.push_back(h.record);
     else
-      fmt::print(stderr, "benchgate: suite {} is not recorded as a baseline: its run is incomplete\n",
+      fmt::print(stderr,
+                 "benchgate: suite {} is not recorded as a baseline: its run is incomplete\n",
                  h.name);
   if (complete.empty()) return true;
   store.save(head, complete);
@@ -63,8 +67,7 @@ bool record_baselines(const GateFlags& flags, store::Store& store, const std::st
   }
   try {
     store::SyncReport report = store::push_notes(sync_options(flags));
-    fmt::print(stderr, "benchgate: pushed baselines to {} ({})\n", flags.remote,
-               report.remote_url);
+    fmt::print(stderr, "benchgate: pushed baselines to {} ({})\n", flags.remote, report.remote_url);
     return true;
   } catch (const EnvironmentError& e) {
     fmt::print(stderr,

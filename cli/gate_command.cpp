@@ -47,8 +47,7 @@ int run_gate(const GateFlags& flags) {
   const std::vector<SuiteHead> heads = gather_head_results(flags, config, context.head);
   fetch_baselines(flags);
   std::unique_ptr<store::Store> store = store::open_store(flags.store, flags.repo);
-  const std::vector<SuiteVerdict> verdicts =
-      judge_suites(heads, context, flags, *store, options);
+  const std::vector<SuiteVerdict> verdicts = judge_suites(heads, context, flags, *store, options);
   print_reports(verdicts, flags);
   const GateReport report = summarize_gate(verdicts);
 

@@ -15,6 +15,13 @@ struct Revisions {
   std::string target_label;
 };
 
+// "refs/remotes/origin/main" -> "origin/main", as git prints it.
+std::string short_ref_name(const std::string& ref) {
+  for (std::string_view prefix : {"refs/remotes/", "refs/heads/"})
+    if (ref.rfind(prefix, 0) == 0) return ref.substr(prefix.size());
+  return ref;
+}
+
 forge::CiKind choose_kind(const std::string& context, const forge::Environment& env) {
   if (context == "github") return forge::CiKind::github_actions;
   if (context == "gitlab") return forge::CiKind::gitlab_ci;
@@ -56,16 +63,14 @@ Revisions github_revisions(GateContext& c, const GateFlags& flags) {
   return r;
 }
 
-Revisions gitlab_revisions(GateContext& c, const GateFlags& flags,
-                           const forge::Environment& env) {
+Revisions gitlab_revisions(GateContext& c, const GateFlags& flags, const forge::Environment& env) {
   Revisions r;
   const forge::GitlabContext& gl = *c.gitlab;
   r.head = gl.commit_sha;
   if (const auto& mr = gl.merge_request) {
     // In merged-results pipelines CI_COMMIT_SHA is a merge commit; the source branch's own head
     // is then in CI_MERGE_REQUEST_SOURCE_BRANCH_SHA.
-    if (auto source = forge::non_empty(env, "CI_MERGE_REQUEST_SOURCE_BRANCH_SHA"))
-      r.head = *source;
+    if (auto source = forge::non_empty(env, "CI_MERGE_REQUEST_SOURCE_BRANCH_SHA")) r.head = *source;
     if (!mr->diff_base_sha.empty()) {
       r.target = mr->diff_base_sha;
       r.target_label = fmt::format("merge-base of !{} (CI_MERGE_REQUEST_DIFF_BASE_SHA)", mr->iid);
@@ -93,8 +98,24 @@ Revisions local_revisions(const GateFlags& flags) {
         "give --target BRANCH (e.g. --target {}/main)",
         flags.remote, flags.remote));
   r.target = *target;
-  r.target_label = *target;
+  r.target_label = short_ref_name(*target);
   return r;
+}
+
+// In CI the commits come from the event, and a shallow checkout may not have them: say how to
+// get them instead of a bare "revision not found".
+std::string resolve_in_clone(const GateFlags& flags, const GateContext& c,
+                             const std::string& revision, std::string_view role) {
+  try {
+    return resolve_revision(flags.repo, revision);
+  } catch (const InputError& e) {
+    const bool from_flag = !(role == "head" ? flags.head : flags.target).empty();
+    if (c.kind == forge::CiKind::local || from_flag) throw;
+    throw EnvironmentError(fmt::format(
+        "the {} commit {} is not in this clone ({}); fetch the history (actions/checkout with "
+        "`fetch-depth: 0`, GitLab `GIT_DEPTH: 0`) or give --{} explicitly",
+        role, revision, e.what(), role));
+  }
 }
 
 }  // namespace
@@ -131,9 +152,9 @@ GateContext resolve_gate_context(const GateFlags& flags, const forge::Environmen
     r.target_label = flags.target;
   }
 
-  c.head = resolve_revision(flags.repo, r.head);
+  c.head = resolve_in_clone(flags, c, r.head, "head");
   if (r.target) {
-    c.target = resolve_revision(flags.repo, *r.target);
+    c.target = resolve_in_clone(flags, c, *r.target, "target");
     c.target_label = r.target_label;
   } else {
     c.target = first_parent(flags.repo, c.head).value_or("");

@@ -43,13 +43,13 @@ void post_pr_comment(forge::GithubClient& client, const GateContext& context,
                done.created ? "created" : "updated", context.review_number,
                done.url.empty() ? "" : " (" + done.url + ")");
   } catch (const forge::HttpError& e) {
-    forge_warning(access, fmt::format("the report comment was not posted: {}{}", e.what(),
-                                      lacks_rights(e)
-                                          ? fmt::format("; the token looks read-only — post "
-                                                        "{} with `benchgate gate publish --from "
-                                                        "{}` from a trusted job",
-                                                        kHandoffReportFile, report_dir.string())
-                                          : ""));
+    forge_warning(
+        access, fmt::format("the report comment was not posted: {}{}", e.what(),
+                            lacks_rights(e) ? fmt::format("; the token looks read-only — post "
+                                                          "{} with `benchgate gate publish --from "
+                                                          "{}` from a trusted job",
+                                                          kHandoffReportFile, report_dir.string())
+                                            : ""));
   }
 }
 
@@ -63,8 +63,11 @@ void create_check_run(forge::GithubClient& client, const GateContext& context,
   run.summary = report.markdown;
   try {
     forge::CheckRunResult result = client.create_check_run(run);
-    if (!result.warning.empty()) forge_warning(access, result.warning);
-    else fmt::print(stderr, "benchgate: check run created{}\n", result.url.empty() ? "" : " (" + result.url + ")");
+    if (!result.warning.empty())
+      forge_warning(access, result.warning);
+    else
+      fmt::print(stderr, "benchgate: check run created{}\n",
+                 result.url.empty() ? "" : " (" + result.url + ")");
   } catch (const forge::HttpError& e) {
     forge_warning(access, fmt::format("the check run was not created: {}", e.what()));
   }
@@ -79,9 +82,9 @@ void forge_warning(const ForgeAccess& access, std::string_view text) {
 ForgeAccess forge_access(forge::CiKind kind, const std::string& token_env,
                          const std::string& ca_file, const forge::Environment& env) {
   ForgeAccess access;
-  access.token_env = !token_env.empty()                    ? token_env
+  access.token_env = !token_env.empty()                 ? token_env
                      : kind == forge::CiKind::gitlab_ci ? std::string(forge::kGitlabTokenEnv)
-                                                          : std::string(forge::kGithubTokenEnv);
+                                                        : std::string(forge::kGithubTokenEnv);
   access.token = forge::token_from_env(env, access.token_env);
   if (access.token) access.redactor.add(*access.token);
   // The benchmarks are the pull request's code: they have no business with our token.
@@ -134,8 +137,8 @@ void publish_to_gitlab(const GateContext& context, const GateReport& report,
   }
   const forge::GitlabContext& gl = *context.gitlab;
   // A fork's merge request lives in the target project (CI_MERGE_REQUEST_PROJECT_ID).
-  const std::string project = gl.merge_request->project_id.empty() ? gl.project_id
-                                                                   : gl.merge_request->project_id;
+  const std::string project =
+      gl.merge_request->project_id.empty() ? gl.project_id : gl.merge_request->project_id;
   try {
     forge::GitlabClient client(gl.api_url, *access.token, project, access.http);
     forge::UpsertResult done = client.upsert_mr_note(

@@ -18,7 +18,7 @@ namespace benchgate::cli {
 
 struct ForgeAccess {
   std::optional<forge::Secret> token;
-  std::string token_env;    // the variable it came from (or should have), for messages
+  std::string token_env;     // the variable it came from (or should have), for messages
   forge::Redactor redactor;  // knows the token: everything we write passes through it
   forge::HttpOptions http;
 };

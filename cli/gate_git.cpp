@@ -50,7 +50,8 @@ std::optional<std::string> default_local_target(const std::filesystem::path& rep
 std::optional<std::string> first_parent(const std::filesystem::path& repo,
                                         const std::string& commit) {
   store::RepoPtr handle = store::open_repository(repo);
-  store::CommitPtr c = store::lookup_commit(handle.get(), store::resolve_commit(handle.get(), commit));
+  store::CommitPtr c =
+      store::lookup_commit(handle.get(), store::resolve_commit(handle.get(), commit));
   if (git_commit_parentcount(c.get()) == 0) return std::nullopt;
   return store::to_hex(*git_commit_parent_id(c.get(), 0));
 }

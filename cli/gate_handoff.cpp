@@ -37,8 +37,10 @@ void refuse(const std::string& why) {
 
 void write_handoff(const fs::path& dir, const Handoff& h, const std::string& markdown) {
   fs::create_directories(dir);
-  nlohmann::json event = {{"pr_number", h.pr_number},   {"head_sha", h.head_sha},
-                          {"repository", h.repository}, {"marker_key", h.marker_key},
+  nlohmann::json event = {{"pr_number", h.pr_number},
+                          {"head_sha", h.head_sha},
+                          {"repository", h.repository},
+                          {"marker_key", h.marker_key},
                           {"verdict", h.verdict}};
   write_file_atomically(dir / kHandoffEventFile, event.dump(2) + "\n");
   write_file_atomically(dir / kHandoffReportFile, markdown);
@@ -87,7 +89,8 @@ int run_gate_publish(const PublishFlags& flags, const forge::Environment& env) {
       forge_access(forge::CiKind::github_actions, flags.token_env, flags.ca_file, env);
   if (!access.token)
     throw InputError(fmt::format("no GitHub token: ${} is not set", access.token_env));
-  const std::string api = forge::non_empty(env, "GITHUB_API_URL").value_or("https://api.github.com");
+  const std::string api =
+      forge::non_empty(env, "GITHUB_API_URL").value_or("https://api.github.com");
   forge::GithubClient client(api, *access.token, repository, access.http);
 
   // A fork controls event.json: a PR number pointing at someone else's PR must not get our

@@ -11,7 +11,9 @@
 namespace benchgate::cli {
 namespace {
 
-std::string short_id(const std::string& sha) { return sha.substr(0, 12); }
+std::string short_id(const std::string& sha) {
+  return sha.substr(0, 12);
+}
 
 // The stored runs of one suite, pooled over the recorded ancestors found (nearest first).
 struct SuiteBaseline {
@@ -42,9 +44,8 @@ std::optional<SuiteBaseline> pool_suite(const store::BaselineResult& found,
 
 std::string no_baseline_line(const SuiteHead& head, const GateContext& context,
                              const GateFlags& flags, const store::BaselineResult* found) {
-  const std::string outcome = flags.no_baseline == "fail"
-                                  ? "--no-baseline fail: the gate fails"
-                                  : "this run will not block";
+  const std::string outcome = flags.no_baseline == "fail" ? "--no-baseline fail: the gate fails"
+                                                          : "this run will not block";
   if (!found)
     return fmt::format("no baseline for testbed {}: {} has no parent commit to compare with; {}",
                        head.record.testbed, short_id(context.head), outcome);
@@ -53,19 +54,18 @@ std::string no_baseline_line(const SuiteHead& head, const GateContext& context,
         "no baseline for suite {} on testbed {} within {} commits of {} (the recorded commits "
         "there hold other suites); {}",
         head.name, head.record.testbed, flags.max_distance, short_id(found->merge_base), outcome);
-  return fmt::format("no baseline for testbed {} within {} commits of {}; {}",
-                     head.record.testbed, flags.max_distance, short_id(found->merge_base),
-                     outcome);
+  return fmt::format("no baseline for testbed {} within {} commits of {}; {}", head.record.testbed,
+                     flags.max_distance, short_id(found->merge_base), outcome);
 }
 
-std::string baseline_line(const SuiteBaseline& base, const store::BaselineResult& found,
-                          const std::string& testbed) {
+std::string baseline_label(const SuiteBaseline& base, const store::BaselineResult& found,
+                           const std::string& testbed) {
   std::string where = base.distance == 0
                           ? "the merge-base"
                           : fmt::format("{} commit{} below the merge-base {}", base.distance,
                                         base.distance == 1 ? "" : "s", short_id(found.merge_base));
-  return fmt::format("baseline {} ({}), testbed {}, {} stored run{}", short_id(base.commit), where,
-                     testbed, base.runs, base.runs == 1 ? "" : "s");
+  return fmt::format("{} ({}), testbed {}, {} stored run{}", short_id(base.commit), where, testbed,
+                     base.runs, base.runs == 1 ? "" : "s");
 }
 
 }  // namespace
@@ -107,8 +107,8 @@ std::vector<SuiteVerdict> judge_suites(const std::vector<SuiteHead>& heads,
     v.comparison = compare_runs(base ? base->record : RunRecord{}, head.record, used);
     v.comparison.head_label = fmt::format("{} ({})", short_id(context.head), head.name);
     if (base) {
-      v.baseline_line = baseline_line(*base, *found, testbed);
-      v.comparison.base_label = v.baseline_line;
+      v.comparison.base_label = baseline_label(*base, *found, testbed);
+      v.baseline_line = "baseline " + v.comparison.base_label;
       v.failed = v.comparison.overall() == "fail";
     } else {
       v.baseline_line = no_baseline_line(head, context, flags, found);

@@ -3,8 +3,9 @@
 namespace benchgate::cli {
 
 void add_gate_flags(CLI::App& gate, GateFlags& f) {
-  f.config_option = gate.add_option("-c,--config", f.config, "Config file: suites to run and [gate] settings")
-      ->capture_default_str();
+  f.config_option =
+      gate.add_option("-c,--config", f.config, "Config file: suites to run and [gate] settings")
+          ->capture_default_str();
   gate.add_option("--suite", f.suites,
                   "Gate only this suite of the config (repeatable); with --results, the suite "
                   "name of each --results path, in order");

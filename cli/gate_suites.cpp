@@ -19,13 +19,15 @@ namespace benchgate::cli {
 namespace {
 namespace fs = std::filesystem;
 
-void warn(const std::string& text) { fmt::print(stderr, "benchgate: warning: {}\n", text); }
+void warn(const std::string& text) {
+  fmt::print(stderr, "benchgate: warning: {}\n", text);
+}
 
 std::vector<SuiteConfig> selected_suites(const GateFlags& flags, const Config& config) {
   if (config.suites.empty())
-    throw InputError(fmt::format(
-        "nothing to gate: {} defines no [[suite]] and no --results were given",
-        config.source.empty() ? flags.config : config.source.string()));
+    throw InputError(
+        fmt::format("nothing to gate: {} defines no [[suite]] and no --results were given",
+                    config.source.empty() ? flags.config : config.source.string()));
   std::vector<SuiteConfig> chosen;
   for (const auto& name : flags.suites) {
     const SuiteConfig* suite = config.suite(name);
@@ -61,13 +63,13 @@ std::vector<SuiteHead> run_configured_suites(const GateFlags& flags, const Confi
     const auto ok = std::count_if(head.record.processes.begin(), head.record.processes.end(),
                                   [](const ProcessInfo& p) { return p.status == "ok"; });
     if (ok == 0)
-      throw EnvironmentError(fmt::format("suite {}: every process failed; nothing to compare",
-                                         head.name));
+      throw EnvironmentError(
+          fmt::format("suite {}: every process failed; nothing to compare", head.name));
     if (!head.complete)
-      warn(fmt::format("suite {}: {} process(es) failed and {} benchmark run(s) reported errors; "
-                       "comparing what was measured, but not recording it as a baseline",
-                       head.name, run.failed_processes + run.missing_processes,
-                       run.benchmark_errors));
+      warn(fmt::format(
+          "suite {}: {} process(es) failed and {} benchmark run(s) reported errors; "
+          "comparing what was measured, but not recording it as a baseline",
+          head.name, run.failed_processes + run.missing_processes, run.benchmark_errors));
     // The checkout may be a merge commit (GitHub pull requests): results belong to head.
     head.record.commit = head_commit;
     heads.push_back(std::move(head));
@@ -85,8 +87,8 @@ std::vector<std::string> result_suite_names(const GateFlags& flags) {
   std::vector<std::string> names;
   std::set<std::string> seen;
   for (std::size_t i = 0; i < flags.results.size(); ++i) {
-    std::string name = flags.suites.empty() ? fs::path(flags.results[i]).stem().string()
-                                            : flags.suites[i];
+    std::string name =
+        flags.suites.empty() ? fs::path(flags.results[i]).stem().string() : flags.suites[i];
     if (name.empty()) name = fs::path(flags.results[i]).parent_path().filename().string();
     if (!seen.insert(name).second)
       throw InputError(fmt::format(
@@ -105,15 +107,17 @@ std::vector<SuiteHead> load_given_results(const GateFlags& flags, const Config& 
   for (std::size_t i = 0; i < flags.results.size(); ++i) {
     SuiteHead head{names[i], load_results(fs::path(flags.results[i])), true};
     RunRecord& r = head.record;
-    if (!flags.testbed.empty()) r.testbed = flags.testbed;
-    else if (config.testbed) r.testbed = *config.testbed;
+    if (!flags.testbed.empty())
+      r.testbed = flags.testbed;
+    else if (config.testbed)
+      r.testbed = *config.testbed;
     else if (r.testbed.empty()) {
       if (!fingerprint) fingerprint = testbed_fingerprint(capture_environment());
       r.testbed = *fingerprint;
     }
     if (!r.commit.empty() && r.commit != head_commit)
-      warn(fmt::format("--results {} says it measured commit {}; gating it as {}",
-                       flags.results[i], r.commit, head_commit));
+      warn(fmt::format("--results {} says it measured commit {}; gating it as {}", flags.results[i],
+                       r.commit, head_commit));
     r.commit = head_commit;
     if (!r.environment.is_object()) r.environment = nlohmann::json::object();
     r.environment[kSuiteKey] = head.name;

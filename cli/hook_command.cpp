@@ -39,7 +39,9 @@ std::string read_text(const fs::path& path) {
   return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
-fs::path hook_path(const store::HooksLocation& location) { return location.directory / kHookName; }
+fs::path hook_path(const store::HooksLocation& location) {
+  return location.directory / kHookName;
+}
 
 std::string where(const store::HooksLocation& location) {
   return location.from_hooks_path ? " (core.hooksPath)" : "";
@@ -107,8 +109,9 @@ int uninstall_hook(const HookOptions& options) {
 
 void register_hook_command(CLI::App& app, Action& action) {
   auto options = std::make_shared<HookOptions>();
-  auto* hook = app.add_subcommand("hook", "Install or remove the git pre-push hook that runs "
-                                          "`benchgate pre-push` (docs/ci.md#pre-push)");
+  auto* hook = app.add_subcommand("hook",
+                                  "Install or remove the git pre-push hook that runs "
+                                  "`benchgate pre-push` (docs/ci.md#pre-push)");
   hook->require_subcommand(1);
 
   auto* install = hook->add_subcommand(
@@ -123,7 +126,8 @@ void register_hook_command(CLI::App& app, Action& action) {
   install->callback([&action, options] { action = [options] { return install_hook(*options); }; });
 
   auto* uninstall = hook->add_subcommand(
-      "uninstall", "Remove the pre-push hook if benchgate wrote it (restoring a hook --force set aside)");
+      "uninstall",
+      "Remove the pre-push hook if benchgate wrote it (restoring a hook --force set aside)");
   uninstall->add_option("--repo", options->repo, "Repository (default: the current directory's)");
   uninstall->callback(
       [&action, options] { action = [options] { return uninstall_hook(*options); }; });

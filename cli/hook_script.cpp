@@ -28,17 +28,18 @@ std::string pre_push_hook_script(const std::filesystem::path& benchgate,
       "  }}\n"
       "fi\n"
       "exec \"$benchgate\" pre-push {args}\"$@\"\n",
-      fmt::arg("marker", kHookMarker), fmt::arg("binary", shell_quote_command({benchgate.string()})),
-      fmt::arg("args", args));
+      fmt::arg("marker", kHookMarker),
+      fmt::arg("binary", shell_quote_command({benchgate.string()})), fmt::arg("args", args));
 }
 
 bool is_benchgate_hook(std::string_view content) {
-  std::size_t start = 0;
-  while (start < content.size()) {
-    std::size_t end = content.find('\n', start);
-    if (end == std::string_view::npos) end = content.size();
-    if (content.substr(start, end - start) == kHookMarker) return true;
-    start = end + 1;
+  // The marker must be a whole line: a hook that merely mentions it in a longer line is not ours.
+  for (auto at = content.find(kHookMarker); at != std::string_view::npos;
+       at = content.find(kHookMarker, at + 1)) {
+    const std::size_t end = at + kHookMarker.size();
+    const bool line_start = at == 0 || content[at - 1] == '\n';
+    const bool line_end = end == content.size() || content[end] == '\n' || content[end] == '\r';
+    if (line_start && line_end) return true;
   }
   return false;
 }

@@ -18,6 +18,8 @@ CLI::Option* add_budget_option(CLI::App& app, double& seconds) {
       ->default_str(format_budget(seconds));
 }
 
-std::string format_budget(double seconds) { return fmt::format("{:g}s", seconds); }
+std::string format_budget(double seconds) {
+  return fmt::format("{:g}s", seconds);
+}
 
 }  // namespace benchgate::cli

@@ -16,12 +16,12 @@
 #include <fmt/format.h>
 
 #include "cli/command.h"
+#include "cli/hook_executable.h"
 #include "cli/pre_push_budget.h"
 #include "cli/pre_push_gate.h"
 #include "cli/pre_push_lines.h"
 #include "cli/pre_push_plan.h"
 #include "cli/pre_push_target.h"
-#include "cli/hook_executable.h"
 #include "core/errors.h"
 #include "runner/config.h"
 #include "runner/process_launch.h"
@@ -42,7 +42,9 @@ struct PrePushOptions {
   bool fetch = false;
 };
 
-void say(std::string_view message) { fmt::print(stderr, "benchgate pre-push: {}\n", message); }
+void say(std::string_view message) {
+  fmt::print(stderr, "benchgate pre-push: {}\n", message);
+}
 
 bool skip_requested() {
   const char* skip = std::getenv("BENCHGATE_SKIP");
@@ -81,7 +83,8 @@ int run_gates(const std::vector<PlannedGate>& gates, const PrePushGateSettings& 
     if (budget_seconds > 0) {
       limit = deadline - Clock::now();
       if (limit->count() <= 0) {
-        say(fmt::format("the {} budget is used up; {} of {} branch(es) not gated, the push goes "
+        say(
+            fmt::format("the {} budget is used up; {} of {} branch(es) not gated, the push goes "
                         "ahead for them unchecked",
                         format_budget(budget_seconds), gates.size() - i, gates.size()));
         break;
@@ -102,18 +105,21 @@ int run_gates(const std::vector<PlannedGate>& gates, const PrePushGateSettings& 
         break;
       case GateOutcome::kInputError:
         input_error = true;
-        say(fmt::format("{}: the gate could not run ({}): fix the configuration or the command "
+        say(
+            fmt::format("{}: the gate could not run ({}): fix the configuration or the command "
                         "above; the push is blocked",
                         gate.request.branch, run.how));
         break;
       case GateOutcome::kFailed:
-        say(fmt::format("warning: {}: the gate failed ({}); this is not a verdict on your "
+        say(
+            fmt::format("warning: {}: the gate failed ({}); this is not a verdict on your "
                         "change, so the push goes ahead unchecked. Run it yourself: {}",
                         gate.request.branch, run.how,
                         shell_quote_command(gate_command(settings, gate.request))));
         break;
       case GateOutcome::kOverBudget:
-        say(fmt::format("warning: {}: the gate did not finish within the {} budget and was "
+        say(
+            fmt::format("warning: {}: the gate did not finish within the {} budget and was "
                         "stopped; the push goes ahead unchecked (raise it with --budget in the "
                         "hook, or run `benchgate gate` yourself)",
                         gate.request.branch, format_budget(budget_seconds)));
@@ -156,10 +162,10 @@ int run_pre_push(const PrePushOptions& options) {
   }
   settings.testbed = options.testbed;
   settings.fetch = options.fetch;
-  settings.report_root = options.report_dir
-                             ? std::filesystem::absolute(*options.report_dir)
-                             : std::filesystem::path(git_repository_path(repo.get())) /
-                                   "benchgate" / "pre-push";
+  settings.report_root =
+      options.report_dir
+          ? std::filesystem::absolute(*options.report_dir)
+          : std::filesystem::path(git_repository_path(repo.get())) / "benchgate" / "pre-push";
 
   PushPlan plan = plan_push(repo.get(), refs, options.remote, checked_out_commit(repo.get()));
   for (const auto& message : plan.skipped) say(message);

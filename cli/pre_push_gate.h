@@ -27,11 +27,11 @@ struct GateRequest {
 };
 
 enum class GateOutcome {
-  kPass,         // exit 0
-  kRegression,   // exit 1
-  kInputError,   // exit 2: the config or the request is wrong
-  kFailed,       // exit 3, another status or a signal: the gate could not judge
-  kOverBudget,   // stopped because the time budget ran out
+  kPass,        // exit 0
+  kRegression,  // exit 1
+  kInputError,  // exit 2: the config or the request is wrong
+  kFailed,      // exit 3, another status or a signal: the gate could not judge
+  kOverBudget,  // stopped because the time budget ran out
 };
 
 struct GateRun {

@@ -1,5 +1,7 @@
 #include "cli/pre_push_lines.h"
 
+#include <sstream>
+
 #include <fmt/format.h>
 
 #include "core/errors.h"
@@ -54,22 +56,25 @@ bool is_zero_sha(std::string_view sha) {
   return !sha.empty() && sha.find_first_not_of('0') == std::string_view::npos;
 }
 
-bool PushedRef::deletes() const { return is_zero_sha(local_sha); }
-bool PushedRef::creates() const { return is_zero_sha(remote_sha); }
-bool PushedRef::changes_nothing() const { return local_sha == remote_sha; }
-bool PushedRef::pushes_branch() const { return remote_ref.starts_with("refs/heads/"); }
+bool PushedRef::deletes() const {
+  return is_zero_sha(local_sha);
+}
+bool PushedRef::creates() const {
+  return is_zero_sha(remote_sha);
+}
+bool PushedRef::changes_nothing() const {
+  return local_sha == remote_sha;
+}
+bool PushedRef::pushes_branch() const {
+  return remote_ref.starts_with("refs/heads/");
+}
 
 std::vector<PushedRef> parse_pre_push_lines(std::string_view text) {
   std::vector<PushedRef> refs;
-  int number = 0;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view line = text.substr(start, end - start);
-    ++number;
-    start = end + 1;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  std::istringstream in{std::string(text)};
+  std::string line;
+  for (int number = 1; std::getline(in, line); ++number) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.empty()) continue;  // a trailing blank line is not a ref
     refs.push_back(parse_line(line, number));
   }

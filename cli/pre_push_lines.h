@@ -15,10 +15,10 @@ struct PushedRef {
   std::string remote_sha;  // 40 hex digits; all zeros when the remote has no such ref
   int line = 0;            // 1-based line number on stdin, for messages
 
-  bool deletes() const;             // the push removes remote_ref
-  bool creates() const;             // remote_ref does not exist on the remote yet
-  bool changes_nothing() const;     // the remote already has local_sha under remote_ref
-  bool pushes_branch() const;       // remote_ref is under refs/heads/
+  bool deletes() const;          // the push removes remote_ref
+  bool creates() const;          // remote_ref does not exist on the remote yet
+  bool changes_nothing() const;  // the remote already has local_sha under remote_ref
+  bool pushes_branch() const;    // remote_ref is under refs/heads/
 };
 
 // Parses the whole of stdin. InputError "stdin line N: ..." quoting a malformed line.

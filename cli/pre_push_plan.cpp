@@ -32,7 +32,8 @@ PushPlan plan_push(git_repository* repo, const std::vector<PushedRef>& refs,
     std::string why = reason_to_skip(ref, checked_out_sha);
     std::optional<GateTarget> target;
     if (why.empty()) target = choose_gate_target(repo, ref, remote, why);
-    if (target && target->sha == ref.local_sha) why = "nothing new compared with " + target->description;
+    if (target && target->sha == ref.local_sha)
+      why = "nothing new compared with " + target->description;
     if (!why.empty()) {
       plan.skipped.push_back(fmt::format("{}: not gated: {}", ref.remote_ref, why));
       continue;
@@ -41,13 +42,12 @@ PushPlan plan_push(git_repository* repo, const std::vector<PushedRef>& refs,
       return g.request.head_sha == ref.local_sha && g.request.target_sha == target->sha;
     });
     if (duplicate) {
-      plan.skipped.push_back(
-          fmt::format("{}: same commit and target as another ref of this push; gated once",
-                      ref.remote_ref));
+      plan.skipped.push_back(fmt::format(
+          "{}: same commit and target as another ref of this push; gated once", ref.remote_ref));
       continue;
     }
-    plan.gates.push_back({GateRequest{ref.remote_ref, ref.local_sha, target->sha},
-                          target->description});
+    plan.gates.push_back(
+        {GateRequest{ref.remote_ref, ref.local_sha, target->sha}, target->description});
   }
   return plan;
 }

@@ -16,7 +16,7 @@ struct PlannedGate {
 };
 
 struct PushPlan {
-  std::vector<PlannedGate> gates;  // each (head, target) pair once
+  std::vector<PlannedGate> gates;    // each (head, target) pair once
   std::vector<std::string> skipped;  // one message per ref that is not gated, saying why
 };
 

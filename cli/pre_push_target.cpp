@@ -41,15 +41,17 @@ std::optional<GateTarget> default_branch_of(git_repository* repo, const std::str
 
 }  // namespace
 
-std::string short_sha(const std::string& sha) { return sha.substr(0, 7); }
+std::string short_sha(const std::string& sha) {
+  return sha.substr(0, 7);
+}
 
 std::optional<GateTarget> choose_gate_target(git_repository* repo, const PushedRef& ref,
                                              const std::string& remote, std::string& why_not) {
   std::string remote_note;
   if (!ref.creates()) {
     if (has_commit(repo, ref.remote_sha))
-      return GateTarget{ref.remote_sha,
-                        fmt::format("{} on {} ({})", ref.remote_ref, remote, short_sha(ref.remote_sha))};
+      return GateTarget{ref.remote_sha, fmt::format("{} on {} ({})", ref.remote_ref, remote,
+                                                    short_sha(ref.remote_sha))};
     // A force push over commits we never fetched: the remote's tip is unknown here.
     remote_note = fmt::format("; {} on {} is at {}, which is not in this repository (git fetch?)",
                               ref.remote_ref, remote, short_sha(ref.remote_sha));

@@ -12,8 +12,9 @@
 namespace benchgate::cli {
 
 struct GateTarget {
-  std::string sha;          // full commit id, present in the local repository
-  std::string description;  // for messages: "origin/topic (1a2b3c4)", "origin/main (default branch)"
+  std::string sha;  // full commit id, present in the local repository
+  std::string
+      description;  // for messages: "origin/topic (1a2b3c4)", "origin/main (default branch)"
 };
 
 // The target for `ref` pushed to `remote` (a remote name, or a URL when pushing to one), or

@@ -28,9 +28,6 @@ std::optional<RunRecord> run_side(const AbSide& side, AbRound& round, int positi
       return std::move(result.record);
     }
     result.process.context["benchgate_ab"] = tag;
-    progress.message(fmt::format("benchgate: round {}, {} process (attempt {} of {}) failed: {}",
-                                 round.round, side.name, attempt, 1 + kAbRetries,
-                                 result.process.message));
     round.failures.push_back(std::move(result.process));
     if (interrupt_signal()) break;  // we stopped it ourselves: no retry
   }

@@ -31,13 +31,11 @@ const std::vector<double>& BoundaryCache::get(double level, std::span<const doub
 }
 
 SequentialMonitor::SequentialMonitor(SequentialDesign design, BoundaryCache* shared_cache)
-    : design_(design),
-      own_cache_(design.spending),
-      cache_(shared_cache ? shared_cache : &own_cache_) {
+    : design_(design), own_cache_(design.spending), shared_cache_(shared_cache) {
   if (!(design_.alpha > 0 && design_.alpha < 1))
     throw std::invalid_argument("alpha must be in (0, 1)");
   if (design_.max_rounds < 2) throw std::invalid_argument("max_rounds must be at least 2");
-  if (cache_->spending() != design_.spending)
+  if (shared_cache_ && shared_cache_->spending() != design_.spending)
     throw std::invalid_argument("the boundary cache uses another spending function");
 }
 
@@ -73,7 +71,7 @@ void SequentialMonitor::look(int rounds, std::span<const PairedSeries> series, b
 
   // Each benchmark's own repeated CI has coverage 1 - alpha, like the fixed design's CI (GUIDE
   // §2); Holm only enters through `rejected`.
-  const double c = cache_->get(design_.alpha, information_)[look_index];
+  const double c = cache().get(design_.alpha, information_)[look_index];
   for (std::size_t index : looked) {
     SequentialState* s = &states_[index];
     const double half = repeated_ci_half_width(s->last, c);
@@ -91,7 +89,7 @@ void SequentialMonitor::holm_step_down() {
     const auto open = std::count_if(states_.begin(), states_.end(),
                                     [](const SequentialState& s) { return !s.rejected; });
     if (open == 0) return;
-    const auto& boundaries = cache_->get(design_.alpha / static_cast<double>(open), information_);
+    const auto& boundaries = cache().get(design_.alpha / static_cast<double>(open), information_);
     bool any = false;
     for (auto& s : states_)
       if (!s.rejected && crosses(s.z, boundaries)) s.rejected = any = true;

@@ -81,11 +81,13 @@ class SequentialMonitor {
 
  private:
   void holm_step_down();
+  // The shared cache when given, else our own (a pointer to our own would dangle after a move).
+  BoundaryCache& cache() { return shared_cache_ ? *shared_cache_ : own_cache_; }
   SequentialState& state_for(const PairedSeries& series);
 
   SequentialDesign design_;
   BoundaryCache own_cache_;
-  BoundaryCache* cache_;
+  BoundaryCache* shared_cache_;
   std::vector<double> information_;
   std::vector<SequentialState> states_;
   bool finished_ = false;

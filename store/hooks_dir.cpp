@@ -18,7 +18,8 @@ struct OwnedBuf {
 // relative core.hooksPath is taken from there (githooks(5)).
 std::filesystem::path hooks_run_directory(git_repository* repo) {
   const char* workdir = git_repository_workdir(repo);
-  return workdir ? std::filesystem::path(workdir) : std::filesystem::path(git_repository_path(repo));
+  return workdir ? std::filesystem::path(workdir)
+                 : std::filesystem::path(git_repository_path(repo));
 }
 
 // "a/b/" and "a/b" name the same directory; keep the form without the trailing separator.

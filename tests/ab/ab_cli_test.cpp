@@ -1,1 +1,190 @@
-// (being written)
+// `benchgate ab` end to end: real Google Benchmark processes in interleaved rounds, the files it
+// writes, seeded order, retries and missing rounds, adaptive rounds, and usage errors.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <set>
+
+#include "tests/ab/ab_fixture.h"
+#include "tests/support/temp_dir.h"
+
+namespace benchgate {
+namespace {
+using testing::ab_program;
+using testing::ab_suite_command;
+using testing::ab_tags;
+using testing::comparison_row;
+using ::testing::HasSubstr;
+using testing::read_json;
+using testing::run_benchgate;
+namespace fs = std::filesystem;
+
+class AbCli : public ::testing::Test {
+ protected:
+  testing::ProcessResult ab(std::vector<std::string> args,
+                            const testing::ProcessOptions& options = {}) {
+    args.insert(args.begin(), {"ab", "-o", out().string()});
+    return run_benchgate(args, options);
+  }
+  fs::path out() const { return dir_ / "out"; }
+  testing::TempDir dir_{"benchgate-ab-cli"};
+};
+
+TEST_F(AbCli, FixedRoundsWriteTaggedRecordsComparisonAndNoiseReport) {
+  // Twice as slow: a verdict no amount of machine noise can blur in 6 rounds.
+  auto r =
+      ab({"--base", ab_suite_command("ab_bench"), "--head", ab_suite_command("ab_bench_slow100"),
+          "--rounds", "6", "--seed", "42", "--format", "json"});
+  ASSERT_EQ(r.exit_code, 1) << r.out << r.err;
+  EXPECT_THAT(r.err, HasSubstr("round 6/6 done"));
+  EXPECT_THAT(r.err, HasSubstr("ETA"));
+  auto base = read_json(out() / "base.json"), head = read_json(out() / "head.json");
+  ASSERT_EQ(base["processes"].size(), 6u);
+  ASSERT_EQ(head["processes"].size(), 6u);
+  std::set<int> positions;
+  for (std::size_t i = 0; i < 6; ++i) {
+    auto b = ab_tags(base)[i], h = ab_tags(head)[i];
+    EXPECT_EQ(b["side"], "base");
+    EXPECT_EQ(h["side"], "head");
+    EXPECT_EQ(b["round"], static_cast<int>(i) + 1);
+    EXPECT_EQ(b["position"].get<int>() + h["position"].get<int>(), 1) << "one first, one second";
+    positions.insert(b["position"].get<int>());
+  }
+  EXPECT_EQ(positions.size(), 2u) << "the seeded order puts base first in some rounds only";
+  EXPECT_EQ(base["seed"], 42);
+
+  auto comparison = read_json(out() / "comparison.json");
+  EXPECT_EQ(comparison_row(comparison, "BM_Work")["verdict"], "regression");
+  EXPECT_EQ(comparison_row(comparison, "BM_Work")["base_n"], 6);
+  EXPECT_NE(comparison_row(comparison, "BM_Sort/512")["verdict"], "regression");
+  EXPECT_EQ(nlohmann::json::parse(r.out)["verdict"], "fail") << "stdout has the primary format";
+  for (const char* file : {"comparison.md", "comparison.txt", "comparison.xml"})
+    EXPECT_TRUE(fs::exists(out() / file)) << file;
+
+  auto noise = read_json(out() / "noise.json");
+  ASSERT_EQ(noise["benchmarks"].size(), 3u);
+  for (const auto& row : noise["benchmarks"]) {
+    EXPECT_EQ(row["rounds"], 6);
+    EXPECT_GE(row["cv_base"].get<double>(), 0.0);
+  }
+  EXPECT_THAT(r.err, HasSubstr("Noise in this job")) << "with --format json it goes to stderr";
+}
+
+TEST_F(AbCli, SameSeedSameOrder) {
+  auto order = [&](const std::string& seed) {
+    auto r = ab({"--base", ab_suite_command("ab_bench", 0.001), "--head",
+                 ab_suite_command("ab_bench", 0.001), "--rounds", "5", "--seed", seed, "-q",
+                 "--filter", "BM_Accumulate"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    std::vector<int> positions;
+    for (const auto& tag : ab_tags(read_json(out() / "base.json")))
+      positions.push_back(tag["position"]);
+    return positions;
+  };
+  EXPECT_EQ(order("7"), order("7"));
+  EXPECT_EQ(order("7").size(), 5u);
+}
+
+// A head command wrapped in a script that crashes its measured launches listed in CRASH_ON.
+class AbFailures : public AbCli {
+ protected:
+  void SetUp() override {
+    testing::write_file(script_, R"(#!/bin/sh
+case " $* " in *--benchmark_out=*)
+  n=$(( $(cat "$COUNTER" 2>/dev/null || echo 0) + 1 )); echo $n > "$COUNTER"
+  case ",$CRASH_ON," in *,$n,*) echo "injected crash in launch $n" >&2; kill -SEGV $$;; esac;;
+esac
+exec "$BENCH" "$@"
+)");
+    fs::permissions(script_, fs::perms::owner_all);
+  }
+  testing::ProcessResult run_with_crashes(const std::string& crash_on) {
+    testing::ProcessOptions options;
+    options.env = {{"COUNTER", (dir_ / "count").string()},
+                   {"CRASH_ON", crash_on},
+                   {"BENCH", ab_program("ab_bench").string()}};
+    return ab({"--base", ab_suite_command("ab_bench", 0.001), "--head",
+               // The script's path has a space: the quotes must keep it one word.
+               "'" + script_.string() + "' --benchmark_min_time=0.001", "--rounds", "4", "--seed",
+               "3", "--format", "json", "--filter", "BM_Accumulate|BM_Sort"},
+              options);
+  }
+  fs::path script_ = dir_ / "crashy head";  // a space: the command must be quoted
+};
+
+TEST_F(AbFailures, ACrashIsRetriedOnce) {
+  auto r = run_with_crashes("2");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.err, HasSubstr("round 2, head process (attempt 1 of 2) failed"));
+  EXPECT_THAT(r.err, HasSubstr("injected crash in launch 2"));
+  auto head = read_json(out() / "head.json");
+  int failed = 0, ok = 0;
+  for (const auto& p : head["processes"]) (p["status"] == "failed" ? failed : ok) += 1;
+  EXPECT_EQ(failed, 1);
+  EXPECT_EQ(ok, 4) << "the retry measured round 2";
+  auto comparison = nlohmann::json::parse(r.out);
+  EXPECT_EQ(comparison_row(comparison, "BM_Accumulate")["base_n"], 4);
+}
+
+TEST_F(AbFailures, TwoCrashesInARoundLeaveItMissingAndTheComparisonSaysSo) {
+  auto r = run_with_crashes("2,3");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto head = read_json(out() / "head.json");
+  int failed = 0, missing = 0;
+  for (const auto& p : head["processes"]) {
+    failed += p["status"] == "failed";
+    missing += p["status"] == "missing";
+  }
+  EXPECT_EQ(failed, 2);
+  EXPECT_EQ(missing, 1);
+  auto comparison = nlohmann::json::parse(r.out);
+  EXPECT_EQ(comparison_row(comparison, "BM_Accumulate")["base_n"], 3) << "round 2 is not paired";
+  EXPECT_THAT(comparison["warnings"].dump(), HasSubstr("round(s) 2 were incomplete"));
+  EXPECT_EQ(read_json(out() / "base.json")["processes"].size(), 4u) << "base of round 2 is kept";
+}
+
+TEST_F(AbCli, AdaptiveRoundsDecideEarlyAndMeasureOnlyTheUndecided) {
+  auto r =
+      ab({"--base", ab_suite_command("ab_bench"), "--head", ab_suite_command("ab_bench_slow100"),
+          "--rounds", "auto", "--max-rounds", "16", "--seed", "5", "--format", "json"});
+  ASSERT_EQ(r.exit_code, 1) << r.out << r.err;
+  auto comparison = nlohmann::json::parse(r.out);
+  auto work = comparison_row(comparison, "BM_Work");
+  EXPECT_EQ(work["verdict"], "regression");
+  EXPECT_THAT(comparison["warnings"].dump(), HasSubstr("group-sequential"));
+  EXPECT_THAT(work["note"].get<std::string>(), HasSubstr("paired rounds"));
+  // Decided at a look before the last (its O'Brien-Fleming boundary at 8 of 16 rounds is far
+  // below a doubling's t statistic); the rounds after it did not measure it again.
+  const int rounds = static_cast<int>(read_json(out() / "base.json")["processes"].size());
+  EXPECT_LT(work["base_n"].get<int>(), rounds) << r.err;
+  int work_samples = 0;
+  const auto head = read_json(out() / "head.json");
+  for (const auto& b : head["benchmarks"])
+    if (b["name"] == "BM_Work") work_samples = static_cast<int>(b["process"].size());
+  EXPECT_EQ(work_samples, work["base_n"].get<int>() * 3) << "3 repetitions per measured round";
+}
+
+TEST_F(AbCli, UsageErrorsExitTwo) {
+  const std::string good = ab_suite_command("ab_bench", 0.001);
+  const std::vector<std::vector<std::string>> bad = {
+      {"--base", good},
+      {"--base", good, "--head", good, "--rounds", "0"},
+      {"--base", good, "--head", good, "--rounds", "many"},
+      {"--base", good, "--head", good, "--budget", "5 parsecs"},
+      {"--base", good, "--head", good, "--alpha", "2"},
+      {"--base", good, "--head", good, "--format", "pdf"},
+      {"--base", good, "--head", "'unterminated"},
+      {"--base", good, "--head", ""},
+      {"--base", good, "--head", (dir_ / "no-such-program").string()},
+      {"--base", good, "--head", good, "--rounds", "auto", "--max-rounds", "3"},
+  };
+  for (const auto& args : bad) {
+    auto r = ab(args);
+    EXPECT_EQ(r.exit_code, 2) << ::testing::PrintToString(args) << "\n" << r.err;
+    EXPECT_FALSE(fs::exists(out() / "base.json")) << "nothing measured on a usage error";
+  }
+}
+
+}  // namespace
+}  // namespace benchgate

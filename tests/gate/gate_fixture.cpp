@@ -113,13 +113,29 @@ nlohmann::json push_payload(const std::string& ref, const std::string& before,
 }
 
 std::vector<std::string> ci_variables() {
-  return {"GITHUB_ACTIONS",  "GITHUB_TOKEN",        "GITHUB_EVENT_NAME", "GITHUB_EVENT_PATH",
-          "GITHUB_API_URL",  "GITHUB_REPOSITORY",   "GITHUB_SHA",        "GITHUB_REF",
-          "GITHUB_STEP_SUMMARY", "GITLAB_CI",       "CI_API_V4_URL",     "CI_PROJECT_ID",
-          "CI_COMMIT_SHA",   "CI_COMMIT_BRANCH",    "CI_DEFAULT_BRANCH", "CI_MERGE_REQUEST_IID",
-          "CI_MERGE_REQUEST_DIFF_BASE_SHA",         "CI_MERGE_REQUEST_SOURCE_BRANCH_SHA",
-          "CI_MERGE_REQUEST_PROJECT_ID",            "CI_MERGE_REQUEST_SOURCE_PROJECT_ID",
-          "CI_JOB_TOKEN",    "BENCHGATE_GITLAB_TOKEN", "BENCHGATE_GIT_TOKEN"};
+  return {"GITHUB_ACTIONS",
+          "GITHUB_TOKEN",
+          "GITHUB_EVENT_NAME",
+          "GITHUB_EVENT_PATH",
+          "GITHUB_API_URL",
+          "GITHUB_REPOSITORY",
+          "GITHUB_SHA",
+          "GITHUB_REF",
+          "GITHUB_STEP_SUMMARY",
+          "GITLAB_CI",
+          "CI_API_V4_URL",
+          "CI_PROJECT_ID",
+          "CI_COMMIT_SHA",
+          "CI_COMMIT_BRANCH",
+          "CI_DEFAULT_BRANCH",
+          "CI_MERGE_REQUEST_IID",
+          "CI_MERGE_REQUEST_DIFF_BASE_SHA",
+          "CI_MERGE_REQUEST_SOURCE_BRANCH_SHA",
+          "CI_MERGE_REQUEST_PROJECT_ID",
+          "CI_MERGE_REQUEST_SOURCE_PROJECT_ID",
+          "CI_JOB_TOKEN",
+          "BENCHGATE_GITLAB_TOKEN",
+          "BENCHGATE_GIT_TOKEN"};
 }
 
 ProcessOptions github_job(const std::string& api_base, const std::string& repository,

@@ -37,8 +37,8 @@ TEST_F(GateGithub, PullRequestFindsTheBaselineThroughTheMergeBaseInAFreshClone) 
   const fs::path ci = repo_.clone("ci");
   auto r = run(github_, "pull_request", pr(), slow_, {}, {}, ci);
   ASSERT_EQ(r.exit_code, 1) << r.out << r.err;
-  EXPECT_THAT(r.err, HasSubstr("baseline " + c1_.substr(0, 12) + " (1 commit below the merge-base " +
-                               c3_.substr(0, 12) + ")"));
+  EXPECT_THAT(r.err, HasSubstr("baseline " + c1_.substr(0, 12) +
+                               " (1 commit below the merge-base " + c3_.substr(0, 12) + ")"));
   EXPECT_THAT(r.out, HasSubstr("regression"));
   auto comments = github_.comments(kPr);
   ASSERT_EQ(comments.size(), 1u);
@@ -72,7 +72,8 @@ TEST_F(GateGithub, FindsItsCommentOnPage2Of150) {
   const std::string marker = learn_marker();
   ASSERT_THAT(marker, HasSubstr("<!-- benchgate:"));
   constexpr long long kBusyPr = 8;
-  for (int i = 0; i < 120; ++i) github_.add_comment(kBusyPr, "reviewer", "looks fine " + std::to_string(i));
+  for (int i = 0; i < 120; ++i)
+    github_.add_comment(kBusyPr, "reviewer", "looks fine " + std::to_string(i));
   const long long ours = github_.add_comment(kBusyPr, "benchgate-bot", marker + "\nold report");
   for (int i = 0; i < 29; ++i) github_.add_comment(kBusyPr, "reviewer", "nit " + std::to_string(i));
   ASSERT_EQ(github_.comments(kBusyPr).size(), 150u);
@@ -81,7 +82,8 @@ TEST_F(GateGithub, FindsItsCommentOnPage2Of150) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   auto comments = github_.comments(kBusyPr);
   EXPECT_EQ(comments.size(), 150u) << "found on page 2, so no new comment";
-  auto it = std::find_if(comments.begin(), comments.end(), [&](const auto& c) { return c.id == ours; });
+  auto it =
+      std::find_if(comments.begin(), comments.end(), [&](const auto& c) { return c.id == ours; });
   ASSERT_NE(it, comments.end());
   EXPECT_THAT(it->body, Not(HasSubstr("old report")));
   EXPECT_THAT(it->body, HasSubstr("BM\\_Work"));
@@ -152,8 +154,8 @@ TEST_F(GateGithub, TheTokenNeverAppearsInOutputOrFiles) {
   options.echo_authorization_in_errors = true;  // the 403 quotes our Authorization header
   FakeGithub careless(options);
   const fs::path summary = dir_ / "step-summary.md";
-  auto r = run(careless, "pull_request", pr(), slow_, {},
-               {{"GITHUB_STEP_SUMMARY", summary.string()}});
+  auto r =
+      run(careless, "pull_request", pr(), slow_, {}, {{"GITHUB_STEP_SUMMARY", summary.string()}});
   EXPECT_EQ(r.exit_code, 1) << r.err;
   const std::string token = options.token;
   EXPECT_THAT(r.err, HasSubstr("***")) << "the echoed header reached the warning, redacted";
@@ -165,12 +167,32 @@ TEST_F(GateGithub, TheTokenNeverAppearsInOutputOrFiles) {
   for (const auto& c : careless.comments(kPr)) EXPECT_THAT(c.body, Not(HasSubstr(token)));
 }
 
+TEST_F(GateGithub, TheBenchmarksNeverSeeTheToken) {
+  // The suites are the pull request's code: the token is removed from their environment.
+  const fs::path seen = dir_ / "benchmark-env.txt";
+  write_file(repo_.work() / "benchgate.toml",
+             "[[suite]]\nname = \"envdump\"\nformat = \"command\"\nruns = 2\nwarmup = 0\n"
+             "command = [\"/bin/sh\", \"-c\", \"env > " +
+                 seen.string() + "\"]\n");
+  ProcessOptions options =
+      github_job(github_.api_base(), "octo/widgets", "pull_request", pr(), dir_ / "event-env.json",
+                 github_.options().token, repo_.work());
+  auto r =
+      run_benchgate({"gate", "--testbed", "tb", "--report-dir", (dir_ / "r").string()}, options);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  ASSERT_TRUE(fs::exists(seen));
+  EXPECT_THAT(read_file(seen), HasSubstr("GITHUB_REPOSITORY=octo/widgets")) << "the env was dumped";
+  EXPECT_THAT(read_file(seen), Not(HasSubstr(github_.options().token)));
+  EXPECT_EQ(github_.comments(kPr).size(), 1u) << "while the gate itself still had the token";
+}
+
 TEST_F(GateGithub, VerifiesTlsAndAcceptsAPrivateCaOnlyWithCaFile) {
   FakeGithub::Options options;
   options.tls = make_self_signed_cert(dir_.path());
   FakeGithub tls(options);
   auto refused = run(tls, "pull_request", pr(), fast_);
-  EXPECT_EQ(refused.exit_code, 0) << "publishing problems do not decide the verdict\n" << refused.err;
+  EXPECT_EQ(refused.exit_code, 0) << "publishing problems do not decide the verdict\n"
+                                  << refused.err;
   EXPECT_THAT(refused.err, HasSubstr("warning: the report comment was not posted"));
   EXPECT_TRUE(tls.comments(kPr).empty());
   auto trusted = run(tls, "pull_request", pr(), fast_, {"--ca-file", options.tls->cert.string()});

@@ -97,7 +97,8 @@ TEST_F(GateGitlab, OnlyAJobTokenIsExplainedAndDoesNotFail) {
   job["CI_JOB_TOKEN"] = "job-token-0123456789abcdef";
   auto r = run(job, fast_);
   EXPECT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_THAT(r.err, HasSubstr("only CI_JOB_TOKEN is available, and it cannot post merge request notes"));
+  EXPECT_THAT(r.err,
+              HasSubstr("only CI_JOB_TOKEN is available, and it cannot post merge request notes"));
   EXPECT_THAT(r.err, HasSubstr("BENCHGATE_GITLAB_TOKEN"));
   EXPECT_TRUE(fs::exists(report_dir_ / "comparison.xml"));
   EXPECT_EQ(gitlab_.request_count("POST", "/notes"), 0u);

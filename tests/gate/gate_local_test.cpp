@@ -80,13 +80,15 @@ TEST_F(GateLocal, SeveralSuitesAreComparedOneByOneAndAnyRegressionFails) {
 }
 
 TEST_F(GateLocal, RunsTheConfiguredSuitesAndRecordsThemAsBaselines) {
-  const fs::path tiny =
-      fs::path(std::getenv("BENCHGATE_BINARY_DIR")) / "tests" / "runner" / "programs" / "tiny_bench";
+  const fs::path tiny = fs::path(std::getenv("BENCHGATE_BINARY_DIR")) / "tests" / "runner" /
+                        "programs" / "tiny_bench";
   if (!fs::exists(tiny)) GTEST_SKIP() << "tiny_bench not built";
   write_file(repo_.work() / "benchgate.toml",
              "testbed = \"tb-config\"\n"
-             "[[suite]]\nname = \"tiny\"\ncommand = [\"" + tiny.string() + "\"]\n"
-             "filter = \"BM_Increment\"\nprocesses = 3\nrepetitions = 2\n");
+             "[[suite]]\nname = \"tiny\"\ncommand = [\"" +
+                 tiny.string() +
+                 "\"]\n"
+                 "filter = \"BM_Increment\"\nprocesses = 3\nrepetitions = 2\n");
   const std::string first = repo_.commit("first measured commit");
   ProcessOptions options;
   options.cwd = repo_.work();
@@ -103,9 +105,9 @@ TEST_F(GateLocal, RunsTheConfiguredSuitesAndRecordsThemAsBaselines) {
   EXPECT_EQ(repo_.remote_note(first), "") << "--no-push keeps the baseline local";
 
   repo_.commit("next commit");
-  auto compared = run_benchgate({"gate", "--no-fetch", "--target", "HEAD~1", "--report-dir",
-                                 (dir_ / "r2").string()},
-                                options);
+  auto compared = run_benchgate(
+      {"gate", "--no-fetch", "--target", "HEAD~1", "--report-dir", (dir_ / "r2").string()},
+      options);
   // Three processes per side cannot reach significance (exact U: p >= 0.1), so the same binary
   // twice always passes; what matters is that the recorded run was found and used.
   EXPECT_EQ(compared.exit_code, 0) << compared.err;

@@ -68,8 +68,8 @@ TEST_F(GatePublish, RefusesFilesForAnotherHeadThanTheWorkflowRunBuilt) {
   github_.set_pull_request(kPr, c2_);
   const fs::path payload = dir_ / "workflow_run.json";
   write_file(payload, nlohmann::json{{"workflow_run", {{"head_sha", c3_}}}}.dump());
-  auto r = publish(from, {{"GITHUB_EVENT_NAME", "workflow_run"},
-                          {"GITHUB_EVENT_PATH", payload.string()}});
+  auto r = publish(
+      from, {{"GITHUB_EVENT_NAME", "workflow_run"}, {"GITHUB_EVENT_PATH", payload.string()}});
   EXPECT_EQ(r.exit_code, 2) << r.err;
   EXPECT_THAT(r.err, HasSubstr("the workflow run that produced it built " + c3_));
   EXPECT_TRUE(github_.comments(kPr).empty());

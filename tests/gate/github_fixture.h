@@ -35,17 +35,15 @@ class GateGithub : public ::testing::Test {
   // One gate run: `results` as the suite `bench` on testbed `tb`, reports in a fresh directory.
   ProcessResult run(FakeGithub& server, const std::string& event, const nlohmann::json& payload,
                     const fs::path& results, std::vector<std::string> extra = {},
-                    std::map<std::string, std::string> env = {},
-                    const fs::path& cwd = {}) {
+                    std::map<std::string, std::string> env = {}, const fs::path& cwd = {}) {
     report_dir_ = dir_ / ("report-" + std::to_string(++runs_));
-    ProcessOptions options =
-        github_job(server.api_base(), "octo/widgets", event, payload,
-                   dir_ / ("event-" + std::to_string(runs_) + ".json"), server.options().token,
-                   cwd.empty() ? repo_.work() : cwd);
+    ProcessOptions options = github_job(server.api_base(), "octo/widgets", event, payload,
+                                        dir_ / ("event-" + std::to_string(runs_) + ".json"),
+                                        server.options().token, cwd.empty() ? repo_.work() : cwd);
     for (auto& [k, v] : env) options.env[k] = v;
-    std::vector<std::string> args = {"gate",    "--results", results.string(), "--suite",
-                                     "bench",   "--testbed", "tb",            "--report-dir",
-                                     report_dir_.string()};
+    std::vector<std::string> args = {"gate",    "--results",    results.string(),
+                                     "--suite", "bench",        "--testbed",
+                                     "tb",      "--report-dir", report_dir_.string()};
     args.insert(args.end(), extra.begin(), extra.end());
     return run_benchgate(args, options);
   }

@@ -1,8 +1,12 @@
 #!/usr/bin/python3
 """Checks the CI files benchgate ships (ci/, examples/ci/): each parses as YAML (python3-yaml)
 and has the structure its platform needs, so a typo does not first show up in a user's pipeline.
-Usage: check_ci_yaml.py SOURCE_DIR. Prints every problem; exits 1 when there is one."""
+With the benchgate binary as a second argument it also checks that every `benchgate gate` option
+the files use exists (`benchgate gate --help`), so the CI files follow the command's flags.
+Usage: check_ci_yaml.py SOURCE_DIR [BENCHGATE]. Prints every problem; exits 1 when there is one."""
 import pathlib
+import re
+import subprocess
 import sys
 
 import yaml
@@ -86,6 +90,37 @@ def check_gitlab_ci(path, docs):
         problem(path, "neither includes the component nor defines a job")
 
 
+def strings_in(node):
+    if isinstance(node, str):
+        yield node
+    elif isinstance(node, dict):
+        for value in node.values():
+            yield from strings_in(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from strings_in(value)
+
+
+def gate_options_used(docs):
+    """(command, option) for every option on a `benchgate gate [publish]` command line."""
+    for text in (t for doc in docs for t in strings_in(doc)):
+        for line in text.replace("\\\n", " ").splitlines():
+            for match in re.finditer(r"benchgate gate( publish)?\b(.*)", line):
+                for option in re.findall(r"(?<![\w-])(--[a-z][a-z-]*)", match.group(2)):
+                    yield ("gate publish" if match.group(1) else "gate"), option
+
+
+def check_gate_options(path, docs, benchgate):
+    known = {}
+    for command in ("gate", "gate publish"):
+        help_text = subprocess.run([benchgate, *command.split(), "--help"], capture_output=True,
+                                   text=True, check=True).stdout
+        known[command] = set(re.findall(r"(--[a-z][a-z-]*)", help_text))
+    for command, option in gate_options_used(docs):
+        if option not in known[command]:
+            problem(path, f"`benchgate {command}` has no option {option}")
+
+
 def main():
     source = pathlib.Path(sys.argv[1])
     checks = {
@@ -102,6 +137,8 @@ def main():
         docs = load_all(path)
         if docs:
             check(path, docs)
+            if len(sys.argv) > 2:
+                check_gate_options(path, docs, sys.argv[2])
     # Any other YAML file under ci/ or examples/ci/ must at least parse.
     for folder in (source / "ci", source / "examples/ci"):
         for path in sorted(folder.rglob("*.y*ml")):

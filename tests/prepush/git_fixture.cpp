@@ -27,12 +27,9 @@ GitFixture::GitFixture()
 }
 
 std::map<std::string, std::string> GitFixture::env() const {
-  return {{"HOME", home_.string()},
-          {"GIT_CONFIG_NOSYSTEM", "1"},
-          {"GIT_AUTHOR_NAME", "Pre Push"},
-          {"GIT_AUTHOR_EMAIL", "pre-push@example.com"},
-          {"GIT_COMMITTER_NAME", "Pre Push"},
-          {"GIT_COMMITTER_EMAIL", "pre-push@example.com"},
+  return {{"HOME", home_.string()},           {"GIT_CONFIG_NOSYSTEM", "1"},
+          {"GIT_AUTHOR_NAME", "Pre Push"},    {"GIT_AUTHOR_EMAIL", "pre-push@example.com"},
+          {"GIT_COMMITTER_NAME", "Pre Push"}, {"GIT_COMMITTER_EMAIL", "pre-push@example.com"},
           {"GIT_TERMINAL_PROMPT", "0"}};
 }
 

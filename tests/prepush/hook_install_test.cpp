@@ -14,7 +14,9 @@ namespace fs = std::filesystem;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-constexpr const char* kForeignHook = "#!/bin/sh\necho 'the team hook ran' >&2\nexit 0\n";
+// Quotes our marker inside a longer line: still not ours.
+constexpr const char* kForeignHook =
+    "#!/bin/sh\necho 'the team hook ran, not \"# benchgate-hook: pre-push\"' >&2\nexit 0\n";
 
 bool is_executable(const fs::path& path) {
   return (fs::status(path).permissions() & fs::perms::owner_exec) != fs::perms::none;

@@ -26,7 +26,8 @@ TEST(PrePushStdin, MalformedLineIsAnInputErrorNamingTheLine) {
 
 TEST(PrePushStdin, ShortShaIsRejected) {
   GitFixture repo;
-  ProcessResult r = repo.benchgate({"pre-push"}, "refs/heads/a abc123 refs/heads/a " + kZero + "\n");
+  ProcessResult r =
+      repo.benchgate({"pre-push"}, "refs/heads/a abc123 refs/heads/a " + kZero + "\n");
   EXPECT_EQ(r.exit_code, 2) << r.err;
   EXPECT_THAT(r.err, HasSubstr("stdin line 1: local sha \"abc123\" is not 40 hex digits"));
 }
@@ -58,8 +59,8 @@ TEST(PrePushStdin, OnlyDeletionsAndUnchangedRefsGateNothing) {
 TEST(PrePushStdin, NewBranchWithoutAnyRemoteTrackingBranchIsSkippedWithAReason) {
   GitFixture repo;  // origin exists but nothing was ever fetched from or pushed to it
   const std::string head = repo.commit_file("benchgate.toml", sleep_suite_config("0.01"), "cfg");
-  ProcessResult r = repo.benchgate(
-      {"pre-push", "origin"}, "refs/heads/main " + head + " refs/heads/main " + kZero + "\n");
+  ProcessResult r = repo.benchgate({"pre-push", "origin"},
+                                   "refs/heads/main " + head + " refs/heads/main " + kZero + "\n");
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_THAT(r.err, HasSubstr("no target to compare with"));
   EXPECT_THAT(r.err, HasSubstr("origin/HEAD"));
@@ -68,8 +69,8 @@ TEST(PrePushStdin, NewBranchWithoutAnyRemoteTrackingBranchIsSkippedWithAReason) 
 TEST(PrePushStdin, TagsAreNotGated) {
   GitFixture repo;
   const std::string head = repo.commit_file("benchgate.toml", sleep_suite_config("0.01"), "cfg");
-  ProcessResult r = repo.benchgate(
-      {"pre-push", "origin"}, "refs/tags/v1 " + head + " refs/tags/v1 " + kZero + "\n");
+  ProcessResult r = repo.benchgate({"pre-push", "origin"},
+                                   "refs/tags/v1 " + head + " refs/tags/v1 " + kZero + "\n");
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_THAT(r.err, HasSubstr("refs/tags/v1: not gated: not a branch"));
 }

@@ -33,8 +33,8 @@ class PushTest : public ::testing::Test {
     const fs::path runs = repo_.work().parent_path() / "baseline-runs";
     ProcessResult run = repo_.benchgate({"run", "-q", "-o", runs.string()});
     ASSERT_EQ(run.exit_code, 0) << run.out << run.err;
-    ProcessResult save = repo_.benchgate(
-        {"baseline", "save", "--commit", main_sha_, (runs / "work.json").string()});
+    ProcessResult save =
+        repo_.benchgate({"baseline", "save", "--commit", main_sha_, (runs / "work.json").string()});
     ASSERT_EQ(save.exit_code, 0) << save.out << save.err;
     install_hook({"--budget", "240s"});
   }
@@ -68,8 +68,10 @@ TEST_F(PushTest, NewBranchIsGatedAgainstTheRemoteDefaultBranchAndPushed) {
   const std::string head = repo_.commit_file("README", "unrelated change\n", "docs");
   ProcessResult r = push({"origin", "topic"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_THAT(r.err, HasSubstr("gating refs/heads/topic (" + head.substr(0, 7) + ") against "
-                               "origin/main (" + main_sha_.substr(0, 7)));
+  EXPECT_THAT(r.err, HasSubstr("gating refs/heads/topic (" + head.substr(0, 7) +
+                               ") against "
+                               "origin/main (" +
+                               main_sha_.substr(0, 7)));
   EXPECT_THAT(r.err, HasSubstr("refs/heads/topic: no regression"));
   EXPECT_EQ(repo_.remote_sha("refs/heads/topic"), head);
   const fs::path reports = repo_.work() / ".git" / "benchgate" / "pre-push" / "topic";
@@ -87,7 +89,7 @@ TEST_F(PushTest, RegressionBlocksThePushAndNoVerifyBypassesIt) {
 
   ProcessResult bypassed = push({"--no-verify", "origin", "slow"});
   ASSERT_EQ(bypassed.exit_code, 0) << bypassed.err;
-  EXPECT_THAT(bypassed.err, Not(HasSubstr("benchgate")));
+  EXPECT_THAT(bypassed.err, Not(HasSubstr("benchgate pre-push:")));
   EXPECT_EQ(repo_.remote_sha("refs/heads/slow"), head);
 }
 
@@ -196,6 +198,32 @@ TEST_F(PushTest, InvalidConfigBlocksThePush) {
   EXPECT_THAT(r.err, HasSubstr("treshold"));  // the gate's own message, passed on
   EXPECT_THAT(r.err, HasSubstr("refs/heads/typo: the gate could not run"));
   EXPECT_EQ(repo_.remote_sha("refs/heads/typo"), "");
+}
+
+TEST_F(PushTest, AGateThatFailsLetsThePushThroughWithAWarning) {
+  repo_.git_ok({"checkout", "-q", "-b", "failing"});
+  // Every run of `false` fails: the gate has nothing to compare and exits 3.
+  std::string config = sleep_suite_config("0.02");
+  config.replace(config.find("[\"sleep\", \"0.02\"]"), 17, "[\"false\"]");
+  const std::string head = repo_.commit_file("benchgate.toml", config, "failing suite");
+  ProcessResult r = push({"origin", "failing"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.err, HasSubstr("refs/heads/failing: the gate failed (exited with status 3)"));
+  EXPECT_THAT(r.err, HasSubstr("Run it yourself: "));
+  EXPECT_EQ(repo_.remote_sha("refs/heads/failing"), head);
+}
+
+TEST_F(PushTest, AHookWhoseBinaryIsGoneLetsThePushThrough) {
+  const fs::path hook = repo_.work() / ".git" / "hooks" / "pre-push";
+  std::string script = read_file(hook);
+  const auto line = script.find("benchgate=");
+  script.replace(line, script.find('\n', line) - line, "benchgate=/nonexistent/benchgate");
+  write_file(hook, script);
+  const std::string head = commit_regression("slow");
+  ProcessResult r = push({"origin", "slow"}, {{"PATH", "/usr/bin:/bin"}});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.err, HasSubstr("/nonexistent/benchgate is gone and benchgate is not in PATH"));
+  EXPECT_EQ(repo_.remote_sha("refs/heads/slow"), head);
 }
 
 TEST_F(PushTest, WithoutABenchgateTomlThePushIsNotGated) {

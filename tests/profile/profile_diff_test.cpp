@@ -1,0 +1,93 @@
+// Diff: shares, deltas and the noise rule against hand-computed values.
+#include "profile/profile_diff.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "core/errors.h"
+#include "profile/diff_report.h"
+
+namespace benchgate::profile {
+namespace {
+
+void add(FrameTrie& trie, std::initializer_list<const char*> frames, Side side, std::uint64_t count) {
+  NodeId node = kRootNode;
+  for (const char* frame : frames) node = trie.child(node, trie.intern(frame));
+  trie.add_samples(node, side, count);
+}
+
+ProfileInfo info(const char* source, const char* event = "cpu-clock") {
+  ProfileInfo i;
+  i.source = source;
+  i.event = event;
+  return i;
+}
+
+TEST(ProfileDiff, SelfSharesAndTimeDeltas) {
+  FrameTrie trie;
+  // base: 1000 samples: parse 600 (via two callers: 400 + 200), emit 400
+  add(trie, {"main", "parse"}, kBase, 400);
+  add(trie, {"main", "load", "parse"}, kBase, 200);
+  add(trie, {"main", "emit"}, kBase, 400);
+  // head: 2000 samples: parse 1000, emit 1000 (shares 50/50); tiny: 5 -> 10 samples
+  add(trie, {"main", "parse"}, kHead, 1000);
+  add(trie, {"main", "emit"}, kHead, 990);
+  add(trie, {"main", "tiny"}, kHead, 10);
+  add(trie, {"main", "tiny"}, kBase, 0);
+  DiffOptions options;
+  options.time_ratio = 1.2;
+  options.base_time_ns = 1000;
+  const auto diff = diff_profiles(trie, info("b"), info("h"), options);
+  ASSERT_EQ(diff.top.size(), 2u);
+  // parse: 0.6 -> 0.5 = -10 pp; emit 0.4 -> 0.495 = +9.5 pp
+  EXPECT_EQ(diff.top[0].name, "parse");
+  EXPECT_NEAR(diff.top[0].delta_points, -10.0, 1e-9);
+  EXPECT_NEAR(*diff.top[0].time_delta_of_base, 0.5 * 1.2 - 0.6, 1e-12);
+  EXPECT_NEAR(*diff.top[0].time_delta_ns, 0.0, 1e-9);
+  EXPECT_EQ(diff.top[1].name, "emit");
+  EXPECT_NEAR(diff.top[1].delta_points, 9.5, 1e-9);
+  // z by hand for emit: pooled = 1390/3000
+  const double p = 1390.0 / 3000.0;
+  EXPECT_NEAR(diff.top[1].z, 0.095 / std::sqrt(p * (1 - p) * (1.0 / 1000 + 1.0 / 2000)), 1e-9);
+  // "tiny" (0 -> 10 samples, 0.5 pp) is below min_samples: not listed, but counted.
+  EXPECT_EQ(diff.functions_below_noise, 1u);
+  EXPECT_EQ(diff.functions_compared, 3u);  // parse, emit, tiny ("main", "load" have no self)
+  const auto markdown = diff_markdown(diff);
+  EXPECT_THAT(markdown, ::testing::HasSubstr("| parse | 60.00% | 50.00% | -10.00 | +0.00% | +0.0 |"));
+  EXPECT_THAT(diff_json(diff), ::testing::HasSubstr("\"delta_points\": 9.5"));
+}
+
+std::vector<std::string> names(const ProfileDiff& diff) {
+  std::vector<std::string> out;
+  for (const auto& f : diff.top) out.push_back(f.name);
+  return out;
+}
+
+TEST(ProfileDiff, SmallButSignificantChangesNeedEnoughSamples) {
+  FrameTrie trie;
+  add(trie, {"main"}, kBase, 100);
+  add(trie, {"main"}, kHead, 100);
+  add(trie, {"main", "rare"}, kHead, 19);  // |z| is large, but 19 < 20 samples
+  DiffOptions options;
+  EXPECT_THAT(names(diff_profiles(trie, info("b"), info("h"), options)), ::testing::ElementsAre("main"));
+  options.min_samples = 19;
+  EXPECT_THAT(names(diff_profiles(trie, info("b"), info("h"), options)),
+              ::testing::ElementsAre("main", "rare"));
+}
+
+TEST(ProfileDiff, RefusesDifferentEvents) {
+  FrameTrie trie;
+  try {
+    diff_profiles(trie, info("b.folded", "cpu-clock"), info("h.folded", "cycles"), {});
+    FAIL();
+  } catch (const InputError& e) {
+    EXPECT_THAT(e.what(), ::testing::HasSubstr("'cpu-clock'"));
+    EXPECT_THAT(e.what(), ::testing::HasSubstr("'cycles'"));
+  }
+  EXPECT_NO_THROW(diff_profiles(trie, info("b", ""), info("h", "cycles"), {}));  // unknown matches
+}
+
+}  // namespace
+}  // namespace benchgate::profile

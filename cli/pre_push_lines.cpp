@@ -1,10 +1,9 @@
 #include "cli/pre_push_lines.h"
 
-#include <sstream>
-
 #include <fmt/format.h>
 
 #include "core/errors.h"
+#include "core/text_lines.h"
 #include "store/git_handle.h"
 
 namespace benchgate::cli {
@@ -71,10 +70,9 @@ bool PushedRef::pushes_branch() const {
 
 std::vector<PushedRef> parse_pre_push_lines(std::string_view text) {
   std::vector<PushedRef> refs;
-  std::istringstream in{std::string(text)};
-  std::string line;
-  for (int number = 1; std::getline(in, line); ++number) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
+  int number = 0;
+  for (std::string_view line : physical_lines(text)) {
+    ++number;
     if (line.empty()) continue;  // a trailing blank line is not a ref
     refs.push_back(parse_line(line, number));
   }

@@ -120,7 +120,7 @@ class Renderer {
     for (;;) {
       std::string svg = render_with(min_px);
       if (svg.size() <= options_.max_bytes || min_px > options_.width) return svg;
-      min_px *= 2;
+      min_px = std::max(min_px * 2, 0.05);
     }
   }
 

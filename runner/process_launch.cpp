@@ -16,6 +16,7 @@
 #include <fmt/format.h>
 
 #include "core/errors.h"
+#include "core/text_lines.h"
 #include "runner/process_interrupt.h"
 
 extern char** environ;
@@ -297,15 +298,8 @@ std::string describe_outcome(const ChildOutcome& o, const ChildSpec& spec) {
 
 std::string last_lines(std::string_view text, std::size_t count, std::string_view prefix) {
   std::vector<std::string_view> lines;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t nl = text.find('\n', start);
-    if (nl == std::string_view::npos) nl = text.size();
-    std::string_view line = text.substr(start, nl - start);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  for (std::string_view line : physical_lines(text))
     if (line.find_first_not_of(" \t") != std::string_view::npos) lines.push_back(line);
-    start = nl + 1;
-  }
   std::string out;
   for (std::size_t i = lines.size() > count ? lines.size() - count : 0; i < lines.size(); ++i)
     out += fmt::format("{}{}\n", prefix, lines[i]);

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "core/errors.h"
+#include "core/text_lines.h"
 #include "core/json_input.h"
 #include "core/run_record_json.h"
 
@@ -23,15 +24,8 @@ std::string record_to_line(const RunRecord& record) {
 
 std::vector<std::string> split_lines(std::string_view text) {
   std::vector<std::string> lines;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view line = text.substr(start, end - start);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  for (std::string_view line : physical_lines(text))
     if (!line.empty()) lines.emplace_back(line);
-    start = end + 1;
-  }
   return lines;
 }
 
@@ -47,13 +41,8 @@ std::string join_lines(const std::vector<std::string>& lines) {
 ParsedRecords parse_record_lines(std::string_view text, const std::string& commit) {
   ParsedRecords parsed;
   int number = 0;
-  std::size_t start = 0;
   // Numbered by physical line (blank lines count) so the number matches what an editor shows.
-  while (start < text.size()) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view line = text.substr(start, end - start);
-    start = end + 1;
+  for (std::string_view line : physical_lines(text)) {
     ++number;
     if (line.empty()) continue;
     std::string source = fmt::format("commit {} line {}", commit, number);

@@ -6,6 +6,8 @@
 
 #include <cmath>
 
+#include <nlohmann/json.hpp>
+
 #include "core/errors.h"
 #include "profile/diff_report.h"
 
@@ -56,7 +58,9 @@ TEST(ProfileDiff, SelfSharesAndTimeDeltas) {
   EXPECT_EQ(diff.functions_compared, 3u);  // parse, emit, tiny ("main", "load" have no self)
   const auto markdown = diff_markdown(diff);
   EXPECT_THAT(markdown, ::testing::HasSubstr("| parse | 60.00% | 50.00% | -10.00 | +0.00% | +0.0 |"));
-  EXPECT_THAT(diff_json(diff), ::testing::HasSubstr("\"delta_points\": 9.5"));
+  const auto json = nlohmann::json::parse(diff_json(diff));
+  EXPECT_EQ(json["top_functions"][1]["name"], "emit");
+  EXPECT_NEAR(json["top_functions"][1]["delta_points"].get<double>(), 9.5, 1e-9);
 }
 
 std::vector<std::string> names(const ProfileDiff& diff) {

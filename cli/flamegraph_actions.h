@@ -40,7 +40,7 @@ struct DiffFlags {
 };
 struct RecordFlags {
   std::vector<std::string> command;  // a Google Benchmark binary and its arguments
-  std::string benchmark;              // with it: --benchmark_filter=^name$ is added
+  std::string benchmark;             // with it: --benchmark_filter=^name$ is added
   std::string output;
   int frequency = 999;
   std::string call_graph = "fp";

@@ -16,7 +16,8 @@ struct FlamegraphState {
 };
 
 void add_output(CLI::App& sub, std::string& output, const char* what) {
-  sub.add_option("-o,--output", output, std::string("Write ") + what + " to FILE (default: stdout)");
+  sub.add_option("-o,--output", output,
+                 std::string("Write ") + what + " to FILE (default: stdout)");
 }
 
 }  // namespace
@@ -39,9 +40,11 @@ void register_flamegraph_command(CLI::App& app, Action& action) {
                    "Keep samples of this event only (default: the first event in the input)");
   fold->add_option("--perf", state->fold.perf, "The perf program, for perf.data input")
       ->capture_default_str();
-  fold->callback([&action, state] { action = [state] { return run_flamegraph_fold(state->fold); }; });
+  fold->callback(
+      [&action, state] { action = [state] { return run_flamegraph_fold(state->fold); }; });
 
-  auto* render = flamegraph->add_subcommand("render", "A profile -> an interactive flame graph SVG");
+  auto* render =
+      flamegraph->add_subcommand("render", "A profile -> an interactive flame graph SVG");
   render->add_option("input", state->render.input, "Folded stacks (or any profile benchgate reads)")
       ->required();
   add_output(*render, state->render.output, "the flame graph");
@@ -52,7 +55,8 @@ void register_flamegraph_command(CLI::App& app, Action& action) {
   render->add_option("--width", state->render.width, "Width in pixels")->capture_default_str();
   render->add_option("--min-width", state->render.min_width, "Hide frames narrower than this (px)")
       ->capture_default_str();
-  render->callback([&action, state] { action = [state] { return run_flamegraph_render(state->render); }; });
+  render->callback(
+      [&action, state] { action = [state] { return run_flamegraph_render(state->render); }; });
 
   auto* diff = flamegraph->add_subcommand(
       "diff", "Two profiles -> differential flame graph or the top function deltas");
@@ -63,7 +67,8 @@ void register_flamegraph_command(CLI::App& app, Action& action) {
       ->check(CLI::IsMember({"svg", "markdown", "json", "speedscope"}))
       ->capture_default_str();
   diff->add_option("--title", state->diff.title, "Title of the SVG");
-  diff->add_option("--top", state->diff.top, "How many function deltas to list")->capture_default_str();
+  diff->add_option("--top", state->diff.top, "How many function deltas to list")
+      ->capture_default_str();
   diff->add_option("--min-samples", state->diff.min_samples,
                    "Noise rule: a function needs this many self samples on one side")
       ->capture_default_str();
@@ -79,7 +84,8 @@ void register_flamegraph_command(CLI::App& app, Action& action) {
   diff->add_option("--width", state->diff.width, "SVG width in pixels")->capture_default_str();
   diff->add_option("--min-width", state->diff.min_width, "Hide frames narrower than this (px)")
       ->capture_default_str();
-  diff->callback([&action, state] { action = [state] { return run_flamegraph_diff(state->diff); }; });
+  diff->callback(
+      [&action, state] { action = [state] { return run_flamegraph_diff(state->diff); }; });
 
   auto* record = flamegraph->add_subcommand(
       "record", "Profile a program (one Google Benchmark benchmark) with perf -> folded stacks");
@@ -96,7 +102,8 @@ void register_flamegraph_command(CLI::App& app, Action& action) {
       ->capture_default_str();
   record->add_option("--event", state->record.event, "perf event")->capture_default_str();
   record->add_option("--perf", state->record.perf, "The perf program")->capture_default_str();
-  record->callback([&action, state] { action = [state] { return run_flamegraph_record(state->record); }; });
+  record->callback(
+      [&action, state] { action = [state] { return run_flamegraph_record(state->record); }; });
 }
 
 }  // namespace benchgate::cli

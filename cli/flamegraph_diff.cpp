@@ -25,10 +25,11 @@ int run_flamegraph_diff(const DiffFlags& flags) {
   print_warnings(head);
   profile::require_comparable(base, head);
   if (flags.format == "speedscope") {
-    write_output(flags.output, profile::write_speedscope(trie,
-                                                         {{profile::kBase, "base: " + flags.base, base.unit},
-                                                          {profile::kHead, "head: " + flags.head, head.unit}},
-                                                         "benchgate diff"));
+    write_output(flags.output,
+                 profile::write_speedscope(trie,
+                                           {{profile::kBase, "base: " + flags.base, base.unit},
+                                            {profile::kHead, "head: " + flags.head, head.unit}},
+                                           "benchgate diff"));
     return 0;
   }
   profile::DiffOptions options;
@@ -41,18 +42,21 @@ int run_flamegraph_diff(const DiffFlags& flags) {
   if (flags.format == "svg") {
     profile::RenderOptions svg_options;
     svg_options.differential = true;
-    svg_options.title = flags.title.empty()
-                        ? fmt::format("{} -> {}", std::filesystem::path(flags.base).filename().string(),
-                                      std::filesystem::path(flags.head).filename().string())
-                        : flags.title;
+    svg_options.title =
+        flags.title.empty()
+            ? fmt::format("{} -> {}", std::filesystem::path(flags.base).filename().string(),
+                          std::filesystem::path(flags.head).filename().string())
+            : flags.title;
     svg_options.width = flags.width;
     svg_options.min_frame_px = flags.min_width;
     write_output(flags.output, profile::render_flamegraph_svg(trie, svg_options));
     // The SVG went to a file: the top-N table goes to stdout, as in the PR report.
-    if (!flags.output.empty() && flags.output != "-") write_output("", profile::diff_markdown(diff));
+    if (!flags.output.empty() && flags.output != "-")
+      write_output("", profile::diff_markdown(diff));
     return 0;
   }
-  write_output(flags.output, flags.format == "json" ? profile::diff_json(diff) : profile::diff_markdown(diff));
+  write_output(flags.output,
+               flags.format == "json" ? profile::diff_json(diff) : profile::diff_markdown(diff));
   return 0;
 }
 

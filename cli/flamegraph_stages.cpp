@@ -46,8 +46,9 @@ int run_flamegraph_render(const RenderFlags& flags) {
   const std::string title =
       flags.title.empty() ? std::filesystem::path(flags.input).filename().string() : flags.title;
   if (flags.format == "speedscope") {
-    write_output(flags.output, profile::write_speedscope(
-                                   loaded.trie, {{profile::kBase, title, loaded.info.unit}}, title));
+    write_output(
+        flags.output,
+        profile::write_speedscope(loaded.trie, {{profile::kBase, title, loaded.info.unit}}, title));
   } else if (flags.format == "folded") {
     write_output(flags.output, profile::write_folded(loaded.trie, profile::kBase, loaded.info));
   } else {
@@ -63,7 +64,8 @@ int run_flamegraph_render(const RenderFlags& flags) {
 int run_flamegraph_record(const RecordFlags& flags) {
   profile::CaptureOptions options;
   options.frequency_hz = flags.frequency;
-  options.call_graph = flags.call_graph == "dwarf" ? profile::CallGraph::kDwarf : profile::CallGraph::kFramePointer;
+  options.call_graph =
+      flags.call_graph == "dwarf" ? profile::CallGraph::kDwarf : profile::CallGraph::kFramePointer;
   options.event = flags.event;
   options.perf_program = flags.perf;
   auto profiler = profile::make_perf_profiler(options);

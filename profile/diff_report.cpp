@@ -11,7 +11,8 @@ namespace {
 std::string markdown_cell(const std::string& text) {
   std::string out;
   for (char c : text) {
-    if (c == '|' || c == '`' || c == '<' || c == '>' || c == '*' || c == '_' || c == '\\') out += '\\';
+    if (c == '|' || c == '`' || c == '<' || c == '>' || c == '*' || c == '_' || c == '\\')
+      out += '\\';
     out += c;
   }
   return out;
@@ -35,8 +36,8 @@ std::string diff_markdown(const ProfileDiff& diff) {
   if (ns) out += "---:|";
   out += '\n';
   for (const auto& f : diff.top) {
-    out += fmt::format("| {} | {:.2f}% | {:.2f}% | {:+.2f} |", markdown_cell(f.name), f.base_share * 100,
-                       f.head_share * 100, f.delta_points);
+    out += fmt::format("| {} | {:.2f}% | {:.2f}% | {:+.2f} |", markdown_cell(f.name),
+                       f.base_share * 100, f.head_share * 100, f.delta_points);
     if (time) out += fmt::format(" {:+.2f}% |", *f.time_delta_of_base * 100);
     if (ns) out += fmt::format(" {:+.1f} |", *f.time_delta_ns);
     out += '\n';
@@ -54,8 +55,11 @@ std::string diff_markdown(const ProfileDiff& diff) {
 std::string diff_json(const ProfileDiff& diff) {
   using nlohmann::json;
   const auto side = [](const ProfileInfo& info) {
-    return json{{"source", info.source}, {"format", info.format}, {"event", info.event},
-                {"unit", info.unit},     {"samples", info.samples}};
+    return json{{"source", info.source},
+                {"format", info.format},
+                {"event", info.event},
+                {"unit", info.unit},
+                {"samples", info.samples}};
   };
   json functions = json::array();
   for (const auto& f : diff.top) {

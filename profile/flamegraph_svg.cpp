@@ -27,16 +27,28 @@ void append_xml(std::string& out, std::string_view text) {
     const auto c = static_cast<unsigned char>(text[i]);
     if (c < 0x80) {
       switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        default: out += (c < 0x20 && c != '\t') ? '?' : static_cast<char>(c);
+        case '&':
+          out += "&amp;";
+          break;
+        case '<':
+          out += "&lt;";
+          break;
+        case '>':
+          out += "&gt;";
+          break;
+        case '"':
+          out += "&quot;";
+          break;
+        default:
+          out += (c < 0x20 && c != '\t') ? '?' : static_cast<char>(c);
       }
       ++i;
       continue;
     }
-    const std::size_t length = c >= 0xf0 && c < 0xf5 ? 4 : c >= 0xe0 ? 3 : c >= 0xc2 && c < 0xe0 ? 2 : 0;
+    const std::size_t length = c >= 0xf0 && c < 0xf5   ? 4
+                               : c >= 0xe0             ? 3
+                               : c >= 0xc2 && c < 0xe0 ? 2
+                                                       : 0;
     bool valid = length > 0 && i + length <= text.size();
     for (std::size_t k = 1; valid && k < length; ++k) {
       valid = (static_cast<unsigned char>(text[i + k]) & 0xc0) == 0x80;
@@ -69,14 +81,21 @@ std::uint32_t name_hash(std::string_view name) {
 
 std::string plain_colour(std::string_view name) {
   const std::uint32_t h = name_hash(name);
-  const double v1 = (h & 0xff) / 255.0, v2 = ((h >> 8) & 0xff) / 255.0, v3 = ((h >> 16) & 0xff) / 255.0;
+  const double v1 = (h & 0xff) / 255.0, v2 = ((h >> 8) & 0xff) / 255.0,
+               v3 = ((h >> 16) & 0xff) / 255.0;
   int r, g, b;
   if (name.ends_with("_[k]")) {  // kernel
-    r = 200 + static_cast<int>(55 * v1); g = 130 + static_cast<int>(50 * v2); b = 40;
+    r = 200 + static_cast<int>(55 * v1);
+    g = 130 + static_cast<int>(50 * v2);
+    b = 40;
   } else if (name.ends_with("_[i]")) {  // inlined
-    r = 80 + static_cast<int>(55 * v1); g = 190 + static_cast<int>(55 * v1); b = 190 + static_cast<int>(55 * v1);
+    r = 80 + static_cast<int>(55 * v1);
+    g = 190 + static_cast<int>(55 * v1);
+    b = 190 + static_cast<int>(55 * v1);
   } else {  // FlameGraph's "hot" palette
-    r = 205 + static_cast<int>(50 * v3); g = static_cast<int>(230 * v1); b = static_cast<int>(55 * v2);
+    r = 205 + static_cast<int>(50 * v3);
+    g = static_cast<int>(230 * v1);
+    b = static_cast<int>(55 * v2);
   }
   return fmt::format("#{:02x}{:02x}{:02x}", r, g, b);
 }
@@ -84,7 +103,8 @@ std::string plain_colour(std::string_view name) {
 std::string delta_colour(double delta, double largest) {
   const double intensity = largest > 0 ? std::min(1.0, std::abs(delta) / largest) : 0;
   const int faded = static_cast<int>(std::lround(235 * (1 - intensity)));
-  return delta >= 0 ? fmt::format("#ff{:02x}{:02x}", faded, faded) : fmt::format("#{:02x}{:02x}ff", faded, faded);
+  return delta >= 0 ? fmt::format("#ff{:02x}{:02x}", faded, faded)
+                    : fmt::format("#{:02x}{:02x}ff", faded, faded);
 }
 
 struct Drawn {
@@ -148,18 +168,20 @@ class Renderer {
   }
 
   double total_delta(NodeId id) const {
-    return share(totals_[id][kHead], trie_.total(kHead)) - share(totals_[id][kBase], trie_.total(kBase));
+    return share(totals_[id][kHead], trie_.total(kHead)) -
+           share(totals_[id][kBase], trie_.total(kBase));
   }
 
   std::string subtitle(std::size_t frames, double min_px) const {
     if (!options_.subtitle.empty()) return options_.subtitle;
     if (options_.differential) {
-      return fmt::format("width = head ({} samples); red grew, blue shrank (share of total, vs base "
-                         "{} samples); hatched = gone in head. {} frames; narrower than {:g} px hidden",
-                         trie_.total(kHead), trie_.total(kBase), frames, min_px);
+      return fmt::format(
+          "width = head ({} samples); red grew, blue shrank (share of total, vs base "
+          "{} samples); hatched = gone in head. {} frames; narrower than {:g} px hidden",
+          trie_.total(kHead), trie_.total(kBase), frames, min_px);
     }
-    return fmt::format("{} samples, {} frames; frames narrower than {:g} px hidden", trie_.total(kBase),
-                       frames, min_px);
+    return fmt::format("{} samples, {} frames; frames narrower than {:g} px hidden",
+                       trie_.total(kBase), frames, min_px);
   }
 
   std::string render_with(double min_px) {
@@ -186,11 +208,13 @@ class Renderer {
         "<text class=\"title\" x=\"{3}\" y=\"24\" text-anchor=\"middle\">",
         options_.width, height, kFlamegraphCss, options_.width / 2);
     append_xml(out, options_.title);
-    out += fmt::format("</text>\n<text x=\"{}\" y=\"44\" text-anchor=\"middle\">", options_.width / 2);
+    out +=
+        fmt::format("</text>\n<text x=\"{}\" y=\"44\" text-anchor=\"middle\">", options_.width / 2);
     append_xml(out, subtitle(drawn.size(), min_px));
     out += fmt::format(
         "</text>\n<text id=\"unzoom\" class=\"control off\" x=\"{0}\" y=\"24\">Reset Zoom</text>\n"
-        "<text id=\"search\" class=\"control\" x=\"{1}\" y=\"24\" text-anchor=\"end\">Search</text>\n"
+        "<text id=\"search\" class=\"control\" x=\"{1}\" y=\"24\" "
+        "text-anchor=\"end\">Search</text>\n"
         "<text id=\"matched\" x=\"{1}\" y=\"{2}\" text-anchor=\"end\"> </text>\n"
         "<text id=\"details\" x=\"{0}\" y=\"{2}\"> </text>\n<g id=\"frames\">\n",
         kPad, options_.width - kPad, height - 10);
@@ -213,16 +237,20 @@ class Renderer {
         fmt::format_to(std::back_inserter(table), "[{},{},{}],", name_slot[node.name],
                        totals_[frame.node][kBase], node.self[kBase]);
       } else {
-        fill = totals_[frame.node][kHead] == 0 ? "url(#gone)" : delta_colour(total_delta(frame.node), largest_delta);
+        fill = totals_[frame.node][kHead] == 0
+                   ? "url(#gone)"
+                   : delta_colour(total_delta(frame.node), largest_delta);
         fmt::format_to(std::back_inserter(table), "[{},{},{},{},{}],", name_slot[node.name],
                        totals_[frame.node][kBase], totals_[frame.node][kHead], node.self[kBase],
                        node.self[kHead]);
       }
-      fmt::format_to(std::back_inserter(out),
-                     "<g><rect x=\"{:.2f}\" y=\"{:.0f}\" width=\"{:.2f}\" height=\"15\" fill=\"{}\"/>",
-                     frame.x, y, frame.width, fill);
+      fmt::format_to(
+          std::back_inserter(out),
+          "<g><rect x=\"{:.2f}\" y=\"{:.0f}\" width=\"{:.2f}\" height=\"15\" fill=\"{}\"/>",
+          frame.x, y, frame.width, fill);
       if (const auto text = label(name, frame.width); !text.empty()) {
-        fmt::format_to(std::back_inserter(out), "<text x=\"{:.2f}\" y=\"{:.1f}\">", frame.x + 3, y + 11.5);
+        fmt::format_to(std::back_inserter(out), "<text x=\"{:.2f}\" y=\"{:.1f}\">", frame.x + 3,
+                       y + 11.5);
         append_xml(out, text);
         if (text.size() < name.size()) out += "..";
         out += "</text>";
@@ -238,7 +266,8 @@ class Renderer {
     }
     out += fmt::format(
         "</g>\n<script type=\"text/ecmascript\"><![CDATA[\nvar NAMES = {};\nvar F = {};\n"
-        "var DIFF = {};\nvar TOTALS = [{}, {}];\nvar GEOMETRY = {{width: {}, pad: {}, charWidth: {}}};\n{}]]></script>\n</svg>\n",
+        "var DIFF = {};\nvar TOTALS = [{}, {}];\nvar GEOMETRY = {{width: {}, pad: {}, charWidth: "
+        "{}}};\n{}]]></script>\n</svg>\n",
         names_json, table, options_.differential ? "true" : "false", trie_.total(kBase),
         trie_.total(kHead), options_.width, kPad, kCharWidth, kFlamegraphScript);
     return out;

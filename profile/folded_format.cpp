@@ -62,7 +62,8 @@ void read_folded(LineReader& lines, FrameTrie& trie, Side side, ProfileInfo& inf
   while (lines.next(line)) {
     if (line.empty()) continue;
     if (line.front() == '#') {
-      if (line.starts_with(kEventHeader)) info.event = std::string(line.substr(kEventHeader.size()));
+      if (line.starts_with(kEventHeader))
+        info.event = std::string(line.substr(kEventHeader.size()));
       if (line.starts_with(kUnitHeader)) info.unit = std::string(line.substr(kUnitHeader.size()));
       continue;
     }
@@ -110,7 +111,8 @@ std::string write_folded(const FrameTrie& trie, Side side, const ProfileInfo& in
   // Depth-first with an explicit stack; `path` holds the names from the root to the current node.
   std::string path;
   std::vector<std::pair<NodeId, std::size_t>> pending;  // node, length of `path` before it
-  for (const NodeId* c = index.last(kRootNode); c != index.first(kRootNode);) pending.push_back({*--c, 0});
+  for (const NodeId* c = index.last(kRootNode); c != index.first(kRootNode);)
+    pending.push_back({*--c, 0});
   while (!pending.empty()) {
     const auto [id, length] = pending.back();
     pending.pop_back();
@@ -124,7 +126,8 @@ std::string write_folded(const FrameTrie& trie, Side side, const ProfileInfo& in
       out += std::to_string(self);
       out += '\n';
     }
-    for (const NodeId* c = index.last(id); c != index.first(id);) pending.push_back({*--c, path.size()});
+    for (const NodeId* c = index.last(id); c != index.first(id);)
+      pending.push_back({*--c, path.size()});
   }
   return out;
 }

@@ -51,7 +51,8 @@ bool LineReader::next(std::string_view& line) {
   for (;;) {
     const void* newline = std::memchr(pending_.data(), '\n', pending_.size());
     if (newline != nullptr) {
-      const auto length = static_cast<std::size_t>(static_cast<const char*>(newline) - pending_.data());
+      const auto length =
+          static_cast<std::size_t>(static_cast<const char*>(newline) - pending_.data());
       line = pending_.substr(0, length);
       pending_.remove_prefix(length + 1);
       break;

@@ -63,7 +63,9 @@ class PerfProfiler : public Profiler {
     const std::string text = run_perf_script(data, options_.perf_program);
     Profile profile;
     LineReader lines(text, data.string());
-    fold_perf_script(lines, profile.trie, kBase, FoldOptions{.include_process_name = false, .event = options_.event}, profile.info);
+    fold_perf_script(lines, profile.trie, kBase,
+                     FoldOptions{.include_process_name = false, .event = options_.event},
+                     profile.info);
     profile.info.source = argv.empty() ? data.string() : argv.front();
     return profile;
   }

@@ -17,9 +17,15 @@
 namespace benchgate::profile {
 namespace {
 
-bool is_blank(char c) { return c == ' ' || c == '\t'; }
-bool is_hex(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_blank(char c) {
+  return c == ' ' || c == '\t';
+}
+bool is_hex(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 std::string_view trim(std::string_view text) {
   while (!text.empty() && is_blank(text.front())) text.remove_prefix(1);
@@ -86,14 +92,15 @@ Header parse_header(std::string_view line) {
   std::size_t event_index = tokens.size();
   if (time_index < tokens.size()) {
     event_index = time_index + 1;
-    if (event_index < tokens.size() && std::all_of(tokens[event_index].begin(),
-                                                   tokens[event_index].end(), is_digit)) {
+    if (event_index < tokens.size() &&
+        std::all_of(tokens[event_index].begin(), tokens[event_index].end(), is_digit)) {
       ++event_index;  // the period
     }
     std::size_t pid_index = time_index - 1;
     if (tokens[pid_index].starts_with('[') && pid_index > 0) --pid_index;  // "[000]" cpu
     if (is_pid(tokens[pid_index]) && pid_index > 0) {
-      header.comm = trim(line.substr(0, static_cast<std::size_t>(tokens[pid_index].data() - line.data())));
+      header.comm =
+          trim(line.substr(0, static_cast<std::size_t>(tokens[pid_index].data() - line.data())));
     } else {
       header.comm = tokens[0];
     }
@@ -131,7 +138,9 @@ bool is_kernel_dso(std::string_view dso) {
 
 struct TransparentHash {
   using is_transparent = void;
-  std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+  std::size_t operator()(std::string_view text) const {
+    return std::hash<std::string_view>{}(text);
+  }
 };
 
 // Turns frame lines into trie names. perf repeats the same few thousand "symbol+off (dso)"
@@ -166,8 +175,8 @@ class FrameNamer {
 
 std::string perf_frame_name(std::string_view symbol, std::string_view dso) {
   // "name+0x1e" -> "name"
-  if (const auto plus = symbol.rfind("+0x"); plus != std::string_view::npos && plus > 0 &&
-      plus + 3 < symbol.size() &&
+  if (const auto plus = symbol.rfind("+0x");
+      plus != std::string_view::npos && plus > 0 && plus + 3 < symbol.size() &&
       std::all_of(symbol.begin() + static_cast<std::ptrdiff_t>(plus) + 3, symbol.end(), is_hex)) {
     symbol = symbol.substr(0, plus);
   }
@@ -250,7 +259,8 @@ void fold_perf_script(LineReader& lines, FrameTrie& trie, Side side, const FoldO
     std::string_view rest = trim(line);
     std::size_t address_end = 0;
     while (address_end < rest.size() && is_hex(rest[address_end])) ++address_end;
-    if (!in_sample || address_end == 0 || (address_end < rest.size() && !is_blank(rest[address_end]))) {
+    if (!in_sample || address_end == 0 ||
+        (address_end < rest.size() && !is_blank(rest[address_end]))) {
       info.warnings.malformed(info.source, lines.line_number(),
                               in_sample ? "frame line without a hex address"
                                         : "frame line outside a sample (no header before it)");

@@ -19,18 +19,21 @@ std::string read_paranoid_level() {
 
 bool in_container() {
   std::ifstream cgroup("/proc/1/cgroup");
-  const std::string text((std::istreambuf_iterator<char>(cgroup)), std::istreambuf_iterator<char>());
+  const std::string text((std::istreambuf_iterator<char>(cgroup)),
+                         std::istreambuf_iterator<char>());
   return std::filesystem::exists("/.dockerenv") || std::filesystem::exists("/run/.containerenv") ||
          text.find("docker") != std::string::npos || text.find("kubepods") != std::string::npos;
 }
 
 }  // namespace
 
-PerfAvailability check_perf(const std::string& perf_program, const std::filesystem::path& scratch_dir) {
+PerfAvailability check_perf(const std::string& perf_program,
+                            const std::filesystem::path& scratch_dir) {
   PerfAvailability availability;
   ChildSpec spec;
-  spec.argv = {perf_program, "record", "-q", "-e", "cpu-clock", "-g", "-o",
-               (scratch_dir / "benchgate-perf-check.data").string(), "--", "true"};
+  spec.argv = {perf_program, "record", "-q", "-e",
+               "cpu-clock",  "-g",     "-o", (scratch_dir / "benchgate-perf-check.data").string(),
+               "--",         "true"};
   spec.timeout = std::chrono::seconds(30);
   ChildOutcome outcome;
   try {
@@ -69,10 +72,10 @@ std::string run_perf_script(const std::filesystem::path& data, const std::string
   try {
     outcome = run_child(spec);
   } catch (const InputError&) {
-    throw EnvironmentError(fmt::format(
-        "{} is a perf.data file, but `{}` cannot be run to read it; install perf "
-        "(linux-perf) or give `perf script` text instead",
-        data.string(), perf_program));
+    throw EnvironmentError(
+        fmt::format("{} is a perf.data file, but `{}` cannot be run to read it; install perf "
+                    "(linux-perf) or give `perf script` text instead",
+                    data.string(), perf_program));
   }
   if (!outcome.succeeded()) {
     throw EnvironmentError(fmt::format("`{}` {}:\n{}", shell_quote_command(spec.argv),

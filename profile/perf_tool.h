@@ -17,7 +17,8 @@ struct PerfAvailability {
 // Tries `perf record -e cpu-clock -g true` in `scratch_dir` (the cheapest real test: version
 // checks pass where perf_event_open is refused) and explains a failure: perf missing,
 // kernel.perf_event_paranoid too high, or a container without CAP_PERFMON.
-PerfAvailability check_perf(const std::string& perf_program, const std::filesystem::path& scratch_dir);
+PerfAvailability check_perf(const std::string& perf_program,
+                            const std::filesystem::path& scratch_dir);
 
 // `perf script -i data` output (demangled, symbol offsets on). Throws EnvironmentError on failure.
 std::string run_perf_script(const std::filesystem::path& data, const std::string& perf_program);

@@ -46,17 +46,20 @@ ProfileDiff diff_profiles(const FrameTrie& trie, const ProfileInfo& base, const 
     }
     if (options.time_ratio) {
       delta.time_delta_of_base = delta.head_share * *options.time_ratio - delta.base_share;
-      if (options.base_time_ns) delta.time_delta_ns = *delta.time_delta_of_base * *options.base_time_ns;
+      if (options.base_time_ns)
+        delta.time_delta_ns = *delta.time_delta_of_base * *options.base_time_ns;
     }
     delta.name = std::string(trie.name(name));
     passing.push_back(std::move(delta));
   }
   const auto by_size = [](const FunctionDelta& a, const FunctionDelta& b) {
-    if (std::abs(a.delta_points) != std::abs(b.delta_points)) return std::abs(a.delta_points) > std::abs(b.delta_points);
+    if (std::abs(a.delta_points) != std::abs(b.delta_points))
+      return std::abs(a.delta_points) > std::abs(b.delta_points);
     return a.name < b.name;
   };
   const std::size_t keep = std::min(options.top, passing.size());
-  std::partial_sort(passing.begin(), passing.begin() + static_cast<std::ptrdiff_t>(keep), passing.end(), by_size);
+  std::partial_sort(passing.begin(), passing.begin() + static_cast<std::ptrdiff_t>(keep),
+                    passing.end(), by_size);
   passing.resize(keep);
   diff.top = std::move(passing);
   return diff;

@@ -11,7 +11,8 @@ constexpr std::size_t kMaxExamples = 5;
 
 void ParseWarnings::malformed(const std::string& source, std::uint64_t line, std::string_view why) {
   ++malformed_lines;
-  if (examples.size() < kMaxExamples) examples.push_back(fmt::format("{}:{}: {}", source, line, why));
+  if (examples.size() < kMaxExamples)
+    examples.push_back(fmt::format("{}:{}: {}", source, line, why));
 }
 
 std::string ParseWarnings::summary(const std::string& source) const {
@@ -33,9 +34,10 @@ void require_comparable(const ProfileInfo& base, const ProfileInfo& head) {
         base.source, base.event, head.source, head.event));
   }
   if (base.unit != head.unit) {
-    throw InputError(fmt::format("cannot diff profiles in different units: {} counts {} but {} "
-                                 "counts {}",
-                                 base.source, base.unit, head.source, head.unit));
+    throw InputError(
+        fmt::format("cannot diff profiles in different units: {} counts {} but {} "
+                    "counts {}",
+                    base.source, base.unit, head.source, head.unit));
   }
 }
 

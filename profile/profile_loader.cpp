@@ -77,9 +77,10 @@ ProfileInfo load_profile_into(const std::filesystem::path& path, FrameTrie& trie
       break;
     }
     case Format::kGzip:
-      throw InputError(fmt::format("{}: gzip-compressed input (pprof?) is not supported yet; "
-                                   "convert it with `pprof -raw` or give folded stacks",
-                                   path.string()));
+      throw InputError(
+          fmt::format("{}: gzip-compressed input (pprof?) is not supported yet; "
+                      "convert it with `pprof -raw` or give folded stacks",
+                      path.string()));
   }
   return info;
 }

@@ -22,9 +22,10 @@ double nanoseconds_per(const std::string& unit, const std::string& where) {
   if (unit == "microseconds") return 1e3;
   if (unit == "milliseconds") return 1e6;
   if (unit == "seconds") return 1e9;
-  throw InputError(fmt::format("{}: unit '{}' is not supported (none, nanoseconds, microseconds, "
-                               "milliseconds, seconds)",
-                               where, unit));
+  throw InputError(
+      fmt::format("{}: unit '{}' is not supported (none, nanoseconds, microseconds, "
+                  "milliseconds, seconds)",
+                  where, unit));
 }
 
 class SpeedscopeReader {
@@ -38,10 +39,11 @@ class SpeedscopeReader {
         source_ + ".shared.frames");
     for (std::size_t i = 0; i < frames.size(); ++i) {
       const auto where = fmt::format("{}.shared.frames[{}]", source_, i);
-      frame_names_.push_back(trie_.intern(
-          sanitize_frame_name(field::string(field::member(frames[i], "name", where), where + ".name"))));
+      frame_names_.push_back(trie_.intern(sanitize_frame_name(
+          field::string(field::member(frames[i], "name", where), where + ".name"))));
     }
-    const auto& profiles = field::array(field::member(document, "profiles", source_), source_ + ".profiles");
+    const auto& profiles =
+        field::array(field::member(document, "profiles", source_), source_ + ".profiles");
     for (std::size_t i = 0; i < profiles.size(); ++i) {
       const auto where = fmt::format("{}.profiles[{}]", source_, i);
       const auto type = field::string(field::member(profiles[i], "type", where), where + ".type");
@@ -52,7 +54,8 @@ class SpeedscopeReader {
       } else if (type == "evented") {
         read_evented(profiles[i], where);
       } else {
-        throw InputError(fmt::format("{}.type: '{}' is neither 'sampled' nor 'evented'", where, type));
+        throw InputError(
+            fmt::format("{}.type: '{}' is neither 'sampled' nor 'evented'", where, type));
       }
     }
   }
@@ -64,7 +67,8 @@ class SpeedscopeReader {
       info_.unit = std::string(is_time ? kUnitNanoseconds : kUnitSamples);
       unit_set_ = true;
     } else if ((info_.unit == kUnitNanoseconds) != is_time) {
-      throw InputError(fmt::format("{}.unit: mixes time and unit-less profiles in one file", where));
+      throw InputError(
+          fmt::format("{}.unit: mixes time and unit-less profiles in one file", where));
     }
     scale_ = scale;
   }
@@ -79,8 +83,8 @@ class SpeedscopeReader {
   NameId frame(const json& index, const std::string& where) {
     const long long i = field::integer(index, where);
     if (i < 0 || static_cast<std::size_t>(i) >= frame_names_.size()) {
-      throw InputError(fmt::format("{}: frame index {} is outside shared.frames (size {})", where, i,
-                                   frame_names_.size()));
+      throw InputError(fmt::format("{}: frame index {} is outside shared.frames (size {})", where,
+                                   i, frame_names_.size()));
     }
     return frame_names_[static_cast<std::size_t>(i)];
   }
@@ -92,10 +96,13 @@ class SpeedscopeReader {
   }
 
   void read_sampled(const json& profile, const std::string& where) {
-    const auto& samples = field::array(field::member(profile, "samples", where), where + ".samples");
-    const auto& weights = field::array(field::member(profile, "weights", where), where + ".weights");
+    const auto& samples =
+        field::array(field::member(profile, "samples", where), where + ".samples");
+    const auto& weights =
+        field::array(field::member(profile, "weights", where), where + ".weights");
     if (samples.size() != weights.size()) {
-      throw InputError(fmt::format("{}: {} samples but {} weights", where, samples.size(), weights.size()));
+      throw InputError(
+          fmt::format("{}: {} samples but {} weights", where, samples.size(), weights.size()));
     }
     for (std::size_t s = 0; s < samples.size(); ++s) {
       const auto sample_where = fmt::format("{}.samples[{}]", where, s);
@@ -116,12 +123,16 @@ class SpeedscopeReader {
     double previous_at = 0;
     for (std::size_t e = 0; e < events.size(); ++e) {
       const auto event_where = fmt::format("{}.events[{}]", where, e);
-      const auto type = field::string(field::member(events[e], "type", event_where), event_where + ".type");
-      const double at = field::finite_number(field::member(events[e], "at", event_where), event_where + ".at");
-      const NameId name = frame(field::member(events[e], "frame", event_where), event_where + ".frame");
+      const auto type =
+          field::string(field::member(events[e], "type", event_where), event_where + ".type");
+      const double at =
+          field::finite_number(field::member(events[e], "at", event_where), event_where + ".at");
+      const NameId name =
+          frame(field::member(events[e], "frame", event_where), event_where + ".frame");
       if (e > 0) {
         if (at < previous_at) {
-          throw InputError(fmt::format("{}.at: {} is before the previous event ({})", event_where, at, previous_at));
+          throw InputError(fmt::format("{}.at: {} is before the previous event ({})", event_where,
+                                       at, previous_at));
         }
         add(open.back(), to_count(at - previous_at, event_where + ".at"));
       }
@@ -130,8 +141,9 @@ class SpeedscopeReader {
         open.push_back(trie_.child(open.back(), name));
       } else if (type == "C") {
         if (open.size() == 1 || trie_.node(open.back()).name != name) {
-          throw InputError(fmt::format("{}: closes frame '{}', which is not the innermost open frame",
-                                       event_where, trie_.name(name)));
+          throw InputError(
+              fmt::format("{}: closes frame '{}', which is not the innermost open frame",
+                          event_where, trie_.name(name)));
         }
         open.pop_back();
       } else {
@@ -151,7 +163,8 @@ class SpeedscopeReader {
 
 }  // namespace
 
-void read_speedscope(const std::filesystem::path& path, FrameTrie& trie, Side side, ProfileInfo& info) {
+void read_speedscope(const std::filesystem::path& path, FrameTrie& trie, Side side,
+                     ProfileInfo& info) {
   info.source = path.string();
   info.format = "speedscope";
   SpeedscopeReader(trie, side, info, path.string()).read(read_json_file(path));

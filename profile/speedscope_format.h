@@ -13,7 +13,8 @@
 
 namespace benchgate::profile {
 
-void read_speedscope(const std::filesystem::path& path, FrameTrie& trie, Side side, ProfileInfo& info);
+void read_speedscope(const std::filesystem::path& path, FrameTrie& trie, Side side,
+                     ProfileInfo& info);
 
 struct SpeedscopeSide {
   Side side;

@@ -115,8 +115,9 @@ SuiteRun finish_suite(SuiteState& s, const RunRecord& common, int interrupted_by
       if (!debug_warned && context.value("library_build_type", "") == "debug") {
         debug_warned = true;
         warnings.push_back(fmt::format(
-            "suite {}: Google Benchmark reports library_build_type \"debug\"; timings of a debug "
-            "build of the library are not representative",
+            "suite {}: Google Benchmark reports library_build_type \"debug\": the benchmark "
+            "library was built without NDEBUG (Debian's libbenchmark is); this says nothing "
+            "about your own code, but check that the benchmarks are built with optimisation",
             s.suite->name));
       }
       continue;

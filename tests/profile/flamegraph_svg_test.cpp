@@ -42,7 +42,8 @@ std::vector<std::string> inspect(const std::string& svg) {
   TempDir dir;
   write_file(dir / "g.svg", svg);
   write_file(dir / "inspect.py", kInspect);
-  const auto result = run_process({"/usr/bin/python3", (dir / "inspect.py").string(), (dir / "g.svg").string()});
+  const auto result =
+      run_process({"/usr/bin/python3", (dir / "inspect.py").string(), (dir / "g.svg").string()});
   EXPECT_EQ(result.exit_code, 0) << result.err;
   std::vector<std::string> lines;
   std::stringstream in(result.out);
@@ -77,10 +78,12 @@ TEST(FlamegraphSvg, PrunesFramesNarrowerThanTheLimit) {
 
 TEST(FlamegraphSvg, SizeCapRaisesThePruningThreshold) {
   FrameTrie trie;
-  for (int i = 0; i < 20000; ++i) add(trie, {"main", "function_" + std::to_string(i)}, kBase, 1 + i % 7);
+  // Widths from 1 to 4e6 samples: ~1500 frames are wider than 0.1 px, ~2000 wider than 0.
+  for (std::uint64_t i = 1; i <= 2000; ++i)
+    add(trie, {"main", "function_" + std::to_string(i)}, kBase, i * i);
   RenderOptions options;
   options.min_frame_px = 0;
-  options.max_bytes = 200 * 1024;
+  options.max_bytes = 100 * 1024;
   const auto svg = render_flamegraph_svg(trie, options);
   EXPECT_LE(svg.size(), options.max_bytes);
   EXPECT_GT(std::stoi(inspect(svg)[0]), 100);
@@ -145,20 +148,23 @@ TEST(FlamegraphSvg, ClickZoomsInHeadlessChromium) {
   write_file(dir / "page.html", kClickPage);
   benchgate::testing::ProcessOptions slow_start;
   slow_start.timeout_seconds = 90;
-  const auto result = run_process(
-      {"chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-       "--disable-component-update", "--disable-sync", "--no-first-run",
-       "--allow-file-access-from-files", "--virtual-time-budget=5000",
-       "--user-data-dir=" + (dir / "profile").string(), "--dump-dom",
-       "file://" + (dir / "page.html").string()},
-      slow_start);
+  const auto result =
+      run_process({"chromium", "--headless", "--no-sandbox", "--disable-gpu",
+                   "--disable-background-networking", "--disable-component-update",
+                   "--disable-sync", "--no-first-run", "--allow-file-access-from-files",
+                   "--virtual-time-budget=5000", "--user-data-dir=" + (dir / "profile").string(),
+                   "--dump-dom", "file://" + (dir / "page.html").string()},
+                  slow_start);
   if (result.exit_code != 0 && result.out.empty()) {
-    GTEST_SKIP() << "chromium could not start (exit " << result.exit_code << "): " << result.err.substr(0, 400);
+    GTEST_SKIP() << "chromium could not start (exit " << result.exit_code
+                 << "): " << result.err.substr(0, 400);
   }
   // "clicked" is half of 1180 px; zoomed it fills the width, its child half of it, the sibling
   // is hidden and "Reset Zoom" appears.
-  EXPECT_THAT(result.out, ::testing::HasSubstr(
-                              R"({"before":"590.00","after":"1180.00","child":"590.00","siblingHidden":true,"reset":true})"))
+  EXPECT_THAT(
+      result.out,
+      ::testing::HasSubstr(
+          R"({"before":"590.00","after":"1180.00","child":"590.00","siblingHidden":true,"reset":true})"))
       << result.out.substr(0, 2000);
 }
 

@@ -24,10 +24,11 @@ TEST(FoldedFormat, PySpyRawNamesWithSpaces) {
   const std::string text =
       "process 123:\"python app.py\";<module> (app.py:10);main (app.py:5);parse (lib.py:3) 17\n"
       "process 123:\"python app.py\";<module> (app.py:10);main (app.py:5) 3\n";
-  EXPECT_EQ(read(text), (Stacks{{"process 123:\"python app.py\";<module> (app.py:10);main (app.py:5);"
-                                 "parse (lib.py:3)",
-                                 17},
-                                {"process 123:\"python app.py\";<module> (app.py:10);main (app.py:5)", 3}}));
+  EXPECT_EQ(read(text),
+            (Stacks{{"process 123:\"python app.py\";<module> (app.py:10);main (app.py:5);"
+                     "parse (lib.py:3)",
+                     17},
+                    {"process 123:\"python app.py\";<module> (app.py:10);main (app.py:5)", 3}}));
 }
 
 TEST(FoldedFormat, AsyncProfilerCollapsedWithAnnotations) {

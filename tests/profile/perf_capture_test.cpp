@@ -12,8 +12,8 @@
 namespace benchgate::profile {
 namespace {
 using benchgate::testing::perf_unavailable_reason;
-using benchgate::testing::test_program;
 using benchgate::testing::TempDir;
+using benchgate::testing::test_program;
 
 std::string top_self_function(const FrameTrie& trie, Side side) {
   std::vector<std::uint64_t> self(trie.name_count());
@@ -38,7 +38,8 @@ class PerfCapture : public ::testing::Test {
     for (NodeId id = 1; id < profile.trie.size(); ++id) {
       if (profile.trie.node(id).self[kBase] == 0) continue;
       NodeId node = kRootNode;
-      for (auto name : profile.trie.path(id)) node = trie.child(node, trie.intern(profile.trie.name(name)));
+      for (auto name : profile.trie.path(id))
+        node = trie.child(node, trie.intern(profile.trie.name(name)));
       trie.add_samples(node, side, profile.trie.node(id).self[kBase]);
     }
     return profile.info;
@@ -60,9 +61,9 @@ TEST_F(PerfCapture, SlowerFunctionIsTheLargestPositiveDelta) {
   const auto head = record("profile_known_hotspot_slow", trie, kHead);
   const auto diff = diff_profiles(trie, base, head, {});
   ASSERT_FALSE(diff.top.empty());
-  const auto grew = std::max_element(diff.top.begin(), diff.top.end(), [](const auto& a, const auto& b) {
-    return a.delta_points < b.delta_points;
-  });
+  const auto grew = std::max_element(
+      diff.top.begin(), diff.top.end(),
+      [](const auto& a, const auto& b) { return a.delta_points < b.delta_points; });
   EXPECT_EQ(grew->name, "work::sum_squares");
   EXPECT_GT(grew->delta_points, 10.0);
 }

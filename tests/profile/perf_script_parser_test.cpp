@@ -51,11 +51,12 @@ TEST(PerfScriptParser, RecordedKernelFramesAreMarked) {
   const auto profile = fold_file("perf_script_kernel_dd.txt");
   EXPECT_EQ(profile.info.samples, count_headers("perf_script_kernel_dd.txt"));
   EXPECT_EQ(profile.info.warnings.malformed_lines, 0u);
-  EXPECT_THAT(stacks_of(profile.trie, kBase),
-              Contains(Pair("read;entry_SYSCALL_64_after_hwframe_[k];do_syscall_64_[k];ksys_read_[k];"
-                            "vfs_read_[k];get_random_bytes_user_[k];chacha_block_generic_[k];"
-                            "chacha_permute_[k]",
-                            ::testing::Gt(0u))));
+  EXPECT_THAT(
+      stacks_of(profile.trie, kBase),
+      Contains(Pair("read;entry_SYSCALL_64_after_hwframe_[k];do_syscall_64_[k];ksys_read_[k];"
+                    "vfs_read_[k];get_random_bytes_user_[k];chacha_block_generic_[k];"
+                    "chacha_permute_[k]",
+                    ::testing::Gt(0u))));
 }
 
 TEST(PerfScriptParser, HandWrittenEdgeCases) {
@@ -76,7 +77,8 @@ TEST(PerfScriptParser, HandWrittenEdgeCases) {
   // orphan frame line, the frame line without an address, the header without an event
   EXPECT_EQ(profile.info.warnings.malformed_lines, 3u);
   EXPECT_THAT(profile.info.warnings.examples[0], HasSubstr("perf_script_edge_cases.txt:1:"));
-  EXPECT_THAT(profile.info.warnings.summary("x"), HasSubstr("skipped 1 samples of other events (cycles)"));
+  EXPECT_THAT(profile.info.warnings.summary("x"),
+              HasSubstr("skipped 1 samples of other events (cycles)"));
 }
 
 TEST(PerfScriptParser, ProcessNameAndEventSelection) {
@@ -84,7 +86,8 @@ TEST(PerfScriptParser, ProcessNameAndEventSelection) {
   options.include_process_name = true;
   options.event = "cycles";
   const auto profile = fold_file("perf_script_edge_cases.txt", options);
-  EXPECT_EQ(stacks_of(profile.trie, kBase), (std::map<std::string, std::uint64_t>{{"app;main", 1}}));
+  EXPECT_EQ(stacks_of(profile.trie, kBase),
+            (std::map<std::string, std::uint64_t>{{"app;main", 1}}));
   EXPECT_EQ(profile.info.event, "cycles");
 }
 
@@ -92,7 +95,8 @@ TEST(PerfScriptParser, CommWithSpacesIsKept) {
   FoldOptions options;
   options.include_process_name = true;
   const auto profile = fold_file("perf_script_edge_cases.txt", options);
-  EXPECT_THAT(stacks_of(profile.trie, kBase), Contains(Pair("Web Content;main;[unknown];[libc.so.6]", 1u)));
+  EXPECT_THAT(stacks_of(profile.trie, kBase),
+              Contains(Pair("Web Content;main;[unknown];[libc.so.6]", 1u)));
 }
 
 TEST(PerfScriptParser, FrameNames) {

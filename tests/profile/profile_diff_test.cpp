@@ -14,7 +14,8 @@
 namespace benchgate::profile {
 namespace {
 
-void add(FrameTrie& trie, std::initializer_list<const char*> frames, Side side, std::uint64_t count) {
+void add(FrameTrie& trie, std::initializer_list<const char*> frames, Side side,
+         std::uint64_t count) {
   NodeId node = kRootNode;
   for (const char* frame : frames) node = trie.child(node, trie.intern(frame));
   trie.add_samples(node, side, count);
@@ -57,7 +58,8 @@ TEST(ProfileDiff, SelfSharesAndTimeDeltas) {
   EXPECT_EQ(diff.functions_below_noise, 1u);
   EXPECT_EQ(diff.functions_compared, 3u);  // parse, emit, tiny ("main", "load" have no self)
   const auto markdown = diff_markdown(diff);
-  EXPECT_THAT(markdown, ::testing::HasSubstr("| parse | 60.00% | 50.00% | -10.00 | +0.00% | +0.0 |"));
+  EXPECT_THAT(markdown,
+              ::testing::HasSubstr("| parse | 60.00% | 50.00% | -10.00 | +0.00% | +0.0 |"));
   const auto json = nlohmann::json::parse(diff_json(diff));
   EXPECT_EQ(json["top_functions"][1]["name"], "emit");
   EXPECT_NEAR(json["top_functions"][1]["delta_points"].get<double>(), 9.5, 1e-9);
@@ -75,7 +77,8 @@ TEST(ProfileDiff, SmallButSignificantChangesNeedEnoughSamples) {
   add(trie, {"main"}, kHead, 100);
   add(trie, {"main", "rare"}, kHead, 19);  // |z| is large, but 19 < 20 samples
   DiffOptions options;
-  EXPECT_THAT(names(diff_profiles(trie, info("b"), info("h"), options)), ::testing::ElementsAre("main"));
+  EXPECT_THAT(names(diff_profiles(trie, info("b"), info("h"), options)),
+              ::testing::ElementsAre("main"));
   options.min_samples = 19;
   EXPECT_THAT(names(diff_profiles(trie, info("b"), info("h"), options)),
               ::testing::ElementsAre("main", "rare"));

@@ -21,7 +21,8 @@ std::map<std::string, std::uint64_t> stacks_of(const profile::FrameTrie& trie, p
   for (profile::NodeId id = 1; id < trie.size(); ++id) {
     if (trie.node(id).self[side] == 0) continue;
     std::string path;
-    for (auto name : trie.path(id)) path += (path.empty() ? "" : ";") + std::string(trie.name(name));
+    for (auto name : trie.path(id))
+      path += (path.empty() ? "" : ";") + std::string(trie.name(name));
     stacks[path] += trie.node(id).self[side];
   }
   return stacks;

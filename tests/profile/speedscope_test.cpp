@@ -60,7 +60,8 @@ TEST(Speedscope, ExportThenImportGivesTheSameStacks) {
   trie.add_samples(trie.child(main_id, trie.intern("a")), kBase, 3);
   trie.add_samples(main_id, kBase, 2);
   trie.add_samples(trie.child(main_id, trie.intern("b")), kHead, 4);
-  const auto text = write_speedscope(trie, {{kBase, "base", "samples"}, {kHead, "head", "samples"}}, "x");
+  const auto text =
+      write_speedscope(trie, {{kBase, "base", "samples"}, {kHead, "head", "samples"}}, "x");
   const auto document = nlohmann::json::parse(text);
   ASSERT_EQ(document["profiles"].size(), 2u);
   EXPECT_EQ(document["profiles"][1]["weights"], nlohmann::json::array({4}));

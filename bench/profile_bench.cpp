@@ -1,0 +1,154 @@
+// profile/ speed and memory (targets, docs/profiles.md): fold perf script text >= 200 MB/s;
+// render a 1,000,000-line folded file of deep C++ names (~0.9 GB) <= 9 s and <= 1.5 GB; diff two
+// such files (SVG + top-N) <= 15 s and <= 3 GB. Inputs are generated in the setup, in a temp
+// directory. BENCHGATE_PROFILE_LINES sets the folded size (default 100,000 for a quick run; the
+// full-size figures use 1000000). Peak RSS (getrusage) is process-wide: run one benchmark per
+// process (--benchmark_filter) for memory figures.
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <string>
+#include <vector>
+
+#include <benchmark/benchmark.h>
+
+#include "profile/diff_report.h"
+#include "profile/flamegraph_svg.h"
+#include "profile/perf_script_parser.h"
+#include "profile/profile_diff.h"
+#include "profile/profile_loader.h"
+
+namespace {
+namespace fs = std::filesystem;
+using namespace benchgate::profile;
+
+std::size_t folded_lines() {
+  const char* value = std::getenv("BENCHGATE_PROFILE_LINES");
+  return value ? std::stoul(value) : 100000;
+}
+
+double peak_rss_mb() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return static_cast<double>(usage.ru_maxrss) / 1024.0;
+}
+
+// ~120-character C++ names, as template-heavy code produces.
+std::string function_name(std::size_t i) {
+  return "ns" + std::to_string(i % 17) + "::detail::Handler<std::vector<std::basic_string<char>, " +
+         "std::allocator<std::basic_string<char> > >, " + std::to_string(i % 5) + ">::process_" +
+         std::to_string(i) + "(unsigned long, Options const&)";
+}
+
+// A call tree with fan-out 4 and depth 7-9: deep, mostly distinct stacks, shared prefixes.
+std::vector<std::size_t> random_stack(std::mt19937_64& random) {
+  std::vector<std::size_t> frames;
+  const std::size_t depth = 7 + random() % 3;
+  std::size_t node = 1;
+  for (std::size_t d = 0; d < depth; ++d) {
+    node = node * 4 + random() % 4;
+    frames.push_back(node % 4000);
+  }
+  return frames;
+}
+
+fs::path scratch() {
+  static const fs::path dir = [] {
+    auto path =
+        fs::temp_directory_path() / ("benchgate-profile-bench-" + std::to_string(::getpid()));
+    fs::create_directories(path);
+    std::atexit([] {
+      fs::remove_all(fs::temp_directory_path() /
+                     ("benchgate-profile-bench-" + std::to_string(::getpid())));
+    });
+    return path;
+  }();
+  return dir;
+}
+
+fs::path folded_file(const std::string& name, std::uint64_t seed) {
+  const auto path = scratch() / name;
+  if (fs::exists(path)) return path;
+  std::mt19937_64 random(seed);
+  std::ofstream out(path);
+  std::string line;
+  for (std::size_t i = 0; i < folded_lines(); ++i) {
+    line = "main";
+    for (auto f : random_stack(random)) line += ";" + function_name(f);
+    line += " " + std::to_string(1 + random() % 50) + "\n";
+    out << line;
+  }
+  return path;
+}
+
+const std::string& perf_script_text() {
+  static const std::string text = [] {
+    std::mt19937_64 random(7);
+    std::string out;
+    while (out.size() < 200u << 20) {
+      out += "app 1234/1234 [001] 12345.678901:    1001001 cpu-clock:pppH: \n";
+      auto frames = random_stack(random);
+      for (auto it = frames.rbegin(); it != frames.rend(); ++it) {
+        out += "\t    55d5c0a0" + std::to_string(1000 + *it) + " " + function_name(*it) +
+               "+0x1e (/usr/bin/app)\n";
+      }
+      out += "\t    7f2724a __libc_start_call_main+0x7a (/usr/lib/x86_64-linux-gnu/libc.so.6)\n\n";
+    }
+    return out;
+  }();
+  return text;
+}
+
+void BM_FoldPerfScript(benchmark::State& state) {
+  const auto& text = perf_script_text();
+  for (auto _ : state) {
+    FrameTrie trie;
+    ProfileInfo info;
+    LineReader lines(text, "bench");
+    fold_perf_script(lines, trie, kBase, {}, info);
+    benchmark::DoNotOptimize(info.samples);
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * text.size()));
+  state.counters["MB"] = static_cast<double>(text.size()) / 1e6;
+}
+BENCHMARK(BM_FoldPerfScript)->Unit(benchmark::kMillisecond);
+
+void BM_RenderFolded(benchmark::State& state) {
+  const auto path = folded_file("render.folded", 1);
+  for (auto _ : state) {
+    const auto profile = load_profile(path);
+    const auto svg = render_flamegraph_svg(profile.trie, {});
+    state.counters["svg_MB"] = static_cast<double>(svg.size()) / 1e6;
+  }
+  state.counters["input_MB"] = static_cast<double>(fs::file_size(path)) / 1e6;
+  state.counters["lines"] = static_cast<double>(folded_lines());
+  state.counters["peak_rss_MB"] = peak_rss_mb();
+}
+BENCHMARK(BM_RenderFolded)->Unit(benchmark::kSecond)->Iterations(1);
+
+void BM_DiffFolded(benchmark::State& state) {
+  const auto base = folded_file("base.folded", 1);
+  const auto head = folded_file("head.folded", 2);
+  for (auto _ : state) {
+    FrameTrie trie;
+    const auto base_info = load_profile_into(base, trie, kBase);
+    const auto head_info = load_profile_into(head, trie, kHead);
+    RenderOptions options;
+    options.differential = true;
+    const auto svg = render_flamegraph_svg(trie, options);
+    const auto table = diff_markdown(diff_profiles(trie, base_info, head_info, {}));
+    state.counters["svg_MB"] = static_cast<double>(svg.size()) / 1e6;
+    benchmark::DoNotOptimize(table);
+  }
+  state.counters["peak_rss_MB"] = peak_rss_mb();
+}
+BENCHMARK(BM_DiffFolded)->Unit(benchmark::kSecond)->Iterations(1);
+
+}  // namespace
+
+BENCHMARK_MAIN();

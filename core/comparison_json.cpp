@@ -1,79 +1,95 @@
 #include "core/comparison_json.h"
 
-#include <cmath>
+#include "core/json_writer.h"
 
 namespace benchgate {
-using nlohmann::json;
 namespace {
 
-json finite_or_null(double v) { return std::isfinite(v) ? json(v) : json(nullptr); }
-json optional_number(const std::optional<double>& v) { return v ? finite_or_null(*v) : json(nullptr); }
-
-json row_to_json(const BenchmarkComparison& r, const CompareSettings& settings) {
-  return {{"name", r.name},
-          {"metric", r.metric},
-          {"verdict", to_string(r.verdict)},
-          {"blocks_gate", blocks_gate(r, settings)},
-          {"base_n", r.base_n},
-          {"head_n", r.head_n},
-          {"unit", to_string(r.unit)},
-          {"base_samples", r.base_samples},
-          {"head_samples", r.head_samples},
-          {"base_processes", r.base_processes},
-          {"head_processes", r.head_processes},
-          {"base_median", finite_or_null(r.base_median)},
-          {"head_median", finite_or_null(r.head_median)},
-          {"ratio", finite_or_null(r.ratio)},
-          {"ci_low", finite_or_null(r.ci_low)},
-          {"ci_high", finite_or_null(r.ci_high)},
-          {"confidence", r.confidence},
-          {"p_value", optional_number(r.p_value)},
-          {"p_adjusted", optional_number(r.p_adjusted)},
-          {"q_value", optional_number(r.q_value)},
-          {"cv_base", finite_or_null(r.cv_base)},
-          {"cv_head", finite_or_null(r.cv_head)},
-          {"threshold", r.threshold},
-          {"noisy", r.noisy},
-          {"warning", r.warning},
-          {"single_run", r.single_run},
-          {"units_needed", r.units_needed ? json(*r.units_needed) : json(nullptr)},
-          {"errors", r.errors},
-          {"note", r.note}};
+// Keys are written in alphabetical order: the order reports have always had (nlohmann's objects
+// sort their keys), so reports stay diffable against older ones.
+void write_row(JsonWriter& w, const BenchmarkComparison& r, const CompareSettings& settings) {
+  w.begin_object();
+  w.key("base_median").value(r.base_median);
+  w.key("base_n").value(r.base_n);
+  w.key("base_processes").value(r.base_processes);
+  w.key("base_samples").value(r.base_samples);
+  w.key("blocks_gate").value(blocks_gate(r, settings));
+  w.key("ci_high").value(r.ci_high);
+  w.key("ci_low").value(r.ci_low);
+  w.key("confidence").value(r.confidence);
+  w.key("cv_base").value(r.cv_base);
+  w.key("cv_head").value(r.cv_head);
+  w.key("errors").value(r.errors);
+  w.key("head_median").value(r.head_median);
+  w.key("head_n").value(r.head_n);
+  w.key("head_processes").value(r.head_processes);
+  w.key("head_samples").value(r.head_samples);
+  w.key("metric").value(r.metric);
+  w.key("name").value(r.name);
+  w.key("noisy").value(r.noisy);
+  w.key("note").value(r.note);
+  w.key("p_adjusted").value(r.p_adjusted);
+  w.key("p_value").value(r.p_value);
+  w.key("q_value").value(r.q_value);
+  w.key("ratio").value(r.ratio);
+  w.key("single_run").value(r.single_run);
+  w.key("threshold").value(r.threshold);
+  w.key("unit").value(to_string(r.unit));
+  w.key("units_needed");
+  if (r.units_needed)
+    w.value(*r.units_needed);
+  else
+    w.null();
+  w.key("verdict").value(to_string(r.verdict));
+  w.key("warning").value(r.warning);
+  w.end_object();
 }
 
-json fail_on_words(const CompareSettings& s) {
-  json words = json::array();
-  if (s.fail_on_regression) words.push_back("regression");
-  for (Verdict v : s.also_fail_on) words.push_back(to_string(v));
-  return words;
+void write_settings(JsonWriter& w, const CompareSettings& s) {
+  w.begin_object();
+  w.key("alpha").value(s.alpha);
+  w.key("fail_on").begin_array();
+  if (s.fail_on_regression) w.value("regression");
+  for (Verdict v : s.also_fail_on) w.value(to_string(v));
+  w.end_array();
+  w.key("higher_is_better").value(s.higher_is_better);
+  w.key("metric").value(s.metric);
+  w.key("test").value(to_string(s.test));
+  w.key("threshold").value(s.threshold);
+  w.key("trust_single_run").value(s.trust_single_run);
+  w.key("warning_q").value(s.warning_q);
+  w.end_object();
 }
 
 }  // namespace
 
-json to_json(const Comparison& c) {
-  json rows = json::array();
-  for (const auto& r : c.benchmarks) rows.push_back(row_to_json(r, c.settings));
-  json counts = json::object();
-  for (Verdict v : {Verdict::kRegression, Verdict::kImprovement, Verdict::kUnchanged,
-                    Verdict::kInconclusive, Verdict::kUntested, Verdict::kNew, Verdict::kMissing})
-    counts[std::string(to_string(v))] = c.count(v);
-  return {{"schema", kComparisonSchema},
-          {"verdict", c.overall()},
-          {"single_run", c.any_single_run()},
-          {"base", c.base_label},
-          {"head", c.head_label},
-          {"settings",
-           {{"metric", c.settings.metric},
-            {"alpha", c.settings.alpha},
-            {"threshold", c.settings.threshold},
-            {"warning_q", c.settings.warning_q},
-            {"test", to_string(c.settings.test)},
-            {"trust_single_run", c.settings.trust_single_run},
-            {"higher_is_better", c.settings.higher_is_better},
-            {"fail_on", fail_on_words(c.settings)}}},
-          {"counts", std::move(counts)},
-          {"warnings", c.warnings},
-          {"benchmarks", std::move(rows)}};
+std::string comparison_json_text(const Comparison& c) {
+  JsonWriter w;
+  w.begin_object();
+  w.key("base").value(c.base_label);
+  w.key("benchmarks").begin_array();
+  for (const auto& r : c.benchmarks) write_row(w, r, c.settings);
+  w.end_array();
+  w.key("counts").begin_object();
+  for (Verdict v : {Verdict::kImprovement, Verdict::kInconclusive, Verdict::kMissing, Verdict::kNew,
+                    Verdict::kRegression, Verdict::kUnchanged, Verdict::kUntested})
+    w.key(to_string(v)).value(c.count(v));
+  w.end_object();
+  w.key("head").value(c.head_label);
+  w.key("schema").value(kComparisonSchema);
+  w.key("settings");
+  write_settings(w, c.settings);
+  w.key("single_run").value(c.any_single_run());
+  w.key("verdict").value(c.overall());
+  w.key("warnings").value(c.warnings);
+  w.end_object();
+  std::string text = w.take();
+  text += '\n';
+  return text;
+}
+
+nlohmann::json to_json(const Comparison& c) {
+  return nlohmann::json::parse(comparison_json_text(c));
 }
 
 }  // namespace benchgate

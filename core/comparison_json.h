@@ -1,6 +1,8 @@
 #pragma once
 // The comparison JSON: a contract other tools read (docs/json-report.md). Field names are stable;
 // new fields may be added, none renamed. Non-finite numbers (an unbounded CI) are written as null.
+#include <string>
+
 #include <nlohmann/json.hpp>
 
 #include "core/comparison.h"
@@ -9,6 +11,10 @@ namespace benchgate {
 
 inline constexpr const char* kComparisonSchema = "benchgate.comparison/1";
 
+// The report text (2-space indented, keys sorted, ending in a newline), written directly: the one
+// producer of the comparison JSON. Invalid UTF-8 in names becomes U+FFFD rather than an error.
+std::string comparison_json_text(const Comparison& comparison);
+// The same document as a DOM, for callers that inspect it.
 nlohmann::json to_json(const Comparison& comparison);
 
 }  // namespace benchgate

@@ -51,8 +51,8 @@ std::size_t find_number_literal(std::string_view text, std::string_view token) {
     bool starts_value = at > 0 && before != std::string_view::npos &&
                         (text[before] == ':' || text[before] == '[' || text[before] == ',');
     std::size_t end = at + token.size();
-    bool ends_value = end == text.size() || std::string_view(" \t\r\n,]}").find(text[end]) !=
-                                                std::string_view::npos;
+    bool ends_value = end == text.size() ||
+                      std::string_view(" \t\r\n,]}").find(text[end]) != std::string_view::npos;
     if (starts_value && ends_value) return at;
   }
   return std::string_view::npos;
@@ -65,11 +65,14 @@ void check_depth(std::string_view text, std::string_view source) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
     if (in_string) {
-      if (c == '\\') ++i;
-      else if (c == '"') in_string = false;
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        in_string = false;
       continue;
     }
-    if (c == '"') in_string = true;
+    if (c == '"')
+      in_string = true;
     else if (c == '[' || c == '{') {
       if (++depth > kMaxJsonDepth) {
         auto [line, column] = line_and_column(text, i);
@@ -116,15 +119,16 @@ nlohmann::json parse_json_text(std::string_view text, std::string_view source) {
     if (field.empty())
       throw InputError(
           fmt::format("{}:{}:{}: invalid JSON: {}{}", source, line, column, reason, hint));
-    throw InputError(fmt::format("{}:{}:{}: invalid JSON in field `{}`: {}{}", source, line,
-                                 column, field, reason, hint));
+    throw InputError(fmt::format("{}:{}:{}: invalid JSON in field `{}`: {}{}", source, line, column,
+                                 field, reason, hint));
   } catch (const nlohmann::json::exception& e) {
     // e.g. out_of_range.406 "number overflow parsing '1e999'".
     std::string reason = e.what();
     if (auto pos = reason.find("] "); pos != std::string::npos) reason.erase(0, pos + 2);
     if (auto open = reason.find('\''), close = reason.rfind('\'');
         open != std::string::npos && close > open) {
-      std::size_t at = find_number_literal(text, std::string_view(reason).substr(open + 1, close - open - 1));
+      std::size_t at =
+          find_number_literal(text, std::string_view(reason).substr(open + 1, close - open - 1));
       if (at != std::string_view::npos) {
         auto [line, column] = line_and_column(text, at);
         std::string field = key_on_line(text, at);
@@ -150,13 +154,15 @@ std::string describe_type(const nlohmann::json& value) {
 
 const nlohmann::json& object(const nlohmann::json& value, const std::string& where) {
   if (!value.is_object())
-    throw InputError(fmt::format("field `{}`: expected an object, got {}", where, describe_type(value)));
+    throw InputError(
+        fmt::format("field `{}`: expected an object, got {}", where, describe_type(value)));
   return value;
 }
 
 const nlohmann::json& array(const nlohmann::json& value, const std::string& where) {
   if (!value.is_array())
-    throw InputError(fmt::format("field `{}`: expected an array, got {}", where, describe_type(value)));
+    throw InputError(
+        fmt::format("field `{}`: expected an array, got {}", where, describe_type(value)));
   return value;
 }
 
@@ -174,31 +180,60 @@ const nlohmann::json& member(const nlohmann::json& obj, const char* key, const s
 
 std::string string(const nlohmann::json& value, const std::string& where) {
   if (!value.is_string())
-    throw InputError(fmt::format("field `{}`: expected a string, got {}", where, describe_type(value)));
+    throw InputError(
+        fmt::format("field `{}`: expected a string, got {}", where, describe_type(value)));
   return value.get<std::string>();
 }
 
-double finite_number(const nlohmann::json& value, const std::string& where) {
-  if (!value.is_number())
-    throw InputError(fmt::format("field `{}`: expected a number, got {}", where, describe_type(value)));
-  double d = value.get<double>();
-  if (!std::isfinite(d))
-    throw InputError(fmt::format("field `{}`: number is not finite (NaN or out of range)", where));
-  return d;
+namespace {
+// `where()` yields the field path; it is called only to build an error message.
+template <typename Where>
+double finite_number_at(const nlohmann::json& value, const Where& where) {
+  if (value.is_number_float()) {
+    double d = value.get<double>();
+    if (std::isfinite(d)) return d;
+    throw InputError(
+        fmt::format("field `{}`: number is not finite (NaN or out of range)", where()));
+  }
+  if (value.is_number()) return value.get<double>();
+  throw InputError(
+      fmt::format("field `{}`: expected a number, got {}", where(), describe_type(value)));
 }
 
-long long integer(const nlohmann::json& value, const std::string& where) {
+template <typename Where>
+long long integer_at(const nlohmann::json& value, const Where& where) {
   if (value.is_number_integer()) return value.get<long long>();
   if (value.is_number_float()) {
     double d = value.get<double>();
-    if (std::isfinite(d) && d == std::floor(d) && std::abs(d) < 9e15) return static_cast<long long>(d);
+    if (std::isfinite(d) && d == std::floor(d) && std::abs(d) < 9e15)
+      return static_cast<long long>(d);
   }
-  throw InputError(fmt::format("field `{}`: expected an integer, got {}", where, describe_type(value)));
+  throw InputError(
+      fmt::format("field `{}`: expected an integer, got {}", where(), describe_type(value)));
+}
+}  // namespace
+
+std::string ElementPath::str() const {
+  return fmt::format("{}[{}]", array, index);
+}
+
+double finite_number(const nlohmann::json& value, const std::string& where) {
+  return finite_number_at(value, [&] { return where; });
+}
+double finite_number(const nlohmann::json& value, const ElementPath& where) {
+  return finite_number_at(value, [&] { return where.str(); });
+}
+long long integer(const nlohmann::json& value, const std::string& where) {
+  return integer_at(value, [&] { return where; });
+}
+long long integer(const nlohmann::json& value, const ElementPath& where) {
+  return integer_at(value, [&] { return where.str(); });
 }
 
 bool boolean(const nlohmann::json& value, const std::string& where) {
   if (!value.is_boolean())
-    throw InputError(fmt::format("field `{}`: expected true or false, got {}", where, describe_type(value)));
+    throw InputError(
+        fmt::format("field `{}`: expected true or false, got {}", where, describe_type(value)));
   return value.get<bool>();
 }
 

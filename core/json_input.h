@@ -21,7 +21,8 @@ nlohmann::json read_json_file(const std::filesystem::path& path);
 
 // Field accessors for validating documents. `where` is the JSON path of `value` (for messages).
 namespace json_field {
-const nlohmann::json& member(const nlohmann::json& object, const char* key, const std::string& where);
+const nlohmann::json& member(const nlohmann::json& object, const char* key,
+                             const std::string& where);
 const nlohmann::json* optional_member(const nlohmann::json& object, const char* key,
                                       const std::string& where);
 const nlohmann::json& object(const nlohmann::json& value, const std::string& where);
@@ -31,6 +32,16 @@ double finite_number(const nlohmann::json& value, const std::string& where);
 long long integer(const nlohmann::json& value, const std::string& where);
 bool boolean(const nlohmann::json& value, const std::string& where);
 std::string describe_type(const nlohmann::json& value);
+
+// The path `array[index]` of one element of a sample column, formatted only when the element is
+// bad: formatting it for each of millions of good samples cost more than reading them.
+struct ElementPath {
+  const std::string& array;
+  std::size_t index;
+  std::string str() const;
+};
+double finite_number(const nlohmann::json& value, const ElementPath& where);
+long long integer(const nlohmann::json& value, const ElementPath& where);
 }  // namespace json_field
 
 }  // namespace benchgate

@@ -17,7 +17,9 @@ namespace {
 
 // NaN marks "this sample has no value for this metric" (see merge_records); JSON has no NaN,
 // so it is written as null and read back as NaN.
-json number_or_null(double v) { return std::isfinite(v) ? json(v) : json(nullptr); }
+json number_or_null(double v) {
+  return std::isfinite(v) ? json(v) : json(nullptr);
+}
 
 json benchmark_to_json(const BenchmarkResult& b) {
   json metrics = json::object();
@@ -28,9 +30,20 @@ json benchmark_to_json(const BenchmarkResult& b) {
   }
   json errors = json::array();
   for (const auto& e : b.errors) errors.push_back({{"process", e.process}, {"message", e.message}});
-  return {{"name", b.name},       {"threads", b.threads},       {"process", b.process},
-          {"repetition", b.repetition}, {"iterations", b.iterations}, {"metrics", std::move(metrics)},
+  return {{"name", b.name},
+          {"threads", b.threads},
+          {"process", b.process},
+          {"repetition", b.repetition},
+          {"iterations", b.iterations},
+          {"metrics", std::move(metrics)},
           {"errors", std::move(errors)}};
+}
+
+const std::string& path_text(const std::string& path) {
+  return path;
+}
+std::string path_text(const jf::ElementPath& path) {
+  return path.str();
 }
 
 template <typename T, typename Read>
@@ -43,7 +56,8 @@ std::vector<T> read_column(const json& parent, const char* key, const std::strin
                                  column.size(), expected));
   std::vector<T> out;
   out.reserve(column.size());
-  for (std::size_t i = 0; i < column.size(); ++i) out.push_back(read(column[i], fmt::format("{}[{}]", path, i)));
+  for (std::size_t i = 0; i < column.size(); ++i)
+    out.push_back(read(column[i], jf::ElementPath{path, i}));
   return out;
 }
 
@@ -56,26 +70,31 @@ BenchmarkResult benchmark_from_json(const json& j, const std::string& where,
     b.threads = static_cast<int>(jf::integer(*t, where + ".threads"));
   const json& processes = jf::array(jf::member(j, "process", where), where + ".process");
   const std::size_t n = processes.size();
-  auto read_process = [&](const json& v, const std::string& path) {
+  // `path` is a std::string or a jf::ElementPath (formatted only for the error message).
+  auto read_process = [&](const json& v, const auto& path) {
     long long p = jf::integer(v, path);
     if (p < 0 || static_cast<std::size_t>(p) >= process_count)
-      throw InputError(fmt::format("field `{}`: process {} does not exist (record has {} processes)",
-                                   path, p, process_count));
+      throw InputError(
+          fmt::format("field `{}`: process {} does not exist (record has {} processes)",
+                      path_text(path), p, process_count));
     return static_cast<int>(p);
   };
   b.process = read_column<int>(j, "process", where, n, read_process);
-  b.repetition = read_column<int>(j, "repetition", where, n, [](const json& v, const std::string& path) {
-    return static_cast<int>(jf::integer(v, path));
-  });
-  b.iterations = read_column<double>(j, "iterations", where, n, jf::finite_number);
+  b.repetition =
+      read_column<int>(j, "repetition", where, n, [](const json& v, const jf::ElementPath& path) {
+        return static_cast<int>(jf::integer(v, path));
+      });
+  b.iterations = read_column<double>(
+      j, "iterations", where, n,
+      [](const json& v, const jf::ElementPath& path) { return jf::finite_number(v, path); });
   const json& metrics = jf::object(jf::member(j, "metrics", where), where + ".metrics");
   for (const auto& [name, column] : metrics.items()) {
     std::string path = where + ".metrics." + name;
     jf::array(column, path);
-    b.metrics[name] = read_column<double>(metrics, name.c_str(), where + ".metrics", n,
-                                          [](const json& v, const std::string& p) {
-                                            return v.is_null() ? std::nan("") : jf::finite_number(v, p);
-                                          });
+    b.metrics[name] = read_column<double>(
+        metrics, name.c_str(), where + ".metrics", n, [](const json& v, const jf::ElementPath& p) {
+          return v.is_null() ? std::nan("") : jf::finite_number(v, p);
+        });
   }
   if (const json* errors = jf::optional_member(j, "errors", where)) {
     jf::array(*errors, where + ".errors");
@@ -131,36 +150,47 @@ RunRecord run_record_from_json(const json& j) {
     if (const json* v = jf::optional_member(*tool, "version", "tool"))
       r.tool_version = jf::string(*v, "tool.version");
   if (const json* v = jf::optional_member(j, "testbed", "")) r.testbed = jf::string(*v, "testbed");
-  if (const json* v = jf::optional_member(j, "created_at", "")) r.created_at = jf::string(*v, "created_at");
+  if (const json* v = jf::optional_member(j, "created_at", ""))
+    r.created_at = jf::string(*v, "created_at");
   if (const json* git = jf::optional_member(j, "git", "")) {
-    if (const json* v = jf::optional_member(*git, "commit", "git")) r.commit = jf::string(*v, "git.commit");
-    if (const json* v = jf::optional_member(*git, "dirty", "git")) r.dirty = jf::boolean(*v, "git.dirty");
+    if (const json* v = jf::optional_member(*git, "commit", "git"))
+      r.commit = jf::string(*v, "git.commit");
+    if (const json* v = jf::optional_member(*git, "dirty", "git"))
+      r.dirty = jf::boolean(*v, "git.dirty");
   }
   if (const json* v = jf::optional_member(j, "seed", "")) {
     if (!v->is_number_unsigned() && !(v->is_number_integer() && v->get<long long>() >= 0))
       throw InputError("field `seed`: expected a non-negative integer");
     r.seed = v->get<unsigned long long>();
   }
-  if (const json* v = jf::optional_member(j, "environment", "")) r.environment = jf::object(*v, "environment");
+  if (const json* v = jf::optional_member(j, "environment", ""))
+    r.environment = jf::object(*v, "environment");
   const json& processes = jf::array(jf::member(j, "processes", ""), "processes");
   for (std::size_t i = 0; i < processes.size(); ++i) {
     std::string where = fmt::format("processes[{}]", i);
     ProcessInfo p;
     p.id = static_cast<int>(jf::integer(jf::member(processes[i], "id", where), where + ".id"));
     if (p.id != static_cast<int>(i))
-      throw InputError(fmt::format("field `{}.id`: is {}, expected {} (ids are positions)", where, p.id, i));
-    if (const json* v = jf::optional_member(processes[i], "source", where)) p.source = jf::string(*v, where + ".source");
-    if (const json* v = jf::optional_member(processes[i], "status", where)) p.status = jf::string(*v, where + ".status");
+      throw InputError(
+          fmt::format("field `{}.id`: is {}, expected {} (ids are positions)", where, p.id, i));
+    if (const json* v = jf::optional_member(processes[i], "source", where))
+      p.source = jf::string(*v, where + ".source");
+    if (const json* v = jf::optional_member(processes[i], "status", where))
+      p.status = jf::string(*v, where + ".status");
     if (p.status != "ok" && p.status != "failed" && p.status != "missing")
-      throw InputError(fmt::format("field `{}.status`: \"{}\" is not one of ok, failed, missing", where, p.status));
-    if (const json* v = jf::optional_member(processes[i], "message", where)) p.message = jf::string(*v, where + ".message");
-    if (const json* v = jf::optional_member(processes[i], "context", where)) p.context = jf::object(*v, where + ".context");
+      throw InputError(fmt::format("field `{}.status`: \"{}\" is not one of ok, failed, missing",
+                                   where, p.status));
+    if (const json* v = jf::optional_member(processes[i], "message", where))
+      p.message = jf::string(*v, where + ".message");
+    if (const json* v = jf::optional_member(processes[i], "context", where))
+      p.context = jf::object(*v, where + ".context");
     r.processes.push_back(std::move(p));
   }
   const json& benchmarks = jf::array(jf::member(j, "benchmarks", ""), "benchmarks");
   std::unordered_set<std::string> seen;
   for (std::size_t i = 0; i < benchmarks.size(); ++i) {
-    BenchmarkResult b = benchmark_from_json(benchmarks[i], fmt::format("benchmarks[{}]", i), r.processes.size());
+    BenchmarkResult b =
+        benchmark_from_json(benchmarks[i], fmt::format("benchmarks[{}]", i), r.processes.size());
     if (!seen.insert(b.name).second)
       throw InputError(fmt::format("field `benchmarks[{}].name`: \"{}\" appears twice", i, b.name));
     r.benchmarks.push_back(std::move(b));
@@ -183,7 +213,9 @@ RunRecord read_run_record_file(const std::filesystem::path& path) {
 }
 
 void write_run_record_file(const RunRecord& record, const std::filesystem::path& path) {
-  write_file_atomically(path, to_json(record).dump(1) + "\n");
+  // Compact: indentation doubled the file (each of millions of samples on its own line) and the
+  // time to read it back; the file is for programs, `jq` pretty-prints it for humans.
+  write_file_atomically(path, to_json(record).dump() + "\n");
 }
 
 }  // namespace benchgate

@@ -49,7 +49,9 @@ bool LineReader::refill() {
 
 bool LineReader::next(std::string_view& line) {
   for (;;) {
-    const void* newline = std::memchr(pending_.data(), '\n', pending_.size());
+    // memchr must not see the null data() of an empty view (UBSan: nonnull argument).
+    const void* newline =
+        pending_.empty() ? nullptr : std::memchr(pending_.data(), '\n', pending_.size());
     if (newline != nullptr) {
       const auto length =
           static_cast<std::size_t>(static_cast<const char*>(newline) - pending_.data());

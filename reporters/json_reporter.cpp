@@ -1,7 +1,5 @@
 // The JSON report: the comparison contract of core/comparison_json.h (docs/json-report.md),
 // written as is. Other tools parse it, so this file adds nothing and renames nothing.
-#include <nlohmann/json.hpp>
-
 #include "core/comparison_json.h"
 #include "reporters/builtin_reporters.h"
 
@@ -13,8 +11,8 @@ class JsonReporter final : public Reporter {
   std::string_view name() const override { return "json"; }
   std::string_view file_extension() const override { return "json"; }
   std::string render(const Comparison& comparison) const override {
-    // `replace`: a name with invalid UTF-8 must not abort the report; U+FFFD marks the bad bytes.
-    return to_json(comparison).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+    // A name with invalid UTF-8 does not abort the report: U+FFFD marks the bad bytes.
+    return comparison_json_text(comparison);
   }
 };
 

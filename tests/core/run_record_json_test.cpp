@@ -19,7 +19,8 @@ RunRecord sample_record() {
   r.created_at = "2026-11-21T12:00:00Z";
   r.commit = "0123456789abcdef0123456789abcdef01234567";
   r.seed = 42;
-  r.processes = {{0, "a.json", "ok", "", {{"host_name", "x"}}}, {1, "b.json", "failed", "SIGSEGV", {}}};
+  r.processes = {{0, "a.json", "ok", "", {{"host_name", "x"}}},
+                 {1, "b.json", "failed", "SIGSEGV", {}}};
   BenchmarkResult b;
   b.name = "BM_Sort/1024";
   b.process = {0, 0, 1};
@@ -56,6 +57,38 @@ TEST(RunRecordJson, RaggedColumnIsRefusedNamingTheField) {
   } catch (const InputError& e) {
     EXPECT_THAT(e.what(), HasSubstr("benchmarks[0].metrics.real_time"));
   }
+}
+
+std::string error_of(const nlohmann::json& j) {
+  try {
+    run_record_from_json(j);
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  return "(no error)";
+}
+
+// Element paths are formatted only when an element is bad; each column must still name it.
+TEST(RunRecordJson, BadSampleIsRefusedNamingTheElement) {
+  auto bad = [](const char* column, std::size_t index, nlohmann::json value) {
+    auto j = to_json(sample_record());
+    nlohmann::json& c = std::string(column) == "real_time"
+                            ? j["benchmarks"][0]["metrics"]["real_time"]
+                            : j["benchmarks"][0][column];
+    c[index] = std::move(value);
+    return error_of(j);
+  };
+  EXPECT_EQ(bad("real_time", 2, "fast"),
+            "field `benchmarks[0].metrics.real_time[2]`: expected a number, got string");
+  EXPECT_EQ(bad("iterations", 1, nullptr),
+            "field `benchmarks[0].iterations[1]`: expected a number, got null");
+  EXPECT_EQ(bad("repetition", 0, 1.5),
+            "field `benchmarks[0].repetition[0]`: expected an integer, got number");
+  EXPECT_EQ(bad("process", 1, true),
+            "field `benchmarks[0].process[1]`: expected an integer, got boolean");
+  EXPECT_EQ(bad("process", 2, 7),
+            "field `benchmarks[0].process[2]`: process 7 does not exist (record has 2 processes)");
+  EXPECT_EQ(bad("real_time", 0, 3), "(no error)") << "an integer is a number";
 }
 
 TEST(RunRecordJson, UnknownProcessIsRefused) {

@@ -90,8 +90,7 @@ void decide(RowAnalysis& analysis, const CompareSettings& settings, std::size_t 
     row.verdict = stats::decide_verdict(*row.p_adjusted, row.ratio, row.ci_low, row.ci_high,
                                         settings.alpha, row.threshold);
     if (settings.higher_is_better) row.verdict = stats::flip_direction(row.verdict);
-    row.warning = *row.q_value <= settings.warning_q && row.verdict != Verdict::kRegression &&
-                  row.verdict != Verdict::kImprovement;
+    row.warning = stats::bh_warning(row.verdict, *row.q_value, settings.warning_q);
     if (row.verdict == Verdict::kInconclusive)
       row.units_needed = stats::units_needed({.log_ratio = std::log(row.ratio),
                                               .log_sd = analysis.log_sd,

@@ -30,6 +30,10 @@ std::size_t smallest_units_for_significance(double a) {
   return n;
 }
 
+bool bh_warning(Verdict verdict, double q_value, double warning_q) {
+  return verdict == Verdict::kInconclusive && q_value <= warning_q;
+}
+
 Verdict flip_direction(Verdict verdict) {
   if (verdict == Verdict::kRegression) return Verdict::kImprovement;
   if (verdict == Verdict::kImprovement) return Verdict::kRegression;

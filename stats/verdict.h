@@ -12,6 +12,11 @@ namespace benchgate::stats {
 // improvement:  p_adjusted <= alpha, ci_high < 1 and ratio <= 1 - threshold
 // unchanged:    1 - threshold < ci_low and ci_high < 1 + threshold (the whole CI inside)
 // inconclusive: anything else
+// Benjamini–Hochberg's say (GUIDE §2): a row Holm could not confirm but that is probably a real
+// change is shown as a warning. Only inconclusive rows qualify: a row already decided (or proven
+// unchanged within ±δ) has nothing to warn about, and warning on it would be crying wolf.
+bool bh_warning(Verdict verdict, double q_value, double warning_q);
+
 // Regression <-> improvement, for metrics where higher is better (throughput).
 Verdict flip_direction(Verdict verdict);
 

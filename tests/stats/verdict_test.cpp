@@ -98,3 +98,16 @@ TEST(SmallestUnits, ExactTestReach) {
 
 }  // namespace
 }  // namespace benchgate::stats
+
+namespace benchgate {
+namespace {
+// BH warns only where Holm left the question open: inconclusive rows with q <= warning_q.
+TEST(BhWarning, OnlyInconclusiveRowsAtOrBelowQ) {
+  EXPECT_TRUE(stats::bh_warning(Verdict::kInconclusive, 0.10, 0.10));
+  EXPECT_FALSE(stats::bh_warning(Verdict::kInconclusive, 0.11, 0.10));
+  for (Verdict decided : {Verdict::kRegression, Verdict::kImprovement, Verdict::kUnchanged,
+                          Verdict::kUntested})
+    EXPECT_FALSE(stats::bh_warning(decided, 0.001, 0.10)) << to_string(decided);
+}
+}  // namespace
+}  // namespace benchgate

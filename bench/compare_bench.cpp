@@ -41,7 +41,8 @@ RunRecord make_side(int processes, bool head, unsigned seed) {
   RunRecord r;
   r.tool_version = "bench";
   r.testbed = "bench";
-  for (int p = 0; p < processes; ++p) r.processes.push_back({p, fmt::format("p{}", p), "ok", "", nlohmann::json::object()});
+  for (int p = 0; p < processes; ++p)
+    r.processes.push_back({p, fmt::format("p{}", p), "ok", "", nlohmann::json::object()});
   std::vector<double> process_drift(processes);
   for (auto& d : process_drift) d = drift(rng);
   const int per_process = kSamplesPerSide / processes;
@@ -74,11 +75,16 @@ void write_gbench_files(const RunRecord& side, const fs::path& dir) {
     for (const auto& bm : side.benchmarks)
       for (std::size_t i = 0; i < bm.sample_count(); ++i) {
         if (bm.process[i] != process.id) continue;
-        entries.push_back({{"name", bm.name}, {"run_name", bm.name}, {"run_type", "iteration"},
-                           {"repetitions", 3}, {"repetition_index", bm.repetition[i]},
-                           {"threads", 1}, {"iterations", bm.iterations[i]},
+        entries.push_back({{"name", bm.name},
+                           {"run_name", bm.name},
+                           {"run_type", "iteration"},
+                           {"repetitions", 3},
+                           {"repetition_index", bm.repetition[i]},
+                           {"threads", 1},
+                           {"iterations", bm.iterations[i]},
                            {"real_time", bm.metrics.at(kRealTime)[i]},
-                           {"cpu_time", bm.metrics.at(kCpuTime)[i]}, {"time_unit", "ns"}});
+                           {"cpu_time", bm.metrics.at(kCpuTime)[i]},
+                           {"time_unit", "ns"}});
       }
     nlohmann::json doc = {{"context", {{"date", "2026-11-21"}, {"library_build_type", "release"}}},
                           {"benchmarks", std::move(entries)}};
@@ -112,7 +118,12 @@ void BM_CompareRunRecords(benchmark::State& state) {
   if (!fs::exists(head)) write_run_record_file(make_side(processes, true, 2), head);
   run_compare(state, base, head);
 }
-BENCHMARK(BM_CompareRunRecords)->ArgName("processes")->Arg(10)->Arg(1)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_CompareRunRecords)
+    ->ArgName("processes")
+    ->Arg(10)
+    ->Arg(1)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 
 void BM_CompareGbenchFiles(benchmark::State& state) {
   fs::path dir = scratch_dir();

@@ -41,10 +41,11 @@ struct CompareCommand {
     store::CommitRecords stored = store->load(key, bed);
     warn_about(stored.problems);
     if (stored.records.empty()) {
-      std::string others = stored.testbeds.empty() ? "none"
-                                                   : fmt::format("{}", fmt::join(stored.testbeds, ", "));
-      throw InputError(fmt::format("no baseline for testbed \"{}\" on commit {} in {} (testbeds there: {})",
-                                   bed, key, store->describe(), others));
+      std::string others =
+          stored.testbeds.empty() ? "none" : fmt::format("{}", fmt::join(stored.testbeds, ", "));
+      throw InputError(
+          fmt::format("no baseline for testbed \"{}\" on commit {} in {} (testbeds there: {})", bed,
+                      key, store->describe(), others));
     }
     RunRecord base = std::move(stored.records.front());
     for (std::size_t i = 1; i < stored.records.size(); ++i) merge_records(base, stored.records[i]);
@@ -84,7 +85,8 @@ void register_compare_command(CLI::App& app, Action& action) {
   CLI::App* sub = app.add_subcommand(
       "compare",
       "Compare two sets of benchmark results and decide whether HEAD regressed.\n"
-      "BASE and HEAD are each a results file (Google Benchmark JSON, hyperfine JSON or a benchgate\n"
+      "BASE and HEAD are each a results file (Google Benchmark JSON, hyperfine JSON or a "
+      "benchgate\n"
       "run record) or a directory whose every *.json file is one more process of that side.\n"
       "With --base-commit REV, BASE is the baseline stored for that commit (benchgate baseline).\n"
       "Exit codes: 0 pass, 1 regression found, 2 usage or input error, 3 internal error.");

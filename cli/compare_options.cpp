@@ -10,22 +10,30 @@
 namespace benchgate::cli {
 
 void add_compare_flags(CLI::App& command, CompareFlags& flags) {
-  flags.metric_option = command.add_option("--metric", flags.metric,
-                     "Metric to compare: real_time, cpu_time, or any user counter")
+  flags.metric_option =
+      command
+          .add_option("--metric", flags.metric,
+                      "Metric to compare: real_time, cpu_time, or any user counter")
+          ->capture_default_str();
+  flags.alpha_option =
+      command.add_option("--alpha", flags.alpha, "Family-wise significance level (Holm-adjusted)")
+          ->capture_default_str();
+  flags.threshold_option = command
+                               .add_option("--threshold", flags.threshold,
+                                           "Smallest change that matters, δ: '5%' or '0.05'")
+                               ->capture_default_str();
+  command
+      .add_option("--test", flags.test, "Statistical test: mann-whitney or welch (on log values)")
       ->capture_default_str();
-  flags.alpha_option = command.add_option("--alpha", flags.alpha, "Family-wise significance level (Holm-adjusted)")
-      ->capture_default_str();
-  flags.threshold_option = command.add_option("--threshold", flags.threshold,
-                     "Smallest change that matters, δ: '5%' or '0.05'")
-      ->capture_default_str();
-  command.add_option("--test", flags.test, "Statistical test: mann-whitney or welch (on log values)")
-      ->capture_default_str();
-  flags.fail_on_option = command.add_option(
-      "--fail-on", flags.fail_on, "When to exit 1: 'regression' (a confirmed regression) or 'never'")
-      ->capture_default_str();
-  command.add_option("--direction", flags.direction,
-                     "Which way is better for the metric: lower (times), higher (throughput), or "
-                     "auto (higher for *_per_second counters, lower otherwise)")
+  flags.fail_on_option =
+      command
+          .add_option("--fail-on", flags.fail_on,
+                      "When to exit 1: 'regression' (a confirmed regression) or 'never'")
+          ->capture_default_str();
+  command
+      .add_option("--direction", flags.direction,
+                  "Which way is better for the metric: lower (times), higher (throughput), or "
+                  "auto (higher for *_per_second counters, lower otherwise)")
       ->capture_default_str();
   command.add_flag("--trust-single-run", flags.trust_single_run,
                    "Let regressions measured in a single process per side fail the gate "
@@ -39,19 +47,23 @@ double parse_threshold(const std::string& text, const std::string& flag) {
   double value = 0;
   auto [end, ec] = std::from_chars(number.data(), number.data() + number.size(), value);
   if (ec != std::errc() || end != number.data() + number.size() || !std::isfinite(value))
-    throw InputError(fmt::format("{} '{}': expected a percentage like 5% or a fraction like 0.05",
-                                 flag, text));
-  if (percent) value /= 100.0;
+    throw InputError(
+        fmt::format("{} '{}': expected a percentage like 5% or a fraction like 0.05", flag, text));
+  if (percent)
+    value /= 100.0;
   else if (value >= 1.0)
-    throw InputError(fmt::format(
-        "{} '{}' is ambiguous: write {}% for a percentage or a fraction below 1", flag, text, text));
+    throw InputError(
+        fmt::format("{} '{}' is ambiguous: write {}% for a percentage or a fraction below 1", flag,
+                    text, text));
   if (value <= 0.0 || value >= 1.0)
     throw InputError(fmt::format("{} '{}': must be between 0% and 100%", flag, text));
   return value;
 }
 
 namespace {
-bool given(const CLI::Option* option) { return option && option->count() > 0; }
+bool given(const CLI::Option* option) {
+  return option && option->count() > 0;
+}
 }  // namespace
 
 CompareOptions to_compare_options(const CompareFlags& flags, const GateConfig* config) {
@@ -65,14 +77,19 @@ CompareOptions to_compare_options(const CompareFlags& flags, const GateConfig* c
   s.threshold = config && !given(flags.threshold_option)
                     ? config->threshold
                     : parse_threshold(flags.threshold, "--threshold");
-  if (flags.test == "mann-whitney") s.test = TestKind::kMannWhitney;
-  else if (flags.test == "welch") s.test = TestKind::kWelch;
-  else throw InputError(fmt::format("--test '{}': expected mann-whitney or welch", flags.test));
+  if (flags.test == "mann-whitney")
+    s.test = TestKind::kMannWhitney;
+  else if (flags.test == "welch")
+    s.test = TestKind::kWelch;
+  else
+    throw InputError(fmt::format("--test '{}': expected mann-whitney or welch", flags.test));
   if (config && !given(flags.fail_on_option)) {
     s.fail_on_regression = false;
     for (Verdict v : config->fail_on) {
-      if (v == Verdict::kRegression) s.fail_on_regression = true;
-      else s.also_fail_on.push_back(v);
+      if (v == Verdict::kRegression)
+        s.fail_on_regression = true;
+      else
+        s.also_fail_on.push_back(v);
     }
   } else if (flags.fail_on == "regression") {
     s.fail_on_regression = true;
@@ -84,9 +101,13 @@ CompareOptions to_compare_options(const CompareFlags& flags, const GateConfig* c
   s.trust_single_run = flags.trust_single_run;
   if (flags.direction == "auto")
     s.higher_is_better = s.metric.find("per_second") != std::string::npos;
-  else if (flags.direction == "higher") s.higher_is_better = true;
-  else if (flags.direction == "lower") s.higher_is_better = false;
-  else throw InputError(fmt::format("--direction '{}': expected auto, lower or higher", flags.direction));
+  else if (flags.direction == "higher")
+    s.higher_is_better = true;
+  else if (flags.direction == "lower")
+    s.higher_is_better = false;
+  else
+    throw InputError(
+        fmt::format("--direction '{}': expected auto, lower or higher", flags.direction));
   if (config) {
     // Copied into the callbacks: the config may not outlive the options.
     // A --threshold flag replaces the config's default δ, not its per-benchmark rules.

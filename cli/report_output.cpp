@@ -15,7 +15,9 @@ namespace benchgate::cli {
 namespace {
 
 // Colour only for a human at a terminal, and never when NO_COLOR is set (no-color.org).
-bool stdout_wants_color() { return isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr; }
+bool stdout_wants_color() {
+  return isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr;
+}
 
 void write_report_file(const std::filesystem::path& path, const std::string& text) {
   std::error_code ec;

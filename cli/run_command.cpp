@@ -15,6 +15,7 @@
 #include "cli/command.h"
 #include "core/errors.h"
 #include "core/run_record_json.h"
+#include "reporters/report_format.h"
 #include "runner/config.h"
 #include "runner/process_launch.h"
 #include "runner/progress.h"
@@ -135,16 +136,6 @@ std::filesystem::path output_path(const RunFlags& f, const Selection& s, const S
   return dir / (suite.name + ".json");
 }
 
-std::string format_metric(const std::string& metric, double value) {
-  if (!std::isfinite(value)) return "-";
-  if (metric == "peak_rss_bytes") return fmt::format("{:.1f} MiB", value / (1024.0 * 1024.0));
-  if (metric.find("time") == std::string::npos) return fmt::format("{:.4g}", value);
-  if (value >= 1e9) return fmt::format("{:.3f} s", value / 1e9);
-  if (value >= 1e6) return fmt::format("{:.3f} ms", value / 1e6);
-  if (value >= 1e3) return fmt::format("{:.3f} us", value / 1e3);
-  return fmt::format("{:.3f} ns", value);
-}
-
 void print_summary(const SuiteRun& run, const std::filesystem::path& path) {
   const RunRecord& r = run.record;
   int ok = 0;
@@ -164,7 +155,7 @@ void print_summary(const SuiteRun& run, const std::filesystem::path& path) {
     std::string errors =
         b.errors.empty() ? "" : fmt::format("{} ({})", b.errors.size(), b.errors[0].message);
     fmt::print("  {:<{}}  {:>7}  {:>9}  {:>14}  {}\n", b.name, width, b.sample_count(), distinct,
-               format_metric(kRealTime, median), errors);
+               report::format_value(median, kRealTime), errors);
   }
   for (const auto& p : r.processes)
     if (p.status != "ok") fmt::print("  process {} {}: {}\n", p.id, p.status, p.message);

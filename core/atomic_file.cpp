@@ -15,7 +15,9 @@
 namespace benchgate {
 namespace {
 
-std::string errno_text() { return std::strerror(errno); }
+std::string errno_text() {
+  return std::strerror(errno);
+}
 
 // O_EXCL makes the lock the arbiter between concurrent writers of the same file.
 int open_lock_exclusively(const std::filesystem::path& lock) {
@@ -24,7 +26,8 @@ int open_lock_exclusively(const std::filesystem::path& lock) {
     int fd = ::open(lock.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
     if (fd >= 0) return fd;
     if (errno != EEXIST)
-      throw EnvironmentError(fmt::format("{}: cannot create lock file: {}", lock.string(), errno_text()));
+      throw EnvironmentError(
+          fmt::format("{}: cannot create lock file: {}", lock.string(), errno_text()));
     std::this_thread::sleep_for(25ms);
   }
   throw EnvironmentError(fmt::format(

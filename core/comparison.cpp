@@ -53,7 +53,7 @@ std::string_view Comparison::overall() const {
                settings.also_fail_on.end();
       });
   return (settings.fail_on_regression && has_blocking_regression()) || other_failure ? "fail"
-                                                                                       : "pass";
+                                                                                     : "pass";
 }
 
 bool Comparison::any_single_run() const {
@@ -62,9 +62,9 @@ bool Comparison::any_single_run() const {
 }
 
 std::size_t Comparison::count(Verdict verdict) const {
-  return static_cast<std::size_t>(std::count_if(
-      benchmarks.begin(), benchmarks.end(),
-      [&](const BenchmarkComparison& row) { return row.verdict == verdict; }));
+  return static_cast<std::size_t>(
+      std::count_if(benchmarks.begin(), benchmarks.end(),
+                    [&](const BenchmarkComparison& row) { return row.verdict == verdict; }));
 }
 
 }  // namespace benchgate

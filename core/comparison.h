@@ -43,7 +43,7 @@ struct BenchmarkComparison {
   // Effect as a ratio head/base (Hodges–Lehmann on log values, or Welch's mean difference).
   // NaN where undefined; ci_low/ci_high may be 0 / +inf when n is too small for the confidence.
   double ratio = 0, ci_low = 0, ci_high = 0;
-  double confidence = 0.95;  // of [ci_low, ci_high]
+  double confidence = 0.95;          // of [ci_low, ci_high]
   std::optional<double> p_value;     // raw two-sided; empty when untested
   std::optional<double> p_adjusted;  // Holm across the comparison: decides the gate
   std::optional<double> q_value;     // Benjamini–Hochberg: decides warnings
@@ -53,8 +53,8 @@ struct BenchmarkComparison {
   bool warning = false;              // BH says "probably changed" though Holm did not fail it
   bool single_run = false;           // analysed on repetitions of a single process: unconfirmed
   std::optional<std::size_t> units_needed;  // rough count per side that would settle it
-  std::vector<std::string> errors;   // error messages from either side
-  std::string note;                  // one human sentence explaining the verdict
+  std::vector<std::string> errors;          // error messages from either side
+  std::string note;                         // one human sentence explaining the verdict
 };
 
 struct CompareSettings {
@@ -75,7 +75,7 @@ struct CompareSettings {
 struct Comparison {
   CompareSettings settings;
   std::vector<BenchmarkComparison> benchmarks;
-  std::vector<std::string> warnings;  // comparison-wide, e.g. "between-run drift not measured"
+  std::vector<std::string> warnings;   // comparison-wide, e.g. "between-run drift not measured"
   std::string base_label, head_label;  // what was compared, for humans (paths, commits)
 
   // True when some regression counts towards the gate (confirmed, or single-run and trusted).

@@ -7,10 +7,10 @@
 namespace benchgate {
 
 enum ExitCode : int {
-  kExitPass = 0,         // no regression (or the gate is configured not to fail)
-  kExitRegression = 1,   // the gate failed: at least one confirmed regression
-  kExitInputError = 2,   // bad usage, bad or unreadable input file, invalid config
-  kExitInternalError = 3 // environment or internal failure (git, network, a bug)
+  kExitPass = 0,          // no regression (or the gate is configured not to fail)
+  kExitRegression = 1,    // the gate failed: at least one confirmed regression
+  kExitInputError = 2,    // bad usage, bad or unreadable input file, invalid config
+  kExitInternalError = 3  // environment or internal failure (git, network, a bug)
 };
 
 // Something the user gave us is wrong: a file, a field, a flag. The message names which.

@@ -34,7 +34,8 @@ void merge_records(RunRecord& into, const RunRecord& other) {
   }
   // Index by name once: merging many files must not be quadratic in the benchmark count.
   std::unordered_map<std::string, std::size_t> index;
-  for (std::size_t i = 0; i < into.benchmarks.size(); ++i) index.emplace(into.benchmarks[i].name, i);
+  for (std::size_t i = 0; i < into.benchmarks.size(); ++i)
+    index.emplace(into.benchmarks[i].name, i);
   for (const auto& src : other.benchmarks) {
     auto [it, inserted] = index.emplace(src.name, into.benchmarks.size());
     if (inserted) {

@@ -21,10 +21,10 @@ inline constexpr const char* kRealTime = "real_time";
 inline constexpr const char* kCpuTime = "cpu_time";
 
 struct ProcessInfo {
-  int id = 0;               // index referenced by BenchmarkResult::process
-  std::string source;       // the file it was read from, or the command line that ran it
+  int id = 0;                 // index referenced by BenchmarkResult::process
+  std::string source;         // the file it was read from, or the command line that ran it
   std::string status = "ok";  // "ok", "failed" (crashed, timed out, bad output) or "missing"
-  std::string message;      // why it failed, for humans
+  std::string message;        // why it failed, for humans
   nlohmann::json context = nlohmann::json::object();  // e.g. Google Benchmark's "context" block
 };
 
@@ -41,7 +41,7 @@ struct BenchmarkResult {
   std::vector<int> repetition;
   std::vector<double> iterations;
   std::map<std::string, std::vector<double>> metrics;  // metric name -> one value per sample
-  std::vector<BenchmarkError> errors;  // error_occurred / skipped: never samples
+  std::vector<BenchmarkError> errors;                  // error_occurred / skipped: never samples
 
   std::size_t sample_count() const { return process.size(); }
   const std::vector<double>* metric(const std::string& name) const {

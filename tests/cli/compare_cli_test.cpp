@@ -84,20 +84,22 @@ TEST_F(CompareCli, SingleProcessRegressionIsUnconfirmedUnlessTrusted) {
 
   auto trusted = run_benchgate({"compare", base.string(), head.string(), "--trust-single-run"});
   EXPECT_EQ(trusted.exit_code, 1) << trusted.out << trusted.err;
-  auto never = run_benchgate({"compare", base.string(), head.string(), "--trust-single-run",
-                              "--fail-on", "never"});
+  auto never = run_benchgate(
+      {"compare", base.string(), head.string(), "--trust-single-run", "--fail-on", "never"});
   EXPECT_EQ(never.exit_code, 0) << never.out << never.err;
 }
 
 TEST_F(CompareCli, InputErrorsExitTwoNamingTheFile) {
-  testing::write_file(dir_ / "bad.json", "{\"benchmarks\": [ {\"name\": \"BM_A\", \"real_time\": NaN");
+  testing::write_file(dir_ / "bad.json",
+                      "{\"benchmarks\": [ {\"name\": \"BM_A\", \"real_time\": NaN");
   testing::write_file(dir_ / "ok.json", R"({"context": {}, "benchmarks": [{"name": "BM_A",
       "run_name": "BM_A", "run_type": "iteration", "repetitions": 1, "repetition_index": 0,
       "threads": 1, "iterations": 10, "real_time": 5.0, "cpu_time": 5.0, "time_unit": "ns"}]})");
   auto bad = run_benchgate({"compare", (dir_ / "bad.json").string(), (dir_ / "ok.json").string()});
   EXPECT_EQ(bad.exit_code, 2);
   EXPECT_THAT(bad.err, HasSubstr("bad.json"));
-  auto missing = run_benchgate({"compare", (dir_ / "nope.json").string(), (dir_ / "ok.json").string()});
+  auto missing =
+      run_benchgate({"compare", (dir_ / "nope.json").string(), (dir_ / "ok.json").string()});
   EXPECT_EQ(missing.exit_code, 2);
   EXPECT_THAT(missing.err, HasSubstr("nope.json"));
 }

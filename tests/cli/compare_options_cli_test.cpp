@@ -64,23 +64,22 @@ TEST_F(CompareOptionsCli, BaseFromTheGitNotesStore) {
   auto saved = run_benchgate({"baseline", "save", "--commit", "HEAD", path("base.json")}, in_repo);
   ASSERT_EQ(saved.exit_code, 0) << saved.err;
 
-  auto r = run_benchgate({"compare", "--base-commit", "HEAD", path("head.json"), "--format", "json"},
-                         in_repo);
+  auto r = run_benchgate(
+      {"compare", "--base-commit", "HEAD", path("head.json"), "--format", "json"}, in_repo);
   ASSERT_EQ(r.exit_code, 1) << r.err;
   auto report = nlohmann::json::parse(r.out);
   EXPECT_EQ(report["benchmarks"][0]["name"], "BM_Slow");
   EXPECT_EQ(report["benchmarks"][0]["verdict"], "regression");
   EXPECT_EQ(report["benchmarks"][0]["base_n"], 8);
 
-  auto other = run_benchgate({"compare", "--base-commit", "HEAD", "--testbed", "laptop",
-                              path("head.json")},
-                             in_repo);
+  auto other = run_benchgate(
+      {"compare", "--base-commit", "HEAD", "--testbed", "laptop", path("head.json")}, in_repo);
   EXPECT_EQ(other.exit_code, 2);
   EXPECT_THAT(other.err, HasSubstr("no baseline for testbed \"laptop\""));
   EXPECT_THAT(other.err, HasSubstr("testbeds there: tb"));
 
-  auto both = run_benchgate({"compare", "--base-commit", "HEAD", path("base.json"), path("head.json")},
-                            in_repo);
+  auto both = run_benchgate(
+      {"compare", "--base-commit", "HEAD", path("base.json"), path("head.json")}, in_repo);
   EXPECT_EQ(both.exit_code, 2) << "BASE and --base-commit together are ambiguous";
 }
 
@@ -97,8 +96,8 @@ threshold = 0.20
                               path("loose.toml"), "--format", "json"});
   EXPECT_EQ(loose.exit_code, 0) << "a 10% change is within BM_Slow's 20% threshold\n" << loose.err;
   EXPECT_EQ(nlohmann::json::parse(loose.out)["benchmarks"][0]["threshold"], 0.20);
-  EXPECT_EQ(run_benchgate({"compare", path("base.json"), path("head.json"), "--config",
-                           path("ignore.toml")})
+  EXPECT_EQ(run_benchgate(
+                {"compare", path("base.json"), path("head.json"), "--config", path("ignore.toml")})
                 .exit_code,
             0);
   // A flag given on the command line wins over the file's value.
@@ -106,8 +105,8 @@ threshold = 0.20
                                path("loose.toml"), "--fail-on", "never"});
   EXPECT_EQ(strict.exit_code, 0);
   testing::write_file(dir_ / "bad.toml", "[gate]\ntreshold = 0.1\n");
-  auto bad = run_benchgate({"compare", path("base.json"), path("head.json"), "--config",
-                            path("bad.toml")});
+  auto bad = run_benchgate(
+      {"compare", path("base.json"), path("head.json"), "--config", path("bad.toml")});
   EXPECT_EQ(bad.exit_code, 2);
   EXPECT_THAT(bad.err, HasSubstr("bad.toml:2"));
 }

@@ -106,6 +106,8 @@ GithubContext read_github_context(const Environment& env) {
   context.repository = required(env, "GITHUB_REPOSITORY", "expected owner/name in GitHub Actions");
   context.sha = non_empty(env, "GITHUB_SHA").value_or("");
   context.ref = non_empty(env, "GITHUB_REF").value_or("");
+  context.server_url = non_empty(env, "GITHUB_SERVER_URL").value_or("https://github.com");
+  context.run_id = non_empty(env, "GITHUB_RUN_ID").value_or("");
   if (auto summary = non_empty(env, "GITHUB_STEP_SUMMARY")) context.step_summary = *summary;
   const std::string name = required(env, "GITHUB_EVENT_NAME", "set by GitHub Actions");
   const std::string path = required(env, "GITHUB_EVENT_PATH", "set by GitHub Actions");

@@ -56,6 +56,8 @@ struct GithubContext {
   std::string repository;  // GITHUB_REPOSITORY
   std::string sha;         // GITHUB_SHA (a merge commit on PRs)
   std::string ref;         // GITHUB_REF
+  std::string server_url;  // GITHUB_SERVER_URL, default https://github.com
+  std::string run_id;      // GITHUB_RUN_ID: the run page lists the uploaded report artifact
   std::optional<std::filesystem::path> step_summary;  // GITHUB_STEP_SUMMARY
   GithubEvent event;
 };

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <random>
 
 #include <fmt/format.h>
 
@@ -9,6 +10,7 @@
 #include "core/json_input.h"
 #include "forge/api_json.h"
 #include "forge/comment_list.h"
+#include "forge/multipart.h"
 
 namespace benchgate::forge {
 namespace {
@@ -91,6 +93,33 @@ UpsertResult GitlabClient::upsert_mr_note(long long mr_iid, std::string_view mar
   };
   operations.log = [&](std::string_view line) { http_.log(line); };
   return upsert_sticky(operations);
+}
+
+}  // namespace benchgate::forge
+
+namespace benchgate::forge {
+
+UploadedFile GitlabClient::upload_file(std::string_view filename, std::string_view content_type,
+                                       std::string_view content) {
+  if (content.size() > kGitlabUploadLimit)
+    throw InputError(fmt::format("{}: {} bytes, more than the {} bytes benchgate uploads", filename,
+                                 content.size(), kGitlabUploadLimit));
+  const MultipartBody body = multipart_form(
+      {"file", std::string(filename), std::string(content_type), content}, std::random_device{}());
+  const std::string what = fmt::format("uploading {}", filename);
+  // Sending it twice after a lost response leaves an unused second copy: harmless, so retry.
+  HttpResponse response = http_.send_ok(what, "POST", fmt::format("/projects/{}/uploads", project_),
+                                        RequestBody{body.content_type, body.bytes}, Replay::safe);
+  nlohmann::json answer = parse_api_json(response, what);
+  UploadedFile uploaded;
+  read_api_fields(what, [&] {
+    uploaded.url = jf::string(jf::member(answer, "url", ""), "url");
+    uploaded.markdown = jf::string(jf::member(answer, "markdown", ""), "markdown");
+  });
+  // The link goes into a note verbatim: only accept what GitLab documents.
+  if (!uploaded.url.starts_with("/uploads/") || uploaded.markdown.empty())
+    throw EnvironmentError(fmt::format("{}: unexpected answer (url `{}`)", what, uploaded.url));
+  return uploaded;
 }
 
 }  // namespace benchgate::forge

@@ -21,6 +21,15 @@ inline constexpr std::size_t kGitlabNoteLimit = 512 * 1024;
 // Throws InputError for an empty id or one with characters GitLab paths cannot contain.
 std::string gitlab_project_segment(std::string_view project_id);
 
+// GitLab's default maximum attachment size is 100 MB; flame graph SVGs are pruned to ≤ 5 MB.
+inline constexpr std::size_t kGitlabUploadLimit = 16 * 1024 * 1024;
+
+// A file uploaded to the project (POST /projects/:id/uploads), referenced from notes.
+struct UploadedFile {
+  std::string url;       // "/uploads/<secret>/<name>", relative to the project's web URL
+  std::string markdown;  // "![name](/uploads/<secret>/<name>)", expanded by GitLab in notes
+};
+
 class GitlabClient {
  public:
   // `api_base` as in CI_API_V4_URL (https://gitlab.example/api/v4); `project_id` as in
@@ -34,6 +43,11 @@ class GitlabClient {
   // Creates (POST) or updates (PUT) the one note on MR !iid carrying `marker` and written by us;
   // searches every page (x-next-page), ignores system notes and other people's notes.
   UpsertResult upsert_mr_note(long long mr_iid, std::string_view marker, std::string_view body);
+
+  // Uploads `content` as `filename` for use in merge-request notes. Throws HttpError when GitLab
+  // refuses it, InputError when the file exceeds kGitlabUploadLimit.
+  UploadedFile upload_file(std::string_view filename, std::string_view content_type,
+                           std::string_view content);
 
   const Redactor& redactor() const { return http_.redactor(); }
 

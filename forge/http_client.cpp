@@ -91,17 +91,17 @@ struct HttpClient::Impl {
     throw error(0, fmt::format("internal: bad request target `{}`", target));
   }
 
-  httplib::Headers request_headers(std::string_view json_body) const {
+  httplib::Headers request_headers(RequestBody body) const {
     httplib::Headers headers;
     for (const auto& [name, value] : fixed_headers) headers.emplace(name, value);
     headers.emplace("User-Agent", options.user_agent.empty() ? fmt::format("benchgate/{}", kVersion)
                                                              : options.user_agent);
     if (auth) headers.emplace(auth->name, auth->value_prefix + auth->token.reveal());
-    if (!json_body.empty()) headers.emplace("Content-Type", "application/json");
+    if (!body.content_type.empty()) headers.emplace("Content-Type", std::string(body.content_type));
     return headers;
   }
 
-  Attempt attempt(const std::string& method, const std::string& path, std::string_view json_body) {
+  Attempt attempt(const std::string& method, const std::string& path, RequestBody request_body) {
     httplib::Client client(base.origin());
     client.set_connection_timeout(options.connect_timeout);
     client.set_read_timeout(options.read_timeout);
@@ -114,8 +114,8 @@ struct HttpClient::Impl {
     httplib::Request request;
     request.method = method;
     request.path = path;
-    request.headers = request_headers(json_body);
-    request.body = std::string(json_body);
+    request.headers = request_headers(request_body);
+    request.body = std::string(request_body.bytes);
 
     // The body is collected by hand so its size is checked while it arrives: a declared
     // Content-Length over the limit is refused before reading, an undeclared (chunked) one as
@@ -216,21 +216,23 @@ struct HttpClient::Impl {
       std::this_thread::sleep_for(delay);
   }
 
-  HttpResponse send(std::string_view method_in, std::string_view target, std::string_view json_body,
+  HttpResponse send(std::string_view method_in, std::string_view target, RequestBody body,
                     Replay replay) {
     const std::string method = ascii_upper(method_in);
     const std::string path = resolve(target);
     const std::string label = fmt::format("{} {}", method, path);
-    if (json_body.size() > options.max_request_body)
+    const bool json = body.content_type.empty() || body.content_type == "application/json";
+    const std::size_t limit = json ? options.max_request_body : options.max_upload_body;
+    if (body.bytes.size() > limit)
       throw error(0, fmt::format("{}: the request body of {} bytes exceeds the limit of {} bytes; "
                                  "not sent",
-                                 label, json_body.size(), options.max_request_body));
+                                 label, body.bytes.size(), limit));
     const bool replay_safe =
         replay == Replay::safe || (replay == Replay::by_method && idempotent(method));
     milliseconds waited{0};
     for (int number = 1;; ++number) {
       auto started = Clock::now();
-      Attempt result = attempt(method, path, json_body);
+      Attempt result = attempt(method, path, body);
       auto elapsed = std::chrono::duration_cast<milliseconds>(Clock::now() - started);
       if (result.response) {
         log(fmt::format("{} -> {} ({} ms)", label, result.response->status, elapsed.count()));
@@ -288,13 +290,23 @@ HttpClient& HttpClient::operator=(HttpClient&&) noexcept = default;
 
 HttpResponse HttpClient::send(std::string_view method, std::string_view target,
                               std::string_view json_body, Replay replay) {
-  return impl_->send(method, target, json_body, replay);
+  return impl_->send(method, target, RequestBody::json(json_body), replay);
+}
+
+HttpResponse HttpClient::send(std::string_view method, std::string_view target, RequestBody body,
+                              Replay replay) {
+  return impl_->send(method, target, body, replay);
 }
 
 HttpResponse HttpClient::send_ok(std::string_view what, std::string_view method,
                                  std::string_view target, std::string_view json_body,
                                  Replay replay) {
-  HttpResponse response = send(method, target, json_body, replay);
+  return send_ok(what, method, target, RequestBody::json(json_body), replay);
+}
+
+HttpResponse HttpClient::send_ok(std::string_view what, std::string_view method,
+                                 std::string_view target, RequestBody body, Replay replay) {
+  HttpResponse response = send(method, target, body, replay);
   if (!response.ok())
     throw_status(fmt::format("{}: {} {} failed", what, ascii_upper(method), impl_->resolve(target)),
                  response);

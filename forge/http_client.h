@@ -37,7 +37,8 @@ struct HttpOptions {
   // PEM bundle used INSTEAD of the system CA store (for GitHub Enterprise / self-hosted GitLab
   // behind a private CA). Verification is never turned off.
   std::optional<std::filesystem::path> ca_file;
-  std::size_t max_request_body = 1 * kMiB;
+  std::size_t max_request_body = 1 * kMiB;  // JSON bodies (comments, notes, check runs)
+  std::size_t max_upload_body = 16 * kMiB;  // other bodies: file uploads (flame graph SVGs)
   std::size_t max_response_body = 10 * kMiB;
   int max_attempts = 6;
   std::chrono::milliseconds max_total_wait{std::chrono::minutes(5)};
@@ -53,6 +54,17 @@ struct AuthHeader {
   std::string name;
   std::string value_prefix;  // "Bearer " or ""
   Secret token;
+};
+
+// A request body with its media type. JSON is the common case (the string_view overloads below);
+// file uploads send multipart/form-data (forge/multipart.h). An empty body sends nothing.
+struct RequestBody {
+  std::string_view content_type;
+  std::string_view bytes;
+
+  static RequestBody json(std::string_view text) {
+    return {text.empty() ? std::string_view() : "application/json", text};
+  }
 };
 
 // Whether a request may be sent again after a 5xx or a connection lost mid-way (when the server
@@ -74,11 +86,15 @@ class HttpClient {
   // retryable failure outlasted the attempts or the time budget.
   HttpResponse send(std::string_view method, std::string_view target,
                     std::string_view json_body = {}, Replay replay = Replay::by_method);
+  HttpResponse send(std::string_view method, std::string_view target, RequestBody body,
+                    Replay replay);
 
   // send(), then throws HttpError unless the status is 2xx. `what` says what we were doing
   // ("listing comments of PR #7") and starts the message.
   HttpResponse send_ok(std::string_view what, std::string_view method, std::string_view target,
                        std::string_view json_body = {}, Replay replay = Replay::by_method);
+  HttpResponse send_ok(std::string_view what, std::string_view method, std::string_view target,
+                       RequestBody body, Replay replay);
 
   // Throws the HttpError for an unexpected `response`: "<what>: HTTP 404: <server's message>".
   [[noreturn]] void throw_status(std::string_view what, const HttpResponse& response) const;

@@ -103,6 +103,29 @@ FakeGitlab::FakeGitlab(Options options) : options_(std::move(options)) {
             }
           json_reply(res, 404, R"({"message":"404 Not found"})");
         });
+  // Markdown uploads API: one multipart part named `file`, with a file name.
+  route("POST", R"(/api/v4/projects/([^/]+)/uploads)",
+        [this](const httplib::Request& req, httplib::Response& res, const std::smatch& m) {
+          if (!known_project(m[1]))
+            return json_reply(res, 404, R"({"message":"404 Project Not Found"})");
+          if (!req.is_multipart_form_data() || !req.has_file("file"))
+            return json_reply(res, 400, R"({"error":"file is missing"})");
+          const httplib::MultipartFormData file = req.get_file_value("file");
+          if (file.filename.empty() || file.content.empty())
+            return json_reply(res, 400, R"({"error":"file is invalid"})");
+          std::lock_guard lock(mutex_);
+          const std::string url =
+              fmt::format("/uploads/{:032x}/{}", uploads_.size() + 1, file.filename);
+          uploads_.push_back({file.filename, file.content_type, file.content, url});
+          const std::string alt = file.filename.substr(0, file.filename.rfind('.'));
+          json_reply(res, 201,
+                     nlohmann::json{{"id", uploads_.size()},
+                                    {"alt", alt},
+                                    {"url", url},
+                                    {"full_path", "/-/project/42" + url},
+                                    {"markdown", fmt::format("![{}]({})", alt, url)}}
+                         .dump());
+        });
   start();
 }
 
@@ -128,6 +151,11 @@ long long FakeGitlab::add_note(long long iid, const std::string& author, const s
   std::lock_guard lock(mutex_);
   notes_[iid].push_back({next_id_, author, body, system});
   return next_id_++;
+}
+
+std::vector<FakeGitlab::Upload> FakeGitlab::uploads() const {
+  std::lock_guard lock(mutex_);
+  return uploads_;
 }
 
 std::vector<FakeGitlab::Note> FakeGitlab::notes(long long iid) const {

@@ -1,7 +1,8 @@
 #pragma once
 // A fake GitLab REST API v4 (under /api/v4) with in-memory merge-request notes: PRIVATE-TOKEN
 // auth, project addressed by numeric id or URL-encoded path, GitLab's pagination headers
-// (x-next-page etc.; per_page default 20, max 100) and newest-first ordering, system notes.
+// (x-next-page etc.; per_page default 20, max 100) and newest-first ordering, system notes, and
+// project uploads (POST /projects/:id/uploads, multipart/form-data with a `file` part).
 #include <nlohmann/json.hpp>
 
 #include "tests/forge/fake_server.h"
@@ -15,6 +16,9 @@ class FakeGitlab : public FakeHttpServer {
     std::string username = "project_42_bot";
     std::string project_id = "42";
     std::string project_path = "group/sub/widgets";
+  };
+  struct Upload {
+    std::string filename, content_type, content, url;
   };
   struct Note {
     long long id;
@@ -32,6 +36,7 @@ class FakeGitlab : public FakeHttpServer {
   long long add_note(long long iid, const std::string& author, const std::string& body,
                      bool system);
   std::vector<Note> notes(long long iid) const;  // oldest first
+  std::vector<Upload> uploads() const;           // oldest first
 
  private:
   bool check_request(const httplib::Request& req, httplib::Response& res);
@@ -39,6 +44,7 @@ class FakeGitlab : public FakeHttpServer {
 
   Options options_;
   std::map<long long, std::vector<Note>> notes_;
+  std::vector<Upload> uploads_;
   long long next_id_ = 5000;
 };
 

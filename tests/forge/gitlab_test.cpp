@@ -4,6 +4,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "core/errors.h"
 #include "tests/forge/capture.h"
 #include "tests/forge/fake_gitlab.h"
 
@@ -101,6 +102,65 @@ TEST(GitlabNote, RateLimitIsHonoured) {
   ASSERT_EQ(capture.sleeps.size(), 1u);
   EXPECT_EQ(capture.sleeps[0], std::chrono::seconds(1));
   EXPECT_EQ(gitlab.notes(5).size(), 1u);
+}
+
+// The SVG contains bytes that would break a naive multipart body: CRLF, quotes, and a line that
+// looks like a boundary. The server must receive it byte for byte.
+TEST(GitlabUpload, FileArrivesIntactAndItsMarkdownIsReturned) {
+  FakeGitlab gitlab;
+  Capture capture;
+  const std::string svg =
+      "<svg xmlns=\"http://www.w3.org/2000/svg\">\r\n--benchgate-0\r\n<text>\"a\"</text></svg>";
+  auto uploaded =
+      client_for(gitlab, capture).upload_file("micro-BM_Sort.svg", "image/svg+xml", svg);
+  auto uploads = gitlab.uploads();
+  ASSERT_EQ(uploads.size(), 1u);
+  EXPECT_EQ(uploads[0].content, svg);
+  EXPECT_EQ(uploads[0].filename, "micro-BM_Sort.svg");
+  EXPECT_EQ(uploads[0].content_type, "image/svg+xml");
+  EXPECT_EQ(uploaded.url, uploads[0].url);
+  EXPECT_EQ(uploaded.markdown, "![micro-BM_Sort](" + uploads[0].url + ")");
+}
+
+TEST(GitlabUpload, FilenameCannotInjectHeaders) {
+  FakeGitlab gitlab;
+  Capture capture;
+  client_for(gitlab, capture).upload_file("a\"\r\nX-Evil: 1.svg", "image/svg+xml", "<svg/>");
+  auto uploads = gitlab.uploads();
+  ASSERT_EQ(uploads.size(), 1u);
+  EXPECT_EQ(uploads[0].filename, "a___X-Evil: 1.svg");
+}
+
+TEST(GitlabUpload, RefusalIsAnHttpErrorWithoutTheToken) {
+  FakeGitlab gitlab;
+  Capture capture;
+  try {
+    client_for(gitlab, capture, "999").upload_file("x.svg", "image/svg+xml", "<svg/>");
+    FAIL() << "an unknown project accepted an upload";
+  } catch (const forge::HttpError& e) {
+    EXPECT_EQ(e.status(), 404);
+    EXPECT_THAT(e.what(), Not(HasSubstr(gitlab.options().token)));
+  }
+  EXPECT_TRUE(gitlab.uploads().empty());
+}
+
+TEST(GitlabUpload, OversizedFileIsNotSent) {
+  FakeGitlab gitlab;
+  Capture capture;
+  const std::string huge(forge::kGitlabUploadLimit + 1, 'x');
+  EXPECT_THROW(client_for(gitlab, capture).upload_file("big.svg", "image/svg+xml", huge),
+               InputError);
+  EXPECT_EQ(gitlab.request_count("POST", "/uploads"), 0u);
+}
+
+TEST(GitlabUpload, AnswerWithoutAnUploadsUrlIsRefused) {
+  FakeGitlab gitlab;
+  gitlab.inject_fault(
+      Fault::on("POST", "/uploads", 201)
+          .with_body(R"j({"url":"https://evil.example/x.svg","markdown":"![x](y)"})j"));
+  Capture capture;
+  EXPECT_THROW(client_for(gitlab, capture).upload_file("x.svg", "image/svg+xml", "<svg/>"),
+               EnvironmentError);
 }
 
 }  // namespace

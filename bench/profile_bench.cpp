@@ -1,9 +1,11 @@
 // profile/ speed and memory (targets, docs/profiles.md): fold perf script text >= 200 MB/s;
 // render a 1,000,000-line folded file of deep C++ names (~0.9 GB) <= 9 s and <= 1.5 GB; diff two
-// such files (SVG + top-N) <= 15 s and <= 3 GB. Inputs are generated in the setup, in a temp
-// directory. BENCHGATE_PROFILE_LINES sets the folded size (default 100,000 for a quick run; the
-// full-size figures use 1000000). Peak RSS (getrusage) is process-wide: run one benchmark per
-// process (--benchmark_filter) for memory figures.
+// such files (SVG + top-N) <= 15 s and <= 3 GB; the SVG <= 5 MB. Render and diff run on three
+// inputs (/shape:0..2, see Stacks): stacks sharing prefixes, the worst case of unique stacks, and
+// (for reference) every name distinct. Inputs are generated in the setup, in a temp directory.
+// BENCHGATE_PROFILE_LINES sets the folded size (default 100,000 for a quick run; the full-size
+// figures use 1000000). Peak RSS (getrusage) is process-wide: run one benchmark per process
+// (--benchmark_filter) for memory figures.
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -16,6 +18,7 @@
 #include <vector>
 
 #include <benchmark/benchmark.h>
+#include <fmt/format.h>
 
 #include "profile/diff_report.h"
 #include "profile/flamegraph_svg.h"
@@ -71,19 +74,60 @@ fs::path scratch() {
   return dir;
 }
 
-fs::path folded_file(const std::string& name, std::uint64_t seed) {
-  const auto path = scratch() / name;
+// Shape of a generated folded file.
+enum class Stacks {
+  kSharedPrefixes = 0,  // random_stack(): a fan-out-4 call tree over 4,000 names
+  // The worst case for the trie: below "main;app::run_K();app::dispatch_J()" (4 x 16 callers)
+  // 6-8 frames named at random from the program's 1,000,000 functions, so nearly every stack is
+  // unique, no two share a prefix below depth 3, and nearly every frame is a node of its own.
+  // Base and head come from the same program (the same 1M names, ~150 MB of them).
+  kUniqueStacks = 1,
+  // Beyond the targets' design, measured for reference: as kUniqueStacks, but every frame below
+  // depth 3 has a name no other frame has (7M distinct names in 1M lines), so the distinct name
+  // bytes alone (~1.1 GB) are nearly the render's memory budget.
+  kDistinctNames = 2,
+};
+
+fs::path folded_file(std::uint64_t seed, Stacks shape) {
+  const auto path = scratch() / fmt::format("shape{}-seed{}.folded", static_cast<int>(shape), seed);
   if (fs::exists(path)) return path;
   std::mt19937_64 random(seed);
   std::ofstream out(path);
   std::string line;
+  // Numbered like the pool's names (13 digits, so the same length), the head's after the base's.
+  constexpr std::size_t kNameBase = std::size_t{1} << 40, kPoolSize = 1000000;
+  std::size_t distinct = kNameBase + (seed << 32);
   for (std::size_t i = 0; i < folded_lines(); ++i) {
     line = "main";
-    for (auto f : random_stack(random)) line += ";" + function_name(f);
+    if (shape == Stacks::kSharedPrefixes) {
+      for (auto f : random_stack(random)) line += ";" + function_name(f);
+    } else {
+      line += ";app::run_" + std::to_string(i % 4) + "();app::dispatch_" + std::to_string(i % 16) +
+              "()";
+      for (std::size_t d = 6 + random() % 3; d > 0; --d) {
+        line +=
+            ";" + function_name(shape == Stacks::kUniqueStacks ? kNameBase + random() % kPoolSize
+                                                               : distinct++);
+      }
+    }
     line += " " + std::to_string(1 + random() % 50) + "\n";
     out << line;
   }
   return path;
+}
+
+Stacks shape_of(const benchmark::State& state) {
+  return static_cast<Stacks>(state.range(0));
+}
+
+// What the renderer says in the SVG's subtitle: "N frames; narrower than P px hidden".
+void count_svg(benchmark::State& state, const std::string& svg) {
+  state.counters["svg_MB"] = static_cast<double>(svg.size()) / 1e6;
+  const auto frames = svg.find(" frames; ");
+  const auto px = svg.find("narrower than ");
+  if (frames == std::string::npos || px == std::string::npos) return;
+  state.counters["svg_frames"] = std::stod(svg.substr(svg.rfind(' ', frames - 1) + 1));
+  state.counters["pruned_below_px"] = std::stod(svg.substr(px + 14));
 }
 
 const std::string& perf_script_text() {
@@ -118,22 +162,30 @@ void BM_FoldPerfScript(benchmark::State& state) {
 }
 BENCHMARK(BM_FoldPerfScript)->Unit(benchmark::kMillisecond);
 
+// Arg: the Stacks shape.
 void BM_RenderFolded(benchmark::State& state) {
-  const auto path = folded_file("render.folded", 1);
+  const auto shape = shape_of(state);
+  const auto path = folded_file(1, shape);
   for (auto _ : state) {
     const auto profile = load_profile(path);
     const auto svg = render_flamegraph_svg(profile.trie, {});
-    state.counters["svg_MB"] = static_cast<double>(svg.size()) / 1e6;
+    count_svg(state, svg);
+    state.counters["trie_nodes"] = static_cast<double>(profile.trie.size());
   }
   state.counters["input_MB"] = static_cast<double>(fs::file_size(path)) / 1e6;
   state.counters["lines"] = static_cast<double>(folded_lines());
   state.counters["peak_rss_MB"] = peak_rss_mb();
 }
-BENCHMARK(BM_RenderFolded)->Unit(benchmark::kSecond)->Iterations(1);
+BENCHMARK(BM_RenderFolded)
+    ->ArgName("shape")
+    ->DenseRange(0, 2)
+    ->Unit(benchmark::kSecond)
+    ->Iterations(1);
 
 void BM_DiffFolded(benchmark::State& state) {
-  const auto base = folded_file("base.folded", 1);
-  const auto head = folded_file("head.folded", 2);
+  const auto shape = shape_of(state);
+  const auto base = folded_file(1, shape);
+  const auto head = folded_file(2, shape);
   for (auto _ : state) {
     FrameTrie trie;
     const auto base_info = load_profile_into(base, trie, kBase);
@@ -142,12 +194,18 @@ void BM_DiffFolded(benchmark::State& state) {
     options.differential = true;
     const auto svg = render_flamegraph_svg(trie, options);
     const auto table = diff_markdown(diff_profiles(trie, base_info, head_info, {}));
-    state.counters["svg_MB"] = static_cast<double>(svg.size()) / 1e6;
+    count_svg(state, svg);
+    state.counters["trie_nodes"] = static_cast<double>(trie.size());
     benchmark::DoNotOptimize(table);
   }
+  state.counters["input_MB"] = static_cast<double>(fs::file_size(base) + fs::file_size(head)) / 1e6;
   state.counters["peak_rss_MB"] = peak_rss_mb();
 }
-BENCHMARK(BM_DiffFolded)->Unit(benchmark::kSecond)->Iterations(1);
+BENCHMARK(BM_DiffFolded)
+    ->ArgName("shape")
+    ->DenseRange(0, 2)
+    ->Unit(benchmark::kSecond)
+    ->Iterations(1);
 
 }  // namespace
 

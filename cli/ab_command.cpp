@@ -84,19 +84,9 @@ AbJobSettings job_settings(const AbFlags& f) {
   s.compare = to_compare_options(f.compare);
   s.base_command = split_command_line(f.base, "--base");
   s.head_command = split_command_line(f.head, "--head");
-  if (f.rounds == "auto") {
-    s.rounds.reset();
-    if (f.max_rounds < 4)
-      throw InputError(
-          fmt::format("--max-rounds {}: adaptive rounds need at least 4", f.max_rounds));
-  } else {
-    int rounds = 0;
-    auto [end, ec] = std::from_chars(f.rounds.data(), f.rounds.data() + f.rounds.size(), rounds);
-    if (ec != std::errc() || end != f.rounds.data() + f.rounds.size() || rounds < 1)
-      throw InputError(
-          fmt::format("--rounds '{}': expected a number of rounds >= 1 or 'auto'", f.rounds));
-    s.rounds = rounds;
-  }
+  s.rounds = parse_rounds(f.rounds, "--rounds");
+  if (!s.rounds && f.max_rounds < 4)
+    throw InputError(fmt::format("--max-rounds {}: adaptive rounds need at least 4", f.max_rounds));
   s.max_rounds = f.max_rounds;
   if (!f.budget.empty()) s.budget = parse_budget(f.budget);
   s.repetitions = f.repetitions;

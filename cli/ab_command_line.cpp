@@ -1,5 +1,7 @@
 #include "cli/ab_command_line.h"
 
+#include <charconv>
+
 #include <fmt/format.h>
 
 #include "core/errors.h"
@@ -45,6 +47,16 @@ std::vector<std::string> split_command_line(std::string_view text, std::string_v
   if (in_word) words.push_back(std::move(word));
   if (words.empty()) throw InputError(fmt::format("{}: the command is empty", flag));
   return words;
+}
+
+std::optional<int> parse_rounds(std::string_view text, std::string_view flag) {
+  if (text == "auto") return std::nullopt;
+  int rounds = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), rounds);
+  if (ec != std::errc() || end != text.data() + text.size() || rounds < 1)
+    throw InputError(
+        fmt::format("{} '{}': expected a number of rounds >= 1 or 'auto'", flag, text));
+  return rounds;
 }
 
 }  // namespace benchgate::cli

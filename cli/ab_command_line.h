@@ -3,6 +3,7 @@
 // simple command — words separated by blanks, '...' taken literally, "..." with \" \\ \$ \`
 // escapes, a backslash outside quotes escaping the next character. No expansion of variables,
 // globs or ~, no operators: the result is run directly, not by a shell (docs/interleaved.md).
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,5 +12,9 @@ namespace benchgate::cli {
 
 // Throws InputError naming `flag` for an unterminated quote or an empty command.
 std::vector<std::string> split_command_line(std::string_view text, std::string_view flag);
+
+// `--rounds P|auto` (of `ab` and of the interleaved gate): P >= 1, or nothing for "auto"
+// (adaptive rounds). InputError naming `flag` for anything else.
+std::optional<int> parse_rounds(std::string_view text, std::string_view flag);
 
 }  // namespace benchgate::cli

@@ -12,6 +12,7 @@
 #include "core/atomic_file.h"
 #include "core/errors.h"
 #include "core/run_record_json.h"
+#include "profile/profiler.h"
 #include "runner/ab_rounds.h"
 #include "runner/environment.h"
 #include "runner/process_interrupt.h"
@@ -57,7 +58,8 @@ AbSide make_side(const std::string& name, const std::vector<std::string>& comman
   side.suite.processes = 1;
   side.suite.repetitions = s.repetitions;
   side.suite.timeout_seconds = s.timeout_seconds;
-  side.suite.working_dir = s.working_dir;
+  side.suite.working_dir =
+      name == "base" && s.base_working_dir ? s.base_working_dir : s.working_dir;
   side.probe = probe_gbench_suite(side.suite);
   return side;
 }
@@ -138,7 +140,7 @@ AbJobResult run_ab_job(const AbJobSettings& s) {
     }
     std::optional<std::string> filter = s.filter;
     if (adaptive && adaptive->last_look_rounds > 0)
-      filter = exact_names_filter(adaptive->monitor.undecided());
+      filter = profile::exact_benchmarks_filter(adaptive->monitor.undecided());
     rounds.push_back(run_ab_round(base, head, round, s.seed, filter, scratch.path(), quiet));
     for (const auto& failure : rounds.back().failures)
       fmt::print(stderr, "benchgate: round {}, {} process (attempt {} of {}) failed: {}\n", round,

@@ -26,6 +26,9 @@ struct AbJobSettings {
   std::optional<std::string> filter;
   std::optional<double> timeout_seconds;  // per process
   std::optional<std::filesystem::path> working_dir;
+  // Where the base processes run, when not in working_dir (the interleaved gate runs each side in
+  // its own source tree).
+  std::optional<std::filesystem::path> base_working_dir;
   std::uint64_t seed = 0;
   std::string invocation;  // recorded in both run records
   CompareOptions compare;

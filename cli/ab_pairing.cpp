@@ -90,16 +90,4 @@ std::vector<stats::PairedSeries> paired_series(
   return series;
 }
 
-std::string exact_names_filter(const std::vector<std::string>& names) {
-  std::string filter = "^(";
-  for (std::size_t i = 0; i < names.size(); ++i) {
-    if (i) filter += '|';
-    for (char c : names[i]) {
-      if (std::string_view("\\^$.|?*+()[]{}").find(c) != std::string_view::npos) filter += '\\';
-      filter += c;
-    }
-  }
-  return filter + ")$";
-}
-
 }  // namespace benchgate::cli

@@ -29,7 +29,4 @@ std::vector<stats::PairedSeries> paired_series(
     const std::vector<AbRound>& rounds, const std::string& metric,
     const std::function<double(std::string_view)>& threshold_for);
 
-// A --benchmark_filter matching exactly these benchmark names (regex metacharacters escaped).
-std::string exact_names_filter(const std::vector<std::string>& names);
-
 }  // namespace benchgate::cli

@@ -15,11 +15,13 @@ struct FoldFlags {
   bool include_process_name = false;
   std::string event;
   std::string perf = "perf";
+  std::string sample_type;  // pprof input: which sample type
 };
 struct RenderFlags {
   std::string input;
   std::string output;
-  std::string format = "svg";  // svg | speedscope | folded
+  std::string format = "svg";  // svg | speedscope | folded | pprof
+  std::string sample_type;
   std::string title;
   double width = 1200;
   double min_width = 0.1;
@@ -28,7 +30,8 @@ struct DiffFlags {
   std::string base;
   std::string head;
   std::string output;
-  std::string format = "svg";  // svg | markdown | json | speedscope
+  std::string format = "svg";  // svg | markdown | json | speedscope | pprof
+  std::string sample_type;
   std::string title;
   std::size_t top = 10;
   std::uint64_t min_samples = 20;

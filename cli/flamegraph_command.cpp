@@ -20,6 +20,12 @@ void add_output(CLI::App& sub, std::string& output, const char* what) {
                  std::string("Write ") + what + " to FILE (default: stdout)");
 }
 
+void add_sample_type(CLI::App& sub, std::string& sample_type) {
+  sub.add_option("--sample-type", sample_type,
+                 "pprof input: the sample type to load (default: 'samples' when present, else "
+                 "the file's default, else the first)");
+}
+
 }  // namespace
 
 void register_flamegraph_command(CLI::App& app, Action& action) {
@@ -40,6 +46,7 @@ void register_flamegraph_command(CLI::App& app, Action& action) {
                    "Keep samples of this event only (default: the first event in the input)");
   fold->add_option("--perf", state->fold.perf, "The perf program, for perf.data input")
       ->capture_default_str();
+  add_sample_type(*fold, state->fold.sample_type);
   fold->callback(
       [&action, state] { action = [state] { return run_flamegraph_fold(state->fold); }; });
 
@@ -48,9 +55,12 @@ void register_flamegraph_command(CLI::App& app, Action& action) {
   render->add_option("input", state->render.input, "Folded stacks (or any profile benchgate reads)")
       ->required();
   add_output(*render, state->render.output, "the flame graph");
-  render->add_option("--format", state->render.format, "svg, speedscope (JSON) or folded")
-      ->check(CLI::IsMember({"svg", "speedscope", "folded"}))
+  render
+      ->add_option("--format", state->render.format,
+                   "svg, speedscope (JSON), folded or pprof (gzipped protobuf)")
+      ->check(CLI::IsMember({"svg", "speedscope", "folded", "pprof"}))
       ->capture_default_str();
+  add_sample_type(*render, state->render.sample_type);
   render->add_option("--title", state->render.title, "Title (default: the input's name)");
   render->add_option("--width", state->render.width, "Width in pixels")->capture_default_str();
   render->add_option("--min-width", state->render.min_width, "Hide frames narrower than this (px)")
@@ -63,9 +73,13 @@ void register_flamegraph_command(CLI::App& app, Action& action) {
   diff->add_option("base", state->diff.base, "The profile before the change")->required();
   diff->add_option("head", state->diff.head, "The profile after the change")->required();
   add_output(*diff, state->diff.output, "the result");
-  diff->add_option("--format", state->diff.format, "svg, markdown, json or speedscope (both sides)")
-      ->check(CLI::IsMember({"svg", "markdown", "json", "speedscope"}))
+  diff->add_option("--format", state->diff.format,
+                   "svg, markdown, json, speedscope (both sides) or pprof (two files: -o "
+                   "PREFIX writes PREFIX.base.pb.gz and PREFIX.head.pb.gz, -o DIR/ "
+                   "DIR/base.pb.gz and DIR/head.pb.gz)")
+      ->check(CLI::IsMember({"svg", "markdown", "json", "speedscope", "pprof"}))
       ->capture_default_str();
+  add_sample_type(*diff, state->diff.sample_type);
   diff->add_option("--title", state->diff.title, "Title of the SVG");
   diff->add_option("--top", state->diff.top, "How many function deltas to list")
       ->capture_default_str();

@@ -9,6 +9,7 @@
 #include "core/errors.h"
 #include "profile/flamegraph_svg.h"
 #include "profile/folded_format.h"
+#include "profile/pprof_format.h"
 #include "profile/profile_loader.h"
 #include "profile/profiler.h"
 #include "profile/speedscope_format.h"
@@ -34,6 +35,7 @@ int run_flamegraph_fold(const FoldFlags& flags) {
   options.fold.include_process_name = flags.include_process_name;
   options.fold.event = flags.event;
   options.perf_program = flags.perf;
+  options.pprof.sample_type = flags.sample_type;
   const auto loaded = profile::load_profile(flags.input, options);
   print_warnings(loaded.info);
   write_output(flags.output, profile::write_folded(loaded.trie, profile::kBase, loaded.info));
@@ -41,7 +43,9 @@ int run_flamegraph_fold(const FoldFlags& flags) {
 }
 
 int run_flamegraph_render(const RenderFlags& flags) {
-  const auto loaded = profile::load_profile(flags.input);
+  profile::LoadOptions load_options;
+  load_options.pprof.sample_type = flags.sample_type;
+  const auto loaded = profile::load_profile(flags.input, load_options);
   print_warnings(loaded.info);
   const std::string title =
       flags.title.empty() ? std::filesystem::path(flags.input).filename().string() : flags.title;
@@ -51,6 +55,8 @@ int run_flamegraph_render(const RenderFlags& flags) {
         profile::write_speedscope(loaded.trie, {{profile::kBase, title, loaded.info.unit}}, title));
   } else if (flags.format == "folded") {
     write_output(flags.output, profile::write_folded(loaded.trie, profile::kBase, loaded.info));
+  } else if (flags.format == "pprof") {
+    write_output(flags.output, profile::write_pprof(loaded.trie, profile::kBase, loaded.info));
   } else {
     profile::RenderOptions options;
     options.title = title;

@@ -45,20 +45,24 @@ void fetch_baselines(const GateFlags& flags) {
   }
 }
 
-bool record_baselines(const GateFlags& flags, store::Store& store, const std::string& head,
-                      const std::vector<SuiteHead>& heads) {
+std::size_t save_baselines(store::Store& store, const std::string& commit,
+                           const std::vector<SuiteHead>& runs, std::string_view what) {
   std::vector<RunRecord> complete;
-  for (const auto& h : heads)
+  for (const auto& h : runs)
     if (h.complete)
       complete.push_back(h.record);
     else
       fmt::print(stderr,
-                 "benchgate: suite {} is not recorded as a baseline: its run is incomplete\n",
-                 h.name);
-  if (complete.empty()) return true;
-  store.save(head, complete);
-  fmt::print(stderr, "benchgate: recorded {} suite run(s) as the baseline of {} in {}\n",
-             complete.size(), head.substr(0, 12), store.describe());
+                 "benchgate: suite {} is not recorded as a baseline of {}: its run is incomplete\n",
+                 h.name, commit.substr(0, 12));
+  if (complete.empty()) return 0;
+  store.save(commit, complete);
+  fmt::print(stderr, "benchgate: recorded {} {} as the baseline of {} in {}\n", complete.size(),
+             what, commit.substr(0, 12), store.describe());
+  return complete.size();
+}
+
+bool push_baselines(const GateFlags& flags, bool failure_is_warning) {
   if (flags.no_push || !git_store(flags)) return true;
   if (!remote_exists(flags.repo, flags.remote)) {
     fmt::print(stderr, "benchgate: warning: no remote {}: the baseline was not pushed\n",
@@ -71,11 +75,17 @@ bool record_baselines(const GateFlags& flags, store::Store& store, const std::st
     return true;
   } catch (const EnvironmentError& e) {
     fmt::print(stderr,
-               "benchgate: error: the baseline was saved locally but could not be pushed to {}: "
+               "benchgate: {}: the baseline was saved locally but could not be pushed to {}: "
                "{}\n",
-               flags.remote, e.what());
+               failure_is_warning ? "warning" : "error", flags.remote, e.what());
     return false;
   }
+}
+
+bool record_baselines(const GateFlags& flags, store::Store& store, const std::string& head,
+                      const std::vector<SuiteHead>& heads) {
+  if (save_baselines(store, head, heads, "suite run(s)") == 0) return true;
+  return push_baselines(flags, /*failure_is_warning=*/false);
 }
 
 }  // namespace benchgate::cli

@@ -2,6 +2,7 @@
 // The gate's traffic with the baseline store: fetch the remote's baselines before looking for
 // one (best effort), and afterwards record head's results as its baseline and push them.
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cli/gate_options.h"
@@ -18,5 +19,13 @@ void fetch_baselines(const GateFlags& flags);
 // false when the push failed (the records are saved locally; the message says so).
 bool record_baselines(const GateFlags& flags, store::Store& store, const std::string& head,
                       const std::vector<SuiteHead>& heads);
+
+// The two halves of record_baselines. save_baselines saves the complete runs for `commit`
+// (naming the incomplete ones) and returns how many it saved; `what` names them in the log
+// ("suite run(s)"). push_baselines pushes the notes to --remote unless --no-push or a dir: store;
+// on failure it prints an error, or only a warning when `failure_is_warning`, and returns false.
+std::size_t save_baselines(store::Store& store, const std::string& commit,
+                           const std::vector<SuiteHead>& runs, std::string_view what);
+bool push_baselines(const GateFlags& flags, bool failure_is_warning);
 
 }  // namespace benchgate::cli

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "cli/gate_handoff.h"
+#include "core/json_input.h"
 #include "forge/github.h"
 #include "forge/gitlab.h"
 #include "forge/http_error.h"
@@ -73,6 +74,40 @@ void create_check_run(forge::GithubClient& client, const GateContext& context,
   }
 }
 
+std::string svg_kind(const ProfileAttachment& attachment) {
+  return attachment.differential ? "Differential flame graph" : "Flame graph of head";
+}
+
+SvgLink github_artifact_link(const forge::GithubContext& gh, const forge::Environment& env) {
+  if (gh.run_id.empty()) return {};
+  const std::string artifact = env("BENCHGATE_ARTIFACT_NAME").value_or("benchgate-report");
+  const std::string run_page =
+      fmt::format("{}/{}/actions/runs/{}", gh.server_url, gh.repository, gh.run_id);
+  return [run_page, artifact](const ProfileAttachment& attachment) {
+    return fmt::format(
+        "{}: `{}` in the workflow artifact [{}]({}) (download it, open the SVG in a "
+        "browser: click to zoom, Ctrl-F to search)",
+        svg_kind(attachment), attachment.svg_file, artifact, run_page);
+  };
+}
+
+SvgLink gitlab_upload_link(forge::GitlabClient& client, const ForgeAccess& access,
+                           const std::filesystem::path& report_dir) {
+  return [&client, &access, report_dir](const ProfileAttachment& attachment) -> std::string {
+    const std::filesystem::path file = report_dir / attachment.svg_file;
+    try {
+      const forge::UploadedFile uploaded =
+          client.upload_file(file.filename().string(), "image/svg+xml", read_text_file(file));
+      // The image is static in the note; the link opens the interactive SVG.
+      return fmt::format("{}\n\n{} ([open interactive]({}))", uploaded.markdown,
+                         svg_kind(attachment), uploaded.url);
+    } catch (const std::exception& e) {
+      forge_warning(access, fmt::format("{} was not uploaded: {}", file.string(), e.what()));
+      return {};
+    }
+  };
+}
+
 }  // namespace
 
 void forge_warning(const ForgeAccess& access, std::string_view text) {
@@ -96,9 +131,11 @@ ForgeAccess forge_access(forge::CiKind kind, const std::string& token_env,
   return access;
 }
 
-void publish_to_github(const GateContext& context, const GateReport& report,
-                       const ForgeAccess& access, const std::filesystem::path& report_dir) {
+void publish_to_github(const GateContext& context, const ReportWithLinks& report_for,
+                       const ForgeAccess& access, const std::filesystem::path& report_dir,
+                       const forge::Environment& env) {
   const forge::GithubContext& gh = *context.github;
+  const GateReport report = report_for(github_artifact_link(gh, env));
   // The job summary needs no token: it is there even when the API is out of reach.
   if (gh.step_summary) {
     forge::StepSummaryResult written =
@@ -128,8 +165,9 @@ void publish_to_github(const GateContext& context, const GateReport& report,
   create_check_run(client, context, report, access);
 }
 
-void publish_to_gitlab(const GateContext& context, const GateReport& report,
-                       const ForgeAccess& access, const forge::Environment& env) {
+void publish_to_gitlab(const GateContext& context, const ReportWithLinks& report_for,
+                       const ForgeAccess& access, const forge::Environment& env,
+                       const std::filesystem::path& report_dir) {
   if (!context.review) return;  // notes live on merge requests only
   if (!access.token) {
     forge_warning(access, forge::explain_missing_gitlab_token(env, access.token_env));
@@ -141,6 +179,7 @@ void publish_to_gitlab(const GateContext& context, const GateReport& report,
       gl.merge_request->project_id.empty() ? gl.project_id : gl.merge_request->project_id;
   try {
     forge::GitlabClient client(gl.api_url, *access.token, project, access.http);
+    const GateReport report = report_for(gitlab_upload_link(client, access, report_dir));
     forge::UpsertResult done = client.upsert_mr_note(
         context.review_number, forge::sticky_marker(report.marker_key), report.markdown);
     fmt::print(stderr, "benchgate: {} the report note on !{}{}\n",

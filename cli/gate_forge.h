@@ -4,10 +4,12 @@
 // read-only token, a fork, or an unreachable API is a warning, and the exit code stays the
 // verdict's (docs/gate.md#publishing).
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 
 #include "cli/gate_context.h"
+#include "cli/gate_profiles.h"
 #include "cli/gate_summary.h"
 #include "forge/environment.h"
 #include "forge/http_client.h"
@@ -29,10 +31,19 @@ struct ForgeAccess {
 ForgeAccess forge_access(forge::CiKind kind, const std::string& token_env,
                          const std::string& ca_file, const forge::Environment& env);
 
-void publish_to_github(const GateContext& context, const GateReport& report,
-                       const ForgeAccess& access, const std::filesystem::path& report_dir);
-void publish_to_gitlab(const GateContext& context, const GateReport& report,
-                       const ForgeAccess& access, const forge::Environment& env);
+// The gate's report for a forge, given how that forge shows the flame graph SVGs.
+using ReportWithLinks = std::function<GateReport(const SvgLink&)>;
+
+// The SVGs are in the workflow artifact the action uploads (input `artifact-name`, passed as
+// $BENCHGATE_ARTIFACT_NAME): the comment links to the run page that lists it.
+void publish_to_github(const GateContext& context, const ReportWithLinks& report_for,
+                       const ForgeAccess& access, const std::filesystem::path& report_dir,
+                       const forge::Environment& env);
+// The SVGs are uploaded to the project (uploads API) and shown as images in the note; an upload
+// that fails leaves the file name in the section and a warning in the log.
+void publish_to_gitlab(const GateContext& context, const ReportWithLinks& report_for,
+                       const ForgeAccess& access, const forge::Environment& env,
+                       const std::filesystem::path& report_dir);
 
 // Prints a warning line, redacted.
 void forge_warning(const ForgeAccess& access, std::string_view text);

@@ -21,6 +21,7 @@ struct SuiteBaseline {
   std::size_t runs = 0;
   std::string commit;  // the nearest commit that had this suite
   int distance = 0;
+  std::vector<std::string> commits;  // every commit pooled, nearest first
 };
 
 // Records that name no suite (saved by hand with `baseline save`) are used only when a single
@@ -33,11 +34,12 @@ std::optional<SuiteBaseline> pool_suite(const store::BaselineResult& found,
       const std::string named = suite_of(record);
       if (named != suite && !(named.empty() && single_suite)) continue;
       if (!pooled) {
-        pooled = SuiteBaseline{record, 1, candidate.commit, candidate.distance};
+        pooled = SuiteBaseline{record, 1, candidate.commit, candidate.distance, {candidate.commit}};
         continue;
       }
       merge_records(pooled->record, record);
       ++pooled->runs;
+      if (pooled->commits.back() != candidate.commit) pooled->commits.push_back(candidate.commit);
     }
   return pooled;
 }
@@ -109,6 +111,7 @@ std::vector<SuiteVerdict> judge_suites(const std::vector<SuiteHead>& heads,
     if (base) {
       v.comparison.base_label = baseline_label(*base, *found, testbed);
       v.baseline_line = "baseline " + v.comparison.base_label;
+      v.baseline_commits = base->commits;
       v.failed = v.comparison.overall() == "fail";
     } else {
       v.baseline_line = no_baseline_line(head, context, flags, found);

@@ -21,6 +21,8 @@ struct SuiteVerdict {
   bool has_baseline = false;
   bool failed = false;
   std::string baseline_line;  // which baseline was used, or why there is none
+  // The recorded commits pooled into the baseline, nearest first (profiles are looked up there).
+  std::vector<std::string> baseline_commits;
 };
 
 std::vector<SuiteVerdict> judge_suites(const std::vector<SuiteHead>& heads,

@@ -52,6 +52,23 @@ void add_gate_flags(CLI::App& gate, GateFlags& f) {
                   "BENCHGATE_GITLAB_TOKEN)");
   gate.add_option("--ca-file", f.ca_file,
                   "PEM bundle to verify the forge's TLS certificate with, instead of the system's");
+  gate.add_option("--mode", f.mode,
+                  "stored: compare with the baseline stored for the merge-base (default); "
+                  "interleaved: build the merge-base in a temporary worktree and measure base and "
+                  "head in alternating processes in this job (needs [build] command; pushes to "
+                  "the default branch always use stored). Default: [gate] mode")
+      ->check(CLI::IsMember({"stored", "interleaved"}));
+  gate.add_option("--rounds", f.rounds,
+                  "Interleaved: rounds (one base + one head process each) per suite, or 'auto' "
+                  "(default: [gate] rounds, 8)");
+  gate.add_option("--max-rounds", f.max_rounds,
+                  "Interleaved, --rounds auto: the most rounds (default: [gate] max_rounds, 20)")
+      ->check(CLI::Range(4, 100000));
+  gate.add_option("--profile", f.profile,
+                  "Profile with perf (docs/profiles.md): changed = the head of regressed and "
+                  "improved benchmarks, diffed with the stored base profile; all = also every "
+                  "benchmark on runs that record baselines; none. Default: [run] profile")
+      ->check(CLI::IsMember({"none", "changed", "all"}));
   add_compare_flags(gate, f.compare);
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // The command line of `benchgate gate` (docs/gate.md). The flags are a contract: the pre-push hook
 // and the CI templates run `benchgate gate` as a child process with them.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,11 @@ struct GateFlags {
   std::string report_dir = "benchgate-report";
   std::string token_env;  // empty: GITHUB_TOKEN / BENCHGATE_GITLAB_TOKEN
   std::string ca_file;
+  // Interleaved mode (docs/interleaved.md); empty / unset: the config's [gate] values.
+  std::string mode;
+  std::string rounds;
+  std::optional<int> max_rounds;
+  std::string profile;   // none | changed | all; empty: the config's [run] profile
   CompareFlags compare;  // flags given explicitly override the config's [gate] table
 
   bool config_given() const { return config_option && config_option->count() > 0; }

@@ -23,25 +23,6 @@ void warn(const std::string& text) {
   fmt::print(stderr, "benchgate: warning: {}\n", text);
 }
 
-std::vector<SuiteConfig> selected_suites(const GateFlags& flags, const Config& config) {
-  if (config.suites.empty())
-    throw InputError(
-        fmt::format("nothing to gate: {} defines no [[suite]] and no --results were given",
-                    config.source.empty() ? flags.config : config.source.string()));
-  std::vector<SuiteConfig> chosen;
-  for (const auto& name : flags.suites) {
-    const SuiteConfig* suite = config.suite(name);
-    if (!suite) {
-      std::vector<std::string> known;
-      for (const auto& s : config.suites) known.push_back(s.name);
-      throw InputError(fmt::format("--suite {}: {} has no such suite (suites: {})", name,
-                                   config.source.string(), fmt::join(known, ", ")));
-    }
-    chosen.push_back(*suite);
-  }
-  return flags.suites.empty() ? config.suites : chosen;
-}
-
 std::vector<SuiteHead> run_configured_suites(const GateFlags& flags, const Config& config,
                                              const std::string& head_commit) {
   const std::vector<SuiteConfig> suites = selected_suites(flags, config);
@@ -129,6 +110,25 @@ std::vector<SuiteHead> load_given_results(const GateFlags& flags, const Config& 
 }
 
 }  // namespace
+
+std::vector<SuiteConfig> selected_suites(const GateFlags& flags, const Config& config) {
+  if (config.suites.empty())
+    throw InputError(
+        fmt::format("nothing to gate: {} defines no [[suite]] and no --results were given",
+                    config.source.empty() ? flags.config : config.source.string()));
+  std::vector<SuiteConfig> chosen;
+  for (const auto& name : flags.suites) {
+    const SuiteConfig* suite = config.suite(name);
+    if (!suite) {
+      std::vector<std::string> known;
+      for (const auto& s : config.suites) known.push_back(s.name);
+      throw InputError(fmt::format("--suite {}: {} has no such suite (suites: {})", name,
+                                   config.source.string(), fmt::join(known, ", ")));
+    }
+    chosen.push_back(*suite);
+  }
+  return flags.suites.empty() ? config.suites : chosen;
+}
 
 Config load_gate_config(const GateFlags& flags) {
   if (flags.config_given() || fs::exists(flags.config)) return load_config(flags.config);

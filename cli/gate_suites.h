@@ -25,6 +25,9 @@ inline constexpr const char* kSuiteKey = "suite";
 // present, else the defaults.
 Config load_gate_config(const GateFlags& flags);
 
+// The config's suites, or those named by --suite (InputError for an unknown name or none).
+std::vector<SuiteConfig> selected_suites(const GateFlags& flags, const Config& config);
+
 std::vector<SuiteHead> gather_head_results(const GateFlags& flags, const Config& config,
                                            const std::string& head_commit);
 

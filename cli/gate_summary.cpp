@@ -78,20 +78,25 @@ std::string report_basename(const std::vector<SuiteVerdict>& verdicts, const Sui
   return verdicts.size() == 1 ? "comparison" : "comparison-" + plain_name(suite.suite);
 }
 
-GateReport summarize_gate(const std::vector<SuiteVerdict>& verdicts) {
+GateReport summarize_gate(const std::vector<SuiteVerdict>& verdicts,
+                          const SuiteAppendix& appendix) {
+  const auto appended = [&](const SuiteVerdict& v) {
+    auto it = appendix.find(v.suite);
+    return it == appendix.end() ? std::string() : it->second;
+  };
   GateReport report;
   report.outcome = outcome_of(verdicts);
   report.title = title_of(verdicts, report.outcome);
   report.marker_key = marker_key_of(verdicts);
   auto markdown = make_reporter("markdown");
   if (verdicts.size() == 1) {
-    report.markdown = markdown->render(verdicts.front().comparison);
+    report.markdown = markdown->render(verdicts.front().comparison) + appended(verdicts.front());
     return report;
   }
   report.markdown = fmt::format("## {}\n", report.title);
   for (const auto& v : verdicts)
-    report.markdown += fmt::format("\n---\n\n### Suite `{}`\n\n{}", plain_name(v.suite),
-                                   markdown->render(v.comparison));
+    report.markdown += fmt::format("\n---\n\n### Suite `{}`\n\n{}{}", plain_name(v.suite),
+                                   markdown->render(v.comparison), appended(v));
   return report;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // The gate's outcome over all its suites, as one piece of text for the pull/merge request (the
 // sticky comment, the check run, the job summary) and one word for the exit code.
+#include <map>
 #include <string>
 #include <vector>
 
@@ -17,7 +18,12 @@ struct GateReport {
   std::string marker_key;  // one sticky comment per suite set and testbed
 };
 
-GateReport summarize_gate(const std::vector<SuiteVerdict>& verdicts);
+// Markdown computed elsewhere (the profiles' "where the time went" sections), per suite name,
+// appended verbatim after that suite's report.
+using SuiteAppendix = std::map<std::string, std::string>;
+
+GateReport summarize_gate(const std::vector<SuiteVerdict>& verdicts,
+                          const SuiteAppendix& appendix = {});
 std::string_view to_string(GateOutcome outcome);
 
 // Report-file base name of one suite's comparison: "comparison" when it is the only suite,

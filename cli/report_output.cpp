@@ -37,11 +37,15 @@ void add_report_flags(CLI::App& command, ReportFlags& flags) {
 }
 
 void emit_reports(const Comparison& comparison, const ReportFlags& flags,
-                  const std::string& basename) {
+                  const std::string& basename, const std::string& markdown_appendix) {
   ReportOptions options;
   options.color = flags.output.empty() && stdout_wants_color();
+  const auto render = [&](const Reporter& reporter) {
+    std::string text = reporter.render(comparison);
+    return reporter.name() == "markdown" ? text + markdown_appendix : text;
+  };
   auto primary = make_reporter(flags.format, options);  // InputError for an unknown format
-  std::string text = primary->render(comparison);
+  std::string text = render(*primary);
   if (flags.output.empty()) {
     std::fwrite(text.data(), 1, text.size(), stdout);
     std::fflush(stdout);
@@ -54,7 +58,7 @@ void emit_reports(const Comparison& comparison, const ReportFlags& flags,
     auto reporter = make_reporter(name, ReportOptions{});
     std::filesystem::path path = std::filesystem::path(flags.report_dir) /
                                  fmt::format("{}.{}", basename, reporter->file_extension());
-    write_report_file(path, reporter->render(comparison));
+    write_report_file(path, render(*reporter));
     fmt::print(stderr, "benchgate: {} report written to {}\n", name, path.string());
   }
 }

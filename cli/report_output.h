@@ -19,8 +19,10 @@ struct ReportFlags {
 
 void add_report_flags(CLI::App& command, ReportFlags& flags);
 // Renders and writes every requested report; prints where the files went (stderr).
-// `basename` names the files in the report directory (e.g. "comparison").
+// `basename` names the files in the report directory (e.g. "comparison"). `markdown_appendix`
+// (already formatted, e.g. the gate's profile sections) is appended to every markdown report.
 void emit_reports(const Comparison& comparison, const ReportFlags& flags,
-                  const std::string& basename = "comparison");
+                  const std::string& basename = "comparison",
+                  const std::string& markdown_appendix = {});
 
 }  // namespace benchgate::cli

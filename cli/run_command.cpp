@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include "cli/command.h"
+#include "cli/run_profiles.h"
 #include "core/errors.h"
 #include "core/run_record_json.h"
 #include "reporters/report_format.h"
@@ -43,6 +44,9 @@ struct RunFlags {
   std::optional<std::string> testbed;
   std::string working_dir;
   bool quiet = false;
+  bool profile = false, no_profile = false;
+  std::optional<int> profile_frequency;
+  std::string call_graph;
 };
 
 // The exact command line, as the kernel has it (CLI11 only gives us parsed values).
@@ -75,6 +79,7 @@ struct Selection {
   std::vector<SuiteConfig> suites;
   std::optional<std::string> testbed;
   std::optional<unsigned long long> seed;
+  ProfileSettings profile;
   bool from_config = false;
   std::filesystem::path base_dir = ".";
 };
@@ -109,6 +114,7 @@ Selection select_suites(const RunFlags& f) {
   selection.base_dir = std::filesystem::absolute(config_path).parent_path();
   selection.testbed = f.testbed ? f.testbed : config.testbed;
   selection.seed = f.seed ? f.seed : config.run.seed;
+  selection.profile = config.run.profile;
   if (config.suites.empty())
     throw InputError(fmt::format("{}: defines no [[suite]] to run", config_path));
   for (const auto& name : f.suite_names)
@@ -134,6 +140,17 @@ std::filesystem::path output_path(const RunFlags& f, const Selection& s, const S
   if (!s.from_config) return f.output.empty() ? "benchgate-run.json" : f.output;
   std::filesystem::path dir = f.output.empty() ? "benchgate-runs" : f.output;
   return dir / (suite.name + ".json");
+}
+
+// `--profile` / `--no-profile` override the config's `[run] profile`. "changed" needs a
+// comparison, which `run` does not make: there it profiles nothing (the gate uses it).
+ProfileSettings profile_settings(const RunFlags& f, const Selection& s) {
+  ProfileSettings settings = s.profile;
+  if (f.profile) settings.mode = ProfileMode::kAll;
+  if (f.no_profile) settings.mode = ProfileMode::kNone;
+  if (f.profile_frequency) settings.frequency_hz = *f.profile_frequency;
+  if (!f.call_graph.empty()) settings.call_graph = f.call_graph;
+  return settings;
 }
 
 void print_summary(const SuiteRun& run, const std::filesystem::path& path) {
@@ -170,6 +187,7 @@ int run_command(const RunFlags& flags) {
   settings.git_dir = selection.base_dir;
   Progress progress(Progress::mode_for(stderr, flags.quiet));
   RunOutcome outcome = run_suites(selection.suites, settings, progress);
+  const ProfileSettings profile = profile_settings(flags, selection);
 
   // Write every record first: an interrupted or partly failed run still keeps what it measured.
   for (const auto& run : outcome.suites) {
@@ -179,6 +197,12 @@ int run_command(const RunFlags& flags) {
     print_summary(run, path);
   }
   for (const auto& w : outcome.warnings) fmt::print(stderr, "benchgate: warning: {}\n", w);
+  // Profiles after every timing run, so that no timing is taken under the profiler; they never
+  // change the exit code.
+  if (profile.mode == ProfileMode::kAll && !outcome.interrupted_by)
+    profile_run_suites(outcome, profile, flags.quiet, [&](const SuiteRun& run) {
+      return output_path(flags, selection, *run.suite);
+    });
   if (outcome.interrupted_by) {
     fmt::print(stderr, "benchgate: interrupted by SIG{}; records hold what was measured so far\n",
                sigabbrev_np(outcome.interrupted_by));
@@ -246,6 +270,18 @@ void register_run_command(CLI::App& app, Action& action) {
                   "Testbed name (default: fingerprint of CPU model, cores and OS)");
   sub->add_option("-C,--working-dir", flags->working_dir, "Directory to run the command(s) in");
   sub->add_flag("-q,--quiet", flags->quiet, "No progress output");
+  auto* profile = sub->add_flag(
+      "--profile", flags->profile,
+      "After the timing runs, profile every benchmark of the Google Benchmark suites with perf "
+      "(NAME.json gets NAME.profiles/BENCHMARK.folded); default: the config's [run] profile");
+  sub->add_flag("--no-profile", flags->no_profile, "Do not profile, whatever the config says")
+      ->excludes(profile);
+  sub->add_option("--profile-frequency", flags->profile_frequency,
+                  "perf sampling frequency in Hz (default 999)")
+      ->check(CLI::Range(1, 100000));
+  sub->add_option("--call-graph", flags->call_graph,
+                  "How perf walks stacks: fp (frame pointers, default) or dwarf")
+      ->check(CLI::IsMember({"fp", "dwarf"}));
   sub->callback([&action, flags] { action = [flags] { return run_command(*flags); }; });
 }
 

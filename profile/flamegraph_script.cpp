@@ -16,8 +16,12 @@ text { font-family: monospace; font-size: 12px; fill: #000; }
 .title { font-size: 17px; }
 )css";
 
-// Nothing runs over the frames at load time (the first render of a 35k-frame graph must cost
-// next to no script); geometry is read from the DOM the first time a zoom or search needs it.
+// The first render of a 35k-frame graph must cost next to no script (bench/
+// flamegraph_chromium_bench.cpp). Nothing runs over the frames at load time, and the frame table
+// is JSON in a data element, parsed on first use: as a JS literal, 35k small arrays cost
+// 100-250 ms of compile and allocation before anything is shown; JSON.parse takes 3-30 ms, and
+// only once the user hovers, clicks or searches. Geometry is read from the DOM the first time a
+// zoom or search needs it.
 const std::string_view kFlamegraphScript = R"js(
 (function () {
   "use strict";
@@ -28,8 +32,20 @@ const std::string_view kFlamegraphScript = R"js(
   var matched = document.getElementById("matched");
   var unzoomButton = document.getElementById("unzoom");
   var full = GEOMETRY.width - 2 * GEOMETRY.pad;
+  var stride = DIFF ? 5 : 3;  // numbers per frame in the table
+  var table = null;  // {names, frames}, parsed on first use
   var orig = null;  // x, width, y of every frame as drawn initially
 
+  function frames() {
+    if (!table) table = JSON.parse(document.getElementById("frame-data").textContent);
+    return table.frames;
+  }
+  // Field k of frame i: 0 name index, then the counts listed in flamegraph_script.h.
+  function field(i, k) { return frames()[stride * i + k]; }
+  function nameOf(i) {
+    var index = field(i, 0);  // parses the table first
+    return table.names[index];
+  }
   function geometry() {
     if (orig) return;
     orig = new Float64Array(gs.length * 3);
@@ -43,17 +59,19 @@ const std::string_view kFlamegraphScript = R"js(
   function pct(count, total) { return total > 0 ? (100 * count / total) : 0; }
   function fmt(v) { return v.toFixed(2) + "%"; }
   function describe(i) {
-    var f = F[i], name = NAMES[f[0]];
+    var name = nameOf(i);
     if (!DIFF) {
-      return name + " (" + f[1] + " samples, " + fmt(pct(f[1], TOTALS[0])) + "; self " + fmt(pct(f[2], TOTALS[0])) + ")";
+      var total = field(i, 1), self = field(i, 2);
+      return name + " (" + total + " samples, " + fmt(pct(total, TOTALS[0])) + "; self " + fmt(pct(self, TOTALS[0])) + ")";
     }
-    var b = pct(f[1], TOTALS[0]), h = pct(f[2], TOTALS[1]), d = h - b;
-    var bs = pct(f[3], TOTALS[0]), hs = pct(f[4], TOTALS[1]);
+    var headTotal = field(i, 2);
+    var b = pct(field(i, 1), TOTALS[0]), h = pct(headTotal, TOTALS[1]), d = h - b;
+    var bs = pct(field(i, 3), TOTALS[0]), hs = pct(field(i, 4), TOTALS[1]);
     return name + " | base " + fmt(b) + " | head " + fmt(h) + " | delta " + (d >= 0 ? "+" : "") + d.toFixed(2) +
-      " pp | self base " + fmt(bs) + ", head " + fmt(hs) + (f[2] === 0 ? " | gone in head" : "");
+      " pp | self base " + fmt(bs) + ", head " + fmt(hs) + (headTotal === 0 ? " | gone in head" : "");
   }
   function label(i, w) {
-    var name = NAMES[F[i][0]];
+    var name = nameOf(i);
     var fit = Math.floor((w - 6) / GEOMETRY.charWidth);
     if (fit < 3) return "";
     return name.length <= fit ? name : name.slice(0, fit - 2) + "..";
@@ -117,7 +135,7 @@ const std::string_view kFlamegraphScript = R"js(
     try { re = new RegExp(term); } catch (e) { matched.textContent = "bad regex: " + e.message; return; }
     var spans = [];
     for (var i = 0; i < gs.length; i++) {
-      var hit = term !== "" && re.test(NAMES[F[i][0]]);
+      var hit = term !== "" && re.test(nameOf(i));
       gs[i].classList.toggle("hit", hit);
       if (hit) spans.push([orig[3 * i], orig[3 * i] + orig[3 * i + 1]]);
     }
@@ -157,7 +175,7 @@ const std::string_view kFlamegraphScript = R"js(
     if (e.key === "Escape") { unzoom(); search(""); }
     if ((e.ctrlKey || e.metaKey) && e.key === "f") { e.preventDefault(); askSearch(); }
   });
-  window.flamegraph = { zoom: zoom, unzoom: unzoom, search: search, describe: describe };
+  window.flamegraph = { zoom: zoom, unzoom: unzoom, search: search, describe: describe, name: nameOf };
 })();
 )js";
 

@@ -6,9 +6,11 @@
 namespace benchgate::profile {
 
 extern const std::string_view kFlamegraphCss;
-// Expects, defined before it: NAMES (array of strings), F (frame table: [name, total, self] or,
-// differential, [name, base total, head total, base self, head self]), DIFF (bool),
-// TOTALS ([base, head]), GEOMETRY {width, pad, charWidth}.
+// Expects, defined before it: DIFF (bool), TOTALS ([base, head]), GEOMETRY {width, pad,
+// charWidth}; and in the document an element id="frame-data" whose text is the JSON
+// {"names": [...], "frames": [...]}: per drawn frame, in the order of the <g>s, the numbers
+// name index, total, self or, differential, name index, base total, head total, base self,
+// head self, all in one flat array.
 extern const std::string_view kFlamegraphScript;
 
 }  // namespace benchgate::profile

@@ -116,7 +116,7 @@ struct Drawn {
 class Renderer {
  public:
   Renderer(const FrameTrie& trie, const RenderOptions& options)
-      : trie_(trie), options_(options), totals_(trie.subtree_totals()), index_(trie.child_index()) {
+      : trie_(trie), options_(options), totals_(trie.subtree_totals()) {
     weights_.assign(trie.size(), 0.0);
     const double base_total = static_cast<double>(std::max<std::uint64_t>(trie.total(kBase), 1));
     const double head_total = static_cast<double>(std::max<std::uint64_t>(trie.total(kHead), 1));
@@ -133,6 +133,12 @@ class Renderer {
       }
       if (i != kRootNode) weights_[node.parent] += weights_[i];
     }
+    // Only frames that can be drawn are indexed: the threshold only rises from min_frame_px, and
+    // a frame is never wider than its parent. On unique stacks this skips sorting millions of
+    // frames far narrower than a pixel.
+    const double scale = weights_[kRootNode] > 0 ? drawable_width() / weights_[kRootNode] : 0;
+    index_ =
+        trie.child_index([&](NodeId id) { return weights_[id] * scale >= options.min_frame_px; });
   }
 
   std::string render() {
@@ -145,10 +151,12 @@ class Renderer {
   }
 
  private:
+  double drawable_width() const { return options_.width - 2 * kPad; }
+
   std::vector<Drawn> layout(double min_px) const {
     std::vector<Drawn> drawn;
     if (weights_[kRootNode] <= 0) return drawn;
-    const double scale = (options_.width - 2 * kPad) / weights_[kRootNode];
+    const double scale = drawable_width() / weights_[kRootNode];
     std::vector<Drawn> pending{{kRootNode, kPad, weights_[kRootNode] * scale}};
     while (!pending.empty()) {
       const Drawn frame = pending.back();
@@ -219,10 +227,11 @@ class Renderer {
         "<text id=\"details\" x=\"{0}\" y=\"{2}\"> </text>\n<g id=\"frames\">\n",
         kPad, options_.width - kPad, height - 10);
 
-    // Frame table for the script, and the names it refers to (only those drawn).
+    // Frame table for the script, flat (flamegraph_script.h), and the names it refers to (only
+    // those drawn).
     std::vector<std::int64_t> name_slot(trie_.name_count(), -1);
     nlohmann::json names = nlohmann::json::array();
-    std::string table = "[";
+    std::string table;
     for (const auto& frame : drawn) {
       const auto& node = trie_.node(frame.node);
       const std::string_view name = trie_.name(node.name);
@@ -234,13 +243,13 @@ class Renderer {
       std::string fill;
       if (!options_.differential) {
         fill = frame.node == kRootNode ? "#e0e0e0" : plain_colour(name);
-        fmt::format_to(std::back_inserter(table), "[{},{},{}],", name_slot[node.name],
+        fmt::format_to(std::back_inserter(table), "{},{},{},", name_slot[node.name],
                        totals_[frame.node][kBase], node.self[kBase]);
       } else {
         fill = totals_[frame.node][kHead] == 0
                    ? "url(#gone)"
                    : delta_colour(total_delta(frame.node), largest_delta);
-        fmt::format_to(std::back_inserter(table), "[{},{},{},{},{}],", name_slot[node.name],
+        fmt::format_to(std::back_inserter(table), "{},{},{},{},{},", name_slot[node.name],
                        totals_[frame.node][kBase], totals_[frame.node][kHead], node.self[kBase],
                        node.self[kHead]);
       }
@@ -257,15 +266,17 @@ class Renderer {
       }
       out += "</g>\n";
     }
-    if (table.size() > 1) table.pop_back();
-    table += "]";
+    if (!table.empty()) table.pop_back();
     std::string names_json = names.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     // "]]>" would end the CDATA section; inside a JSON string "\u003e" means the same '>'.
     for (std::size_t at = 0; (at = names_json.find("]]>", at)) != std::string::npos;) {
       names_json.replace(at + 2, 1, "\\u003e");
     }
+    // The table is data, not script: a JSON element the script parses on first use, which keeps
+    // the first render of a big graph free of script (flamegraph_script.cpp).
     out += fmt::format(
-        "</g>\n<script type=\"text/ecmascript\"><![CDATA[\nvar NAMES = {};\nvar F = {};\n"
+        "</g>\n<script type=\"application/json\" id=\"frame-data\"><![CDATA[{{\"names\":{},"
+        "\"frames\":[{}]}}]]></script>\n<script type=\"text/ecmascript\"><![CDATA[\n"
         "var DIFF = {};\nvar TOTALS = [{}, {}];\nvar GEOMETRY = {{width: {}, pad: {}, charWidth: "
         "{}}};\n{}]]></script>\n</svg>\n",
         names_json, table, options_.differential ? "true" : "false", trie_.total(kBase),

@@ -2,9 +2,14 @@
 
 #include <algorithm>
 #include <charconv>
+#include <functional>
+#include <unordered_map>
 #include <vector>
 
 #include <fmt/format.h>
+
+#include "profile/demangle.h"
+#include "profile/string_hash.h"
 
 namespace benchgate::profile {
 namespace {
@@ -52,12 +57,32 @@ class PrefixCache {
   std::vector<NodeId> nodes_;
 };
 
+// Interns folded frame names. Names are kept byte for byte except raw C++ symbols (`_Z...`),
+// which some tools leave mangled: those are demangled once per distinct text, as perf frames are.
+class FrameNames {
+ public:
+  explicit FrameNames(FrameTrie& trie) : trie_(trie) {}
+
+  NameId intern(std::string_view frame) {
+    if (!looks_mangled(frame)) return trie_.intern(frame);
+    if (const auto found = mangled_.find(frame); found != mangled_.end()) return found->second;
+    const NameId id = trie_.intern(sanitize_frame_name(demangle_symbol(frame)));
+    mangled_.emplace(std::string(frame), id);
+    return id;
+  }
+
+ private:
+  FrameTrie& trie_;
+  std::unordered_map<std::string, NameId, TransparentStringHash, std::equal_to<>> mangled_;
+};
+
 }  // namespace
 
 void read_folded(LineReader& lines, FrameTrie& trie, Side side, ProfileInfo& info) {
   info.source = lines.source();
   if (info.format.empty()) info.format = "folded";
   PrefixCache cache;
+  FrameNames names(trie);
   std::string_view line;
   while (lines.next(line)) {
     if (line.empty()) continue;
@@ -88,7 +113,7 @@ void read_folded(LineReader& lines, FrameTrie& trie, Side side, ProfileInfo& inf
       std::size_t end = stack.find(';', position);
       if (end == std::string_view::npos) end = stack.size();
       if (end > position) {  // an empty frame (";;") carries nothing: skip it
-        node = trie.child(node, trie.intern(stack.substr(position, end - position)));
+        node = trie.child(node, names.intern(stack.substr(position, end - position)));
         cache.push(end, node);
       }
       position = end + 1;

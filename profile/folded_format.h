@@ -4,6 +4,8 @@
 // one line per distinct stack, frames root first, separated by ';', then a space and the count.
 // Frame names may contain spaces (py-spy's "fn (file.py:12)"): the count is the last field.
 // They never contain ';' — every parser replaces a ';' inside a name by ':' (docs/profiles.md).
+// Names are kept byte for byte, except raw C++ symbols (`_ZN3foo3barEv`, left mangled by some
+// tools), which are demangled as perf frames are (demangle.h).
 // Metadata travels in comment lines, `# event: cpu-clock` and `# unit: samples`.
 //
 // Reads FlameGraph's stackcollapse-* output, py-spy `--format raw`, async-profiler's collapsed

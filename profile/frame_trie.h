@@ -9,10 +9,11 @@
 // into kBase and the head into kHead of the same trie so that matching paths are the same node.
 #include <array>
 #include <cstdint>
-#include <deque>
+#include <cstring>
+#include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace benchgate::profile {
@@ -36,7 +37,7 @@ class FrameTrie {
   FrameTrie();
 
   NameId intern(std::string_view name);
-  std::string_view name(NameId id) const { return *names_[id]; }
+  std::string_view name(NameId id) const { return stored_name(names_[id]); }
   std::size_t name_count() const { return names_.size(); }
 
   // The child of `parent` called `name`, created when missing.
@@ -54,29 +55,48 @@ class FrameTrie {
   // one reverse sweep over the node array sums every subtree.
   std::vector<SideCounts> subtree_totals() const;
   // Children of every node, sorted by name (FlameGraph's alphabetical order, which makes the
-  // layout of two profiles comparable), as offsets into one array (CSR) to stay compact.
+  // layout of two profiles comparable), as offsets into one array (CSR) to stay compact. With
+  // `listed`, only the nodes it accepts appear as children (the renderer leaves out frames too
+  // narrow to draw, which on unique stacks are nearly all of them).
   struct ChildIndex {
     std::vector<std::uint32_t> begin;  // size() + 1 entries
     std::vector<NodeId> children;
     const NodeId* first(NodeId id) const { return children.data() + begin[id]; }
     const NodeId* last(NodeId id) const { return children.data() + begin[id + 1]; }
   };
-  ChildIndex child_index() const;
+  ChildIndex child_index(const std::function<bool(NodeId)>& listed = {}) const;
   // Names from the root's child down to `id`.
   std::vector<NameId> path(NodeId id) const;
 
  private:
-  // Open addressing on the key (parent << 32 | name): the child lookup is the hot loop of every
-  // parser, and std::unordered_map's node-per-entry costs ~3x the memory at 10M nodes.
-  std::vector<std::uint64_t> slot_keys_;
-  std::vector<NodeId> slot_nodes_;
-  std::size_t slot_mask_ = 0;
-  void grow_slots();
+  // Both lookups are open addressing with linear probing, kept below half full, and allocate
+  // nothing per entry: with unique stacks a 1M-line profile has ~7M nodes, and per-entry
+  // allocations (std::unordered_map, one std::string per name) would cost more than the names.
+  // Node slots hold only the node id; the key is read back from the node.
+  std::vector<NodeId> node_slots_;  // 0 = empty: the root is nobody's child
+  void grow_node_slots();
+
+  // Name bytes live in large blocks, each name after its 4-byte length. A name slot carries the
+  // hash and the bytes, so a lookup touches the slot and the name and nothing else (interning is
+  // the parsers' hot loop, and on unique stacks every frame is a cache miss).
+  struct NameSlot {
+    std::uint32_t hash;
+    NameId id;  // kNoName = empty
+    const char* bytes;
+  };
+  std::vector<NameSlot> name_slots_;
+  void grow_name_slots();
+  static std::string_view stored_name(const char* bytes) {
+    std::uint32_t size;
+    std::memcpy(&size, bytes - sizeof size, sizeof size);
+    return {bytes, size};
+  }
+  std::vector<const char*> names_;  // per NameId, its bytes
+  std::vector<std::unique_ptr<char[]>> name_blocks_;
+  std::size_t block_free_ = 0;
+  char* block_next_ = nullptr;
 
   std::vector<Node> nodes_;
-  std::deque<std::string> name_storage_;  // deque: references stay valid as it grows
-  std::vector<const std::string*> names_;
-  std::unordered_map<std::string_view, NameId> name_ids_;
   SideCounts totals_{};
 };
 

@@ -13,7 +13,9 @@ namespace benchgate::profile {
 namespace {
 
 std::filesystem::path scratch_directory(const CaptureOptions& options) {
-  return options.scratch_dir.empty() ? std::filesystem::temp_directory_path() : options.scratch_dir;
+  // Absolute: the profiled program may run in another working directory.
+  return options.scratch_dir.empty() ? std::filesystem::temp_directory_path()
+                                     : std::filesystem::absolute(options.scratch_dir);
 }
 
 class PerfProfiler : public Profiler {
@@ -47,6 +49,7 @@ class PerfProfiler : public Profiler {
                  "--"};
     spec.argv.insert(spec.argv.end(), argv.begin(), argv.end());
     spec.timeout = options_.timeout;
+    spec.working_dir = options_.working_dir;
     const ChildOutcome outcome = run_child(spec);
     struct RemoveData {
       std::filesystem::path path;
@@ -81,13 +84,32 @@ std::unique_ptr<Profiler> make_perf_profiler(const CaptureOptions& options) {
   return std::make_unique<PerfProfiler>(options);
 }
 
-std::string exact_benchmark_filter(const std::string& benchmark) {
-  std::string filter = "^";
-  for (char c : benchmark) {
-    if (std::string_view("\\^$.|?*+()[]{}").find(c) != std::string_view::npos) filter += '\\';
-    filter += c;
+namespace {
+
+// `name` as a literal inside a Google Benchmark filter. Google Benchmark compiles the filter as a
+// POSIX extended regex (std::regex::extended). There a lone ']' or '}' is an ordinary character,
+// and libstdc++ rejects `\]` and `\}` as invalid escapes (the filter then selects nothing), so
+// those two stay as they are.
+std::string filter_literal(const std::string& name) {
+  std::string literal;
+  for (char c : name) {
+    if (std::string_view("\\^$.|?*+()[{").find(c) != std::string_view::npos) literal += '\\';
+    literal += c;
   }
-  return filter + "$";
+  return literal;
+}
+
+}  // namespace
+
+std::string exact_benchmark_filter(const std::string& benchmark) {
+  return "^" + filter_literal(benchmark) + "$";
+}
+
+std::string exact_benchmarks_filter(const std::vector<std::string>& benchmarks) {
+  std::string filter = "^(";
+  for (std::size_t i = 0; i < benchmarks.size(); ++i)
+    filter += (i ? "|" : "") + filter_literal(benchmarks[i]);
+  return filter + ")$";
 }
 
 std::optional<Profile> capture_profile(const std::filesystem::path& binary,
@@ -101,8 +123,15 @@ std::optional<Profile> capture_profile(const std::filesystem::path& binary,
   }
   std::vector<std::string> argv{binary.string()};
   argv.insert(argv.end(), args.begin(), args.end());
-  argv.push_back("--benchmark_filter=" + exact_benchmark_filter(benchmark));
-  return profiler->record(argv);
+  return capture_benchmark(*profiler, std::move(argv), benchmark);
+}
+
+Profile capture_benchmark(Profiler& profiler, std::vector<std::string> command,
+                          const std::string& benchmark) {
+  // Last on the command line: Google Benchmark lets a later flag override an earlier one, so
+  // a --benchmark_filter among the suite's own arguments cannot widen the selection.
+  command.push_back("--benchmark_filter=" + exact_benchmark_filter(benchmark));
+  return profiler.record(command);
 }
 
 }  // namespace benchgate::profile

@@ -1,18 +1,16 @@
 #include "profile/perf_script_parser.h"
 
-#include <cxxabi.h>
-
 #include <algorithm>
-#include <cstdlib>
 #include <functional>
-#include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
 #include <fmt/format.h>
 
+#include "profile/demangle.h"
 #include "profile/folded_format.h"
+#include "profile/string_hash.h"
 
 namespace benchgate::profile {
 namespace {
@@ -119,14 +117,6 @@ Header parse_header(std::string_view line) {
   return header;
 }
 
-std::string demangle(std::string_view symbol) {
-  const std::string mangled(symbol);
-  int status = 0;
-  std::unique_ptr<char, decltype(&std::free)> plain(
-      abi::__cxa_demangle(mangled.c_str(), nullptr, nullptr, &status), &std::free);
-  return status == 0 && plain ? std::string(plain.get()) : mangled;
-}
-
 std::string_view basename_of(std::string_view path) {
   const auto slash = path.rfind('/');
   return slash == std::string_view::npos ? path : path.substr(slash + 1);
@@ -135,13 +125,6 @@ std::string_view basename_of(std::string_view path) {
 bool is_kernel_dso(std::string_view dso) {
   return dso.starts_with("[kernel") || dso.starts_with("[guest.kernel");
 }
-
-struct TransparentHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view text) const {
-    return std::hash<std::string_view>{}(text);
-  }
-};
 
 // Turns frame lines into trie names. perf repeats the same few thousand "symbol+off (dso)"
 // texts across millions of lines, so each distinct text is demangled and interned once.
@@ -168,7 +151,7 @@ class FrameNamer {
 
  private:
   FrameTrie& trie_;
-  std::unordered_map<std::string, NameId, TransparentHash, std::equal_to<>> cache_;
+  std::unordered_map<std::string, NameId, TransparentStringHash, std::equal_to<>> cache_;
 };
 
 }  // namespace
@@ -184,8 +167,8 @@ std::string perf_frame_name(std::string_view symbol, std::string_view dso) {
   if (symbol.empty() || symbol == "[unknown]") {
     const bool known_dso = !dso.empty() && dso != "[unknown]" && dso != "inlined";
     name = known_dso ? fmt::format("[{}]", basename_of(dso)) : "[unknown]";
-  } else if (symbol.starts_with("_Z")) {
-    name = demangle(symbol);
+  } else if (looks_mangled(symbol)) {
+    name = demangle_symbol(symbol);
   } else {
     name = std::string(symbol);
   }
@@ -216,7 +199,7 @@ void fold_perf_script(LineReader& lines, FrameTrie& trie, Side side, const FoldO
       if (options.include_process_name) node = trie.child(node, trie.intern(comm));
       if (frames.empty()) {
         ++without_callchain;
-        frames.push_back(trie.intern("[no callchain]"));
+        frames.push_back(trie.intern(kNoCallchainFrame));
       }
       for (auto it = frames.rbegin(); it != frames.rend(); ++it) node = trie.child(node, *it);
       trie.add_samples(node, side, 1);

@@ -18,6 +18,8 @@ inline constexpr std::string_view kUnitHeader = "# unit: ";
 // Counts are sample counts unless a speedscope/evented input made them durations.
 inline constexpr std::string_view kUnitSamples = "samples";
 inline constexpr std::string_view kUnitNanoseconds = "nanoseconds";
+// The one frame of a sample that came without a call chain (perf -g missing, empty pprof stack).
+inline constexpr std::string_view kNoCallchainFrame = "[no callchain]";
 
 struct ParseWarnings {
   std::uint64_t malformed_lines = 0;

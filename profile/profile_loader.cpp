@@ -5,14 +5,20 @@
 #include <fmt/format.h>
 
 #include "core/errors.h"
+#include "core/json_input.h"
 #include "profile/folded_format.h"
+#include "profile/gzip_codec.h"
 #include "profile/perf_tool.h"
+#include "profile/pprof_format.h"
 #include "profile/speedscope_format.h"
 
 namespace benchgate::profile {
 namespace {
 
-enum class Format { kPerfData, kSpeedscope, kPerfScript, kFolded, kGzip };
+enum class Format { kPerfData, kSpeedscope, kPerfScript, kFolded, kPprof, kGzip };
+
+// How much of a file decides its format: enough for any header and the first sample.
+constexpr std::size_t kDetectBytes = 64 * 1024;
 
 bool ends_with_count(std::string_view line) {
   if (!line.empty() && (line.back() == ' ' || line.back() == '\t')) return false;
@@ -24,23 +30,16 @@ bool ends_with_count(std::string_view line) {
   return true;
 }
 
-// Decides from the first 64 KiB: enough for any header and the first sample.
-Format detect_format(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(fmt::format("{}: cannot open", path.string()));
-  std::string head(64 * 1024, '\0');
-  in.read(head.data(), static_cast<std::streamsize>(head.size()));
-  head.resize(static_cast<std::size_t>(in.gcount()));
+Format detect_format(std::string_view head, const std::string& source) {
+  head = head.substr(0, kDetectBytes);
   if (head.starts_with("PERFILE2")) return Format::kPerfData;
-  if (head.size() >= 2 && static_cast<unsigned char>(head[0]) == 0x1f &&
-      static_cast<unsigned char>(head[1]) == 0x8b) {
-    return Format::kGzip;
-  }
+  if (is_gzip(head)) return Format::kGzip;
+  if (looks_like_pprof(head)) return Format::kPprof;
   const auto first = head.find_first_not_of(" \t\r\n");
   if (first != std::string::npos && head[first] == '{') return Format::kSpeedscope;
   // The first line that is neither empty nor a comment: a folded line ends with its count, a
   // perf script header ends with "event:" (plus, for some events, fields that are not a count).
-  LineReader lines(head, path.string());
+  LineReader lines(head, source);
   std::string_view line;
   while (lines.next(line)) {
     if (line.empty() || line.front() == '#') continue;
@@ -50,12 +49,48 @@ Format detect_format(const std::filesystem::path& path) {
   return Format::kFolded;  // empty: an empty profile either way
 }
 
+std::string read_head(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(fmt::format("{}: cannot open", path.string()));
+  std::string head(kDetectBytes, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<std::size_t>(in.gcount()));
+  return head;
+}
+
+// A gzip file: pprof (its normal form on disk), or folded / perf script text compressed to
+// save space. Decompressed in memory; the text formats then read it as they read a file.
+void load_gzip(const std::filesystem::path& path, FrameTrie& trie, Side side,
+               const LoadOptions& options, ProfileInfo& info) {
+  const std::string data = gzip_decompress(read_text_file(path), path.string());
+  switch (detect_format(data, path.string())) {
+    case Format::kPprof:
+      read_pprof(data, path.string(), trie, side, options.pprof, info);
+      break;
+    case Format::kFolded: {
+      LineReader lines(data, path.string());
+      read_folded(lines, trie, side, info);
+      break;
+    }
+    case Format::kPerfScript: {
+      LineReader lines(data, path.string());
+      fold_perf_script(lines, trie, side, options.fold, info);
+      break;
+    }
+    default:
+      throw InputError(
+          fmt::format("{}: gzip-compressed, but neither pprof nor folded or perf script text; "
+                      "decompress it first",
+                      path.string()));
+  }
+}
+
 }  // namespace
 
 ProfileInfo load_profile_into(const std::filesystem::path& path, FrameTrie& trie, Side side,
                               const LoadOptions& options) {
   ProfileInfo info;
-  switch (detect_format(path)) {
+  switch (detect_format(read_head(path), path.string())) {
     case Format::kPerfData: {
       const std::string text = run_perf_script(path, options.perf_program);
       LineReader lines(text, path.string());
@@ -76,11 +111,12 @@ ProfileInfo load_profile_into(const std::filesystem::path& path, FrameTrie& trie
       read_folded(lines, trie, side, info);
       break;
     }
+    case Format::kPprof:
+      read_pprof(read_text_file(path), path.string(), trie, side, options.pprof, info);
+      break;
     case Format::kGzip:
-      throw InputError(
-          fmt::format("{}: gzip-compressed input (pprof?) is not supported yet; "
-                      "convert it with `pprof -raw` or give folded stacks",
-                      path.string()));
+      load_gzip(path, trie, side, options, info);
+      break;
   }
   return info;
 }

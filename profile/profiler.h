@@ -23,6 +23,7 @@ struct CaptureOptions {
   std::string perf_program = "perf";
   std::optional<std::chrono::duration<double>> timeout;
   std::filesystem::path scratch_dir;  // for perf.data; empty = the system temp directory
+  std::optional<std::filesystem::path> working_dir;  // where the profiled program runs
 };
 
 class Profiler {
@@ -41,6 +42,14 @@ std::unique_ptr<Profiler> make_perf_profiler(const CaptureOptions& options);
 // Google Benchmark's `--benchmark_filter` value that selects exactly `benchmark`: the name
 // anchored and with its regex metacharacters (common in "BM_x<int>/8/real_time") escaped.
 std::string exact_benchmark_filter(const std::string& benchmark);
+// The filter that selects exactly these benchmarks (for re-running the undecided ones).
+std::string exact_benchmarks_filter(const std::vector<std::string>& benchmarks);
+
+// Profiles `benchmark` of the Google Benchmark program `command` (argv, the suite's own flags
+// included) with a profiler already found usable: one availability check for many benchmarks.
+// Throws EnvironmentError when the program or the profiler fails.
+Profile capture_benchmark(Profiler& profiler, std::vector<std::string> command,
+                          const std::string& benchmark);
 
 // What the runner/gate calls: profile `benchmark` of the Google Benchmark binary `binary`
 // (with the suite's other `args`). Returns nullopt when the profiler cannot be used here and

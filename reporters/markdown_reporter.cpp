@@ -9,6 +9,7 @@
 
 #include "reporters/builtin_reporters.h"
 #include "reporters/clean_text.h"
+#include "reporters/markdown_escape.h"
 #include "reporters/report_format.h"
 #include "reporters/report_sections.h"
 
@@ -19,42 +20,6 @@ using namespace report;
 // GitHub rejects comment bodies over 65,536 characters; stop listing rows well before that and
 // point to the JSON report, which always has every row.
 constexpr std::size_t kMaxBodyBytes = 60000;
-// U+200D ZERO WIDTH JOINER: after '@' or '#' it stops mention and issue-reference autolinks while
-// the rendered name still reads the same.
-constexpr std::string_view kZeroWidthJoiner = "\u200D";
-
-std::string escape_markdown(std::string_view untrusted) {
-  const std::string clean = clean_text(untrusted);
-  std::string out;
-  out.reserve(clean.size() + 16);
-  // clean_text returns valid UTF-8, whose multi-byte sequences never contain ASCII bytes, so a
-  // byte-wise pass sees every special character and splits no code point.
-  for (char c : clean) {
-    if (append_markup_entity(out, c)) continue;  // HTML: no tags, no comments
-    switch (c) {
-      case '|':  // a table cell separator unless escaped (GFM tables)
-      case '\\':
-      case '`':
-      case '*':
-      case '_':
-      case '~':
-      case '[':
-      case ']':
-        out += '\\';
-        out += c;
-        break;
-      case '@':
-      case '#':
-        out += c;
-        out += kZeroWidthJoiner;
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
 constexpr std::string_view kTableHeader =
     "| Benchmark | Base | Head | Change [95% CI] | p (Holm) | Verdict | Notes |\n"
     "|:--|--:|--:|:--|--:|:--|:--|\n";

@@ -132,6 +132,8 @@ class TableReader {
 
 constexpr long long kMaxCount = 100000;
 constexpr double kMaxTimeout = 7 * 24 * 3600.0;
+// perf refuses frequencies above kernel.perf_event_max_sample_rate (100 kHz at most).
+constexpr long long kMaxProfileFrequency = 100000;
 
 std::vector<std::string> split_words(std::string_view text) {
   std::vector<std::string> words;
@@ -139,6 +141,24 @@ std::vector<std::string> split_words(std::string_view text) {
   std::string word;
   while (in >> word) words.push_back(word);
   return words;
+}
+
+void read_profile_settings(TableReader& t, ProfileSettings& profile) {
+  if (auto v = t.string("profile")) {
+    auto mode = profile_mode_from_string(*v);
+    if (!mode)
+      t.fail(*t.get("profile"),
+             fmt::format("`profile` is \"{}\", expected none, changed or all", *v));
+    profile.mode = *mode;
+  }
+  if (auto v = t.integer("profile_frequency", 1, kMaxProfileFrequency))
+    profile.frequency_hz = static_cast<int>(*v);
+  if (auto v = t.string("profile_call_graph")) {
+    if (*v != "fp" && *v != "dwarf")
+      t.fail(*t.get("profile_call_graph"),
+             fmt::format("`profile_call_graph` is \"{}\", expected fp or dwarf", *v));
+    profile.call_graph = *v;
+  }
 }
 
 void read_run_defaults(TableReader& t, RunDefaults& run) {
@@ -149,6 +169,7 @@ void read_run_defaults(TableReader& t, RunDefaults& run) {
   if (auto v = t.number("timeout", 0, kMaxTimeout)) run.timeout_seconds = *v > 0 ? v : std::nullopt;
   if (auto v = t.integer("seed", 0, std::numeric_limits<long long>::max()))
     run.seed = static_cast<unsigned long long>(*v);
+  read_profile_settings(t, run.profile);
   t.reject_unknown_keys();
 }
 
@@ -172,6 +193,20 @@ void read_gate(TableReader& t, GateConfig& gate) {
       gate.fail_on.push_back(*verdict);
     }
   }
+  if (auto v = t.string("mode")) {
+    if (*v != "stored" && *v != "interleaved")
+      t.fail(*t.get("mode"), fmt::format("`mode` is \"{}\", expected stored or interleaved", *v));
+    gate.mode = *v;
+  }
+  if (const toml::node* node = t.get("rounds")) {
+    if (node->is_string() && node->as_string()->get() == "auto")
+      gate.rounds.reset();
+    else if (node->is_integer())
+      gate.rounds = static_cast<int>(*t.integer("rounds", 1, kMaxCount));
+    else
+      t.fail(*node, "`rounds` must be a number of rounds (1 or more) or \"auto\"");
+  }
+  if (auto v = t.integer("max_rounds", 4, kMaxCount)) gate.max_rounds = static_cast<int>(*v);
   int index = 0;
   for (const toml::table* rule_table : t.tables("thresholds")) {
     TableReader r(*rule_table, t.source(), fmt::format("[[gate.thresholds]] #{}", ++index));
@@ -241,6 +276,24 @@ SuiteConfig read_suite(TableReader& t, const RunDefaults& run, const std::filesy
 
 }  // namespace
 
+std::string_view to_string(ProfileMode mode) {
+  switch (mode) {
+    case ProfileMode::kChanged:
+      return "changed";
+    case ProfileMode::kAll:
+      return "all";
+    case ProfileMode::kNone:
+      break;
+  }
+  return "none";
+}
+
+std::optional<ProfileMode> profile_mode_from_string(std::string_view word) {
+  for (auto mode : {ProfileMode::kNone, ProfileMode::kChanged, ProfileMode::kAll})
+    if (word == to_string(mode)) return mode;
+  return std::nullopt;
+}
+
 double GateConfig::threshold_for(std::string_view benchmark) const {
   for (const auto& rule : thresholds)
     if (glob_match(rule.pattern, benchmark)) return rule.threshold;
@@ -286,6 +339,14 @@ Config parse_config(std::string_view text, const std::string& source,
   if (const toml::table* gate = top.table("gate")) {
     TableReader t(*gate, source, "[gate]");
     read_gate(t, config.gate);
+  }
+  if (const toml::table* build = top.table("build")) {
+    TableReader t(*build, source, "[build]");
+    config.build.command = t.string("command");
+    if (config.build.command &&
+        config.build.command->find_first_not_of(" \t\n") == std::string::npos)
+      t.fail(*t.get("command"), "`command` is empty");
+    t.reject_unknown_keys();
   }
   int index = 0;
   for (const toml::table* suite : top.tables("suite")) {

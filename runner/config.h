@@ -44,9 +44,30 @@ struct GateConfig {
   std::vector<ThresholdRule> thresholds;
   std::vector<std::string> ignore;                        // globs of benchmarks never gated
   std::vector<Verdict> fail_on = {Verdict::kRegression};  // verdicts that fail the gate
+  // How the gate gets its base (docs/interleaved.md): "stored" baselines, or
+  // "interleaved" (base built from the merge-base and measured in the same job as head).
+  std::string mode = "stored";
+  std::optional<int> rounds = 8;  // interleaved: rounds per suite; nothing = adaptive ("auto")
+  int max_rounds = 20;            // interleaved, adaptive rounds: the most rounds
 
   double threshold_for(std::string_view benchmark) const;
   bool ignored(std::string_view benchmark) const;
+};
+
+// Profiling of Google Benchmark suites (docs/profiles.md): separate perf runs after the timing
+// runs, never during them.
+enum class ProfileMode {
+  kNone,     // never profile
+  kChanged,  // the gate profiles the head of regressed/improved benchmarks (run: as none)
+  kAll,      // also profile every benchmark (run; gate runs that record baselines)
+};
+std::string_view to_string(ProfileMode mode);
+std::optional<ProfileMode> profile_mode_from_string(std::string_view word);
+
+struct ProfileSettings {
+  ProfileMode mode = ProfileMode::kNone;
+  int frequency_hz = 999;
+  std::string call_graph = "fp";  // "fp" (frame pointers) or "dwarf"
 };
 
 struct RunDefaults {
@@ -56,6 +77,12 @@ struct RunDefaults {
   int warmup = 1;
   std::optional<double> timeout_seconds;
   std::optional<unsigned long long> seed;
+  ProfileSettings profile;
+};
+
+// How to build the benchmarks from a source tree (the interleaved gate builds base and head).
+struct BuildConfig {
+  std::optional<std::string> command;  // run by /bin/sh -c in the config file's directory
 };
 
 struct Config {
@@ -63,6 +90,7 @@ struct Config {
   std::optional<std::string> testbed;
   RunDefaults run;
   GateConfig gate;
+  BuildConfig build;
   std::vector<SuiteConfig> suites;
 
   const SuiteConfig* suite(std::string_view name) const;

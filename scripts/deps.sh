@@ -10,6 +10,7 @@ BENCHGATE_PACKAGES=(
   libboost-math-dev nlohmann-json3-dev libgit2-dev libcpp-httplib-dev libssl-dev
   libcli11-dev libfmt-dev libtomlplusplus-dev libprotobuf-dev protobuf-compiler zlib1g-dev
   python3 python3-scipy python3-yaml linux-perf valgrind chromium
+  golang-go  # test oracle only: real Go CPU profiles and `go tool pprof -diff_base` (pprof_tools_test)
 )
 
 missing=()

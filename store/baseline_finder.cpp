@@ -35,8 +35,14 @@ std::string join(const std::vector<std::string>& items) {
   return out;
 }
 
-git_oid merge_base_of(git_repository* repo, const BaselineQuery& query, const git_oid& head,
-                      const git_oid& target, bool shallow) {
+bool is_shallow(git_repository* repo, const std::set<std::string>& boundary) {
+  return git_repository_is_shallow(repo) == 1 || !boundary.empty();
+}
+
+// `head_name` / `target_name` are the revisions as the user gave them, for messages.
+git_oid merge_base_of(git_repository* repo, const std::string& head_name,
+                      const std::string& target_name, const git_oid& head, const git_oid& target,
+                      bool shallow) {
   git_oid base;
   int error = git_merge_base(&base, repo, &head, &target);
   if (error == 0) return base;
@@ -46,10 +52,10 @@ git_oid merge_base_of(git_repository* repo, const BaselineQuery& query, const gi
     throw EnvironmentError(fmt::format(
         "this is a shallow clone and the merge-base of {} and {} is not in its history ({}); {}. "
         "Refusing to guess a baseline.",
-        query.head, query.target, why, kDeepenHint));
+        head_name, target_name, why, kDeepenHint));
   if (error == GIT_ENOTFOUND)
-    throw InputError(fmt::format("{} and {} have no common ancestor", query.head, query.target));
-  throw EnvironmentError(fmt::format("merge-base of {} and {}: {}", query.head, query.target, why));
+    throw InputError(fmt::format("{} and {} have no common ancestor", head_name, target_name));
+  throw EnvironmentError(fmt::format("merge-base of {} and {}: {}", head_name, target_name, why));
 }
 
 }  // namespace
@@ -84,12 +90,12 @@ BaselineResult find_baseline(const BaselineQuery& query, const Store& store) {
   git_oid head = resolve_commit(repo.get(), query.head);
   git_oid target = resolve_commit(repo.get(), query.target);
   std::set<std::string> boundary = shallow_boundary(repo.get());
-  bool shallow = git_repository_is_shallow(repo.get()) == 1 || !boundary.empty();
 
   BaselineResult result;
   result.head = to_hex(head);
   result.target = to_hex(target);
-  git_oid current = merge_base_of(repo.get(), query, head, target, shallow);
+  git_oid current = merge_base_of(repo.get(), query.head, query.target, head, target,
+                                  is_shallow(repo.get(), boundary));
   result.merge_base = to_hex(current);
   for (int distance = 0;; ++distance) {
     std::string commit = to_hex(current);
@@ -139,6 +145,15 @@ BaselineResult find_baseline(const BaselineQuery& query, const Store& store) {
           query.testbed, result.trail.size() - 1, short_id(result.merge_base), kDeepenHint));
   }
   return result;
+}
+
+std::string find_merge_base(const std::filesystem::path& repo_path, const std::string& head,
+                            const std::string& target) {
+  RepoPtr repo = open_repository(repo_path);
+  const git_oid head_oid = resolve_commit(repo.get(), head);
+  const git_oid target_oid = resolve_commit(repo.get(), target);
+  return to_hex(merge_base_of(repo.get(), head, target, head_oid, target_oid,
+                              is_shallow(repo.get(), shallow_boundary(repo.get()))));
 }
 
 BaselineResult find_baseline(const BaselineQuery& query) {

@@ -44,6 +44,13 @@ struct BaselineResult {
   std::string summary() const;
 };
 
+// The merge-base of `head` and `target` (revisions of the repository at `repo`): where a change
+// branched off, the commit its baseline belongs to. The interleaved gate builds it as the base.
+// Same errors as find_baseline: a shallow clone without it is an EnvironmentError saying how to
+// deepen, unrelated histories an InputError.
+std::string find_merge_base(const std::filesystem::path& repo, const std::string& head,
+                            const std::string& target);
+
 // Looks up records in `store` (any backend; the keys are commit ids of `query.repo`).
 BaselineResult find_baseline(const BaselineQuery& query, const Store& store);
 // Same, in the repository's own git notes (refs/notes/benchgate).

@@ -19,7 +19,7 @@ std::vector<std::string> sorted_testbeds(const std::vector<RunRecord>& records) 
 }  // namespace
 
 void Store::save(const std::string& commit, const std::vector<RunRecord>& records) {
-  check_key(commit);
+  check_key(commit);  // an unknown commit is reported before any record problem
   std::vector<std::string> lines;
   for (std::size_t i = 0; i < records.size(); ++i) {
     if (records[i].testbed.empty())
@@ -33,6 +33,14 @@ void Store::save(const std::string& commit, const std::vector<RunRecord>& record
       throw InputError(fmt::format("record {}: refused, nothing was saved: {}", i + 1, e.what()));
     }
   }
+  save_lines(commit, lines);
+}
+
+void Store::save_lines(const std::string& commit, const std::vector<std::string>& lines) {
+  check_key(commit);
+  for (const auto& line : lines)
+    if (line.find('\n') != std::string::npos)
+      throw InputError("a stored line must not contain a newline (one entry per line)");
   if (!lines.empty()) merge_lines(commit, lines);
 }
 

@@ -40,6 +40,10 @@ class Store {
   // one bad record refuses the whole call before anything is written. Saving a record that is
   // already stored is a no-op.
   void save(const std::string& commit, const std::vector<RunRecord>& records);
+  // The layer under save(), for entries that are not run records (profiles, store/
+  // profile_store.h): adds `lines` to `commit`'s entry with the same atomic, concurrency-safe
+  // union merge, without reading them as records. Lines must not contain '\n'.
+  void save_lines(const std::string& commit, const std::vector<std::string>& lines);
   // The records stored for `commit`, only those of `testbed` when given.
   CommitRecords load(const std::string& commit,
                      const std::optional<std::string>& testbed = std::nullopt) const;

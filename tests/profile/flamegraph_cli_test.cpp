@@ -2,8 +2,11 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <tuple>
+
 #include <nlohmann/json.hpp>
 
+#include "profile/profile_loader.h"
 #include "tests/profile/profile_test_util.h"
 #include "tests/support/process.h"
 #include "tests/support/temp_dir.h"
@@ -13,9 +16,11 @@ namespace {
 using benchgate::testing::profile_data;
 using benchgate::testing::read_file;
 using benchgate::testing::run_benchgate;
+using benchgate::testing::stacks_of;
 using benchgate::testing::TempDir;
 using benchgate::testing::write_file;
 using ::testing::HasSubstr;
+using Stacks = std::map<std::string, std::uint64_t>;
 
 TEST(FlamegraphCli, FoldRenderDiff) {
   TempDir dir;
@@ -56,6 +61,67 @@ TEST(FlamegraphCli, DifferentEventsAreRefused) {
                                      (dir / "b.folded").string(), "--format", "markdown"});
   EXPECT_EQ(result.exit_code, 2);
   EXPECT_THAT(result.err, HasSubstr("different events"));
+}
+
+TEST(FlamegraphCli, PprofOutOfRenderAndDiff) {
+  TempDir dir;
+  write_file(dir / "base.folded", "main;parse 600\nmain;emit 400\n");
+  write_file(dir / "head.folded", "# event: cpu-clock\nmain;parse 900\nmain;emit 100\n");
+  auto result = run_benchgate({"flamegraph", "render", (dir / "head.folded").string(), "--format",
+                               "pprof", "-o", (dir / "head.pb.gz").string()});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const auto rendered = load_profile(dir / "head.pb.gz");
+  EXPECT_EQ(stacks_of(rendered.trie, kBase), (Stacks{{"main;parse", 900}, {"main;emit", 100}}));
+
+  // -o PREFIX and -o DIR/: both sides, each with the event the diff agreed on.
+  for (const auto& [output, base_file, head_file] :
+       {std::tuple{dir / "pair", dir / "pair.base.pb.gz", dir / "pair.head.pb.gz"},
+        std::tuple{dir / "sides/", dir / "sides/base.pb.gz", dir / "sides/head.pb.gz"}}) {
+    result =
+        run_benchgate({"flamegraph", "diff", (dir / "base.folded").string(),
+                       (dir / "head.folded").string(), "--format", "pprof", "-o", output.string()});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    EXPECT_THAT(result.out,
+                HasSubstr("-diff_base=" + base_file.string() + " " + head_file.string()));
+    const auto base = load_profile(base_file);
+    const auto head = load_profile(head_file);
+    EXPECT_EQ(stacks_of(base.trie, kBase), (Stacks{{"main;parse", 600}, {"main;emit", 400}}));
+    EXPECT_EQ(stacks_of(head.trie, kBase), (Stacks{{"main;parse", 900}, {"main;emit", 100}}));
+    EXPECT_EQ(base.info.event, "cpu-clock");
+    EXPECT_EQ(head.info.event, "cpu-clock");
+  }
+
+  result = run_benchgate({"flamegraph", "diff", (dir / "base.folded").string(),
+                          (dir / "head.folded").string(), "--format", "pprof"});
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_THAT(result.err, HasSubstr("give -o DIR/ or -o PREFIX"));
+}
+
+TEST(FlamegraphCli, PprofInputsDiffAndRefuseOtherEvents) {
+  TempDir dir;
+  write_file(dir / "a.folded", "# event: cpu-clock\nmain;parse 600\nmain;emit 400\n");
+  write_file(dir / "b.folded", "# event: cpu-clock\nmain;parse 900\nmain;emit 100\n");
+  write_file(dir / "c.folded", "# event: cycles\nmain;parse 900\nmain;emit 100\n");
+  for (const auto* name : {"a", "b", "c"}) {
+    const auto result =
+        run_benchgate({"flamegraph", "render", (dir / (std::string(name) + ".folded")).string(),
+                       "--format", "pprof", "-o", (dir / (std::string(name) + ".pb.gz")).string()});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+  }
+  auto result = run_benchgate({"flamegraph", "diff", (dir / "a.pb.gz").string(),
+                               (dir / "b.pb.gz").string(), "--format", "json"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(nlohmann::json::parse(result.out)["top_functions"][0]["name"], "emit");
+
+  result = run_benchgate({"flamegraph", "diff", (dir / "a.pb.gz").string(),
+                          (dir / "c.pb.gz").string(), "--format", "markdown"});
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_THAT(result.err, HasSubstr("different events"));
+
+  result = run_benchgate({"flamegraph", "render", (dir / "a.pb.gz").string(), "--sample-type",
+                          "wall", "-o", (dir / "a.svg").string()});
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_THAT(result.err, HasSubstr("no sample type 'wall' (the file has: cpu-clock)"));
 }
 
 TEST(FlamegraphCli, MissingInputIsAnInputError) {

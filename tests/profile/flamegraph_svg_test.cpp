@@ -1,5 +1,5 @@
 // The SVG: well-formed XML (python3's xml.dom.minidom, not our code, parses it), one <g> per
-// frame, pruning, the size cap, and a real click in headless Chromium.
+// frame, pruning, the size cap. The page in a browser: flamegraph_chromium_test.cpp.
 #include "profile/flamegraph_svg.h"
 
 #include <gmock/gmock.h>
@@ -13,15 +13,10 @@
 
 namespace benchgate::profile {
 namespace {
+using benchgate::testing::add_stack;
 using benchgate::testing::run_process;
 using benchgate::testing::TempDir;
 using benchgate::testing::write_file;
-
-void add(FrameTrie& trie, const std::vector<std::string>& frames, Side side, std::uint64_t count) {
-  NodeId node = kRootNode;
-  for (const auto& frame : frames) node = trie.child(node, trie.intern(frame));
-  trie.add_samples(node, side, count);
-}
 
 // Parses with minidom and prints: the number of <g> inside #frames, then each frame's
 // rect width and (when present) text, one per line.
@@ -54,9 +49,9 @@ std::vector<std::string> inspect(const std::string& svg) {
 TEST(FlamegraphSvg, WellFormedWithOneGroupPerFrame) {
   FrameTrie trie;
   // Hostile names: XML specials, a CDATA terminator, invalid UTF-8, a control character.
-  add(trie, {"main", "parse<Sep<':'>, Quote<'\"'> >"}, kBase, 50);
-  add(trie, {"main", "a & b < c ]]> d", "\xff\xfe bad utf8 \x01"}, kBase, 30);
-  add(trie, {"main", "grün"}, kBase, 20);
+  add_stack(trie, {"main", "parse<Sep<':'>, Quote<'\"'> >"}, kBase, 50);
+  add_stack(trie, {"main", "a & b < c ]]> d", "\xff\xfe bad utf8 \x01"}, kBase, 30);
+  add_stack(trie, {"main", "grün"}, kBase, 20);
   RenderOptions options;
   options.title = "title with <xml> & \"quotes\"";
   const auto lines = inspect(render_flamegraph_svg(trie, options));
@@ -67,8 +62,8 @@ TEST(FlamegraphSvg, WellFormedWithOneGroupPerFrame) {
 
 TEST(FlamegraphSvg, PrunesFramesNarrowerThanTheLimit) {
   FrameTrie trie;
-  add(trie, {"main", "big"}, kBase, 100000);
-  add(trie, {"main", "speck"}, kBase, 1);  // 1e-5 of 1180 px = 0.012 px
+  add_stack(trie, {"main", "big"}, kBase, 100000);
+  add_stack(trie, {"main", "speck"}, kBase, 1);  // 1e-5 of 1180 px = 0.012 px
   const auto lines = inspect(render_flamegraph_svg(trie, {}));
   EXPECT_EQ(lines[0], "3");  // all, main, big
   RenderOptions keep_all;
@@ -80,7 +75,7 @@ TEST(FlamegraphSvg, SizeCapRaisesThePruningThreshold) {
   FrameTrie trie;
   // Widths from 1 to 4e6 samples: ~1500 frames are wider than 0.1 px, ~2000 wider than 0.
   for (std::uint64_t i = 1; i <= 2000; ++i)
-    add(trie, {"main", "function_" + std::to_string(i)}, kBase, i * i);
+    add_stack(trie, {"main", "function_" + std::to_string(i)}, kBase, i * i);
   RenderOptions options;
   options.min_frame_px = 0;
   options.max_bytes = 100 * 1024;
@@ -91,11 +86,11 @@ TEST(FlamegraphSvg, SizeCapRaisesThePruningThreshold) {
 
 TEST(FlamegraphSvg, DifferentialShowsVanishedFramesAndColours) {
   FrameTrie trie;
-  add(trie, {"main", "grew"}, kBase, 10);
-  add(trie, {"main", "grew"}, kHead, 60);
-  add(trie, {"main", "shrank"}, kBase, 60);
-  add(trie, {"main", "shrank"}, kHead, 40);
-  add(trie, {"main", "gone"}, kBase, 30);
+  add_stack(trie, {"main", "grew"}, kBase, 10);
+  add_stack(trie, {"main", "grew"}, kHead, 60);
+  add_stack(trie, {"main", "shrank"}, kBase, 60);
+  add_stack(trie, {"main", "shrank"}, kHead, 40);
+  add_stack(trie, {"main", "gone"}, kBase, 30);
   RenderOptions options;
   options.differential = true;
   const auto svg = render_flamegraph_svg(trie, options);
@@ -105,67 +100,6 @@ TEST(FlamegraphSvg, DifferentialShowsVanishedFramesAndColours) {
   EXPECT_THAT(svg, ::testing::HasSubstr("fill=\"url(#gone)\""));
   // head width: 100 samples over 1180 px, plus the vanished 30% of base: 1.3 units
   EXPECT_THAT(svg, ::testing::HasSubstr("width=\"1180.00\""));
-}
-
-// Headless Chromium opens a page that loads the SVG in an iframe, clicks a frame through the
-// SVG's own handler, and writes what it sees into the page, which --dump-dom prints.
-const char* kClickPage = R"html(<!DOCTYPE html><html><body><pre id="result">pending</pre>
-<iframe id="f" src="graph.svg" width="1300" height="400"></iframe>
-<script>
-document.getElementById("f").addEventListener("load", function () {
-  var out = document.getElementById("result");
-  try {
-    var doc = document.getElementById("f").contentDocument;
-    var gs = doc.getElementById("frames").children;
-    var target = -1, sibling = -1;
-    for (var i = 0; i < gs.length; i++) {
-      var t = gs[i].querySelector("text");
-      var name = t ? t.textContent : "";
-      if (name === "clicked") target = i;
-      if (name === "sibling") sibling = i;
-    }
-    var before = gs[target].firstElementChild.getAttribute("width");
-    gs[target].firstElementChild.dispatchEvent(new MouseEvent("click", {bubbles: true}));
-    out.textContent = JSON.stringify({before: before,
-      after: gs[target].firstElementChild.getAttribute("width"),
-      child: gs[target + 1].firstElementChild.getAttribute("width"),
-      siblingHidden: gs[sibling].classList.contains("hidden"),
-      reset: !doc.getElementById("unzoom").classList.contains("off")});
-  } catch (e) { out.textContent = "error: " + e; }
-});
-</script></body></html>)html";
-
-TEST(FlamegraphSvg, ClickZoomsInHeadlessChromium) {
-  if (run_process({"sh", "-c", "command -v chromium"}).exit_code != 0) {
-    GTEST_SKIP() << "chromium is not installed (apt-get install chromium; scripts/deps.sh)";
-  }
-  FrameTrie trie;
-  add(trie, {"main", "clicked", "inner"}, kBase, 25);
-  add(trie, {"main", "clicked"}, kBase, 25);
-  add(trie, {"main", "sibling"}, kBase, 50);
-  TempDir dir("benchgate-chromium");
-  write_file(dir / "graph.svg", render_flamegraph_svg(trie, {}));
-  write_file(dir / "page.html", kClickPage);
-  benchgate::testing::ProcessOptions slow_start;
-  slow_start.timeout_seconds = 90;
-  const auto result =
-      run_process({"chromium", "--headless", "--no-sandbox", "--disable-gpu",
-                   "--disable-background-networking", "--disable-component-update",
-                   "--disable-sync", "--no-first-run", "--allow-file-access-from-files",
-                   "--virtual-time-budget=5000", "--user-data-dir=" + (dir / "profile").string(),
-                   "--dump-dom", "file://" + (dir / "page.html").string()},
-                  slow_start);
-  if (result.exit_code != 0 && result.out.empty()) {
-    GTEST_SKIP() << "chromium could not start (exit " << result.exit_code
-                 << "): " << result.err.substr(0, 400);
-  }
-  // "clicked" is half of 1180 px; zoomed it fills the width, its child half of it, the sibling
-  // is hidden and "Reset Zoom" appears.
-  EXPECT_THAT(
-      result.out,
-      ::testing::HasSubstr(
-          R"({"before":"590.00","after":"1180.00","child":"590.00","siblingHidden":true,"reset":true})"))
-      << result.out.substr(0, 2000);
 }
 
 }  // namespace

@@ -79,7 +79,7 @@ TEST(PerfAvailability, MissingPerfIsExplained) {
 
 TEST(PerfAvailability, ExactBenchmarkFilterEscapesRegex) {
   EXPECT_EQ(exact_benchmark_filter("BM_Sort<int>/8/real_time"), "^BM_Sort<int>/8/real_time$");
-  EXPECT_EQ(exact_benchmark_filter("BM_a.b(c)[d]+*?"), "^BM_a\\.b\\(c\\)\\[d\\]\\+\\*\\?$");
+  EXPECT_EQ(exact_benchmark_filter("BM_a.b(c)[d]+*?{2}"), "^BM_a\\.b\\(c\\)\\[d]\\+\\*\\?\\{2}$");
 }
 
 }  // namespace

@@ -41,10 +41,15 @@ TEST(Config, TheDocumentedExampleLoadsWithEveryValue) {
   Config c = load_config(dir / "benchgate.toml");
   EXPECT_EQ(c.testbed, "ci-runner-large");
   EXPECT_EQ(c.run.seed, 20240611u);
+  EXPECT_EQ(c.run.profile.mode, ProfileMode::kAll);
   EXPECT_EQ(c.gate.metric, "real_time");
   EXPECT_DOUBLE_EQ(c.gate.alpha, 0.05);
   EXPECT_DOUBLE_EQ(c.gate.threshold, 0.05);
   EXPECT_EQ(c.gate.fail_on, std::vector<Verdict>{Verdict::kRegression});
+  EXPECT_EQ(c.gate.mode, "stored");
+  EXPECT_EQ(c.gate.rounds, 8);
+  EXPECT_EQ(c.build.command,
+            "cmake -S . -B build -G Ninja && cmake --build build --target core_bench");
   ASSERT_EQ(c.suites.size(), 2u);
   const SuiteConfig& core = c.suites[0];
   EXPECT_EQ(core.name, "core");
@@ -129,6 +134,59 @@ TEST(Config, DefaultsWithoutAFile) {
   EXPECT_FALSE(c.testbed.has_value());
   Config never = parse_config("[gate]\nfail_on = []\n", "x.toml", "/base");
   EXPECT_TRUE(never.gate.fail_on.empty());
+}
+
+TEST(Config, InterleavedModeAndBuildCommand) {
+  Config c = parse_config(
+      "[gate]\nmode = \"interleaved\"\nrounds = \"auto\"\nmax_rounds = 12\n"
+      "[build]\ncommand = \"cmake -S . -B build && cmake --build build\"\n",
+      "x.toml", "/base");
+  EXPECT_EQ(c.gate.mode, "interleaved");
+  EXPECT_FALSE(c.gate.rounds.has_value()) << "auto = adaptive rounds";
+  EXPECT_EQ(c.gate.max_rounds, 12);
+  EXPECT_EQ(c.build.command, "cmake -S . -B build && cmake --build build");
+  Config defaults = parse_config("", "x.toml", "/base");
+  EXPECT_EQ(defaults.gate.mode, "stored");
+  EXPECT_EQ(defaults.gate.rounds, 8);
+  EXPECT_FALSE(defaults.build.command.has_value());
+  EXPECT_EQ(parse_config("[gate]\nrounds = 5\n", "x.toml", "/base").gate.rounds, 5);
+
+  EXPECT_THAT(
+      config_error("[gate]\nmode = \"paired\"\n"),
+      HasSubstr("bench.toml:2: [gate]: `mode` is \"paired\", expected stored or interleaved"));
+  EXPECT_THAT(config_error("[gate]\nrounds = \"many\"\n"),
+              HasSubstr("bench.toml:2: [gate]: `rounds` must be a number of rounds"));
+  EXPECT_THAT(config_error("[gate]\nrounds = 0\n"),
+              HasSubstr("bench.toml:2: [gate]: `rounds` is 0, expected 1..100000"));
+  EXPECT_THAT(config_error("[build]\ncommand = \"  \"\n"),
+              HasSubstr("bench.toml:2: [build]: `command` is empty"));
+  EXPECT_THAT(config_error("[build]\ncommand = [\"make\"]\n"),
+              HasSubstr("bench.toml:2: [build]: `command` must be a string"));
+  EXPECT_THAT(config_error("[build]\ncmd = \"make\"\n"),
+              HasSubstr("bench.toml:2: unknown key `cmd` in [build] (known keys: command)"));
+}
+
+TEST(Config, ProfileSettings) {
+  const Config defaults = parse_config("", "x.toml", "/base");
+  EXPECT_EQ(defaults.run.profile.mode, ProfileMode::kNone);
+  EXPECT_EQ(defaults.run.profile.frequency_hz, 999);
+  EXPECT_EQ(defaults.run.profile.call_graph, "fp");
+  const Config c = parse_config(
+      "[run]\nprofile = \"changed\"\nprofile_frequency = 499\nprofile_call_graph = \"dwarf\"\n",
+      "x.toml", "/base");
+  EXPECT_EQ(c.run.profile.mode, ProfileMode::kChanged);
+  EXPECT_EQ(c.run.profile.frequency_hz, 499);
+  EXPECT_EQ(c.run.profile.call_graph, "dwarf");
+  EXPECT_EQ(parse_config("[run]\nprofile = \"all\"\n", "x.toml", "/base").run.profile.mode,
+            ProfileMode::kAll);
+  EXPECT_THAT(
+      config_error("[run]\nprofile = \"All\"\n"),
+      HasSubstr("bench.toml:2: [run]: `profile` is \"All\", expected none, changed or all"));
+  EXPECT_THAT(config_error("[run]\nprofile_frequency = 0\n"),
+              HasSubstr("bench.toml:2: [run]: `profile_frequency` is 0, expected 1..100000"));
+  EXPECT_THAT(
+      config_error("[run]\n\nprofile_call_graph = \"lbr\"\n"),
+      HasSubstr("bench.toml:3: [run]: `profile_call_graph` is \"lbr\", expected fp or dwarf"));
 }
 
 TEST(Config, UnreadableFileIsAnInputErrorNamingIt) {

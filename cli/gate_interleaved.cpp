@@ -1,0 +1,338 @@
+#include "cli/gate_interleaved.h"
+
+#include <signal.h>
+#include <string.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <optional>
+#include <random>
+
+#include <fmt/format.h>
+
+#include "cli/ab_command_line.h"
+#include "cli/ab_job.h"
+#include "cli/gate_baselines.h"
+#include "cli/gate_build.h"
+#include "core/errors.h"
+#include "runner/environment_git.h"
+#include "runner/process_interrupt.h"
+#include "runner/process_launch.h"
+#include "runner/suite_binary_probe.h"
+#include "store/baseline_finder.h"
+#include "store/temporary_worktree.h"
+
+namespace benchgate::cli {
+namespace {
+namespace fs = std::filesystem;
+
+std::string short_id(const std::string& sha) {
+  return sha.substr(0, 12);
+}
+
+void stop_if_interrupted(std::string_view while_doing) {
+  if (const int signal = interrupt_signal())
+    throw EnvironmentError(
+        fmt::format("interrupted by SIG{} {}", sigabbrev_np(signal), while_doing));
+}
+
+// A suite's commands on both sides: head's as configured, base's with every path inside the
+// repository moved into the worktree (the build made the base's binary there).
+struct SuitePlan {
+  const SuiteConfig* suite = nullptr;
+  std::vector<std::string> head_command, base_command;
+  fs::path head_dir, base_dir;
+};
+
+// An argument that is an absolute path in the repository, or `--flag=PATH` with one, is mapped;
+// anything else (relative paths, plain words) is the same on both sides.
+std::string map_argument(const store::TemporaryWorktree& tree, const std::string& argument) {
+  const auto equals = argument.find('=');
+  const std::size_t path_at =
+      argument.rfind("--", 0) == 0 && equals != std::string::npos ? equals + 1 : 0;
+  const fs::path path = argument.substr(path_at);
+  if (!path.is_absolute()) return argument;
+  const auto mapped = tree.map(path);
+  return mapped ? argument.substr(0, path_at) + mapped->string() : argument;
+}
+
+SuitePlan plan_suite(const SuiteConfig& suite, const store::TemporaryWorktree& tree,
+                     const fs::path& config_dir) {
+  if (suite.format == "command")
+    throw InputError(fmt::format(
+        "suite {}: command-mode suites (format = \"command\") cannot be interleaved: only Google "
+        "Benchmark suites can; gate them with --mode stored",
+        suite.name));
+  SuitePlan plan;
+  plan.suite = &suite;
+  plan.head_command = suite.command;
+  for (const auto& argument : suite.command)
+    plan.base_command.push_back(map_argument(tree, argument));
+  if (!tree.map(suite.command[0]))
+    throw InputError(fmt::format(
+        "suite {}: its program {} is not inside the repository {}; in interleaved mode each side "
+        "runs the binary its own build made, so the command must name a program the build "
+        "command creates inside the repository (e.g. build/bench/my_bench)",
+        suite.name, suite.command[0], tree.repository_root().string()));
+  plan.head_dir = suite.working_dir.value_or(config_dir);
+  plan.base_dir = tree.map(plan.head_dir).value_or(plan.head_dir);
+  return plan;
+}
+
+std::string random_job_id() {
+  std::random_device device;
+  return fmt::format("{:08x}{:08x}", device(), device());
+}
+
+bool every_process_ok(const RunRecord& record) {
+  const bool processes_ok = std::all_of(record.processes.begin(), record.processes.end(),
+                                        [](const ProcessInfo& p) { return p.status == "ok"; });
+  const bool no_errors = std::all_of(record.benchmarks.begin(), record.benchmarks.end(),
+                                     [](const BenchmarkResult& b) { return b.errors.empty(); });
+  return processes_ok && no_errors;
+}
+
+// One side's record as a baseline of `commit`: the gate's suite name and testbed, and the
+// pairing — both sides of one job share `job`; each process keeps its benchgate_ab round and
+// side (run_ab_job's tags), so a reader can pair the base and head processes of each round.
+SuiteHead side_run(RunRecord record, const std::string& suite, const std::string& commit,
+                   const std::string& testbed, const std::string& job,
+                   const std::string& base_commit, const std::string& head_commit) {
+  record.commit = commit;
+  if (!testbed.empty()) record.testbed = testbed;
+  record.environment[kSuiteKey] = suite;
+  auto& tag = record.environment["interleaved"];
+  tag["job"] = job;
+  tag["base_commit"] = base_commit;
+  tag["head_commit"] = head_commit;
+  const bool complete = every_process_ok(record);
+  return SuiteHead{suite, std::move(record), complete};
+}
+
+// A suite whose program the base commit does not build (new in this change, or moved): nothing
+// to compare with, which is the gate's "no baseline" case.
+SuiteVerdict suite_without_base(const SuitePlan& plan, const std::string& base,
+                                const std::string& testbed, const GateFlags& flags) {
+  SuiteVerdict v;
+  v.suite = plan.suite->name;
+  v.testbed = testbed;
+  v.baseline_line = fmt::format(
+      "no baseline: the build of the merge-base {} made no {} (is the suite new in this "
+      "change?); {}",
+      short_id(base), plan.base_command[0],
+      flags.no_baseline == "fail" ? "--no-baseline fail: the gate fails"
+                                  : "this run will not block");
+  v.comparison.base_label = "none";
+  v.comparison.warnings.push_back(v.baseline_line);
+  v.failed = flags.no_baseline == "fail";
+  return v;
+}
+
+struct RoundsSetting {
+  std::optional<int> rounds;
+  int max_rounds = 20;
+};
+
+RoundsSetting rounds_setting(const GateFlags& flags, const Config& config) {
+  RoundsSetting r;
+  r.rounds = flags.rounds.empty() ? config.gate.rounds : parse_rounds(flags.rounds, "--rounds");
+  r.max_rounds = flags.max_rounds.value_or(config.gate.max_rounds);
+  return r;
+}
+
+}  // namespace
+
+GateMode choose_gate_mode(const GateFlags& flags, const Config& config,
+                          const GateContext& context) {
+  const std::string& asked = flags.mode.empty() ? config.gate.mode : flags.mode;
+  if (asked != "interleaved") return GateMode::stored;
+  const std::string source =
+      flags.mode.empty() ? "[gate] mode = \"interleaved\"" : "--mode interleaved";
+  if (context.default_branch_push) {
+    fmt::print(stderr,
+               "benchgate: {} does not apply to a push to the default branch: it records the "
+               "baseline in the stored mode\n",
+               source);
+    return GateMode::stored;
+  }
+  if (!flags.results.empty())
+    throw InputError(fmt::format(
+        "--results cannot be combined with {}: the interleaved mode builds and measures both "
+        "sides itself",
+        source));
+  if (context.target.empty()) {
+    fmt::print(stderr,
+               "benchgate: {}: head {} has no parent or target to build a base from; using the "
+               "stored mode\n",
+               source, short_id(context.head));
+    return GateMode::stored;
+  }
+  return GateMode::interleaved;
+}
+
+InterleavedGate run_interleaved_gate(const GateFlags& flags, const Config& config,
+                                     const GateContext& context, const CompareOptions& options,
+                                     const InterleavedHooks& hooks) {
+  // From here on Ctrl-C / SIGTERM stop the running child and unwind through the worktree's
+  // destructor, instead of killing us with the directory in place.
+  install_interrupt_handlers();
+  const std::string config_name = config.source.empty() ? flags.config : config.source.string();
+  if (!config.build.command)
+    throw InputError(fmt::format(
+        "--mode interleaved needs a build command: add\n  [build]\n  command = \"...\"\nto {} "
+        "(it builds the suites' binaries from a source tree; see docs/interleaved.md)",
+        config_name));
+  const std::vector<SuiteConfig> suites = selected_suites(flags, config);
+  const RoundsSetting rounds = rounds_setting(flags, config);
+  const std::string testbed = flags.testbed.empty() ? config.testbed.value_or("") : flags.testbed;
+
+  InterleavedGate gate;
+  gate.base_commit = store::find_merge_base(flags.repo, context.head, context.target);
+  fmt::print(stderr,
+             "benchgate: interleaved mode: base is the merge-base {} of head and {}; checking it "
+             "out into a temporary worktree\n",
+             short_id(gate.base_commit), context.target_label);
+  std::optional<store::TemporaryWorktree> tree;
+  tree.emplace(flags.repo, gate.base_commit);
+  fmt::print(stderr, "benchgate: checked out {} into {}\n", short_id(gate.base_commit),
+             tree->path().string());
+  if (tree->has_submodules())
+    fmt::print(
+        stderr,
+        "benchgate: warning: the base commit has submodules (.gitmodules); they are not "
+        "checked out in the temporary worktree (unsupported), so its build sees them empty\n");
+  stop_if_interrupted("while checking out the base");
+
+  const fs::path config_dir = fs::absolute(config_name).parent_path();
+  const auto base_config_dir = tree->map(config_dir);
+  if (!base_config_dir)
+    throw InputError(fmt::format(
+        "{} is outside the repository {}: in interleaved mode the config, its build command and "
+        "its suites' programs must belong to the repository",
+        config_name, tree->repository_root().string()));
+  std::vector<SuitePlan> plans;
+  for (const auto& suite : suites) plans.push_back(plan_suite(suite, *tree, config_dir));
+
+  run_build({*config.build.command, *base_config_dir, "base", gate.base_commit});
+  run_build({*config.build.command, config_dir, "head", context.head});
+  const std::optional<GitState> head_state = git_state(config_dir);
+  gate.head_is_exact = head_state && head_state->commit == context.head && !head_state->dirty;
+  if (!gate.head_is_exact)
+    fmt::print(stderr,
+               "benchgate: head was built from a work tree that is not exactly {} ({}): its "
+               "measurement is compared but not stored as that commit's baseline\n",
+               short_id(context.head),
+               !head_state                          ? "not a git work tree"
+               : head_state->commit != context.head ? "HEAD is " + short_id(head_state->commit)
+                                                    : "it has uncommitted changes");
+
+  const std::uint64_t seed = config.run.seed.value_or(std::random_device{}());
+  for (const SuitePlan& plan : plans) {
+    const SuiteConfig& suite = *plan.suite;
+    if (!find_program(plan.head_command[0]))
+      throw InputError(fmt::format(
+          "suite {}: the build of head made no {}: check the suite's command against what "
+          "[build] command builds",
+          suite.name, plan.head_command[0]));
+    if (suite.format == "auto" && !probe_binary(plan.head_command[0]).links_google_benchmark)
+      throw InputError(fmt::format(
+          "suite {}: {} is not a Google Benchmark binary; only Google Benchmark suites can be "
+          "interleaved (set format = \"gbench\" if detection is wrong)",
+          suite.name, plan.head_command[0]));
+    if (!find_program(plan.base_command[0])) {
+      gate.verdicts.push_back(suite_without_base(plan, gate.base_commit, testbed, flags));
+      fmt::print(stderr, "benchgate: suite {}: {}\n", suite.name,
+                 gate.verdicts.back().baseline_line);
+      continue;
+    }
+
+    AbJobSettings job;
+    job.base_command = plan.base_command;
+    job.head_command = plan.head_command;
+    job.rounds = rounds.rounds;
+    job.max_rounds = rounds.max_rounds;
+    job.repetitions = suite.repetitions;
+    job.filter = suite.filter;
+    job.timeout_seconds = suite.timeout_seconds;
+    job.working_dir = plan.head_dir;
+    job.base_working_dir = plan.base_dir;
+    job.seed = seed;
+    job.invocation = fmt::format("benchgate gate --mode interleaved --config {}", config_name);
+    job.compare = options;
+    fmt::print(stderr, "benchgate: suite {}: interleaving base and head, {} rounds, seed {}\n",
+               suite.name, rounds.rounds ? std::to_string(*rounds.rounds) : "adaptive", seed);
+    const AbJobResult result = run_ab_job(job);
+    stop_if_interrupted(fmt::format("while measuring suite {}", suite.name));
+    fmt::print(stderr, "{}", noise_text(result.noise));
+    write_ab_files(result, fs::path(flags.report_dir) / ("interleaved-" + suite.name));
+
+    const std::string job_id = random_job_id();
+    gate.base_runs.push_back(side_run(result.base, suite.name, gate.base_commit, testbed, job_id,
+                                      gate.base_commit, context.head));
+    gate.head_runs.push_back(side_run(result.head, suite.name, context.head, testbed, job_id,
+                                      gate.base_commit, context.head));
+    gate.head_runs.back().record.dirty = head_state && head_state->dirty;
+
+    SuiteVerdict v;
+    v.suite = suite.name;
+    v.testbed = gate.head_runs.back().record.testbed;
+    v.comparison = result.comparison;
+    v.comparison.base_label = fmt::format("{} (the merge-base, built in a temporary worktree)",
+                                          short_id(gate.base_commit));
+    v.comparison.head_label = fmt::format("{} ({})", short_id(context.head), suite.name);
+    v.has_baseline = true;
+    v.failed = v.comparison.overall() == "fail";
+    v.baseline_line = fmt::format(
+        "interleaved with the merge-base {}: {} of {} round(s) complete on both sides, testbed {}",
+        short_id(gate.base_commit), result.rounds_complete, result.rounds_run, v.testbed);
+    gate.verdicts.push_back(std::move(v));
+    if (hooks.after_suite)
+      hooks.after_suite({suite, plan.base_command, plan.head_command, plan.base_dir, plan.head_dir,
+                         gate.verdicts.back(), gate.base_commit});
+  }
+  const fs::path removed = tree->temporary_directory();
+  tree.reset();
+  fmt::print(stderr, "benchgate: removed the temporary worktree {}\n", removed.string());
+  return gate;
+}
+
+void record_interleaved(const GateFlags& flags, store::Store& store, const GateContext& context,
+                        const InterleavedGate& run) {
+  if (flags.record == "never") return;
+  std::size_t saved =
+      save_baselines(store, run.base_commit, run.base_runs, "interleaved base run(s)");
+  if (run.head_is_exact)
+    saved += save_baselines(store, context.head, run.head_runs, "interleaved head run(s)");
+  if (saved == 0) return;
+  // A local run keeps them in this clone (as a local stored-mode run does); a CI run's clone is
+  // thrown away, so only pushed records help later runs. A fork's token cannot push at all.
+  if (context.kind == forge::CiKind::local && flags.record != "always") {
+    fmt::print(stderr,
+               "benchgate: the interleaved records stay in this clone's notes (a local run; "
+               "--record always pushes them)\n");
+    return;
+  }
+  if (context.fork) {
+    fmt::print(stderr,
+               "benchgate: the interleaved records are not pushed: a pull request from a fork has "
+               "a read-only token\n");
+    return;
+  }
+  push_baselines(flags, /*failure_is_warning=*/true);
+}
+
+SuiteConfig InterleavedSuite::base_side() const {
+  SuiteConfig side = suite;
+  side.command = base_command;
+  side.working_dir = base_dir;
+  return side;
+}
+
+SuiteConfig InterleavedSuite::head_side() const {
+  SuiteConfig side = suite;
+  side.command = head_command;
+  side.working_dir = head_dir;
+  return side;
+}
+
+}  // namespace benchgate::cli

@@ -1,0 +1,17 @@
+#pragma once
+// Untrusted text (benchmark names, labels, messages: whatever a benchmark author or a fork's pull
+// request wrote) made safe to put into a GitHub/GitLab Markdown comment: it cannot end a table
+// cell, open an HTML comment that hides the rest of the comment, inject HTML or links, or mention
+// a user / reference an issue.
+#include <string>
+#include <string_view>
+
+namespace benchgate::report {
+
+// For Markdown text: markup characters backslash-escaped, HTML as entities.
+std::string escape_markdown(std::string_view untrusted);
+// For text inside raw HTML of a Markdown document (e.g. `<summary>…</summary>`, where Markdown is
+// not rendered and backslashes would show): HTML as entities only.
+std::string escape_markdown_html(std::string_view untrusted);
+
+}  // namespace benchgate::report

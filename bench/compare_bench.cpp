@@ -97,9 +97,8 @@ void run_compare(benchmark::State& state, const fs::path& base, const fs::path& 
   CompareOptions options;
   std::size_t bytes = 0;
   for (auto _ : state) {
-    RunRecord b = load_results(base);
-    RunRecord h = load_results(head);
-    Comparison c = compare_runs(b, h, options);
+    Sides sides = load_sides(base, head);
+    Comparison c = compare_runs(sides.base, sides.head, options);
     std::string report = reporter->render(c);
     bytes = report.size();
     benchmark::DoNotOptimize(report.data());

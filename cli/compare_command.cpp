@@ -66,10 +66,16 @@ struct CompareCommand {
     std::optional<std::string> format;
     if (!input_format.empty()) format = input_format;
 
-    RunRecord head_record = load_results(paths.back(), format);
     std::string base_label = base_commit.empty() ? paths.front() : std::string();
-    RunRecord base_record = base_commit.empty() ? load_results(paths.front(), format)
-                                                : load_stored_base(head_record, base_label);
+    RunRecord base_record, head_record;
+    if (base_commit.empty()) {
+      Sides sides = load_sides(paths.front(), paths.back(), format);
+      base_record = std::move(sides.base);
+      head_record = std::move(sides.head);
+    } else {
+      head_record = load_results(paths.back(), format);
+      base_record = load_stored_base(head_record, base_label);
+    }
     Comparison comparison = compare_runs(base_record, head_record, options);
     comparison.base_label = base_label;
     comparison.head_label = paths.back();

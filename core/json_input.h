@@ -33,10 +33,11 @@ long long integer(const nlohmann::json& value, const std::string& where);
 bool boolean(const nlohmann::json& value, const std::string& where);
 std::string describe_type(const nlohmann::json& value);
 
-// The path `array[index]` of one element of a sample column, formatted only when the element is
-// bad: formatting it for each of millions of good samples cost more than reading them.
+// The path `parent.array[index]` of one element of a sample column, formatted only when the
+// element is bad: formatting it for each of millions of good samples cost more than reading them.
 struct ElementPath {
-  const std::string& array;
+  std::string_view parent;  // e.g. "benchmarks[3].metrics"
+  std::string_view array;   // e.g. "real_time"
   std::size_t index;
   std::string str() const;
 };

@@ -1,17 +1,20 @@
 #include "core/run_record_json.h"
 
 #include <cmath>
-#include <unordered_set>
+#include <concepts>
+#include <optional>
 
 #include <fmt/format.h>
 
 #include "core/atomic_file.h"
 #include "core/errors.h"
 #include "core/json_input.h"
+#include "core/run_record_validation.h"
 
 namespace benchgate {
 namespace jf = json_field;
 using nlohmann::json;
+using namespace run_record_validation;
 
 namespace {
 
@@ -45,69 +48,75 @@ const std::string& path_text(const std::string& path) {
 std::string path_text(const jf::ElementPath& path) {
   return path.str();
 }
+template <std::invocable Path>
+std::string path_text(const Path& path) {
+  return path();
+}
 
+// Checks of one field of the object at `where`, building the path `where.key` only for the error
+// message: a benchmark has a dozen such paths, and building them for each of 10,000 benchmarks
+// cost more than reading the names they check.
+const json& array_at(const json& value, const std::string& where, std::string_view key) {
+  if (!value.is_array()) jf::array(value, fmt::format("{}.{}", where, key));
+  return value;
+}
+const json& object_at(const json& value, const std::string& where, std::string_view key) {
+  if (!value.is_object()) jf::object(value, fmt::format("{}.{}", where, key));
+  return value;
+}
+std::string string_at(const json& value, const std::string& where, std::string_view key) {
+  if (!value.is_string()) jf::string(value, fmt::format("{}.{}", where, key));
+  return value.get<std::string>();
+}
+long long integer_at(const json& value, const std::string& where, std::string_view key) {
+  if (value.is_number_integer()) return value.get<long long>();
+  return jf::integer(value, fmt::format("{}.{}", where, key));
+}
+
+// A sample's or an error's process: the id of one of the record's processes. `path` is a
+// std::string, a jf::ElementPath or a function returning the path (formatted only for the error
+// message).
+template <typename Path>
+int process_reference(long long p, std::size_t process_count, const Path& path) {
+  if (p < 0 || static_cast<std::size_t>(p) >= process_count)
+    throw InputError(fmt::format("field `{}`: process {} does not exist (record has {} processes)",
+                                 path_text(path), p, process_count));
+  return static_cast<int>(p);
+}
+
+// The column `parent.key`, one value per sample.
 template <typename T, typename Read>
-std::vector<T> read_column(const json& parent, const char* key, const std::string& where,
-                           std::size_t expected, Read read) {
-  std::string path = where + "." + key;
-  const json& column = jf::array(jf::member(parent, key, where), path);
+std::vector<T> read_column(SampleColumns::Column column, const std::string& parent,
+                           std::string_view key, std::size_t expected, Read read) {
   if (column.size() != expected)
-    throw InputError(fmt::format("field `{}`: has {} entries, expected {} (one per sample)", path,
-                                 column.size(), expected));
+    throw InputError(fmt::format("field `{}.{}`: has {} entries, expected {} (one per sample)",
+                                 parent, key, column.size(), expected));
   std::vector<T> out;
   out.reserve(column.size());
   for (std::size_t i = 0; i < column.size(); ++i)
-    out.push_back(read(column[i], jf::ElementPath{path, i}));
+    out.push_back(read(column[i], jf::ElementPath{parent, key, i}));
   return out;
 }
 
-BenchmarkResult benchmark_from_json(const json& j, const std::string& where,
-                                    std::size_t process_count) {
-  BenchmarkResult b;
-  b.name = jf::string(jf::member(j, "name", where), where + ".name");
-  if (b.name.empty()) throw InputError(fmt::format("field `{}.name`: empty benchmark name", where));
-  if (const json* t = jf::optional_member(j, "threads", where))
-    b.threads = static_cast<int>(jf::integer(*t, where + ".threads"));
-  const json& processes = jf::array(jf::member(j, "process", where), where + ".process");
-  const std::size_t n = processes.size();
-  // `path` is a std::string or a jf::ElementPath (formatted only for the error message).
-  auto read_process = [&](const json& v, const auto& path) {
-    long long p = jf::integer(v, path);
-    if (p < 0 || static_cast<std::size_t>(p) >= process_count)
-      throw InputError(
-          fmt::format("field `{}`: process {} does not exist (record has {} processes)",
-                      path_text(path), p, process_count));
-    return static_cast<int>(p);
-  };
-  b.process = read_column<int>(j, "process", where, n, read_process);
-  b.repetition =
-      read_column<int>(j, "repetition", where, n, [](const json& v, const jf::ElementPath& path) {
-        return static_cast<int>(jf::integer(v, path));
-      });
-  b.iterations = read_column<double>(
-      j, "iterations", where, n,
-      [](const json& v, const jf::ElementPath& path) { return jf::finite_number(v, path); });
-  const json& metrics = jf::object(jf::member(j, "metrics", where), where + ".metrics");
-  for (const auto& [name, column] : metrics.items()) {
-    std::string path = where + ".metrics." + name;
-    jf::array(column, path);
-    b.metrics[name] = read_column<double>(
-        metrics, name.c_str(), where + ".metrics", n, [](const json& v, const jf::ElementPath& p) {
-          return v.is_null() ? std::nan("") : jf::finite_number(v, p);
-        });
+// The columns of a parsed benchmark entry: its own arrays.
+class DocumentColumns final : public SampleColumns {
+ public:
+  explicit DocumentColumns(const json& entry) : entry_(entry) {}
+  Column column(const char* key, const std::string& where) const override {
+    return elements(array_at(jf::member(entry_, key, where), where, key));
   }
-  if (const json* errors = jf::optional_member(j, "errors", where)) {
-    jf::array(*errors, where + ".errors");
-    for (std::size_t i = 0; i < errors->size(); ++i) {
-      std::string path = fmt::format("{}.errors[{}]", where, i);
-      BenchmarkError e;
-      e.process = read_process(jf::member((*errors)[i], "process", path), path + ".process");
-      e.message = jf::string(jf::member((*errors)[i], "message", path), path + ".message");
-      b.errors.push_back(std::move(e));
-    }
+  void for_each_metric(
+      const std::string& where,
+      const std::function<void(const std::string&, Column)>& visit) const override {
+    const json& metrics = object_at(jf::member(entry_, "metrics", where), where, "metrics");
+    for (const auto& [name, column] : metrics.items())
+      visit(name, elements(array_at(column, where + ".metrics", name)));
   }
-  return b;
-}
+
+ private:
+  static Column elements(const json& array) { return array.get_ref<const json::array_t&>(); }
+  const json& entry_;
+};
 
 }  // namespace
 
@@ -139,7 +148,9 @@ bool looks_like_run_record(const json& document) {
          document["schema"].get<std::string>().rfind("benchgate.run/", 0) == 0;
 }
 
-RunRecord run_record_from_json(const json& j) {
+namespace run_record_validation {
+
+RunRecord header_from_json(const json& j) {
   jf::object(j, "(top level)");
   RunRecord r;
   std::string schema = jf::string(jf::member(j, "schema", ""), "schema");
@@ -186,25 +197,94 @@ RunRecord run_record_from_json(const json& j) {
       p.context = jf::object(*v, where + ".context");
     r.processes.push_back(std::move(p));
   }
-  const json& benchmarks = jf::array(jf::member(j, "benchmarks", ""), "benchmarks");
-  std::unordered_set<std::string> seen;
-  for (std::size_t i = 0; i < benchmarks.size(); ++i) {
-    BenchmarkResult b =
-        benchmark_from_json(benchmarks[i], fmt::format("benchmarks[{}]", i), r.processes.size());
-    if (!seen.insert(b.name).second)
-      throw InputError(fmt::format("field `benchmarks[{}].name`: \"{}\" appears twice", i, b.name));
-    r.benchmarks.push_back(std::move(b));
+  return r;
+}
+
+BenchmarkResult benchmark_from_json(const json& j, const SampleColumns& columns,
+                                    const std::string& where, std::size_t process_count) {
+  BenchmarkResult b;
+  b.name = string_at(jf::member(j, "name", where), where, "name");
+  if (b.name.empty()) throw InputError(fmt::format("field `{}.name`: empty benchmark name", where));
+  if (const json* t = jf::optional_member(j, "threads", where))
+    b.threads = static_cast<int>(integer_at(*t, where, "threads"));
+  const SampleColumns::Column processes = columns.column("process", where);
+  const std::size_t n = processes.size();
+  b.process = read_column<int>(
+      processes, where, "process", n, [&](const json& v, const jf::ElementPath& path) {
+        return process_reference(jf::integer(v, path), process_count, path);
+      });
+  b.repetition = read_column<int>(columns.column("repetition", where), where, "repetition", n,
+                                  [](const json& v, const jf::ElementPath& path) {
+                                    return static_cast<int>(jf::integer(v, path));
+                                  });
+  b.iterations = read_column<double>(
+      columns.column("iterations", where), where, "iterations", n,
+      [](const json& v, const jf::ElementPath& path) { return jf::finite_number(v, path); });
+  const std::string metrics = where + ".metrics";
+  columns.for_each_metric(where, [&](const std::string& name, SampleColumns::Column column) {
+    b.metrics[name] = read_column<double>(
+        column, metrics, name, n, [](const json& v, const jf::ElementPath& path) {
+          return v.is_null() ? std::nan("") : jf::finite_number(v, path);
+        });
+  });
+  if (const json* errors = jf::optional_member(j, "errors", where)) {
+    array_at(*errors, where, "errors");
+    for (std::size_t i = 0; i < errors->size(); ++i) {
+      std::string path = fmt::format("{}.errors[{}]", where, i);
+      BenchmarkError e;
+      e.process = process_reference(
+          jf::integer(jf::member((*errors)[i], "process", path), path + ".process"), process_count,
+          path + ".process");
+      e.message = jf::string(jf::member((*errors)[i], "message", path), path + ".message");
+      b.errors.push_back(std::move(e));
+    }
   }
+  return b;
+}
+
+void check_process_references(const BenchmarkResult& b, std::size_t index,
+                              std::size_t process_count) {
+  for (std::size_t i = 0; i < b.process.size(); ++i)
+    process_reference(b.process[i], process_count,
+                      [&] { return fmt::format("benchmarks[{}].process[{}]", index, i); });
+  for (std::size_t i = 0; i < b.errors.size(); ++i)
+    process_reference(b.errors[i].process, process_count,
+                      [&] { return fmt::format("benchmarks[{}].errors[{}].process", index, i); });
+}
+
+void UniqueNames::add(const std::string& name, std::size_t index) {
+  if (!seen_.insert(name).second)
+    throw InputError(fmt::format("field `benchmarks[{}].name`: \"{}\" appears twice", index, name));
+}
+
+void read_notes(const json& j, RunRecord& r) {
   if (const json* notes = jf::optional_member(j, "notes", "")) {
     jf::array(*notes, "notes");
     for (std::size_t i = 0; i < notes->size(); ++i)
       r.notes.push_back(jf::string((*notes)[i], fmt::format("notes[{}]", i)));
   }
+}
+
+}  // namespace run_record_validation
+
+RunRecord run_record_from_json(const json& j) {
+  RunRecord r = header_from_json(j);
+  const json& benchmarks = jf::array(jf::member(j, "benchmarks", ""), "benchmarks");
+  UniqueNames names;
+  for (std::size_t i = 0; i < benchmarks.size(); ++i) {
+    BenchmarkResult b = benchmark_from_json(benchmarks[i], DocumentColumns(benchmarks[i]),
+                                            fmt::format("benchmarks[{}]", i), r.processes.size());
+    names.add(b.name, i);
+    r.benchmarks.push_back(std::move(b));
+  }
+  read_notes(j, r);
   return r;
 }
 
 RunRecord read_run_record_file(const std::filesystem::path& path) {
-  json document = read_json_file(path);
+  const std::string text = read_text_file(path);
+  if (std::optional<RunRecord> record = read_run_record_text(text)) return std::move(*record);
+  json document = parse_json_text(text, path.string());
   try {
     return run_record_from_json(document);
   } catch (const InputError& e) {

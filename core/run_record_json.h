@@ -3,7 +3,9 @@
 // every field and throws InputError naming the field path, so a bad record is refused before it
 // reaches statistics or the store.
 #include <filesystem>
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
@@ -16,6 +18,11 @@ inline constexpr const char* kRunRecordSchema = "benchgate.run/1";
 nlohmann::json to_json(const RunRecord& record);
 RunRecord run_record_from_json(const nlohmann::json& document);  // throws InputError
 bool looks_like_run_record(const nlohmann::json& document);
+
+// The fast path (run_record_text.cpp): the record in `text`, read without building a document,
+// or nullopt when the text is anything but a valid run record. Never throws InputError: then
+// parse the text (parse_json_text) and call run_record_from_json, which explain the problem.
+std::optional<RunRecord> read_run_record_text(std::string_view text);
 
 // Reads and validates a run-record file; errors are prefixed with the path.
 RunRecord read_run_record_file(const std::filesystem::path& path);

@@ -15,6 +15,8 @@ class GbenchFormat final : public ResultFormat {
   // An object with a `benchmarks` array and no `schema` (that would be a benchgate run record).
   bool recognises(const nlohmann::json& document) const override;
   RunRecord read(const nlohmann::json& document, const std::string& source) const override;
+  std::optional<RunRecord> read_text(std::string_view text,
+                                     const std::string& source) const override;
 };
 
 }  // namespace benchgate

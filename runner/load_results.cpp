@@ -1,5 +1,7 @@
 // Reading one side of a comparison from result files (see result_format.h).
 #include <algorithm>
+#include <exception>
+#include <future>
 #include <system_error>
 
 #include <fmt/format.h>
@@ -28,7 +30,13 @@ const ResultFormat& detect_format(const nlohmann::json& document, const fs::path
 RunRecord load_file(const fs::path& file, const std::optional<std::string>& format_name) {
   // Resolve a forced format first: a misspelt --format is a usage error whatever the file holds.
   const ResultFormat* forced = format_name ? &result_format_named(*format_name) : nullptr;
-  const nlohmann::json document = read_json_file(file);  // its errors already name the file
+  const std::string text = read_text_file(file);
+  // Fast paths first, in detection order. A fast path reads only documents that its format and
+  // no earlier one recognises (result_formats.cpp), so a record is what detection would give.
+  for (const ResultFormat* format : forced ? std::vector{forced} : result_formats())
+    if (std::optional<RunRecord> record = format->read_text(text, file.string()))
+      return std::move(*record);
+  const nlohmann::json document = parse_json_text(text, file.string());  // errors name the file
   const ResultFormat& format = forced ? *forced : detect_format(document, file);
   try {
     return format.read(document, file.string());
@@ -82,6 +90,22 @@ RunRecord load_results(const std::vector<fs::path>& paths,
   for (std::size_t i = 1; i < paths.size(); ++i)
     merge_records(side, load_results(paths[i], format));
   return side;
+}
+
+Sides load_sides(const fs::path& base, const fs::path& head,
+                 const std::optional<std::string>& format) {
+  std::future<RunRecord> base_side =
+      std::async(std::launch::async, [&] { return load_results(base, format); });
+  std::exception_ptr head_error;
+  Sides sides;
+  try {
+    sides.head = load_results(head, format);
+  } catch (...) {
+    head_error = std::current_exception();
+  }
+  sides.base = base_side.get();  // rethrows base's error first
+  if (head_error) std::rethrow_exception(head_error);
+  return sides;
 }
 
 }  // namespace benchgate

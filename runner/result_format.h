@@ -23,6 +23,16 @@ class ResultFormat {
   // Converts one parsed file into a run record. Each file is at least one process (GUIDE §2).
   // Throws InputError whose message names the offending field (the caller adds the file name).
   virtual RunRecord read(const nlohmann::json& document, const std::string& source) const = 0;
+  // Optional fast path: the same record as `read` straight from the file's text, for formats
+  // whose files are too big to parse into a document first. Returns nothing when it cannot (the
+  // text is not this format, or is malformed); the caller then parses the text and calls `read`,
+  // which explains any error. Must return nothing for a document `recognises` refuses, or an
+  // earlier format recognises: fast paths are tried in detection order, before any document
+  // exists to detect a format with.
+  virtual std::optional<RunRecord> read_text(std::string_view /*text*/,
+                                             const std::string& /*source*/) const {
+    return std::nullopt;
+  }
 };
 
 // All registered formats, in detection order.
@@ -38,5 +48,15 @@ RunRecord load_results(const std::filesystem::path& path,
 // Reads and merges several files or directories into one side.
 RunRecord load_results(const std::vector<std::filesystem::path>& paths,
                        const std::optional<std::string>& format = std::nullopt);
+
+// Both sides of a comparison, each as load_results reads it, read at the same time: they are
+// independent, and reading them is most of a compare. When both fail, base's error is thrown,
+// so the message never depends on which thread finished first.
+struct Sides {
+  RunRecord base;
+  RunRecord head;
+};
+Sides load_sides(const std::filesystem::path& base, const std::filesystem::path& head,
+                 const std::optional<std::string>& format = std::nullopt);
 
 }  // namespace benchgate

@@ -12,7 +12,8 @@ namespace benchgate {
 
 const std::vector<const ResultFormat*>& result_formats() {
   // Detection order matters: a run record also has a `benchmarks` array, so it is tried before
-  // Google Benchmark.
+  // Google Benchmark. Fast paths (read_text) are tried in this order too, so one must refuse any
+  // document an earlier format recognises (Google Benchmark's refuses a `schema`).
   static const BenchgateFormat benchgate_format;
   static const GbenchFormat gbench_format;
   static const HyperfineFormat hyperfine_format;

@@ -6,14 +6,21 @@
 #    (examples/suite/example_bench.cpp), a CMakeLists.txt and a benchgate.toml.
 # 3. Commit 1 on `main`: builds the suite and runs `benchgate gate --record always`, which measures
 #    it and records the results as that commit's baseline in git notes (refs/notes/benchgate), the
-#    embedded default store.
+#    embedded default store, and profiles every benchmark with perf (refs/notes/benchgate-profiles).
 # 4. Commit 2 on branch `feature`: BM_StringJoin stops reserving its output (a ~12% slowdown).
 #    Builds it and runs `benchgate gate --target main`, as a pull request or pre-push would: it
 #    measures head, finds the baseline through the merge-base in git notes, compares, prints the
-#    verdict and writes the Markdown, JSON and JUnit reports.
+#    verdict and writes the Markdown, JSON and JUnit reports (reports-stored/); the Markdown report
+#    explains each change with the functions whose share grew, next to a differential flame graph
+#    (flamegraphs/*.svg, open it in a browser). Without perf permission it says why.
+# 5. The same gate in interleaved mode (`--mode interleaved`): the merge-base is built in a
+#    temporary worktree and base and head run in alternating processes in this job, so the
+#    machine's drift cancels; it profiles both builds of the changed benchmarks (reports/).
 #
-# Exits 0 when the gate failed for exactly the injected regression (the expected outcome),
-# 1 otherwise. The folder is kept for inspection: BENCHGATE_DEMO_DIR (default out/demo).
+# Exits 0 when the interleaved gate failed for exactly the injected regression (the expected
+# outcome), 1 otherwise. The stored-baseline gate of step 4 is shown but not judged: measured
+# minutes apart on a busy machine it may say "inconclusive" (GUIDE §2), which is why step 5
+# exists. The folder is kept for inspection: BENCHGATE_DEMO_DIR (default out/demo).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="${BENCHGATE_DEMO_DIR:-$root/out/demo}"
@@ -45,9 +52,19 @@ CMAKE
 cat > benchgate.toml <<TOML
 testbed = "demo"
 
+[build]
+# How interleaved mode builds each side (the merge-base in its own temporary worktree).
+command = "cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null && cmake --build build >/dev/null"
+
+[run]
+# Profiles with perf (when this machine permits it): every benchmark on the recorded baseline,
+# the changed ones on the feature branch, so the report shows where the time went.
+profile = "all"
+
 [gate]
 metric = "real_time"
 threshold = 0.05
+rounds = $processes
 
 [[suite]]
 name = "example"
@@ -74,17 +91,26 @@ grep -q '^#define BENCHGATE_EXAMPLE_SLOWDOWN 1$' bench/example_bench.cpp
 git_ commit -q -am "Build joined strings without reserving"
 build_suite
 
-step "The gate on the feature branch, against main"
+step "The gate on the feature branch, against the baseline stored for main"
 set +e
-"$benchgate" gate --context local --target main --no-fetch --no-push --report-dir "$out/reports"
+"$benchgate" gate --context local --target main --no-fetch --no-push \
+  --report-dir "$out/reports-stored"
+stored_status=$?
+
+step "The same gate in interleaved mode: base built in a temporary worktree, measured alongside"
+"$benchgate" gate --context local --target main --no-fetch --no-push --mode interleaved \
+  --record never --report-dir "$out/reports"
 status=$?
 set -e
 echo
-echo "benchgate gate exited with $status (0 pass, 1 regression found, 2 input error, 3 internal error)"
+echo "benchgate gate exited with $stored_status (stored baseline) and $status (interleaved)"
+echo "(0 pass, 1 regression found, 2 input error, 3 internal error)"
 echo "Reports:"
-for f in "$out"/reports/comparison.*; do echo "  $f"; done
+for f in "$out"/reports*/comparison.* "$out"/reports*/flamegraphs/*.svg; do
+  [ -e "$f" ] && echo "  $f"
+done
 
-# The demo succeeds when the gate failed for exactly the injected regression.
+# The demo succeeds when the interleaved gate failed for exactly the injected regression.
 /usr/bin/python3 - "$out/reports/comparison.json" "$status" <<'PY'
 import json, sys
 report = json.load(open(sys.argv[1]))
@@ -94,7 +120,8 @@ if ok:
     print("demo: OK: the injected regression in BM_StringJoin/256 was caught, nothing else flagged")
 else:
     print(f"demo: UNEXPECTED: exit {sys.argv[2]}, regressions {regressions}.\n"
-          "      On a busy machine, timings drift between the two measurements; see the\n"
-          "      warnings above and docs/statistics.md. Interleaved mode cancels that drift.")
+          "      Interleaving cancels the machine's drift, not all of its noise: on a very busy\n"
+          "      machine, see the notes above (\"about N processes per side would settle it\")\n"
+          "      and run again with more rounds: BENCHGATE_DEMO_PROCESSES=16.")
 sys.exit(0 if ok else 1)
 PY

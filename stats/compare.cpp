@@ -1,7 +1,11 @@
 #include "stats/compare.h"
 
+#include <algorithm>
+#include <atomic>
+#include <future>
 #include <stdexcept>
 #include <string>
+#include <thread>
 #include <unordered_map>
 #include <vector>
 
@@ -35,9 +39,16 @@ double threshold_for(const CompareOptions& options, std::string_view name) {
   return delta;
 }
 
+// One row to analyse: a benchmark on one or both sides, and its threshold.
+struct RowInput {
+  const BenchmarkResult* base;
+  const BenchmarkResult* head;
+  double threshold;
+};
+
 // Rows in head order, then the benchmarks only in base; ignored ones left out entirely.
-std::vector<RowAnalysis> analyse_all(const RunRecord& base, const RunRecord& head,
-                                     const CompareOptions& options) {
+std::vector<RowInput> pair_up(const RunRecord& base, const RunRecord& head,
+                              const CompareOptions& options) {
   auto ignored = [&](const std::string& name) { return options.ignore && options.ignore(name); };
   std::unordered_map<std::string_view, std::size_t> base_index;
   base_index.reserve(base.benchmarks.size());
@@ -45,9 +56,8 @@ std::vector<RowAnalysis> analyse_all(const RunRecord& base, const RunRecord& hea
     base_index.emplace(base.benchmarks[i].name, i);  // the first of duplicate names wins
   std::vector<bool> matched(base.benchmarks.size(), false);
 
-  std::vector<RowAnalysis> rows;
-  rows.reserve(head.benchmarks.size() + 16);
-  stats::RowWorkspace work;
+  std::vector<RowInput> inputs;
+  inputs.reserve(head.benchmarks.size() + 16);
   for (const BenchmarkResult& h : head.benchmarks) {
     if (ignored(h.name)) continue;
     const BenchmarkResult* b = nullptr;
@@ -55,15 +65,40 @@ std::vector<RowAnalysis> analyse_all(const RunRecord& base, const RunRecord& hea
       b = &base.benchmarks[it->second];
       matched[it->second] = true;
     }
-    rows.push_back(
-        stats::analyse_benchmark(b, &h, options.settings, threshold_for(options, h.name), work));
+    inputs.push_back({b, &h, threshold_for(options, h.name)});
   }
   for (std::size_t i = 0; i < base.benchmarks.size(); ++i) {
     const BenchmarkResult& b = base.benchmarks[i];
     if (matched[i] || ignored(b.name) || base_index.at(b.name) != i) continue;
-    rows.push_back(stats::analyse_benchmark(&b, nullptr, options.settings,
-                                            threshold_for(options, b.name), work));
+    inputs.push_back({&b, nullptr, threshold_for(options, b.name)});
   }
+  return inputs;
+}
+
+// Rows do not depend on each other, and analysing them is most of a large comparison's time
+// (issue #2: 10,000 benchmarks in well under 200 ms), so they are spread over the cores. Each
+// thread takes the next chunk of rows with a workspace of its own and writes each row to its
+// place: the result is the same on any number of threads. (The caller's callbacks, threshold_for
+// and ignore, ran before, on this thread.)
+std::vector<RowAnalysis> analyse_all(const std::vector<RowInput>& inputs,
+                                     const CompareSettings& settings) {
+  constexpr std::size_t kChunk = 256;
+  std::vector<RowAnalysis> rows(inputs.size());
+  std::atomic<std::size_t> next{0};
+  auto analyse_chunks = [&] {
+    stats::RowWorkspace work;
+    for (std::size_t begin; (begin = next.fetch_add(kChunk)) < inputs.size();)
+      for (std::size_t i = begin; i < std::min(begin + kChunk, inputs.size()); ++i)
+        rows[i] = stats::analyse_benchmark(inputs[i].base, inputs[i].head, settings,
+                                           inputs[i].threshold, work);
+  };
+  const std::size_t threads = std::min<std::size_t>(
+      std::max(1u, std::thread::hardware_concurrency()), (inputs.size() + kChunk - 1) / kChunk);
+  std::vector<std::future<void>> helpers;
+  for (std::size_t t = 1; t < threads; ++t)
+    helpers.push_back(std::async(std::launch::async, analyse_chunks));
+  analyse_chunks();
+  for (auto& helper : helpers) helper.get();  // rethrows a helper's exception
   return rows;
 }
 
@@ -147,7 +182,7 @@ void add_warnings(Comparison& c, std::size_t family_size) {
 Comparison compare_runs(const RunRecord& base, const RunRecord& head,
                         const CompareOptions& options) {
   check_settings(options.settings);
-  std::vector<RowAnalysis> rows = analyse_all(base, head, options);
+  std::vector<RowAnalysis> rows = analyse_all(pair_up(base, head, options), options.settings);
   const std::size_t family_size = adjust_p_values(rows);
 
   Comparison c;

@@ -155,9 +155,11 @@ TEST_F(AbCli, AdaptiveRoundsDecideEarlyAndMeasureOnlyTheUndecided) {
   EXPECT_THAT(comparison["warnings"].dump(), HasSubstr("group-sequential"));
   EXPECT_THAT(work["note"].get<std::string>(), HasSubstr("paired rounds"));
   // Decided at a look before the last (its O'Brien-Fleming boundary at 8 of 16 rounds is far
-  // below a doubling's t statistic); the rounds after it did not measure it again.
+  // below a doubling's t statistic); any rounds after it (the other benchmarks may take longer,
+  // or, on a busy machine, be decided at the same look and end the job) did not measure it again.
   const int rounds = static_cast<int>(read_json(out() / "base.json")["processes"].size());
-  EXPECT_LT(work["base_n"].get<int>(), rounds) << r.err;
+  EXPECT_LT(work["base_n"].get<int>(), 16) << r.err;
+  EXPECT_LE(work["base_n"].get<int>(), rounds) << r.err;
   int work_samples = 0;
   const auto head = read_json(out() / "head.json");
   for (const auto& b : head["benchmarks"])

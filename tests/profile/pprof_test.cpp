@@ -351,7 +351,8 @@ TEST(PprofFormat, TruncatedAndGarbageFilesAreInputErrors) {
   // Through the loader, which names the file.
   write_file(dir / "half.pb.gz", gzipped.substr(0, gzipped.size() / 2));
   write_file(dir / "half.pb", raw.substr(0, raw.size() / 2));
-  write_file(dir / "garbage.gz", std::string("\x1f\x8b\x08\x00garbage that is not deflate", 33));
+  write_file(dir / "garbage.gz",
+             std::string("\x1f\x8b\x08\x00", 4) + "garbage that is not deflate");
   write_file(dir / "garbage.pb", std::string("\x0a\xff\xff\xff\xff\x0f\x01\x02\x03", 9));
   for (const auto* name : {"half.pb.gz", "half.pb", "garbage.gz", "garbage.pb"}) {
     try {

@@ -24,7 +24,8 @@ bool safe_file_char(unsigned char c) {
 
 }  // namespace
 
-SuiteProfiler::SuiteProfiler(const ProfileSettings& settings, bool quiet) : quiet_(quiet) {
+SuiteProfiler::SuiteProfiler(const ProfileSettings& settings, bool quiet)
+    : min_time_seconds_(settings.min_time_seconds), quiet_(quiet) {
   options_.frequency_hz = settings.frequency_hz;
   options_.call_graph = settings.call_graph == "dwarf" ? profile::CallGraph::kDwarf
                                                        : profile::CallGraph::kFramePointer;
@@ -55,10 +56,13 @@ std::optional<CapturedProfile> SuiteProfiler::capture(const SuiteConfig& suite,
     fmt::print(stderr, "benchgate: warning: profile {}/{}: suite {}, {}: not captured: {}\n", index,
                count, suite.name, benchmark, e.what());
   };
+  // After the suite's own arguments: Google Benchmark takes the last value of a flag.
+  std::vector<std::string> command = suite.command;
+  command.push_back(fmt::format("--benchmark_min_time={}", min_time_seconds_));
   profile::Profile recorded;
   try {
     recorded =
-        profile::capture_benchmark(*profile::make_perf_profiler(options), suite.command, benchmark);
+        profile::capture_benchmark(*profile::make_perf_profiler(options), command, benchmark);
   } catch (const EnvironmentError& e) {  // the program or perf failed
     not_captured(e);
     return std::nullopt;
@@ -73,7 +77,7 @@ std::optional<CapturedProfile> SuiteProfiler::capture(const SuiteConfig& suite,
     fmt::print(stderr, "benchgate: profile {}/{}: suite {}, {}: {} samples{}{}\n", index, count,
                suite.name, benchmark, out.samples, destination.empty() ? "" : " -> " + destination,
                out.samples < kFewSamples
-                   ? " (few samples: a longer --benchmark_min_time gives a steadier profile)"
+                   ? " (few samples: a longer [run] profile_min_time gives a steadier profile)"
                    : "");
   return out;
 }

@@ -37,6 +37,7 @@ class SuiteProfiler {
 
  private:
   profile::CaptureOptions options_;
+  double min_time_seconds_;
   bool quiet_;
   std::optional<bool> usable_;
   std::string why_not_;

@@ -153,6 +153,7 @@ void read_profile_settings(TableReader& t, ProfileSettings& profile) {
   }
   if (auto v = t.integer("profile_frequency", 1, kMaxProfileFrequency))
     profile.frequency_hz = static_cast<int>(*v);
+  if (auto v = t.number("profile_min_time", 0.001, 3600)) profile.min_time_seconds = *v;
   if (auto v = t.string("profile_call_graph")) {
     if (*v != "fp" && *v != "dwarf")
       t.fail(*t.get("profile_call_graph"),

@@ -68,6 +68,9 @@ struct ProfileSettings {
   ProfileMode mode = ProfileMode::kNone;
   int frequency_hz = 999;
   std::string call_graph = "fp";  // "fp" (frame pointers) or "dwarf"
+  // Each profiling run's --benchmark_min_time: profiles want samples (~1,000 at 999 Hz), not the
+  // short runs that suit timing repetitions.
+  double min_time_seconds = 1.0;
 };
 
 struct RunDefaults {

@@ -25,6 +25,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="${BENCHGATE_DEMO_DIR:-$root/out/demo}"
 processes="${BENCHGATE_DEMO_PROCESSES:-8}"
+max_rounds="${BENCHGATE_DEMO_MAX_ROUNDS:-16}"
 
 "$root/scripts/build.sh" default --target benchgate
 benchgate="$root/build/default/cli/benchgate"
@@ -64,7 +65,9 @@ profile = "all"
 [gate]
 metric = "real_time"
 threshold = 0.05
-rounds = $processes
+# Interleaved mode: group-sequential rounds, 4 at a time, only the undecided benchmarks again.
+rounds = "auto"
+max_rounds = $max_rounds
 
 [[suite]]
 name = "example"
@@ -122,6 +125,6 @@ else:
     print(f"demo: UNEXPECTED: exit {sys.argv[2]}, regressions {regressions}.\n"
           "      Interleaving cancels the machine's drift, not all of its noise: on a very busy\n"
           "      machine, see the notes above (\"about N processes per side would settle it\")\n"
-          "      and run again with more rounds: BENCHGATE_DEMO_PROCESSES=16.")
+          "      and run again with more rounds: BENCHGATE_DEMO_MAX_ROUNDS=32.")
 sys.exit(0 if ok else 1)
 PY

@@ -153,7 +153,8 @@ class GateProfileTest : public ProfileTest {
   void write_config(const fs::path& repo, const std::string& variant, const std::string& profile) {
     write_file(repo / "benchgate.toml",
                "testbed = \"tb\"\n[run]\nprofile = \"" + profile +
-                   "\"\n[[suite]]\nname = \"hot\"\ncommand = [\"" + hotspot(variant).string() +
+                   "\"\nprofile_min_time = 0.3\n[[suite]]\nname = \"hot\"\ncommand = [\"" +
+                   hotspot(variant).string() +
                    "\", \"--benchmark_min_time=0.2\"]\nprocesses = 5\nrepetitions = 1\n");
   }
   ProcessResult gate(const fs::path& repo, std::vector<std::string> args,

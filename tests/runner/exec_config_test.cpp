@@ -171,9 +171,12 @@ TEST(Config, ProfileSettings) {
   EXPECT_EQ(defaults.run.profile.mode, ProfileMode::kNone);
   EXPECT_EQ(defaults.run.profile.frequency_hz, 999);
   EXPECT_EQ(defaults.run.profile.call_graph, "fp");
+  EXPECT_EQ(defaults.run.profile.min_time_seconds, 1.0);
   const Config c = parse_config(
-      "[run]\nprofile = \"changed\"\nprofile_frequency = 499\nprofile_call_graph = \"dwarf\"\n",
+      "[run]\nprofile = \"changed\"\nprofile_frequency = 499\nprofile_call_graph = \"dwarf\"\n"
+      "profile_min_time = 0.25\n",
       "x.toml", "/base");
+  EXPECT_EQ(c.run.profile.min_time_seconds, 0.25);
   EXPECT_EQ(c.run.profile.mode, ProfileMode::kChanged);
   EXPECT_EQ(c.run.profile.frequency_hz, 499);
   EXPECT_EQ(c.run.profile.call_graph, "dwarf");
@@ -184,6 +187,8 @@ TEST(Config, ProfileSettings) {
       HasSubstr("bench.toml:2: [run]: `profile` is \"All\", expected none, changed or all"));
   EXPECT_THAT(config_error("[run]\nprofile_frequency = 0\n"),
               HasSubstr("bench.toml:2: [run]: `profile_frequency` is 0, expected 1..100000"));
+  EXPECT_THAT(config_error("[run]\nprofile_min_time = 0\n"),
+              HasSubstr("bench.toml:2: [run]: `profile_min_time`"));
   EXPECT_THAT(
       config_error("[run]\n\nprofile_call_graph = \"lbr\"\n"),
       HasSubstr("bench.toml:3: [run]: `profile_call_graph` is \"lbr\", expected fp or dwarf"));

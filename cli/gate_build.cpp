@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "cli/short_commit.h"
 #include "core/errors.h"
 #include "runner/process_interrupt.h"
 #include "runner/process_launch.h"
@@ -21,8 +22,8 @@ constexpr std::size_t kQuotedLines = 25;
 }  // namespace
 
 void run_build(const BuildStep& step) {
-  const std::string short_commit = step.commit.substr(0, 12);
-  fmt::print(stderr, "benchgate: building {} ({}) in {}: {}\n", step.side, short_commit,
+  const std::string commit = short_commit(step.commit);
+  fmt::print(stderr, "benchgate: building {} ({}) in {}: {}\n", step.side, commit,
              step.dir.string(), step.command);
   std::fflush(stderr);
   std::deque<std::string> last;
@@ -40,12 +41,12 @@ void run_build(const BuildStep& step) {
   std::fflush(stderr);
   if (outcome.interrupted)
     throw EnvironmentError(fmt::format("interrupted by SIG{} while building {} ({})",
-                                       sigabbrev_np(interrupt_signal()), step.side, short_commit));
+                                       sigabbrev_np(interrupt_signal()), step.side, commit));
   if (!outcome.succeeded()) {
     std::string tail;
     for (const auto& line : last) tail += fmt::format("\n  | {}", line);
     throw EnvironmentError(fmt::format("the build of {} ({}) failed: `{}` in {} {}{}", step.side,
-                                       short_commit, step.command, step.dir.string(),
+                                       commit, step.command, step.dir.string(),
                                        describe_outcome(outcome, spec),
                                        tail.empty() ? "" : "; its last lines:" + tail));
   }

@@ -14,6 +14,7 @@
 #include "cli/ab_job.h"
 #include "cli/gate_baselines.h"
 #include "cli/gate_build.h"
+#include "cli/short_commit.h"
 #include "core/errors.h"
 #include "runner/environment_git.h"
 #include "runner/process_interrupt.h"
@@ -25,10 +26,6 @@
 namespace benchgate::cli {
 namespace {
 namespace fs = std::filesystem;
-
-std::string short_id(const std::string& sha) {
-  return sha.substr(0, 12);
-}
 
 void stop_if_interrupted(std::string_view while_doing) {
   if (const int signal = interrupt_signal())
@@ -119,7 +116,7 @@ SuiteVerdict suite_without_base(const SuitePlan& plan, const std::string& base,
   v.baseline_line = fmt::format(
       "no baseline: the build of the merge-base {} made no {} (is the suite new in this "
       "change?); {}",
-      short_id(base), plan.base_command[0],
+      short_commit(base), plan.base_command[0],
       flags.no_baseline == "fail" ? "--no-baseline fail: the gate fails"
                                   : "this run will not block");
   v.comparison.base_label = "none";
@@ -164,7 +161,7 @@ GateMode choose_gate_mode(const GateFlags& flags, const Config& config,
     fmt::print(stderr,
                "benchgate: {}: head {} has no parent or target to build a base from; using the "
                "stored mode\n",
-               source, short_id(context.head));
+               source, short_commit(context.head));
     return GateMode::stored;
   }
   return GateMode::interleaved;
@@ -191,10 +188,10 @@ InterleavedGate run_interleaved_gate(const GateFlags& flags, const Config& confi
   fmt::print(stderr,
              "benchgate: interleaved mode: base is the merge-base {} of head and {}; checking it "
              "out into a temporary worktree\n",
-             short_id(gate.base_commit), context.target_label);
+             short_commit(gate.base_commit), context.target_label);
   std::optional<store::TemporaryWorktree> tree;
   tree.emplace(flags.repo, gate.base_commit);
-  fmt::print(stderr, "benchgate: checked out {} into {}\n", short_id(gate.base_commit),
+  fmt::print(stderr, "benchgate: checked out {} into {}\n", short_commit(gate.base_commit),
              tree->path().string());
   if (tree->has_submodules())
     fmt::print(
@@ -221,9 +218,9 @@ InterleavedGate run_interleaved_gate(const GateFlags& flags, const Config& confi
     fmt::print(stderr,
                "benchgate: head was built from a work tree that is not exactly {} ({}): its "
                "measurement is compared but not stored as that commit's baseline\n",
-               short_id(context.head),
+               short_commit(context.head),
                !head_state                          ? "not a git work tree"
-               : head_state->commit != context.head ? "HEAD is " + short_id(head_state->commit)
+               : head_state->commit != context.head ? "HEAD is " + short_commit(head_state->commit)
                                                     : "it has uncommitted changes");
 
   const std::uint64_t seed = config.run.seed.value_or(std::random_device{}());
@@ -278,13 +275,13 @@ InterleavedGate run_interleaved_gate(const GateFlags& flags, const Config& confi
     v.testbed = gate.head_runs.back().record.testbed;
     v.comparison = result.comparison;
     v.comparison.base_label = fmt::format("{} (the merge-base, built in a temporary worktree)",
-                                          short_id(gate.base_commit));
-    v.comparison.head_label = fmt::format("{} ({})", short_id(context.head), suite.name);
+                                          short_commit(gate.base_commit));
+    v.comparison.head_label = fmt::format("{} ({})", short_commit(context.head), suite.name);
     v.has_baseline = true;
     v.failed = v.comparison.overall() == "fail";
     v.baseline_line = fmt::format(
         "interleaved with the merge-base {}: {} of {} round(s) complete on both sides, testbed {}",
-        short_id(gate.base_commit), result.rounds_complete, result.rounds_run, v.testbed);
+        short_commit(gate.base_commit), result.rounds_complete, result.rounds_run, v.testbed);
     gate.verdicts.push_back(std::move(v));
     if (hooks.after_suite)
       hooks.after_suite({suite, plan.base_command, plan.head_command, plan.base_dir, plan.head_dir,

@@ -6,14 +6,11 @@
 #include <fmt/format.h>
 
 #include "cli/baseline_actions.h"
+#include "cli/short_commit.h"
 #include "store/baseline_finder.h"
 
 namespace benchgate::cli {
 namespace {
-
-std::string short_id(const std::string& sha) {
-  return sha.substr(0, 12);
-}
 
 // The stored runs of one suite, pooled over the recorded ancestors found (nearest first).
 struct SuiteBaseline {
@@ -50,24 +47,25 @@ std::string no_baseline_line(const SuiteHead& head, const GateContext& context,
                                                           : "this run will not block";
   if (!found)
     return fmt::format("no baseline for testbed {}: {} has no parent commit to compare with; {}",
-                       head.record.testbed, short_id(context.head), outcome);
+                       head.record.testbed, short_commit(context.head), outcome);
   if (found->found())
     return fmt::format(
         "no baseline for suite {} on testbed {} within {} commits of {} (the recorded commits "
         "there hold other suites); {}",
-        head.name, head.record.testbed, flags.max_distance, short_id(found->merge_base), outcome);
+        head.name, head.record.testbed, flags.max_distance, short_commit(found->merge_base),
+        outcome);
   return fmt::format("no baseline for testbed {} within {} commits of {}; {}", head.record.testbed,
-                     flags.max_distance, short_id(found->merge_base), outcome);
+                     flags.max_distance, short_commit(found->merge_base), outcome);
 }
 
 std::string baseline_label(const SuiteBaseline& base, const store::BaselineResult& found,
                            const std::string& testbed) {
-  std::string where = base.distance == 0
-                          ? "the merge-base"
-                          : fmt::format("{} commit{} below the merge-base {}", base.distance,
-                                        base.distance == 1 ? "" : "s", short_id(found.merge_base));
-  return fmt::format("{} ({}), testbed {}, {} stored run{}", short_id(base.commit), where, testbed,
-                     base.runs, base.runs == 1 ? "" : "s");
+  std::string where = base.distance == 0 ? "the merge-base"
+                                         : fmt::format("{} commit{} below the merge-base {}",
+                                                       base.distance, base.distance == 1 ? "" : "s",
+                                                       short_commit(found.merge_base));
+  return fmt::format("{} ({}), testbed {}, {} stored run{}", short_commit(base.commit), where,
+                     testbed, base.runs, base.runs == 1 ? "" : "s");
 }
 
 }  // namespace
@@ -107,7 +105,7 @@ std::vector<SuiteVerdict> judge_suites(const std::vector<SuiteHead>& heads,
     CompareOptions used = options;
     if (!base) used.settings.also_fail_on.clear();
     v.comparison = compare_runs(base ? base->record : RunRecord{}, head.record, used);
-    v.comparison.head_label = fmt::format("{} ({})", short_id(context.head), head.name);
+    v.comparison.head_label = fmt::format("{} ({})", short_commit(context.head), head.name);
     if (base) {
       v.comparison.base_label = baseline_label(*base, *found, testbed);
       v.baseline_line = "baseline " + v.comparison.base_label;

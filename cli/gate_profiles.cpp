@@ -8,6 +8,7 @@
 
 #include "cli/baseline_actions.h"
 #include "cli/gate_git.h"
+#include "cli/short_commit.h"
 #include "core/atomic_file.h"
 #include "core/errors.h"
 #include "core/run_record.h"
@@ -32,10 +33,6 @@ using report::escape_markdown;
 constexpr std::string_view kFoldedGzip = "folded+gzip";
 constexpr std::string_view kFolded = "folded";
 constexpr const char* kFlamegraphDir = "flamegraphs";
-
-std::string short_id(const std::string& sha) {
-  return sha.substr(0, 12);
-}
 
 bool is_change(Verdict v) {
   return v == Verdict::kRegression || v == Verdict::kImprovement;
@@ -234,7 +231,7 @@ std::optional<std::string> GateProfiles::base_profile(const SuiteVerdict& verdic
     const auto stored = store->load(commit, verdict.testbed, verdict.suite, benchmark);
     if (!stored) continue;
     auto folded = unpack(
-        *stored, fmt::format("the profile of {} stored for {}", benchmark, short_id(commit)));
+        *stored, fmt::format("the profile of {} stored for {}", benchmark, short_commit(commit)));
     if (!folded) continue;
     commit_used = commit;
     return folded;
@@ -313,13 +310,13 @@ void GateProfiles::explain_changes(const std::vector<SuiteVerdict>& verdicts) {
     }
     std::string base_commit;
     auto base = base_profile(v, benchmark, base_commit);
-    attach(
-        changes[i], *head, std::move(base), "commit " + short_id(base_commit),
-        "commit " + short_id(context_.head),
-        fmt::format("no base profile stored for {} (testbed {})",
-                    v.baseline_commits.empty() ? "the baseline"
-                                               : "`" + short_id(v.baseline_commits.front()) + "`",
-                    escape_markdown(v.testbed)));
+    attach(changes[i], *head, std::move(base), "commit " + short_commit(base_commit),
+           "commit " + short_commit(context_.head),
+           fmt::format("no base profile stored for {} (testbed {})",
+                       v.baseline_commits.empty()
+                           ? "the baseline"
+                           : "`" + short_commit(v.baseline_commits.front()) + "`",
+                       escape_markdown(v.testbed)));
   }
 }
 
@@ -351,7 +348,7 @@ void GateProfiles::explain_interleaved(const SuiteConfig& base_suite, const Suit
     auto base = profiler_.capture(base_suite, benchmark, 2 * i + 2, 2 * changes.size());
     attach(changes[i], *head,
            base ? std::optional<std::string>(std::move(base->folded)) : std::nullopt,
-           "commit " + short_id(base_commit), "commit " + short_id(context_.head),
+           "commit " + short_commit(base_commit), "commit " + short_commit(context_.head),
            "the profile of the base build could not be captured (see the job log)");
   }
 }
@@ -403,7 +400,7 @@ void GateProfiles::record(const std::vector<SuiteHead>& heads) {
     const auto store = store::open_profile_store(flags_.store, flags_.repo);
     store->save(context_.head, profiles);
     fmt::print(stderr, "benchgate: stored {} profile(s) of {} in {}\n", profiles.size(),
-               short_id(context_.head), store->describe());
+               short_commit(context_.head), store->describe());
   } catch (const std::runtime_error& e) {  // InputError or EnvironmentError: never fatal here
     fmt::print(stderr, "benchgate: warning: the profiles were not stored: {}\n", e.what());
     return;

@@ -281,6 +281,11 @@ RunRecord run_record_from_json(const json& j) {
   return r;
 }
 
+RunRecord parse_run_record(std::string_view text, const std::string& source) {
+  if (std::optional<RunRecord> record = read_run_record_text(text)) return std::move(*record);
+  return run_record_from_json(parse_json_text(text, source));
+}
+
 RunRecord read_run_record_file(const std::filesystem::path& path) {
   const std::string text = read_text_file(path);
   if (std::optional<RunRecord> record = read_run_record_text(text)) return std::move(*record);

@@ -24,6 +24,10 @@ bool looks_like_run_record(const nlohmann::json& document);
 // parse the text (parse_json_text) and call run_record_from_json, which explain the problem.
 std::optional<RunRecord> read_run_record_text(std::string_view text);
 
+// The record in `text`: the fast path, else the document path, whose InputError names `source`
+// (malformed JSON) or the field (an invalid record).
+RunRecord parse_run_record(std::string_view text, const std::string& source);
+
 // Reads and validates a run-record file; errors are prefixed with the path.
 RunRecord read_run_record_file(const std::filesystem::path& path);
 // Writes atomically (temporary file + rename) so readers see the old or the new file, never half.

@@ -5,9 +5,8 @@
 #include <fmt/format.h>
 
 #include "core/errors.h"
-#include "core/text_lines.h"
-#include "core/json_input.h"
 #include "core/run_record_json.h"
+#include "core/text_lines.h"
 
 namespace benchgate::store {
 
@@ -47,7 +46,7 @@ ParsedRecords parse_record_lines(std::string_view text, const std::string& commi
     if (line.empty()) continue;
     std::string source = fmt::format("commit {} line {}", commit, number);
     try {
-      parsed.records.push_back(run_record_from_json(parse_json_text(line, source)));
+      parsed.records.push_back(parse_run_record(line, source));
     } catch (const InputError& e) {
       parsed.problems.push_back({commit, number, e.what()});
     }

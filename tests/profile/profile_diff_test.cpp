@@ -10,16 +10,12 @@
 
 #include "core/errors.h"
 #include "profile/diff_report.h"
+#include "tests/profile/profile_test_util.h"
 
 namespace benchgate::profile {
 namespace {
 
-void add(FrameTrie& trie, std::initializer_list<const char*> frames, Side side,
-         std::uint64_t count) {
-  NodeId node = kRootNode;
-  for (const char* frame : frames) node = trie.child(node, trie.intern(frame));
-  trie.add_samples(node, side, count);
-}
+using benchgate::testing::add_stack;
 
 ProfileInfo info(const char* source, const char* event = "cpu-clock") {
   ProfileInfo i;
@@ -31,14 +27,14 @@ ProfileInfo info(const char* source, const char* event = "cpu-clock") {
 TEST(ProfileDiff, SelfSharesAndTimeDeltas) {
   FrameTrie trie;
   // base: 1000 samples: parse 600 (via two callers: 400 + 200), emit 400
-  add(trie, {"main", "parse"}, kBase, 400);
-  add(trie, {"main", "load", "parse"}, kBase, 200);
-  add(trie, {"main", "emit"}, kBase, 400);
+  add_stack(trie, {"main", "parse"}, kBase, 400);
+  add_stack(trie, {"main", "load", "parse"}, kBase, 200);
+  add_stack(trie, {"main", "emit"}, kBase, 400);
   // head: 2000 samples: parse 1000, emit 1000 (shares 50/50); tiny: 5 -> 10 samples
-  add(trie, {"main", "parse"}, kHead, 1000);
-  add(trie, {"main", "emit"}, kHead, 990);
-  add(trie, {"main", "tiny"}, kHead, 10);
-  add(trie, {"main", "tiny"}, kBase, 0);
+  add_stack(trie, {"main", "parse"}, kHead, 1000);
+  add_stack(trie, {"main", "emit"}, kHead, 990);
+  add_stack(trie, {"main", "tiny"}, kHead, 10);
+  add_stack(trie, {"main", "tiny"}, kBase, 0);
   DiffOptions options;
   options.time_ratio = 1.2;
   options.base_time_ns = 1000;
@@ -73,9 +69,9 @@ std::vector<std::string> names(const ProfileDiff& diff) {
 
 TEST(ProfileDiff, SmallButSignificantChangesNeedEnoughSamples) {
   FrameTrie trie;
-  add(trie, {"main"}, kBase, 100);
-  add(trie, {"main"}, kHead, 100);
-  add(trie, {"main", "rare"}, kHead, 19);  // |z| is large, but 19 < 20 samples
+  add_stack(trie, {"main"}, kBase, 100);
+  add_stack(trie, {"main"}, kHead, 100);
+  add_stack(trie, {"main", "rare"}, kHead, 19);  // |z| is large, but 19 < 20 samples
   DiffOptions options;
   EXPECT_THAT(names(diff_profiles(trie, info("b"), info("h"), options)),
               ::testing::ElementsAre("main"));

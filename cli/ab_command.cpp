@@ -2,7 +2,6 @@
 // interleaved rounds on this machine and compare them (docs/interleaved.md).
 #include <signal.h>
 
-#include <charconv>
 #include <cstdio>
 #include <fstream>
 #include <iterator>
@@ -39,32 +38,6 @@ struct AbFlags {
   CompareFlags compare;
 };
 
-// "90s", "10m", "1h", "1h30m" or plain seconds.
-std::chrono::duration<double> parse_budget(const std::string& text) {
-  double total = 0;
-  std::size_t i = 0;
-  while (i < text.size()) {
-    double value = 0;
-    auto [end, ec] = std::from_chars(text.data() + i, text.data() + text.size(), value);
-    if (ec != std::errc() || value < 0)
-      throw InputError(fmt::format("--budget '{}': expected a duration like 90s, 10m or 1h", text));
-    i = static_cast<std::size_t>(end - text.data());
-    double unit = 1;
-    if (i < text.size()) {
-      const char u = text[i++];
-      if (u == 'h')
-        unit = 3600;
-      else if (u == 'm')
-        unit = 60;
-      else if (u != 's')
-        throw InputError(fmt::format("--budget '{}': unknown unit '{}' (use s, m or h)", text, u));
-    }
-    total += value * unit;
-  }
-  if (!(total > 0)) throw InputError(fmt::format("--budget '{}': must be positive", text));
-  return std::chrono::duration<double>(total);
-}
-
 std::string own_command_line() {
   std::ifstream in("/proc/self/cmdline", std::ios::binary);
   std::string raw((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
@@ -88,7 +61,7 @@ AbJobSettings job_settings(const AbFlags& f) {
   if (!s.rounds && f.max_rounds < 4)
     throw InputError(fmt::format("--max-rounds {}: adaptive rounds need at least 4", f.max_rounds));
   s.max_rounds = f.max_rounds;
-  if (!f.budget.empty()) s.budget = parse_budget(f.budget);
+  if (!f.budget.empty()) s.budget = parse_budget(f.budget, "--budget");
   s.repetitions = f.repetitions;
   s.filter = f.filter;
   if (f.timeout && *f.timeout > 0) s.timeout_seconds = f.timeout;

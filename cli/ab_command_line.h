@@ -3,6 +3,7 @@
 // simple command — words separated by blanks, '...' taken literally, "..." with \" \\ \$ \`
 // escapes, a backslash outside quotes escaping the next character. No expansion of variables,
 // globs or ~, no operators: the result is run directly, not by a shell (docs/interleaved.md).
+#include <chrono>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -16,5 +17,9 @@ std::vector<std::string> split_command_line(std::string_view text, std::string_v
 // `--rounds P|auto` (of `ab` and of the interleaved gate): P >= 1, or nothing for "auto"
 // (adaptive rounds). InputError naming `flag` for anything else.
 std::optional<int> parse_rounds(std::string_view text, std::string_view flag);
+
+// `--budget DURATION` (of `ab` and of the interleaved gate): "90s", "10m", "1h", "1h30m" or plain
+// seconds; positive. InputError naming `flag` for anything else.
+std::chrono::duration<double> parse_budget(std::string_view text, std::string_view flag);
 
 }  // namespace benchgate::cli

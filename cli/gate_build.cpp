@@ -32,6 +32,7 @@ void run_build(const BuildStep& step) {
   // One stream, in order: a compiler's error on stderr stays next to the make line that caused it.
   spec.argv = {"/bin/sh", "-c", "exec 2>&1\n" + step.command};
   spec.working_dir = step.dir;
+  if (step.timeout_seconds) spec.timeout = std::chrono::duration<double>(*step.timeout_seconds);
   spec.on_stdout_line = [&](std::string_view line) {
     fmt::print(stderr, "{}{}\n", prefix, line);
     last.emplace_back(line);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <optional>
 #include <random>
@@ -128,13 +129,29 @@ SuiteVerdict suite_without_base(const SuitePlan& plan, const std::string& base,
 struct RoundsSetting {
   std::optional<int> rounds;
   int max_rounds = 20;
+  std::optional<std::chrono::duration<double>> budget;  // for all suites together
 };
 
 RoundsSetting rounds_setting(const GateFlags& flags, const Config& config) {
   RoundsSetting r;
   r.rounds = flags.rounds.empty() ? config.gate.rounds : parse_rounds(flags.rounds, "--rounds");
   r.max_rounds = flags.max_rounds.value_or(config.gate.max_rounds);
+  if (!flags.budget.empty())
+    r.budget = parse_budget(flags.budget, "--budget");
+  else if (config.gate.budget_seconds)
+    r.budget = std::chrono::duration<double>(*config.gate.budget_seconds);
   return r;
+}
+
+// What is left of the measuring budget for the next suite. Every suite still gets its first round
+// (ab's rule: the budget only stops rounds after the first), so an exhausted budget gives the
+// later suites one round each, which their comparison reports as a single process per side.
+std::optional<std::chrono::duration<double>> remaining_budget(
+    const RoundsSetting& rounds, std::chrono::steady_clock::time_point measuring_started) {
+  if (!rounds.budget) return std::nullopt;
+  const auto spent = std::chrono::steady_clock::now() - measuring_started;
+  return std::max(*rounds.budget - std::chrono::duration<double>(spent),
+                  std::chrono::duration<double>(0.001));
 }
 
 }  // namespace
@@ -210,8 +227,10 @@ InterleavedGate run_interleaved_gate(const GateFlags& flags, const Config& confi
   std::vector<SuitePlan> plans;
   for (const auto& suite : suites) plans.push_back(plan_suite(suite, *tree, config_dir));
 
-  run_build({*config.build.command, *base_config_dir, "base", gate.base_commit});
-  run_build({*config.build.command, config_dir, "head", context.head});
+  run_build({*config.build.command, *base_config_dir, "base", gate.base_commit,
+             config.build.timeout_seconds});
+  run_build(
+      {*config.build.command, config_dir, "head", context.head, config.build.timeout_seconds});
   const std::optional<GitState> head_state = git_state(config_dir);
   gate.head_is_exact = head_state && head_state->commit == context.head && !head_state->dirty;
   if (!gate.head_is_exact)
@@ -224,6 +243,7 @@ InterleavedGate run_interleaved_gate(const GateFlags& flags, const Config& confi
                                                     : "it has uncommitted changes");
 
   const std::uint64_t seed = config.run.seed.value_or(std::random_device{}());
+  const auto measuring_started = std::chrono::steady_clock::now();
   for (const SuitePlan& plan : plans) {
     const SuiteConfig& suite = *plan.suite;
     if (!find_program(plan.head_command[0]))
@@ -248,6 +268,7 @@ InterleavedGate run_interleaved_gate(const GateFlags& flags, const Config& confi
     job.head_command = plan.head_command;
     job.rounds = rounds.rounds;
     job.max_rounds = rounds.max_rounds;
+    job.budget = remaining_budget(rounds, measuring_started);
     job.repetitions = suite.repetitions;
     job.filter = suite.filter;
     job.timeout_seconds = suite.timeout_seconds;

@@ -64,6 +64,10 @@ void add_gate_flags(CLI::App& gate, GateFlags& f) {
   gate.add_option("--max-rounds", f.max_rounds,
                   "Interleaved, --rounds auto: the most rounds (default: [gate] max_rounds, 20)")
       ->check(CLI::Range(4, 100000));
+  gate.add_option("--budget", f.budget,
+                  "Interleaved: time the measuring of all suites may take, builds not included "
+                  "(e.g. 20m); no round starts that would end after it. Default: [gate] budget "
+                  "(seconds), no limit");
   gate.add_option("--profile", f.profile,
                   "Profile with perf (docs/profiles.md): changed = the head of regressed and "
                   "improved benchmarks, diffed with the stored base profile; all = also every "

@@ -36,6 +36,7 @@ struct GateFlags {
   std::string mode;
   std::string rounds;
   std::optional<int> max_rounds;
+  std::string budget;    // a duration ("20m"); empty: [gate] budget
   std::string profile;   // none | changed | all; empty: the config's [run] profile
   CompareFlags compare;  // flags given explicitly override the config's [gate] table
 

@@ -208,6 +208,7 @@ void read_gate(TableReader& t, GateConfig& gate) {
       t.fail(*node, "`rounds` must be a number of rounds (1 or more) or \"auto\"");
   }
   if (auto v = t.integer("max_rounds", 4, kMaxCount)) gate.max_rounds = static_cast<int>(*v);
+  if (auto v = t.number("budget", 0, kMaxTimeout)) gate.budget_seconds = *v > 0 ? v : std::nullopt;
   int index = 0;
   for (const toml::table* rule_table : t.tables("thresholds")) {
     TableReader r(*rule_table, t.source(), fmt::format("[[gate.thresholds]] #{}", ++index));
@@ -347,6 +348,8 @@ Config parse_config(std::string_view text, const std::string& source,
     if (config.build.command &&
         config.build.command->find_first_not_of(" \t\n") == std::string::npos)
       t.fail(*t.get("command"), "`command` is empty");
+    if (auto v = t.number("timeout", 0, kMaxTimeout))
+      config.build.timeout_seconds = *v > 0 ? v : std::nullopt;
     t.reject_unknown_keys();
   }
   int index = 0;

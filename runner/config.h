@@ -49,6 +49,9 @@ struct GateConfig {
   std::string mode = "stored";
   std::optional<int> rounds = 8;  // interleaved: rounds per suite; nothing = adaptive ("auto")
   int max_rounds = 20;            // interleaved, adaptive rounds: the most rounds
+  // Interleaved: seconds the measuring of all suites may take (builds not included); no round
+  // starts that would end after it. Nothing = no limit.
+  std::optional<double> budget_seconds;
 
   double threshold_for(std::string_view benchmark) const;
   bool ignored(std::string_view benchmark) const;
@@ -85,7 +88,8 @@ struct RunDefaults {
 
 // How to build the benchmarks from a source tree (the interleaved gate builds base and head).
 struct BuildConfig {
-  std::optional<std::string> command;  // run by /bin/sh -c in the config file's directory
+  std::optional<std::string> command;     // run by /bin/sh -c in the config file's directory
+  std::optional<double> timeout_seconds;  // per build (base, head); none = wait forever
 };
 
 struct Config {

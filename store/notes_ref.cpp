@@ -40,6 +40,18 @@ bool compare_and_swap(git_repository* repo, const std::string& ref, const git_co
   return true;
 }
 
+// A writer killed just before we started leaves a `<ref>.lock` younger than the stale age; the
+// jittered retries alone (about 1 s in all) could run out before it is old enough to remove, so
+// wait until it is, then remove it if it is still there. A live git process holds the lock for
+// milliseconds and will have released it by then.
+void wait_out_ref_lock(const std::filesystem::path& lock_file) {
+  std::optional<double> age = file_age_seconds(lock_file);
+  if (!age) return;
+  if (*age < kStaleRefLockSeconds)
+    std::this_thread::sleep_for(std::chrono::duration<double>(kStaleRefLockSeconds - *age + 0.01));
+  remove_stale_lock_file(lock_file, kStaleRefLockSeconds);
+}
+
 }  // namespace
 
 void sleep_with_jitter(int attempt) {
@@ -68,8 +80,7 @@ NotesUpdateOutcome update_notes_ref(git_repository* repo, const std::string& ref
       outcome.tip = *next;
       return outcome;
     }
-    if (outcome.attempts >= 3)
-      remove_stale_lock_file(common_dir(repo) / (ref + ".lock"), kStaleRefLockSeconds);
+    if (outcome.attempts >= 3) wait_out_ref_lock(common_dir(repo) / (ref + ".lock"));
     sleep_with_jitter(outcome.attempts);
   }
   throw EnvironmentError(fmt::format(

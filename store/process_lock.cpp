@@ -32,14 +32,18 @@ ProcessLock::~ProcessLock() {
   if (fd_ >= 0) ::close(fd_);  // closing releases the flock
 }
 
-bool remove_stale_lock_file(const std::filesystem::path& lock_file, double min_age_seconds) {
+std::optional<double> file_age_seconds(const std::filesystem::path& file) {
   struct stat info;
-  if (::stat(lock_file.c_str(), &info) != 0) return false;
+  if (::stat(file.c_str(), &info) != 0) return std::nullopt;
   struct timespec now;
   ::clock_gettime(CLOCK_REALTIME, &now);
-  double age = static_cast<double>(now.tv_sec - info.st_mtim.tv_sec) +
-               static_cast<double>(now.tv_nsec - info.st_mtim.tv_nsec) / 1e9;
-  if (age < min_age_seconds) return false;
+  return static_cast<double>(now.tv_sec - info.st_mtim.tv_sec) +
+         static_cast<double>(now.tv_nsec - info.st_mtim.tv_nsec) / 1e9;
+}
+
+bool remove_stale_lock_file(const std::filesystem::path& lock_file, double min_age_seconds) {
+  std::optional<double> age = file_age_seconds(lock_file);
+  if (!age || *age < min_age_seconds) return false;
   return ::unlink(lock_file.c_str()) == 0;
 }
 

@@ -6,6 +6,7 @@
 // holder dies, so a writer holding this lock knows that any leftover `.lock` of the files it
 // guards belongs to a dead benchgate and may be removed.
 #include <filesystem>
+#include <optional>
 
 namespace benchgate::store {
 
@@ -20,6 +21,9 @@ class ProcessLock {
  private:
   int fd_ = -1;
 };
+
+// How long ago `file` was last modified; nothing when it does not exist.
+std::optional<double> file_age_seconds(const std::filesystem::path& file);
 
 // Removes `lock_file` if it exists and was last modified more than `min_age_seconds` ago. Only
 // call while holding the ProcessLock that guards it.

@@ -1,5 +1,8 @@
-// End-to-end tests of `benchgate compare`: the real binary on real Google Benchmark output from the
-// bundled example suite (built in two variants, one with an injected slowdown).
+// End-to-end tests of `benchgate compare`: the real binary on real Google Benchmark output. The
+// verdict tests measure the A/B test suite (tests/ab/programs), whose slow100 variant does twice
+// the work in BM_Work by construction: these tests check the gate's logic, and a shared CI runner's
+// noise (we have seen a CV of 7.5% in one process) must not be able to blur the effect they need.
+// The realistic ~12% slowdown of the bundled example is shown by the demo (scripts/demo.sh).
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -15,14 +18,14 @@ using testing::run_benchgate;
 using testing::run_process;
 namespace fs = std::filesystem;
 
-fs::path example(const std::string& name) {
-  return fs::path(std::getenv("BENCHGATE_BINARY_DIR")) / "examples" / name;
+fs::path suite_program(const std::string& name) {
+  return fs::path(std::getenv("BENCHGATE_BINARY_DIR")) / "tests" / "ab" / "programs" / name;
 }
 
-// Runs one process of the example `variant` with `repetitions`, writing its JSON to `out`.
+// Runs one process of the suite `variant` with `repetitions`, writing its JSON to `out`.
 void measure_once(const std::string& variant, const fs::path& out, int repetitions = 3) {
   fs::create_directories(out.parent_path());
-  auto r = run_process({example(variant).string(), "--benchmark_filter=BM_StringJoin",
+  auto r = run_process({suite_program(variant).string(), "--benchmark_filter=BM_Work",
                         "--benchmark_repetitions=" + std::to_string(repetitions),
                         "--benchmark_min_time=0.02", "--benchmark_out=" + out.string(),
                         "--benchmark_out_format=json"});
@@ -43,14 +46,14 @@ void measure_interleaved(const std::string& a, const fs::path& a_dir, const std:
 class CompareCli : public ::testing::Test {
  protected:
   void SetUp() override {
-    if (!fs::exists(example("example_bench")))
-      GTEST_SKIP() << "example suite not built (BENCHGATE_BUILD_EXAMPLES=OFF)";
+    if (!fs::exists(suite_program("ab_bench_slow100")))
+      GTEST_SKIP() << "the A/B test suite is not built (tests/ab/programs)";
   }
   testing::TempDir dir_{"benchgate-compare-cli"};
 };
 
 TEST_F(CompareCli, CatchesTheInjectedRegressionWithSeveralProcesses) {
-  measure_interleaved("example_bench", dir_ / "base", "example_bench_slow", dir_ / "head", 6);
+  measure_interleaved("ab_bench", dir_ / "base", "ab_bench_slow100", dir_ / "head", 6);
   auto r = run_benchgate({"compare", (dir_ / "base").string(), (dir_ / "head").string(), "--format",
                           "json", "--report-dir", (dir_ / "reports").string()});
   ASSERT_EQ(r.exit_code, 1) << r.out << r.err;
@@ -59,13 +62,13 @@ TEST_F(CompareCli, CatchesTheInjectedRegressionWithSeveralProcesses) {
   ASSERT_EQ(report["benchmarks"].size(), 1u);
   EXPECT_EQ(report["benchmarks"][0]["verdict"], "regression");
   EXPECT_EQ(report["benchmarks"][0]["base_n"], 6) << "six processes -> six per-process medians";
-  EXPECT_GT(report["benchmarks"][0]["ratio"].get<double>(), 1.05);
+  EXPECT_GT(report["benchmarks"][0]["ratio"].get<double>(), 1.5) << "BM_Work does 2x the work";
   for (const char* file : {"comparison.md", "comparison.json", "comparison.xml", "comparison.txt"})
     EXPECT_TRUE(fs::exists(dir_ / "reports" / file)) << file;
 }
 
 TEST_F(CompareCli, SameBinaryTwiceDoesNotFail) {
-  measure_interleaved("example_bench", dir_ / "a", "example_bench", dir_ / "b", 5);
+  measure_interleaved("ab_bench", dir_ / "a", "ab_bench", dir_ / "b", 5);
   auto r = run_benchgate({"compare", (dir_ / "a").string(), (dir_ / "b").string()});
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
 }
@@ -73,8 +76,8 @@ TEST_F(CompareCli, SameBinaryTwiceDoesNotFail) {
 TEST_F(CompareCli, SingleProcessRegressionIsUnconfirmedUnlessTrusted) {
   auto base = dir_ / "base.json";
   auto head = dir_ / "head.json";
-  measure_once("example_bench", base, 12);
-  measure_once("example_bench_slow", head, 12);
+  measure_once("ab_bench", base, 12);
+  measure_once("ab_bench_slow100", head, 12);
   auto r = run_benchgate({"compare", base.string(), head.string(), "--format", "json"});
   EXPECT_EQ(r.exit_code, 0) << "one process per side must not fail the gate by itself\n" << r.err;
   auto report = nlohmann::json::parse(r.out);

@@ -138,17 +138,23 @@ TEST(Config, DefaultsWithoutAFile) {
 
 TEST(Config, InterleavedModeAndBuildCommand) {
   Config c = parse_config(
-      "[gate]\nmode = \"interleaved\"\nrounds = \"auto\"\nmax_rounds = 12\n"
-      "[build]\ncommand = \"cmake -S . -B build && cmake --build build\"\n",
+      "[gate]\nmode = \"interleaved\"\nrounds = \"auto\"\nmax_rounds = 12\nbudget = 900\n"
+      "[build]\ncommand = \"cmake -S . -B build && cmake --build build\"\ntimeout = 1800\n",
       "x.toml", "/base");
   EXPECT_EQ(c.gate.mode, "interleaved");
   EXPECT_FALSE(c.gate.rounds.has_value()) << "auto = adaptive rounds";
   EXPECT_EQ(c.gate.max_rounds, 12);
+  EXPECT_EQ(c.gate.budget_seconds, 900.0);
   EXPECT_EQ(c.build.command, "cmake -S . -B build && cmake --build build");
+  EXPECT_EQ(c.build.timeout_seconds, 1800.0);
   Config defaults = parse_config("", "x.toml", "/base");
   EXPECT_EQ(defaults.gate.mode, "stored");
   EXPECT_EQ(defaults.gate.rounds, 8);
   EXPECT_FALSE(defaults.build.command.has_value());
+  EXPECT_FALSE(defaults.build.timeout_seconds.has_value()) << "builds are not timed out by default";
+  EXPECT_FALSE(defaults.gate.budget_seconds.has_value());
+  EXPECT_FALSE(parse_config("[gate]\nbudget = 0\n", "x.toml", "/base").gate.budget_seconds)
+      << "0 = no limit, like timeout";
   EXPECT_EQ(parse_config("[gate]\nrounds = 5\n", "x.toml", "/base").gate.rounds, 5);
 
   EXPECT_THAT(
@@ -162,8 +168,13 @@ TEST(Config, InterleavedModeAndBuildCommand) {
               HasSubstr("bench.toml:2: [build]: `command` is empty"));
   EXPECT_THAT(config_error("[build]\ncommand = [\"make\"]\n"),
               HasSubstr("bench.toml:2: [build]: `command` must be a string"));
-  EXPECT_THAT(config_error("[build]\ncmd = \"make\"\n"),
-              HasSubstr("bench.toml:2: unknown key `cmd` in [build] (known keys: command)"));
+  EXPECT_THAT(
+      config_error("[build]\ncmd = \"make\"\n"),
+      HasSubstr("bench.toml:2: unknown key `cmd` in [build] (known keys: command, timeout)"));
+  EXPECT_THAT(config_error("[build]\ncommand = \"make\"\ntimeout = \"1h\"\n"),
+              HasSubstr("bench.toml:3: [build]: `timeout` must be a number"));
+  EXPECT_THAT(config_error("[gate]\nbudget = -5\n"),
+              HasSubstr("bench.toml:2: [gate]: `budget` is -5"));
 }
 
 TEST(Config, ProfileSettings) {

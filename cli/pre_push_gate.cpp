@@ -70,18 +70,17 @@ GateRun run_gate_child(const PrePushGateSettings& settings, const GateRequest& r
   spec.argv = gate_command(settings, request);
   spec.working_dir = settings.repo;
   spec.timeout = limit;
-  // Stdout streams as it comes (git shows a hook's stdout on the pusher's terminal); stderr is
-  // kept generously and shown when the gate ends, because run_child only keeps its tail.
+  // Both streams pass through line by line as the gate writes them (git shows a hook's output
+  // on the pusher's terminal), so a long gate shows its progress while it runs.
   spec.on_stdout_line = [](std::string_view line) {
     fmt::print(stdout, "{}\n", line);
     std::fflush(stdout);
   };
-  spec.stderr_tail_bytes = 256 * 1024;
+  spec.on_stderr_line = [](std::string_view line) {
+    fmt::print(stderr, "{}\n", line);
+    std::fflush(stderr);
+  };
   ChildOutcome child = run_child(spec);
-  if (!child.stderr_tail.empty()) {
-    std::fputs(child.stderr_tail.c_str(), stderr);
-    if (child.stderr_tail.back() != '\n') std::fputc('\n', stderr);
-  }
   GateRun run;
   run.outcome = classify(child);
   run.how = describe_outcome(child, spec);

@@ -111,6 +111,11 @@ class StreamSink {
     // Trim in chunks, not per read, so keeping a tail stays linear in the output size.
     if (!keep_all_ && text_.size() > 2 * tail_bytes_) text_.erase(0, text_.size() - tail_bytes_);
   }
+  // A last line without a newline is still a line.
+  void finish() {
+    if (on_line_ && !partial_.empty()) on_line_(partial_);
+    partial_.clear();
+  }
   std::string take() {
     if (!keep_all_ && text_.size() > tail_bytes_) text_.erase(0, text_.size() - tail_bytes_);
     return std::move(text_);
@@ -198,7 +203,7 @@ ChildOutcome run_child(const ChildSpec& spec) {
   Fd pidfd(static_cast<int>(syscall(SYS_pidfd_open, pid, 0)));
 
   StreamSink out_sink(spec.capture_stdout, spec.stderr_tail_bytes, spec.on_stdout_line);
-  StreamSink err_sink(false, spec.stderr_tail_bytes, nullptr);
+  StreamSink err_sink(false, spec.stderr_tail_bytes, spec.on_stderr_line);
   ChildOutcome outcome;
   std::optional<Clock::time_point> deadline;
   if (spec.timeout) deadline = start + std::chrono::duration_cast<Clock::duration>(*spec.timeout);
@@ -278,6 +283,8 @@ ChildOutcome run_child(const ChildSpec& spec) {
   } else if (WIFSIGNALED(status)) {
     outcome.signal = WTERMSIG(status);
   }
+  out_sink.finish();
+  err_sink.finish();
   outcome.stdout_text = out_sink.take();
   outcome.stderr_tail = err_sink.take();
   return outcome;

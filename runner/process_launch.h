@@ -21,6 +21,8 @@ struct ChildSpec {
   bool capture_stdout = false;
   // Called with each complete stdout line while the child runs (progress display); optional.
   std::function<void(std::string_view)> on_stdout_line;
+  // The same for stderr (its tail is still kept in `stderr_tail`); optional.
+  std::function<void(std::string_view)> on_stderr_line;
   std::size_t stderr_tail_bytes = 8192;  // how much of the end of stderr to keep
 };
 

@@ -48,8 +48,10 @@ TEST(Config, TheDocumentedExampleLoadsWithEveryValue) {
   EXPECT_EQ(c.gate.fail_on, std::vector<Verdict>{Verdict::kRegression});
   EXPECT_EQ(c.gate.mode, "stored");
   EXPECT_EQ(c.gate.rounds, 8);
+  EXPECT_EQ(c.gate.budget_seconds, 1200.0);
   EXPECT_EQ(c.build.command,
             "cmake -S . -B build -G Ninja && cmake --build build --target core_bench");
+  EXPECT_EQ(c.build.timeout_seconds, 1800.0);
   ASSERT_EQ(c.suites.size(), 2u);
   const SuiteConfig& core = c.suites[0];
   EXPECT_EQ(core.name, "core");

@@ -4,6 +4,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <chrono>
+
 #include "core/errors.h"
 #include "runner/process_launch.h"
 #include "tests/support/temp_dir.h"
@@ -120,6 +122,24 @@ TEST(ProcessLaunch, StdoutLineCallbackSeesEveryLine) {
   spec.on_stdout_line = [&](std::string_view line) { lines.emplace_back(line); };
   run_child(spec);
   EXPECT_THAT(lines, ::testing::ElementsAre("a", "b", "c"));
+}
+
+TEST(ProcessLaunch, StderrLinesStreamAsTheyComeAndTheLastUnfinishedLineCounts) {
+  // The first line must arrive while the child still sleeps: streamed, not collected at the end.
+  ChildSpec spec = shell("printf 'first\\n' >&2; sleep 1; printf 'second\\nno newline' >&2");
+  std::vector<std::pair<std::string, double>> lines;
+  const auto start = std::chrono::steady_clock::now();
+  spec.on_stderr_line = [&](std::string_view line) {
+    lines.emplace_back(
+        line, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+  };
+  ChildOutcome o = run_child(spec);
+  ASSERT_EQ(lines.size(), 3u);
+  EXPECT_EQ(lines[0].first, "first");
+  EXPECT_LT(lines[0].second, 0.9);
+  EXPECT_EQ(lines[1].first, "second");
+  EXPECT_EQ(lines[2].first, "no newline");
+  EXPECT_EQ(o.stderr_tail, "first\nsecond\nno newline") << "the tail is kept as well";
 }
 
 TEST(ProcessLaunch, ShellQuotingRoundTripsThroughSh) {

@@ -16,13 +16,25 @@ namespace benchgate::testing {
 namespace {
 using ::testing::HasSubstr;
 
+// A repository in `dir` with one commit that has one stored record ("before").
+struct RepoWithOneRecord {
+  explicit RepoWithOneRecord(const TempDir& dir) : repo(dir / "repo") {
+    init_repo(repo);
+    commit_id = commit(repo, "one");
+    store::GitNotesStore(repo).save(commit_id, {make_record("ci", "before")});
+    tip = rev_parse(repo, "refs/notes/benchgate");
+  }
+  std::filesystem::path repo;
+  std::string commit_id;
+  std::string tip;  // of refs/notes/benchgate
+};
+
 TEST(CrashDuringSave, KilledAfterWritingObjectsBeforePublishingLeavesTheOldState) {
   TempDir dir;
-  std::filesystem::path repo = dir / "repo";
-  init_repo(repo);
-  std::string c = commit(repo, "one");
-  store::GitNotesStore(repo).save(c, {make_record("ci", "before")});
-  std::string tip_before = rev_parse(repo, "refs/notes/benchgate");
+  const RepoWithOneRecord setup(dir);
+  const std::filesystem::path& repo = setup.repo;
+  const std::string& c = setup.commit_id;
+  const std::string& tip_before = setup.tip;
   auto file = write_record(dir / "r.json", make_record("ci", "after"));
   ProcessResult killed =
       run_benchgate({"baseline", "save", "--commit", c, file.string()},
@@ -44,12 +56,10 @@ TEST(CrashDuringSave, KilledAfterWritingObjectsBeforePublishingLeavesTheOldState
 // the next save must wait it out rather than give up after its jittered retries.
 TEST(CrashDuringSave, AFreshRefLockLeftByAKilledWriterIsWaitedOutAndRemoved) {
   TempDir dir;
-  std::filesystem::path repo = dir / "repo";
-  init_repo(repo);
-  std::string c = commit(repo, "one");
-  store::GitNotesStore(repo).save(c, {make_record("ci", "before")});
-  std::string tip = rev_parse(repo, "refs/notes/benchgate");
-  write_file(repo / ".git" / "refs" / "notes" / "benchgate.lock", tip + "\n");
+  const RepoWithOneRecord setup(dir);
+  const std::filesystem::path& repo = setup.repo;
+  const std::string& c = setup.commit_id;
+  write_file(repo / ".git" / "refs" / "notes" / "benchgate.lock", setup.tip + "\n");
   store::GitNotesStore(repo).save(c, {make_record("ci", "after")});
   EXPECT_EQ(store::GitNotesStore(repo).load(c).records.size(), 2u);
   EXPECT_FALSE(std::filesystem::exists(repo / ".git" / "refs" / "notes" / "benchgate.lock"));

@@ -41,15 +41,22 @@ bool compare_and_swap(git_repository* repo, const std::string& ref, const git_co
 }
 
 // A writer killed just before we started leaves a `<ref>.lock` younger than the stale age; the
-// jittered retries alone (about 1 s in all) could run out before it is old enough to remove, so
-// wait until it is, then remove it if it is still there. A live git process holds the lock for
-// milliseconds and will have released it by then.
+// jittered retries alone (about 1 s in all) could run out before it is old enough to remove. So
+// watch the lock in short steps: a live git process releases it within milliseconds (and we go on
+// at once), a dead writer's lock is removed as soon as it is stale. Bounded, in case live
+// processes keep taking the lock one after another: the retry loop then carries on as before.
 void wait_out_ref_lock(const std::filesystem::path& lock_file) {
-  std::optional<double> age = file_age_seconds(lock_file);
-  if (!age) return;
-  if (*age < kStaleRefLockSeconds)
-    std::this_thread::sleep_for(std::chrono::duration<double>(kStaleRefLockSeconds - *age + 0.01));
-  remove_stale_lock_file(lock_file, kStaleRefLockSeconds);
+  const auto give_up =
+      std::chrono::steady_clock::now() + std::chrono::duration<double>(kStaleRefLockSeconds + 0.5);
+  while (std::chrono::steady_clock::now() < give_up) {
+    const std::optional<double> age = file_age_seconds(lock_file);
+    if (!age) return;
+    if (*age >= kStaleRefLockSeconds) {
+      remove_stale_lock_file(lock_file, kStaleRefLockSeconds);
+      return;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
 }
 
 }  // namespace

@@ -1,6 +1,8 @@
 #include "cli/pre_push_gate.h"
 
 #include <cstdio>
+#include <functional>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -31,6 +33,14 @@ GateOutcome classify(const ChildOutcome& child) {
     default:
       return GateOutcome::kFailed;
   }
+}
+
+// Writes each line of a child's stream to `stream` at once.
+std::function<void(std::string_view)> pass_through(std::FILE* stream) {
+  return [stream](std::string_view line) {
+    fmt::print(stream, "{}\n", line);
+    std::fflush(stream);
+  };
 }
 
 }  // namespace
@@ -72,14 +82,8 @@ GateRun run_gate_child(const PrePushGateSettings& settings, const GateRequest& r
   spec.timeout = limit;
   // Both streams pass through line by line as the gate writes them (git shows a hook's output
   // on the pusher's terminal), so a long gate shows its progress while it runs.
-  spec.on_stdout_line = [](std::string_view line) {
-    fmt::print(stdout, "{}\n", line);
-    std::fflush(stdout);
-  };
-  spec.on_stderr_line = [](std::string_view line) {
-    fmt::print(stderr, "{}\n", line);
-    std::fflush(stderr);
-  };
+  spec.on_stdout_line = pass_through(stdout);
+  spec.on_stderr_line = pass_through(stderr);
   ChildOutcome child = run_child(spec);
   GateRun run;
   run.outcome = classify(child);

@@ -135,6 +135,12 @@ constexpr double kMaxTimeout = 7 * 24 * 3600.0;
 // perf refuses frequencies above kernel.perf_event_max_sample_rate (100 kHz at most).
 constexpr long long kMaxProfileFrequency = 100000;
 
+// A time limit in seconds (`timeout`, `budget`): 0 means no limit; an absent key leaves `limit`
+// as it was (a suite keeps the [run] default).
+void read_time_limit(TableReader& t, std::string_view key, std::optional<double>& limit) {
+  if (auto v = t.number(key, 0, kMaxTimeout)) limit = *v > 0 ? v : std::nullopt;
+}
+
 std::vector<std::string> split_words(std::string_view text) {
   std::vector<std::string> words;
   std::istringstream in{std::string(text)};
@@ -167,7 +173,7 @@ void read_run_defaults(TableReader& t, RunDefaults& run) {
   if (auto v = t.integer("repetitions", 1, kMaxCount)) run.repetitions = static_cast<int>(*v);
   if (auto v = t.integer("runs", 1, kMaxCount)) run.runs = static_cast<int>(*v);
   if (auto v = t.integer("warmup", 0, kMaxCount)) run.warmup = static_cast<int>(*v);
-  if (auto v = t.number("timeout", 0, kMaxTimeout)) run.timeout_seconds = *v > 0 ? v : std::nullopt;
+  read_time_limit(t, "timeout", run.timeout_seconds);
   if (auto v = t.integer("seed", 0, std::numeric_limits<long long>::max()))
     run.seed = static_cast<unsigned long long>(*v);
   read_profile_settings(t, run.profile);
@@ -208,7 +214,7 @@ void read_gate(TableReader& t, GateConfig& gate) {
       t.fail(*node, "`rounds` must be a number of rounds (1 or more) or \"auto\"");
   }
   if (auto v = t.integer("max_rounds", 4, kMaxCount)) gate.max_rounds = static_cast<int>(*v);
-  if (auto v = t.number("budget", 0, kMaxTimeout)) gate.budget_seconds = *v > 0 ? v : std::nullopt;
+  read_time_limit(t, "budget", gate.budget_seconds);
   int index = 0;
   for (const toml::table* rule_table : t.tables("thresholds")) {
     TableReader r(*rule_table, t.source(), fmt::format("[[gate.thresholds]] #{}", ++index));
@@ -270,7 +276,7 @@ SuiteConfig read_suite(TableReader& t, const RunDefaults& run, const std::filesy
   if (auto v = t.integer("repetitions", 1, kMaxCount)) s.repetitions = static_cast<int>(*v);
   if (auto v = t.integer("runs", 1, kMaxCount)) s.runs = static_cast<int>(*v);
   if (auto v = t.integer("warmup", 0, kMaxCount)) s.warmup = static_cast<int>(*v);
-  if (auto v = t.number("timeout", 0, kMaxTimeout)) s.timeout_seconds = *v > 0 ? v : std::nullopt;
+  read_time_limit(t, "timeout", s.timeout_seconds);
   s.working_dir = resolve(base, t.string("working_dir").value_or("."));
   t.reject_unknown_keys();
   return s;
@@ -348,8 +354,7 @@ Config parse_config(std::string_view text, const std::string& source,
     if (config.build.command &&
         config.build.command->find_first_not_of(" \t\n") == std::string::npos)
       t.fail(*t.get("command"), "`command` is empty");
-    if (auto v = t.number("timeout", 0, kMaxTimeout))
-      config.build.timeout_seconds = *v > 0 ? v : std::nullopt;
+    read_time_limit(t, "timeout", config.build.timeout_seconds);
     t.reject_unknown_keys();
   }
   int index = 0;

@@ -1,6 +1,5 @@
 #include "tests/ab/ab_fixture.h"
 
-#include <cstdlib>
 #include <fstream>
 
 #include <fmt/format.h>
@@ -8,8 +7,7 @@
 namespace benchgate::testing {
 
 std::filesystem::path ab_program(const std::string& name) {
-  return std::filesystem::path(std::getenv("BENCHGATE_BINARY_DIR")) / "tests" / "ab" / "programs" /
-         name;
+  return test_program("ab", name);
 }
 
 std::string ab_suite_command(const std::string& program, double min_time_seconds) {

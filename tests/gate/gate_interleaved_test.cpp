@@ -109,8 +109,7 @@ class GateInterleaved : public ::testing::Test {
   // what the gate does around the measuring): `settings` (top-level keys and [gate]), a [build]
   // command and one suite "work" of BM_Work. Returns the commit.
   std::string commit_copied_suite(const std::string& settings) {
-    const fs::path built =
-        fs::path(std::getenv("BENCHGATE_BINARY_DIR")) / "tests" / "ab" / "programs" / "ab_bench";
+    const fs::path built = test_program("ab", "ab_bench");
     write_file(work() / "benchgate.toml",
                settings + "[build]\ncommand = \"mkdir -p build && cp " + built.string() +
                    " build/\"\n[[suite]]\nname = \"work\"\ncommand = \"build/ab_bench "

@@ -80,8 +80,7 @@ TEST_F(GateLocal, SeveralSuitesAreComparedOneByOneAndAnyRegressionFails) {
 }
 
 TEST_F(GateLocal, RunsTheConfiguredSuitesAndRecordsThemAsBaselines) {
-  const fs::path tiny = fs::path(std::getenv("BENCHGATE_BINARY_DIR")) / "tests" / "runner" /
-                        "programs" / "tiny_bench";
+  const fs::path tiny = test_program("runner", "tiny_bench");
   if (!fs::exists(tiny)) GTEST_SKIP() << "tiny_bench not built";
   write_file(repo_.work() / "benchgate.toml",
              "testbed = \"tb-config\"\n"

@@ -24,7 +24,7 @@ using namespace testing;
 namespace fs = std::filesystem;
 
 fs::path hotspot(const std::string& variant) {
-  return fs::path(std::getenv("BENCHGATE_BINARY_DIR")) / "tests" / "gate" / "programs" / variant;
+  return test_program("gate", variant);
 }
 
 // Self samples per leaf function of a folded profile, read independently of benchgate's parser:

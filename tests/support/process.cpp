@@ -23,9 +23,14 @@ std::filesystem::path env_path(const char* name, const char* fallback) {
 
 }  // namespace
 
-std::filesystem::path source_dir() { return env_path("BENCHGATE_SOURCE_DIR", "."); }
+std::filesystem::path source_dir() {
+  return env_path("BENCHGATE_SOURCE_DIR", ".");
+}
 std::filesystem::path benchgate_binary() {
   return env_path("BENCHGATE_BINARY_DIR", ".") / "cli" / "benchgate";
+}
+std::filesystem::path test_program(const std::string& module, const std::string& name) {
+  return env_path("BENCHGATE_BINARY_DIR", ".") / "tests" / module / "programs" / name;
 }
 
 ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOptions& options) {
@@ -91,8 +96,10 @@ ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOpt
     if (f.fd >= 0) close(f.fd);
   int status = 0;
   waitpid(pid, &status, 0);
-  if (WIFEXITED(status)) result.exit_code = WEXITSTATUS(status);
-  else if (WIFSIGNALED(status)) result.exit_code = 128 + WTERMSIG(status);
+  if (WIFEXITED(status))
+    result.exit_code = WEXITSTATUS(status);
+  else if (WIFSIGNALED(status))
+    result.exit_code = 128 + WTERMSIG(status);
   if (killed) result.err += "\n[test harness: killed after timeout]\n";
   return result;
 }

@@ -27,9 +27,12 @@ ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOpt
 
 // Path of the built `benchgate` binary (from BENCHGATE_BINARY_DIR set by CTest).
 std::filesystem::path benchgate_binary();
+// A test program built in the build tree: tests/<module>/programs/<name>.
+std::filesystem::path test_program(const std::string& module, const std::string& name);
 // Path of the source tree (BENCHGATE_SOURCE_DIR set by CTest).
 std::filesystem::path source_dir();
 // Runs benchgate with these arguments.
-ProcessResult run_benchgate(const std::vector<std::string>& args, const ProcessOptions& options = {});
+ProcessResult run_benchgate(const std::vector<std::string>& args,
+                            const ProcessOptions& options = {});
 
 }  // namespace benchgate::testing

@@ -43,10 +43,10 @@ LINK_CALL = re.compile(r"\btarget_link_libraries\s*\(", re.IGNORECASE)
 LINK_TOKEN = re.compile(r"\bbenchgate_([A-Za-z0-9_]+)\b")
 OUTPUT_PATTERNS = [
     (re.compile(r"\bstd::(cout|cerr|clog)\b"), "std::{0}"),
-    (re.compile(r"\bfmt::(print|println)\s*\("), "fmt::{0}("),
-    (re.compile(r"(?<!\w)(printf|puts|putchar|perror)\s*\("), "{0}("),
+    (re.compile(r"\bfmt::(print|println)\s*\("), "fmt::{0}"),
+    (re.compile(r"(?<!\w)(printf|puts|putchar|perror)\s*\("), "{0}"),
     (re.compile(r"\b(fprintf|vfprintf|fputs|fputc|putc|fwrite)\s*\([^;]*?\b(?:stdout|stderr)\b"),
-     "{0}(stdout/stderr)"),
+     "{0} to stdout/stderr"),
 ]
 
 

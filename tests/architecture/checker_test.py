@@ -205,13 +205,13 @@ class CheckerTest(unittest.TestCase):
                                                         'void e() { std::snprintf(buf, 4, "x"); }\n')})
         self.assertEqual(code, 1)
         self.assertEqual(out.splitlines(), [
-            "gate/publish.cpp:2: gate writes to stdout/stderr (fmt::print(); application modules "
+            "gate/publish.cpp:2: gate writes to stdout/stderr (fmt::print); application modules "
             "return results and report through a log sink",
             "gate/publish.cpp:3: gate writes to stdout/stderr (std::cout); application modules "
             "return results and report through a log sink",
-            "gate/publish.cpp:4: gate writes to stdout/stderr (fprintf(stdout/stderr)); application "
+            "gate/publish.cpp:4: gate writes to stdout/stderr (fprintf to stdout/stderr); application "
             "modules return results and report through a log sink",
-            "gate/publish.cpp:5: gate writes to stdout/stderr (printf(); application modules "
+            "gate/publish.cpp:5: gate writes to stdout/stderr (printf); application modules "
             "return results and report through a log sink",
         ])
 

@@ -20,11 +20,12 @@
 #include <benchmark/benchmark.h>
 #include <fmt/format.h>
 
-#include "profile/diff_report.h"
+#include "profile/diff_summary.h"
 #include "profile/flamegraph_svg.h"
 #include "profile/perf_script_parser.h"
 #include "profile/profile_diff.h"
 #include "profile/profile_loader.h"
+#include "reporters/profile_markdown.h"
 
 namespace {
 namespace fs = std::filesystem;
@@ -193,7 +194,8 @@ void BM_DiffFolded(benchmark::State& state) {
     RenderOptions options;
     options.differential = true;
     const auto svg = render_flamegraph_svg(trie, options);
-    const auto table = diff_markdown(diff_profiles(trie, base_info, head_info, {}));
+    const auto table = benchgate::report::function_delta_table(
+        function_deltas(diff_profiles(trie, base_info, head_info, {})));
     count_svg(state, svg);
     state.counters["trie_nodes"] = static_cast<double>(trie.size());
     benchmark::DoNotOptimize(table);

@@ -9,12 +9,13 @@
 
 #include <fmt/format.h>
 
+#include "ab/ab_job.h"
 #include "cli/ab_command_line.h"
-#include "cli/ab_job.h"
 #include "cli/command.h"
 #include "cli/compare_options.h"
 #include "cli/report_output.h"
 #include "core/errors.h"
+#include "reporters/noise_table.h"
 #include "reporters/reporter.h"
 #include "runner/process_launch.h"
 
@@ -51,8 +52,8 @@ std::string own_command_line() {
   return shell_quote_command(argv);
 }
 
-AbJobSettings job_settings(const AbFlags& f) {
-  AbJobSettings s;
+ab::AbJobSettings job_settings(const AbFlags& f) {
+  ab::AbJobSettings s;
   make_reporter(f.format, ReportOptions{});  // an unknown format fails now, not after measuring
   s.compare = to_compare_options(f.compare);
   s.base_command = split_command_line(f.base, "--base");
@@ -72,20 +73,22 @@ AbJobSettings job_settings(const AbFlags& f) {
 }
 
 int run_ab_command(const AbFlags& flags) {
-  const AbJobSettings settings = job_settings(flags);
+  const ab::AbJobSettings settings = job_settings(flags);
   if (!flags.quiet)
     fmt::print(stderr, "benchgate: interleaving base and head, seed {}\n", settings.seed);
-  const AbJobResult result = run_ab_job(settings);
-  write_ab_files(result, flags.output_dir);
-  ReportFlags report;
-  report.format = flags.format;
-  report.report_dir = flags.output_dir;
-  emit_reports(result.comparison, report);
-  const std::string noise = noise_text(result.noise);
-  std::fputs(noise.c_str(), flags.format == "console" ? stdout : stderr);
+  const ab::AbJobResult result = ab::run_ab_job(settings);
+  ab::write_ab_files(result, flags.output_dir);
+  ReportFlags output;
+  output.format = flags.format;
+  output.report_dir = flags.output_dir;
+  Report report{result.comparison};
+  report.noise = result.noise;  // the console report shows it after the comparison
+  emit_reports(report, output);
+  // Machine-readable formats carry it as data; a human still wants the table on the terminal.
+  if (flags.format != "console") std::fputs(report::noise_table(result.noise).c_str(), stderr);
   fmt::print(stderr, "benchgate: run records and noise report written to {}/\n", flags.output_dir);
   if (result.interrupted_by) return kExitInterruptedBase + result.interrupted_by;
-  return result.comparison.overall() == "fail" ? kExitRegression : kExitPass;
+  return result.comparison.fails() ? kExitRegression : kExitPass;
 }
 
 }  // namespace

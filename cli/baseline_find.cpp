@@ -6,6 +6,7 @@
 
 #include "cli/baseline_actions.h"
 #include "core/errors.h"
+#include "core/text.h"
 #include "store/baseline_finder.h"
 
 namespace benchgate::cli {
@@ -36,8 +37,8 @@ int run_baseline_find(const BaselineCommon& common, const FindOptions& options) 
                           {"summary", result.summary()}};
     fmt::print("{}\n", out.dump(2));
   } else {
-    fmt::print("merge-base of {} ({}) and {} ({}): {}\n", options.head, result.head.substr(0, 12),
-               options.base, result.target.substr(0, 12), result.merge_base);
+    fmt::print("merge-base of {} ({}) and {} ({}): {}\n", options.head, short_commit(result.head),
+               options.base, short_commit(result.target), result.merge_base);
     fmt::print("first-parent ancestors looked at (testbed {}):\n", options.testbed);
     for (const auto& line : result.trail) fmt::print("  {}\n", line);
     fmt::print("{}\n", result.summary());

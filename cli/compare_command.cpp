@@ -12,6 +12,7 @@
 #include "cli/compare_options.h"
 #include "cli/report_output.h"
 #include "core/errors.h"
+#include "core/text.h"
 #include "runner/config.h"
 #include "runner/result_format.h"
 #include "stats/compare.h"
@@ -49,7 +50,7 @@ struct CompareCommand {
     }
     RunRecord base = std::move(stored.records.front());
     for (std::size_t i = 1; i < stored.records.size(); ++i) merge_records(base, stored.records[i]);
-    label = fmt::format("{} ({} stored run{})", key.substr(0, 12), stored.records.size(),
+    label = fmt::format("{} ({} stored run{})", short_commit(key), stored.records.size(),
                         stored.records.size() == 1 ? "" : "s");
     return base;
   }
@@ -76,11 +77,11 @@ struct CompareCommand {
       head_record = load_results(paths.back(), format);
       base_record = load_stored_base(head_record, base_label);
     }
-    Comparison comparison = compare_runs(base_record, head_record, options);
-    comparison.base_label = base_label;
-    comparison.head_label = paths.back();
-    emit_reports(comparison, report);
-    return comparison.overall() == "fail" ? kExitRegression : kExitPass;
+    Report result{compare_runs(base_record, head_record, options)};
+    result.comparison.base_label = base_label;
+    result.comparison.head_label = paths.back();
+    emit_reports(result, report);
+    return result.comparison.fails() ? kExitRegression : kExitPass;
   }
 };
 

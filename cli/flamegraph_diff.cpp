@@ -6,12 +6,14 @@
 
 #include "cli/flamegraph_actions.h"
 #include "core/errors.h"
-#include "profile/diff_report.h"
+#include "core/report_json.h"
+#include "profile/diff_summary.h"
 #include "profile/flamegraph_svg.h"
 #include "profile/pprof_format.h"
 #include "profile/profile_diff.h"
 #include "profile/profile_loader.h"
 #include "profile/speedscope_format.h"
+#include "reporters/profile_markdown.h"
 
 namespace benchgate::cli {
 namespace {
@@ -91,11 +93,12 @@ int run_flamegraph_diff(const DiffFlags& flags) {
     write_output(flags.output, profile::render_flamegraph_svg(trie, svg_options));
     // The SVG went to a file: the top-N table goes to stdout, as in the PR report.
     if (!flags.output.empty() && flags.output != "-")
-      write_output("", profile::diff_markdown(diff));
+      write_output("", report::function_delta_table(profile::function_deltas(diff)));
     return 0;
   }
-  write_output(flags.output,
-               flags.format == "json" ? profile::diff_json(diff) : profile::diff_markdown(diff));
+  write_output(flags.output, flags.format == "json"
+                                 ? function_deltas_json_text(profile::function_deltas(diff))
+                                 : report::function_delta_table(profile::function_deltas(diff)));
   return 0;
 }
 

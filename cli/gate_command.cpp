@@ -4,99 +4,44 @@
 // `benchgate gate publish --from DIR`: post a fork PR's report from a trusted job.
 #include <cstdio>
 #include <memory>
-#include <optional>
 
 #include <fmt/format.h>
 
 #include "cli/command.h"
-#include "cli/gate_baselines.h"
-#include "cli/gate_context.h"
-#include "cli/gate_forge.h"
-#include "cli/gate_handoff.h"
-#include "cli/gate_interleaved.h"
-#include "cli/gate_judge.h"
 #include "cli/gate_options.h"
-#include "cli/gate_profiles.h"
-#include "cli/gate_suites.h"
-#include "cli/gate_summary.h"
+#include "cli/gate_settings.h"
 #include "cli/report_output.h"
 #include "core/errors.h"
-#include "store/store_factory.h"
+#include "core/log.h"
+#include "gate/gate_handoff.h"
+#include "gate/gate_run.h"
 
 namespace benchgate::cli {
 namespace {
 
-void print_reports(const std::vector<SuiteVerdict>& verdicts, const GateFlags& flags,
-                   const SuiteAppendix& appendix) {
+int run_gate(const GateFlags& flags) {
+  const gate::GateSettings settings = resolve_gate_settings(flags);
   ReportFlags report;
-  report.report_dir = flags.report_dir;
-  for (const auto& v : verdicts) {
-    if (verdicts.size() > 1) fmt::print("== suite {} ==\n", v.suite);
-    fmt::print(stderr, "benchgate: suite {}: {}\n", v.suite, v.baseline_line);
-    const auto extra = appendix.find(v.suite);
-    emit_reports(v.comparison, report, report_basename(verdicts, v),
-                 extra == appendix.end() ? std::string() : extra->second);
-  }
+  report.report_dir = settings.report_dir.string();
+  const auto print_report = [&](const gate::SuiteVerdict& v,
+                                const std::vector<gate::SuiteVerdict>& all, const Report& suite) {
+    if (all.size() > 1) fmt::print("== suite {} ==\n", v.suite);
+    log_info("suite {}: {}", v.suite, v.baseline_line);
+    emit_reports(suite, report, gate::report_basename(all, v));
+  };
+  const gate::GateResult result =
+      gate::run_gate(settings, forge::process_environment(), print_report);
+  log_message(LogLevel::kText, result.title + "\n");
+  if (result.outcome == gate::GateOutcome::kFail) return kExitRegression;
+  return result.recorded ? kExitPass : kExitInternalError;
 }
 
-int run_gate(const GateFlags& flags) {
-  const forge::Environment env = forge::process_environment();
-  const Config config = load_gate_config(flags);
-  const CompareOptions options = to_compare_options(flags.compare, &config.gate);
-  const GateContext context = resolve_gate_context(flags, env);
-  // Before any suite runs: the token leaves our environment here.
-  const ForgeAccess access = forge_access(context.kind, flags.token_env, flags.ca_file, env);
-  fmt::print(stderr, "benchgate: gating {} ({}) against {}{}\n", context.head.substr(0, 12),
-             context.describe(), context.target_label,
-             context.target.empty() ? "" : " " + context.target.substr(0, 12));
-
-  std::vector<SuiteHead> heads;
-  std::vector<SuiteVerdict> verdicts;
-  std::unique_ptr<store::Store> store;
-  std::optional<InterleavedGate> interleaved;
-  // Profiles explain the changes before the reports are written (docs/profiles.md#in-the-gate):
-  // interleaved mode profiles both builds while they exist, stored mode diffs with the stored
-  // base profile.
-  GateProfiles profiles(flags, config, context);
-  if (choose_gate_mode(flags, config, context) == GateMode::interleaved) {
-    store = store::open_store(flags.store, flags.repo);  // a bad --store fails before the builds
-    InterleavedHooks hooks;
-    hooks.after_suite = [&profiles](const InterleavedSuite& suite) {
-      profiles.explain_interleaved(suite.base_side(), suite.head_side(), suite.verdict,
-                                   suite.base_commit);
-    };
-    interleaved = run_interleaved_gate(flags, config, context, options, hooks);
-    verdicts = interleaved->verdicts;
-  } else {
-    heads = gather_head_results(flags, config, context.head);
-    fetch_baselines(flags);
-    store = store::open_store(flags.store, flags.repo);
-    verdicts = judge_suites(heads, context, flags, *store, options);
-    profiles.explain_changes(verdicts);
-  }
-  print_reports(verdicts, flags, profiles.appendix());
-  const GateReport report = summarize_gate(verdicts, profiles.appendix());
-
-  bool recorded = true;
-  if (interleaved)
-    record_interleaved(flags, *store, context, *interleaved);
-  else if (context.record)
-    recorded = record_baselines(flags, *store, context.head, heads);
-  if (!interleaved) profiles.record(heads);  // profile = "all" on runs that record
-  // Each forge shows the flame graphs its own way (an artifact link, uploaded images).
-  const ReportWithLinks report_for = [&](const SvgLink& svg_link) {
-    return summarize_gate(verdicts, profiles.appendix(svg_link));
-  };
-  if (context.kind == forge::CiKind::github_actions)
-    publish_to_github(context, report_for, access, flags.report_dir, env);
-  else if (context.kind == forge::CiKind::gitlab_ci)
-    publish_to_gitlab(context, report_for, access, env, flags.report_dir);
-
-  fmt::print(stderr, "{}\n", report.title);
-  if (report.outcome == GateOutcome::fail) return kExitRegression;
-  // A default-branch run whose baseline did not reach the remote must not look green: the next
-  // pull requests would silently have no baseline.
-  return recorded ? kExitPass : kExitInternalError;
+int run_gate_publish(const PublishFlags& flags) {
+  const gate::PublishResult done =
+      gate::publish_handoff(resolve_publish_settings(flags), forge::process_environment());
+  fmt::print("benchgate: {} the report comment on PR #{}{}\n", done.created ? "created" : "updated",
+             done.pr_number, done.url.empty() ? "" : " (" + done.url + ")");
+  return kExitPass;
 }
 
 }  // namespace
@@ -121,9 +66,7 @@ void register_gate_command(CLI::App& app, Action& action) {
       "Refuses files whose PR head commit does not match GitHub's.");
   add_publish_flags(*publish, *publish_flags);
   publish->callback([&action, publish_flags] {
-    action = [publish_flags] {
-      return run_gate_publish(*publish_flags, forge::process_environment());
-    };
+    action = [publish_flags] { return run_gate_publish(*publish_flags); };
   });
   // CLI11 runs a parent's callback after its subcommand's: `gate publish` must stay publish.
   gate->callback([&action, flags, publish] {

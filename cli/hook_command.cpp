@@ -11,13 +11,16 @@
 
 #include "cli/command.h"
 #include "cli/hook_executable.h"
-#include "cli/hook_script.h"
 #include "cli/pre_push_budget.h"
 #include "core/atomic_file.h"
 #include "core/errors.h"
+#include "prepush/hook_script.h"
 #include "store/hooks_dir.h"
 
 namespace benchgate::cli {
+using prepush::is_benchgate_hook;
+using prepush::kHookMarker;
+using prepush::pre_push_hook_script;
 namespace {
 
 namespace fs = std::filesystem;

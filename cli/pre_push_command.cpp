@@ -19,15 +19,17 @@
 #include "cli/hook_executable.h"
 #include "cli/pre_push_budget.h"
 #include "cli/pre_push_gate.h"
-#include "cli/pre_push_lines.h"
 #include "cli/pre_push_plan.h"
 #include "cli/pre_push_target.h"
 #include "core/errors.h"
+#include "prepush/pre_push_lines.h"
 #include "runner/config.h"
 #include "runner/process_launch.h"
 #include "store/git_handle.h"
 
 namespace benchgate::cli {
+using prepush::parse_pre_push_lines;
+using prepush::PushedRef;
 namespace {
 
 using Clock = std::chrono::steady_clock;

@@ -6,9 +6,10 @@
 #include <git2.h>
 
 #include "cli/pre_push_gate.h"
-#include "cli/pre_push_lines.h"
+#include "prepush/pre_push_lines.h"
 
 namespace benchgate::cli {
+using prepush::PushedRef;
 
 struct PlannedGate {
   GateRequest request;

@@ -7,9 +7,11 @@
 
 #include <git2.h>
 
-#include "cli/pre_push_lines.h"
+#include "prepush/pre_push_lines.h"
 
 namespace benchgate::cli {
+using prepush::is_zero_sha;
+using prepush::PushedRef;
 
 struct GateTarget {
   std::string sha;  // full commit id, present in the local repository

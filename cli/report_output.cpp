@@ -9,6 +9,7 @@
 
 #include "core/atomic_file.h"
 #include "core/errors.h"
+#include "core/log.h"
 #include "reporters/reporter.h"
 
 namespace benchgate::cli {
@@ -36,14 +37,10 @@ void add_report_flags(CLI::App& command, ReportFlags& flags) {
                      "Also write the report in every format into DIR (comparison.md, .json, ...)");
 }
 
-void emit_reports(const Comparison& comparison, const ReportFlags& flags,
-                  const std::string& basename, const std::string& markdown_appendix) {
+void emit_reports(const Report& report, const ReportFlags& flags, const std::string& basename) {
   ReportOptions options;
   options.color = flags.output.empty() && stdout_wants_color();
-  const auto render = [&](const Reporter& reporter) {
-    std::string text = reporter.render(comparison);
-    return reporter.name() == "markdown" ? text + markdown_appendix : text;
-  };
+  const auto render = [&](const Reporter& reporter) { return reporter.render(report); };
   auto primary = make_reporter(flags.format, options);  // InputError for an unknown format
   std::string text = render(*primary);
   if (flags.output.empty()) {
@@ -51,7 +48,7 @@ void emit_reports(const Comparison& comparison, const ReportFlags& flags,
     std::fflush(stdout);
   } else {
     write_report_file(flags.output, text);
-    fmt::print(stderr, "benchgate: {} report written to {}\n", primary->name(), flags.output);
+    log_info("{} report written to {}", primary->name(), flags.output);
   }
   if (flags.report_dir.empty()) return;
   for (auto name : reporter_names()) {
@@ -59,7 +56,7 @@ void emit_reports(const Comparison& comparison, const ReportFlags& flags,
     std::filesystem::path path = std::filesystem::path(flags.report_dir) /
                                  fmt::format("{}.{}", basename, reporter->file_extension());
     write_report_file(path, render(*reporter));
-    fmt::print(stderr, "benchgate: {} report written to {}\n", name, path.string());
+    log_info("{} report written to {}", name, path.string());
   }
 }
 

@@ -7,7 +7,7 @@
 
 #include <CLI/CLI.hpp>
 
-#include "core/comparison.h"
+#include "core/report.h"
 
 namespace benchgate::cli {
 
@@ -19,10 +19,8 @@ struct ReportFlags {
 
 void add_report_flags(CLI::App& command, ReportFlags& flags);
 // Renders and writes every requested report; prints where the files went (stderr).
-// `basename` names the files in the report directory (e.g. "comparison"). `markdown_appendix`
-// (already formatted, e.g. the gate's profile sections) is appended to every markdown report.
-void emit_reports(const Comparison& comparison, const ReportFlags& flags,
-                  const std::string& basename = "comparison",
-                  const std::string& markdown_appendix = {});
+// `basename` names the files in the report directory (e.g. "comparison").
+void emit_reports(const Report& report, const ReportFlags& flags,
+                  const std::string& basename = "comparison");
 
 }  // namespace benchgate::cli

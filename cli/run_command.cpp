@@ -13,9 +13,9 @@
 #include <fmt/format.h>
 
 #include "cli/command.h"
-#include "cli/run_profiles.h"
 #include "core/errors.h"
 #include "core/run_record_json.h"
+#include "gate/run_profiles.h"
 #include "reporters/report_format.h"
 #include "runner/config.h"
 #include "runner/process_launch.h"
@@ -200,7 +200,7 @@ int run_command(const RunFlags& flags) {
   // Profiles after every timing run, so that no timing is taken under the profiler; they never
   // change the exit code.
   if (profile.mode == ProfileMode::kAll && !outcome.interrupted_by)
-    profile_run_suites(outcome, profile, flags.quiet, [&](const SuiteRun& run) {
+    gate::profile_run_suites(outcome, profile, flags.quiet, [&](const SuiteRun& run) {
       return output_path(flags, selection, *run.suite);
     });
   if (outcome.interrupted_by) {

@@ -46,14 +46,19 @@ bool Comparison::has_blocking_regression() const {
                      [&](const BenchmarkComparison& row) { return blocks_gate(row, settings); });
 }
 
-std::string_view Comparison::overall() const {
+std::string_view to_string(ComparisonOutcome outcome) {
+  return outcome == ComparisonOutcome::kFail ? "fail" : "pass";
+}
+
+ComparisonOutcome Comparison::outcome() const {
   const bool other_failure =
       std::any_of(benchmarks.begin(), benchmarks.end(), [&](const BenchmarkComparison& row) {
         return std::find(settings.also_fail_on.begin(), settings.also_fail_on.end(), row.verdict) !=
                settings.also_fail_on.end();
       });
-  return (settings.fail_on_regression && has_blocking_regression()) || other_failure ? "fail"
-                                                                                     : "pass";
+  return (settings.fail_on_regression && has_blocking_regression()) || other_failure
+             ? ComparisonOutcome::kFail
+             : ComparisonOutcome::kPass;
 }
 
 bool Comparison::any_single_run() const {

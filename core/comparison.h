@@ -72,6 +72,9 @@ struct CompareSettings {
   bool higher_is_better = false;
 };
 
+enum class ComparisonOutcome { kPass, kFail };
+std::string_view to_string(ComparisonOutcome outcome);  // "pass", "fail"
+
 struct Comparison {
   CompareSettings settings;
   std::vector<BenchmarkComparison> benchmarks;
@@ -80,9 +83,10 @@ struct Comparison {
 
   // True when some regression counts towards the gate (confirmed, or single-run and trusted).
   bool has_blocking_regression() const;
-  // "fail" when the gate fails (a blocking regression and fail_on_regression, or a row whose
-  // verdict is in also_fail_on), else "pass".
-  std::string_view overall() const;
+  // kFail when the gate fails (a blocking regression and fail_on_regression, or a row whose
+  // verdict is in also_fail_on), else kPass.
+  ComparisonOutcome outcome() const;
+  bool fails() const { return outcome() == ComparisonOutcome::kFail; }
   bool any_single_run() const;
   std::size_t count(Verdict verdict) const;
 };

@@ -1,6 +1,8 @@
 #include "core/comparison_json.h"
 
 #include "core/json_writer.h"
+#include "core/noise_report.h"
+#include "core/report_json.h"
 
 namespace benchgate {
 namespace {
@@ -61,9 +63,7 @@ void write_settings(JsonWriter& w, const CompareSettings& s) {
   w.end_object();
 }
 
-}  // namespace
-
-std::string comparison_json_text(const Comparison& c) {
+std::string document_text(const Comparison& c, const Report* report) {
   JsonWriter w;
   w.begin_object();
   w.key("base").value(c.base_label);
@@ -76,16 +76,33 @@ std::string comparison_json_text(const Comparison& c) {
     w.key(to_string(v)).value(c.count(v));
   w.end_object();
   w.key("head").value(c.head_label);
+  if (report && report->noise) w.key("noise").dom(noise_json(*report->noise));
+  if (report && !report->profile_notes.empty()) w.key("profile_notes").value(report->profile_notes);
+  if (report && !report->profiles.empty()) {
+    w.key("profiles").begin_array();
+    for (const auto& finding : report->profiles) w.dom(profile_finding_json(finding));
+    w.end_array();
+  }
   w.key("schema").value(kComparisonSchema);
   w.key("settings");
   write_settings(w, c.settings);
   w.key("single_run").value(c.any_single_run());
-  w.key("verdict").value(c.overall());
+  w.key("verdict").value(to_string(c.outcome()));
   w.key("warnings").value(c.warnings);
   w.end_object();
   std::string text = w.take();
   text += '\n';
   return text;
+}
+
+}  // namespace
+
+std::string comparison_json_text(const Comparison& c) {
+  return document_text(c, nullptr);
+}
+
+std::string report_json_text(const Report& report) {
+  return document_text(report.comparison, &report);
 }
 
 nlohmann::json to_json(const Comparison& c) {

@@ -1,11 +1,12 @@
 #pragma once
-// The comparison JSON: a contract other tools read (docs/json-report.md). Field names are stable;
+// The comparison JSON: a contract other tools read (docs/reports.md#json). Field names are stable;
 // new fields may be added, none renamed. Non-finite numbers (an unbounded CI) are written as null.
 #include <string>
 
 #include <nlohmann/json.hpp>
 
 #include "core/comparison.h"
+#include "core/report.h"
 
 namespace benchgate {
 
@@ -16,5 +17,8 @@ inline constexpr const char* kComparisonSchema = "benchgate.comparison/1";
 std::string comparison_json_text(const Comparison& comparison);
 // The same document as a DOM, for callers that inspect it.
 nlohmann::json to_json(const Comparison& comparison);
+// The comparison document of `report.comparison` with the report's attachments added:
+// "noise" (interleaved jobs), "profile_notes" and "profiles" (docs/reports.md#json).
+std::string report_json_text(const Report& report);
 
 }  // namespace benchgate

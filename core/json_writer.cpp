@@ -121,4 +121,31 @@ JsonWriter& JsonWriter::value(const std::vector<std::string>& texts) {
   return end_array();
 }
 
+JsonWriter& JsonWriter::dom(const nlohmann::json& document) {
+  switch (document.type()) {
+    case nlohmann::json::value_t::object:
+      begin_object();
+      for (const auto& [name, member] : document.items()) {
+        key(name);
+        dom(member);
+      }
+      return end_object();
+    case nlohmann::json::value_t::array:
+      begin_array();
+      for (const auto& element : document) dom(element);
+      return end_array();
+    case nlohmann::json::value_t::string:
+      return value(document.get_ref<const std::string&>());
+    case nlohmann::json::value_t::boolean:
+      return value(document.get<bool>());
+    case nlohmann::json::value_t::number_unsigned:
+      return value(static_cast<std::size_t>(document.get<std::uint64_t>()));
+    case nlohmann::json::value_t::number_integer:
+    case nlohmann::json::value_t::number_float:
+      return value(document.get<double>());
+    default:
+      return null();
+  }
+}
+
 }  // namespace benchgate

@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 namespace benchgate {
 
 class JsonWriter {
@@ -33,6 +35,9 @@ class JsonWriter {
     return number ? value(*number) : null();
   }
   JsonWriter& value(const std::vector<std::string>& texts);
+  // A small DOM (a report's attachments) in the same layout; its object keys come sorted, as
+  // nlohmann keeps them.
+  JsonWriter& dom(const nlohmann::json& document);
 
   // The document so far; complete once every begin_* has been ended.
   std::string take() { return std::move(out_); }

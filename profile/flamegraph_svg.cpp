@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "core/text.h"
 #include "profile/flamegraph_script.h"
 #include "profile/profile_diff.h"
 
@@ -26,22 +27,8 @@ void append_xml(std::string& out, std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
     const auto c = static_cast<unsigned char>(text[i]);
     if (c < 0x80) {
-      switch (c) {
-        case '&':
-          out += "&amp;";
-          break;
-        case '<':
-          out += "&lt;";
-          break;
-        case '>':
-          out += "&gt;";
-          break;
-        case '"':
-          out += "&quot;";
-          break;
-        default:
-          out += (c < 0x20 && c != '\t') ? '?' : static_cast<char>(c);
-      }
+      if (!append_markup_entity(out, static_cast<char>(c)))
+        out += (c < 0x20 && c != '\t') ? '?' : static_cast<char>(c);
       ++i;
       continue;
     }

@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "core/report.h"
 #include "profile/frame_trie.h"
 #include "profile/profile_info.h"
 
@@ -30,18 +31,8 @@ struct DiffOptions {
   std::optional<double> base_time_ns;
 };
 
-struct FunctionDelta {
-  std::string name;
-  std::uint64_t base_samples = 0;  // self samples
-  std::uint64_t head_samples = 0;
-  double base_share = 0;  // of the base total, 0..1
-  double head_share = 0;
-  double delta_points = 0;  // (head_share - base_share) * 100, percentage points
-  double z = 0;
-  // head_share * time_ratio - base_share: the change as a fraction of the base's time.
-  std::optional<double> time_delta_of_base;
-  std::optional<double> time_delta_ns;
-};
+// One function's change (core/report.h): reports show it, so it is part of the report model.
+using benchgate::FunctionDelta;
 
 struct ProfileDiff {
   ProfileInfo base;

@@ -88,28 +88,6 @@ std::string clean_text(std::string_view text) {
   return out;
 }
 
-bool append_markup_entity(std::string& out, char c) {
-  switch (c) {
-    case '&':
-      out += "&amp;";
-      return true;
-    case '<':
-      out += "&lt;";
-      return true;
-    case '>':
-      out += "&gt;";
-      return true;
-    case '"':
-      out += "&quot;";
-      return true;
-    case '\'':
-      out += "&#39;";  // XML 1.0 and HTML 4 both know this one; &apos; is not HTML 4
-      return true;
-    default:
-      return false;
-  }
-}
-
 std::size_t display_width(std::string_view clean) {
   std::size_t width = 0;
   for (char c : clean) width += !is_continuation(static_cast<unsigned char>(c));

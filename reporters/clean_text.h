@@ -13,10 +13,6 @@ namespace benchgate::report {
 // C0/C1 controls, DEL, bidi controls and the XML non-characters U+FFFE/U+FFFF are dropped.
 std::string clean_text(std::string_view text);
 
-// Appends the character entity of `c` when it is one of & < > " ' (markup in both XML and HTML,
-// hence in Markdown) and returns true; returns false for any other character.
-bool append_markup_entity(std::string& out, char c);
-
 // Width on a terminal of already clean text, counted in code points (good enough for the names
 // and units we print; east-Asian wide characters would count as one).
 std::size_t display_width(std::string_view clean);

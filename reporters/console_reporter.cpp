@@ -8,6 +8,7 @@
 
 #include "reporters/builtin_reporters.h"
 #include "reporters/clean_text.h"
+#include "reporters/noise_table.h"
 #include "reporters/report_format.h"
 #include "reporters/report_sections.h"
 
@@ -62,7 +63,9 @@ class ConsoleReporter final : public Reporter {
   std::string_view name() const override { return "console"; }
   std::string_view file_extension() const override { return "txt"; }
 
-  std::string render(const Comparison& c) const override {
+  using Reporter::render;
+  std::string render(const Report& report) const override {
+    const Comparison& c = report.comparison;
     std::string out = heading(c);
     const auto sections = sections_in_display_order(c);
     // Cells first, in display order: the column widths depend on all of them.
@@ -85,7 +88,8 @@ class ConsoleReporter final : public Reporter {
     out += "\n";
     if (auto note = single_run_note(c); !note.empty())
       out += paint(ansi::kYellow, "note: " + note) + "\n";
-    out += paint(c.overall() == "fail" ? ansi::kBoldRed : ansi::kGreen, summary_line(c)) + "\n";
+    out += paint(c.fails() ? ansi::kBoldRed : ansi::kGreen, summary_line(c)) + "\n";
+    out += attachments(report);
     return out;
   }
 
@@ -93,6 +97,28 @@ class ConsoleReporter final : public Reporter {
   std::string paint(std::string_view colour, std::string_view text) const {
     if (!color_ || colour.empty()) return std::string(text);
     return fmt::format("{}{}{}", colour, text, ansi::kReset);
+  }
+
+  // Where the time went (one line per profiled benchmark, its largest function deltas), what
+  // could not be profiled, and the noise of an interleaved job.
+  std::string attachments(const Report& report) const {
+    std::string out;
+    if (!report.profiles.empty()) out += "\n" + paint(ansi::kBold, "Where the time went:") + "\n";
+    for (const auto& f : report.profiles) {
+      out += fmt::format("  {}: {}\n", clean_text(f.benchmark),
+                         f.svg_file.empty() ? "no flame graph" : clean_text(f.svg_file));
+      if (!f.deltas) {
+        out += "    head only (no base profile to compare with)\n";
+        continue;
+      }
+      constexpr std::size_t kShown = 3;
+      for (std::size_t i = 0; i < f.deltas->top.size() && i < kShown; ++i)
+        out += fmt::format("    {:+.2f} pp  {}\n", f.deltas->top[i].delta_points,
+                           clean_text(f.deltas->top[i].name));
+    }
+    for (const auto& note : report.profile_notes) out += "note: " + clean_text(note) + "\n";
+    if (report.noise) out += noise_table(*report.noise);
+    return out;
   }
 
   std::string heading(const Comparison& c) const {

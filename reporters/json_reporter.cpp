@@ -1,5 +1,5 @@
-// The JSON report: the comparison contract of core/comparison_json.h (docs/json-report.md),
-// written as is. Other tools parse it, so this file adds nothing and renames nothing.
+// The JSON report: the contract of core/comparison_json.h (docs/reports.md#json), written as is.
+// Other tools parse it, so this file adds nothing and renames nothing.
 #include "core/comparison_json.h"
 #include "reporters/builtin_reporters.h"
 
@@ -10,9 +10,10 @@ class JsonReporter final : public Reporter {
  public:
   std::string_view name() const override { return "json"; }
   std::string_view file_extension() const override { return "json"; }
-  std::string render(const Comparison& comparison) const override {
+  using Reporter::render;
+  std::string render(const Report& report) const override {
     // A name with invalid UTF-8 does not abort the report: U+FFFD marks the bad bytes.
-    return comparison_json_text(comparison);
+    return report_json_text(report);
   }
 };
 

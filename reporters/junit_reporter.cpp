@@ -12,6 +12,7 @@
 
 #include <fmt/format.h>
 
+#include "core/text.h"
 #include "reporters/builtin_reporters.h"
 #include "reporters/clean_text.h"
 #include "reporters/report_format.h"
@@ -68,7 +69,7 @@ std::string escaped_details(const BenchmarkComparison& row, bool mark_single_run
   return join(lines, "\n");
 }
 
-std::string row_properties(const BenchmarkComparison& row) {
+std::string row_properties(const BenchmarkComparison& row, const std::string& more) {
   constexpr std::string_view kIndent = "        ";
   std::string out = "      <properties>\n";
   out += property("verdict", to_string(row.verdict), kIndent);
@@ -81,18 +82,43 @@ std::string row_properties(const BenchmarkComparison& row) {
   out += property("cv_head", fmt::format("{}", row.cv_head), kIndent);
   out += property("base_n", fmt::format("{}", row.base_n), kIndent);
   out += property("head_n", fmt::format("{}", row.head_n), kIndent);
-  return out + "      </properties>\n";
+  return out + more + "      </properties>\n";
+}
+
+// Where the time went, as properties a tool can read and one line of the details.
+std::string profile_properties(const ProfileFinding& f) {
+  constexpr std::string_view kIndent = "        ";
+  std::string out;
+  if (!f.svg_file.empty()) out += property("profile_svg", f.svg_file, kIndent);
+  out += property("profile_differential", f.differential() ? "true" : "false", kIndent);
+  if (f.deltas)
+    for (const auto& d : f.deltas->top)
+      out += property("profile_function", fmt::format("{:+.2f} pp {}", d.delta_points, d.name),
+                      kIndent);
+  return out;
+}
+
+std::string profile_line(const ProfileFinding& f) {
+  std::vector<std::string> parts;
+  if (f.deltas)
+    for (std::size_t i = 0; i < f.deltas->top.size() && i < 3; ++i)
+      parts.push_back(
+          fmt::format("{} {:+.2f} pp", f.deltas->top[i].name, f.deltas->top[i].delta_points));
+  return escape_xml(fmt::format("where the time went{}: {}",
+                                f.svg_file.empty() ? "" : " (" + f.svg_file + ")",
+                                parts.empty() ? "head only" : join(parts, ", ")));
 }
 
 std::string testcase(const BenchmarkComparison& row, const CompareSettings& settings,
-                     bool mark_single_run) {
+                     bool mark_single_run, const ProfileFinding* finding) {
   std::string out = fmt::format("    <testcase classname=\"{}\" name=\"{}\">\n",
                                 escape_xml(row.metric), escape_xml(row.name));
-  out += row_properties(row);
+  out += row_properties(row, finding ? profile_properties(*finding) : std::string());
   // GitLab shows the text of <failure>/<skipped> as the test's details and ignores <system-out>
   // (other servers show it), so the details go into whichever element the outcome has.
   const std::string message = escape_xml(outcome_message(row, settings));
-  const std::string text = escaped_details(row, mark_single_run);
+  std::string text = escaped_details(row, mark_single_run);
+  if (finding) text += "\n" + profile_line(*finding);
   switch (outcome_of(row, settings)) {
     case Outcome::kFailed:
       out += fmt::format("      <failure type=\"regression\" message=\"{}\">{}</failure>\n",
@@ -113,7 +139,9 @@ class JunitReporter final : public Reporter {
   std::string_view name() const override { return "junit"; }
   std::string_view file_extension() const override { return "xml"; }
 
-  std::string render(const Comparison& c) const override {
+  using Reporter::render;
+  std::string render(const Report& report) const override {
+    const Comparison& c = report.comparison;
     std::size_t failures = 0, skipped = 0;
     std::string cases;
     const bool mark_single_run = mark_single_run_rows(c);
@@ -121,7 +149,7 @@ class JunitReporter final : public Reporter {
       const Outcome outcome = outcome_of(row, c.settings);
       failures += outcome == Outcome::kFailed;
       skipped += outcome == Outcome::kSkipped;
-      cases += testcase(row, c.settings, mark_single_run);
+      cases += testcase(row, c.settings, mark_single_run, finding_for(report, row.name));
     }
     const std::string counts =
         fmt::format("tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"{}\"", c.benchmarks.size(),
@@ -130,23 +158,31 @@ class JunitReporter final : public Reporter {
     out += fmt::format("<testsuites name=\"benchgate\" {}>\n", counts);
     out += fmt::format("  <testsuite name=\"{}\" {}>\n",
                        escape_xml("benchgate compare " + c.settings.metric), counts);
-    out += suite_properties(c);
+    out += suite_properties(c, report.profile_notes);
     out += cases;
     out += "  </testsuite>\n</testsuites>\n";
     return out;
   }
 
  private:
-  static std::string suite_properties(const Comparison& c) {
+  static const ProfileFinding* finding_for(const Report& report, const std::string& benchmark) {
+    for (const auto& f : report.profiles)
+      if (f.benchmark == benchmark) return &f;
+    return nullptr;
+  }
+
+  static std::string suite_properties(const Comparison& c,
+                                      const std::vector<std::string>& profile_notes) {
     constexpr std::string_view kIndent = "      ";
     std::string out = "    <properties>\n";
-    out += property("verdict", c.overall(), kIndent);
+    out += property("verdict", to_string(c.outcome()), kIndent);
     out += property("summary", summary_line(c), kIndent);
     out += property("settings", settings_line(c.settings), kIndent);
     if (!c.base_label.empty()) out += property("base", c.base_label, kIndent);
     if (!c.head_label.empty()) out += property("head", c.head_label, kIndent);
     if (auto note = single_run_note(c); !note.empty()) out += property("note", note, kIndent);
     for (const auto& warning : c.warnings) out += property("warning", warning, kIndent);
+    for (const auto& note : profile_notes) out += property("profile_note", note, kIndent);
     return out + "    </properties>\n";
   }
 };

@@ -1,5 +1,6 @@
 #include "reporters/markdown_escape.h"
 
+#include "core/text.h"
 #include "reporters/clean_text.h"
 
 namespace benchgate::report {

@@ -10,6 +10,7 @@
 #include "reporters/builtin_reporters.h"
 #include "reporters/clean_text.h"
 #include "reporters/markdown_escape.h"
+#include "reporters/profile_markdown.h"
 #include "reporters/report_format.h"
 #include "reporters/report_sections.h"
 
@@ -40,7 +41,9 @@ class MarkdownReporter final : public Reporter {
   std::string_view name() const override { return "markdown"; }
   std::string_view file_extension() const override { return "md"; }
 
-  std::string render(const Comparison& c) const override {
+  using Reporter::render;
+  std::string render(const Report& report) const override {
+    const Comparison& c = report.comparison;
     std::string out =
         fmt::format("**benchgate: {}** — {}\n", gate_word(c), escape_markdown(summary_counts(c)));
     if (!c.base_label.empty() || !c.head_label.empty())
@@ -64,7 +67,9 @@ class MarkdownReporter final : public Reporter {
       append_table(out, section, c.settings, mark_single_run, budget);
       if (folded) out += "\n</details>\n";
     }
-    return out + footer;
+    // The profiles explain the changes above them; they come after the footer, as the gate's
+    // comment has always shown them.
+    return out + footer + profile_sections(report);
   }
 
  private:

@@ -143,7 +143,7 @@ std::vector<std::string> row_explanations(const BenchmarkComparison& row, bool w
 }
 
 std::string gate_word(const Comparison& comparison) {
-  return comparison.overall() == "fail" ? "FAIL" : "PASS";
+  return comparison.fails() ? "FAIL" : "PASS";
 }
 
 std::string summary_counts(const Comparison& c) {

@@ -203,7 +203,7 @@ void read_gate(TableReader& t, GateConfig& gate) {
   if (auto v = t.string("mode")) {
     if (*v != "stored" && *v != "interleaved")
       t.fail(*t.get("mode"), fmt::format("`mode` is \"{}\", expected stored or interleaved", *v));
-    gate.mode = *v;
+    gate.mode = *v == "interleaved" ? GateMode::kInterleaved : GateMode::kStored;
   }
   if (const toml::node* node = t.get("rounds")) {
     if (node->is_string() && node->as_string()->get() == "auto")

@@ -37,6 +37,10 @@ struct ThresholdRule {
   double threshold = 0;
 };
 
+// How the gate gets its base (docs/interleaved.md): a baseline stored earlier, or built from the
+// merge-base and measured in the same job as head.
+enum class GateMode { kStored, kInterleaved };
+
 struct GateConfig {
   std::string metric = "real_time";
   double alpha = 0.05;
@@ -44,9 +48,7 @@ struct GateConfig {
   std::vector<ThresholdRule> thresholds;
   std::vector<std::string> ignore;                        // globs of benchmarks never gated
   std::vector<Verdict> fail_on = {Verdict::kRegression};  // verdicts that fail the gate
-  // How the gate gets its base (docs/interleaved.md): "stored" baselines, or
-  // "interleaved" (base built from the merge-base and measured in the same job as head).
-  std::string mode = "stored";
+  GateMode mode = GateMode::kStored;
   std::optional<int> rounds = 8;  // interleaved: rounds per suite; nothing = adaptive ("auto")
   int max_rounds = 20;            // interleaved, adaptive rounds: the most rounds
   // Interleaved: seconds the measuring of all suites may take (builds not included); no round

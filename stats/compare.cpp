@@ -30,15 +30,6 @@ void check_settings(const CompareSettings& s) {
         fmt::format("warning q must lie between 0 and 1, got {}", s.warning_q));
 }
 
-double threshold_for(const CompareOptions& options, std::string_view name) {
-  const double delta =
-      options.threshold_for ? options.threshold_for(name) : options.settings.threshold;
-  if (!(delta >= 0 && delta < 1))
-    throw std::invalid_argument(
-        fmt::format("threshold for benchmark '{}' must lie in [0, 1), got {}", name, delta));
-  return delta;
-}
-
 // One row to analyse: a benchmark on one or both sides, and its threshold.
 struct RowInput {
   const BenchmarkResult* base;
@@ -65,12 +56,12 @@ std::vector<RowInput> pair_up(const RunRecord& base, const RunRecord& head,
       b = &base.benchmarks[it->second];
       matched[it->second] = true;
     }
-    inputs.push_back({b, &h, threshold_for(options, h.name)});
+    inputs.push_back({b, &h, options.threshold(h.name)});
   }
   for (std::size_t i = 0; i < base.benchmarks.size(); ++i) {
     const BenchmarkResult& b = base.benchmarks[i];
     if (matched[i] || ignored(b.name) || base_index.at(b.name) != i) continue;
-    inputs.push_back({&b, nullptr, threshold_for(options, b.name)});
+    inputs.push_back({&b, nullptr, options.threshold(b.name)});
   }
   return inputs;
 }
@@ -196,6 +187,14 @@ Comparison compare_runs(const RunRecord& base, const RunRecord& head,
   }
   add_warnings(c, family_size);
   return c;
+}
+
+double CompareOptions::threshold(std::string_view benchmark) const {
+  const double delta = threshold_for ? threshold_for(benchmark) : settings.threshold;
+  if (!(delta >= 0 && delta < 1))
+    throw std::invalid_argument(
+        fmt::format("threshold for benchmark '{}' must lie in [0, 1), got {}", benchmark, delta));
+  return delta;
 }
 
 }  // namespace benchgate

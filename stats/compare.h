@@ -15,6 +15,10 @@ struct CompareOptions {
   std::function<double(std::string_view benchmark)> threshold_for;
   // Benchmarks to leave out entirely (config `ignore`); empty means none.
   std::function<bool(std::string_view benchmark)> ignore;
+
+  // δ for `benchmark`: threshold_for's, else settings.threshold. std::invalid_argument when the
+  // value is outside [0, 1).
+  double threshold(std::string_view benchmark) const;
 };
 
 Comparison compare_runs(const RunRecord& base, const RunRecord& head,

@@ -73,4 +73,13 @@ double two_sample_log_sd(std::span<const double> base, std::span<const double> h
   return std::sqrt((b * b + h * h) / 2);
 }
 
+double paired_log_sd(std::span<const double> base, std::span<const double> head) {
+  std::vector<double> differences;
+  for (std::size_t i = 0; i < base.size() && i < head.size(); ++i) {
+    if (!(base[i] > 0) || !(head[i] > 0)) return std::nan("");
+    differences.push_back(std::log(head[i]) - std::log(base[i]));
+  }
+  return sample_sd(differences);
+}
+
 }  // namespace benchgate::stats

@@ -37,4 +37,8 @@ double detectable_ratio(const DetectableEffectQuestion& question);
 // (NaN when a side has fewer than 2 values or a value <= 0).
 double two_sample_log_sd(std::span<const double> base, std::span<const double> head);
 
+// The spread used for kPaired: the SD of log(head[i] / base[i]) over the pairs (NaN below 2
+// pairs or for a value <= 0). `base` and `head` have one value per round, in round order.
+double paired_log_sd(std::span<const double> base, std::span<const double> head);
+
 }  // namespace benchgate::stats

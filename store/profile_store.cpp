@@ -112,16 +112,17 @@ std::optional<StoredProfile> ProfileStore::load(const std::string& commit,
 }
 
 std::string profile_store_spec(const std::string& baseline_spec) {
-  if (baseline_spec == "git") return std::string("git:") + kProfileNotesRef;
-  if (baseline_spec.rfind("git:", 0) == 0) return baseline_spec + "-profiles";
-  if (baseline_spec.rfind("dir:", 0) == 0)
-    return "dir:" + (std::filesystem::path(baseline_spec.substr(4)) / "profiles").string();
-  throw InputError(fmt::format("--store {}: expected git, git:REF or dir:PATH", baseline_spec));
+  return parse_store_spec(baseline_spec).profiles().text;
+}
+
+std::unique_ptr<ProfileStore> open_profile_store(const StoreSpec& baseline_spec,
+                                                 const std::filesystem::path& repo) {
+  return std::make_unique<ProfileStore>(open_store(baseline_spec.profiles(), repo));
 }
 
 std::unique_ptr<ProfileStore> open_profile_store(const std::string& baseline_spec,
                                                  const std::filesystem::path& repo) {
-  return std::make_unique<ProfileStore>(open_store(profile_store_spec(baseline_spec), repo));
+  return open_profile_store(parse_store_spec(baseline_spec), repo);
 }
 
 }  // namespace benchgate::store

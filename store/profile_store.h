@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "store/store.h"
+#include "store/store_spec.h"
 
 namespace benchgate::store {
 
@@ -60,6 +61,8 @@ class ProfileStore {
 //   git -> git:refs/notes/benchgate-profiles,  git:REF -> git:REF-profiles,
 //   dir:PATH -> dir:PATH/profiles.
 std::string profile_store_spec(const std::string& baseline_spec);
+std::unique_ptr<ProfileStore> open_profile_store(const StoreSpec& baseline_spec,
+                                                 const std::filesystem::path& repo);
 std::unique_ptr<ProfileStore> open_profile_store(const std::string& baseline_spec,
                                                  const std::filesystem::path& repo);
 

@@ -8,9 +8,12 @@
 #include <string>
 
 #include "store/store.h"
+#include "store/store_spec.h"
 
 namespace benchgate::store {
 
+std::unique_ptr<Store> open_store(const StoreSpec& spec, const std::filesystem::path& repo);
+// The same from the spelling of --store (InputError for a bad one).
 std::unique_ptr<Store> open_store(const std::string& spec, const std::filesystem::path& repo);
 
 }  // namespace benchgate::store

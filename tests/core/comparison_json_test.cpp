@@ -62,7 +62,7 @@ json expected_document(const Comparison& c) {
                     Verdict::kInconclusive, Verdict::kUntested, Verdict::kNew, Verdict::kMissing})
     counts[std::string(to_string(v))] = c.count(v);
   return {{"schema", "benchgate.comparison/1"},
-          {"verdict", std::string(c.overall())},
+          {"verdict", std::string(to_string(c.outcome()))},
           {"single_run", c.any_single_run()},
           {"base", c.base_label},
           {"head", c.head_label},

@@ -9,7 +9,9 @@
 #include <nlohmann/json.hpp>
 
 #include "core/errors.h"
-#include "profile/diff_report.h"
+#include "core/report_json.h"
+#include "profile/diff_summary.h"
+#include "reporters/profile_markdown.h"
 #include "tests/profile/profile_test_util.h"
 
 namespace benchgate::profile {
@@ -53,10 +55,10 @@ TEST(ProfileDiff, SelfSharesAndTimeDeltas) {
   // "tiny" (0 -> 10 samples, 0.5 pp) is below min_samples: not listed, but counted.
   EXPECT_EQ(diff.functions_below_noise, 1u);
   EXPECT_EQ(diff.functions_compared, 3u);  // parse, emit, tiny ("main", "load" have no self)
-  const auto markdown = diff_markdown(diff);
+  const auto markdown = report::function_delta_table(function_deltas(diff));
   EXPECT_THAT(markdown,
               ::testing::HasSubstr("| parse | 60.00% | 50.00% | -10.00 | +0.00% | +0.0 |"));
-  const auto json = nlohmann::json::parse(diff_json(diff));
+  const auto json = nlohmann::json::parse(function_deltas_json_text(function_deltas(diff)));
   EXPECT_EQ(json["top_functions"][1]["name"], "emit");
   EXPECT_NEAR(json["top_functions"][1]["delta_points"].get<double>(), 9.5, 1e-9);
 }

@@ -46,7 +46,7 @@ TEST(Config, TheDocumentedExampleLoadsWithEveryValue) {
   EXPECT_DOUBLE_EQ(c.gate.alpha, 0.05);
   EXPECT_DOUBLE_EQ(c.gate.threshold, 0.05);
   EXPECT_EQ(c.gate.fail_on, std::vector<Verdict>{Verdict::kRegression});
-  EXPECT_EQ(c.gate.mode, "stored");
+  EXPECT_EQ(c.gate.mode, GateMode::kStored);
   EXPECT_EQ(c.gate.rounds, 8);
   EXPECT_EQ(c.gate.budget_seconds, 1200.0);
   EXPECT_EQ(c.build.command,
@@ -143,14 +143,14 @@ TEST(Config, InterleavedModeAndBuildCommand) {
       "[gate]\nmode = \"interleaved\"\nrounds = \"auto\"\nmax_rounds = 12\nbudget = 900\n"
       "[build]\ncommand = \"cmake -S . -B build && cmake --build build\"\ntimeout = 1800\n",
       "x.toml", "/base");
-  EXPECT_EQ(c.gate.mode, "interleaved");
+  EXPECT_EQ(c.gate.mode, GateMode::kInterleaved);
   EXPECT_FALSE(c.gate.rounds.has_value()) << "auto = adaptive rounds";
   EXPECT_EQ(c.gate.max_rounds, 12);
   EXPECT_EQ(c.gate.budget_seconds, 900.0);
   EXPECT_EQ(c.build.command, "cmake -S . -B build && cmake --build build");
   EXPECT_EQ(c.build.timeout_seconds, 1800.0);
   Config defaults = parse_config("", "x.toml", "/base");
-  EXPECT_EQ(defaults.gate.mode, "stored");
+  EXPECT_EQ(defaults.gate.mode, GateMode::kStored);
   EXPECT_EQ(defaults.gate.rounds, 8);
   EXPECT_FALSE(defaults.build.command.has_value());
   EXPECT_FALSE(defaults.build.timeout_seconds.has_value()) << "builds are not timed out by default";

@@ -61,7 +61,7 @@ TEST(CompareRuns, RegressionOnProcessMedians) {
   EXPECT_FALSE(r.warning);
   EXPECT_THAT(r.note, HasSubstr("regression: +20.0%"));
   EXPECT_TRUE(blocks_gate(r, c.settings));
-  EXPECT_EQ(c.overall(), "fail");
+  EXPECT_EQ(to_string(c.outcome()), "fail");
 }
 
 TEST(CompareRuns, Improvement) {
@@ -88,7 +88,7 @@ TEST(CompareRuns, HigherIsBetterFlipsTheDirection) {
   EXPECT_EQ(row(c, "BM_Drop").verdict, Verdict::kRegression);
   EXPECT_NEAR(row(c, "BM_Drop").ratio, 0.8, 1e-9);
   EXPECT_EQ(row(c, "BM_Rise").verdict, Verdict::kImprovement);
-  EXPECT_EQ(c.overall(), "fail");
+  EXPECT_EQ(to_string(c.outcome()), "fail");
 }
 
 TEST(CompareRuns, UnchangedWhenTheCiFitsInTheBand) {
@@ -165,7 +165,7 @@ TEST(CompareRuns, NewAndMissingAndRowOrder) {
   EXPECT_EQ(broken.verdict, Verdict::kMissing);
   EXPECT_THAT(broken.errors, ::testing::ElementsAre(HasSubstr("assertion failed: x > 0")));
   EXPECT_THAT(broken.note, HasSubstr("errors"));
-  EXPECT_EQ(c.overall(), "pass");
+  EXPECT_EQ(to_string(c.outcome()), "pass");
 }
 
 TEST(CompareRuns, NoisyWhenTheCvExceedsTheThreshold) {
@@ -194,7 +194,7 @@ TEST(CompareRuns, SingleRunRegressionIsKeptButUnconfirmed) {
   EXPECT_THAT(r.note, HasSubstr("unconfirmed"));
   EXPECT_THAT(c.warnings, ::testing::Contains(HasSubstr("between-run drift is not measured")));
   EXPECT_FALSE(blocks_gate(r, c.settings));
-  EXPECT_EQ(c.overall(), "pass");
+  EXPECT_EQ(to_string(c.outcome()), "pass");
   CompareSettings trusted = c.settings;
   trusted.trust_single_run = true;
   EXPECT_TRUE(blocks_gate(r, trusted));

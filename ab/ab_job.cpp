@@ -1,0 +1,208 @@
+#include "ab/ab_job.h"
+
+#include <unistd.h>
+
+#include <ctime>
+
+#include <fmt/chrono.h>
+#include <fmt/format.h>
+
+#include "ab/ab_pairing.h"
+#include "ab/ab_rounds.h"
+#include "ab/noise_report.h"
+#include "ab/sequential_verdicts.h"
+#include "core/atomic_file.h"
+#include "core/errors.h"
+#include "core/log.h"
+#include "core/run_record_json.h"
+#include "core/text.h"
+#include "profile/profiler.h"
+#include "runner/environment.h"
+#include "runner/process_interrupt.h"
+#include "runner/process_launch.h"
+#include "runner/progress.h"
+#include "runner/suite_binary_probe.h"
+#include "stats/sequential_monitor.h"
+
+namespace benchgate::ab {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// The processes' JSON files live here for the duration of the job.
+class ScratchDirectory {
+ public:
+  ScratchDirectory() {
+    std::string pattern = (std::filesystem::temp_directory_path() / "benchgate-ab-XXXXXX").string();
+    if (!mkdtemp(pattern.data()))
+      throw EnvironmentError("cannot create a temporary directory for the processes' results");
+    path_ = pattern;
+  }
+  ~ScratchDirectory() {
+    std::error_code ignored;
+    std::filesystem::remove_all(path_, ignored);
+  }
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+AbSide make_side(const std::string& name, const std::vector<std::string>& command,
+                 const AbJobSettings& s) {
+  if (probe_binary(command[0]).resolved.empty())
+    throw InputError(fmt::format("--{}: command not found: {}", name, command[0]));
+  AbSide side;
+  side.name = name;
+  side.suite.name = name;
+  side.suite.command = command;
+  side.suite.format = "gbench";
+  side.suite.filter = s.filter;
+  side.suite.processes = 1;
+  side.suite.repetitions = s.repetitions;
+  side.suite.timeout_seconds = s.timeout_seconds;
+  side.suite.working_dir =
+      name == "base" && s.base_working_dir ? s.base_working_dir : s.working_dir;
+  side.probe = probe_gbench_suite(side.suite);
+  return side;
+}
+
+RunRecord common_record(const AbSide& side, const EnvironmentInfo& info, const AbJobSettings& s) {
+  RunRecord r;
+  r.tool_version = info.benchgate_version;
+  r.testbed = testbed_fingerprint(info);
+  r.created_at = fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(std::time(nullptr)));
+  r.seed = s.seed;
+  r.environment = environment_json(info);
+  r.environment["suite"] = side.name;
+  r.environment["format"] = "gbench";
+  r.environment["command"] = shell_quote_command(side.suite.command);
+  r.environment["invocation"] = s.invocation;
+  r.environment["interleaved"] = {{"side", side.name},
+                                  {"repetitions", s.repetitions},
+                                  {"rounds", s.rounds ? nlohmann::json(*s.rounds) : "auto"},
+                                  {"random_interleaving", side.probe.random_interleaving}};
+  if (s.filter) r.environment["filter"] = *s.filter;
+  return r;
+}
+
+// Adaptive rounds: the monitor, and whether it has looked at this many complete rounds yet.
+struct Adaptive {
+  stats::SequentialMonitor monitor;
+  int last_look_rounds = 0;
+  bool finished = false;
+
+  void look(const std::vector<AbRound>& rounds, const AbJobSettings& s,
+            const std::function<double(std::string_view)>& threshold_for, bool final) {
+    int complete = 0;
+    for (const auto& r : rounds) complete += r.complete();
+    if (complete < 2 || complete <= last_look_rounds || finished) return;
+    auto series = paired_series(rounds, s.compare.settings.metric, threshold_for);
+    final = final || complete >= s.max_rounds;
+    monitor.look(complete, series, final);
+    last_look_rounds = complete;
+    finished = final;
+  }
+};
+
+}  // namespace
+
+AbJobResult run_ab_job(const AbJobSettings& s) {
+  if (s.base_command.empty() || s.head_command.empty()) throw InputError("--base/--head: empty");
+  install_interrupt_handlers();
+  const EnvironmentInfo info = capture_environment();
+  const AbSide base = make_side("base", s.base_command, s);
+  const AbSide head = make_side("head", s.head_command, s);
+  const auto threshold_for = [&s](std::string_view name) { return s.compare.threshold(name); };
+
+  AbJobResult result;
+  result.adaptive = !s.rounds.has_value();
+  std::optional<Adaptive> adaptive;
+  if (result.adaptive)
+    adaptive.emplace(Adaptive{
+        stats::SequentialMonitor({.alpha = s.compare.settings.alpha, .max_rounds = s.max_rounds})});
+  const int planned = s.rounds.value_or(s.max_rounds);
+  ScratchDirectory scratch;
+  Progress quiet(Progress::Mode::kQuiet);
+  std::vector<AbRound> rounds;
+  std::string stop_reason;
+  const auto start = Clock::now();
+  for (int round = 1; round <= planned; ++round) {
+    const double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
+    if (s.budget && round > 1 && elapsed + elapsed / (round - 1) > s.budget->count()) {
+      stop_reason = fmt::format("the time budget of {} would be exceeded by another round",
+                                seconds_text(s.budget->count()));
+      break;
+    }
+    std::optional<std::string> filter = s.filter;
+    if (adaptive && adaptive->last_look_rounds > 0)
+      filter = profile::exact_benchmarks_filter(adaptive->monitor.undecided());
+    rounds.push_back(run_ab_round(base, head, round, s.seed, filter, scratch.path(), quiet));
+    for (const auto& failure : rounds.back().failures)
+      log_info("round {}, {} process (attempt {} of {}) failed: {}", round,
+               failure.context["benchgate_ab"]["side"].get<std::string>(),
+               failure.context["benchgate_ab"]["attempt"].get<int>(), 1 + kAbRetries,
+               failure.message);
+    if ((result.interrupted_by = interrupt_signal())) break;
+    const double now = std::chrono::duration<double>(Clock::now() - start).count();
+    if (!s.quiet)
+      log_info("round {}/{} {} ({} first) · {} elapsed · ETA {}", round, planned,
+               rounds.back().complete() ? "done" : "INCOMPLETE",
+               rounds.back().base_first ? "base" : "head", seconds_text(now),
+               seconds_text(now / round * (planned - round)));
+    if (adaptive && (round % s.look_every == 0 || round == planned)) {
+      adaptive->look(rounds, s, threshold_for, round == planned);
+      if (adaptive->monitor.all_decided() && !adaptive->monitor.states().empty()) {
+        stop_reason = fmt::format("every benchmark was decided after {} rounds", round);
+        break;
+      }
+    }
+  }
+  if (adaptive) adaptive->look(rounds, s, threshold_for, /*final=*/true);
+
+  const AbRecords records =
+      assemble_records(rounds, common_record(base, info, s), common_record(head, info, s));
+  result.base = records.base;
+  result.head = records.head;
+  result.rounds_run = static_cast<int>(rounds.size());
+  result.rounds_complete = result.rounds_run - static_cast<int>(records.incomplete_rounds.size());
+  if (result.rounds_complete == 0)
+    throw EnvironmentError(fmt::format(
+        "no round completed on both sides ({} run); see the failures above", result.rounds_run));
+
+  result.comparison = compare_runs(records.base_paired, records.head_paired, s.compare);
+  result.comparison.base_label = shell_quote_command(s.base_command);
+  result.comparison.head_label = shell_quote_command(s.head_command);
+  auto& warnings = result.comparison.warnings;
+  if (!records.incomplete_rounds.empty())
+    warnings.push_back(fmt::format(
+        "round(s) {} were incomplete (a process failed, was retried and failed again); the "
+        "comparison uses the {} rounds complete on both sides",
+        fmt::join(records.incomplete_rounds, ", "), result.rounds_complete));
+  if (adaptive) {
+    apply_sequential_verdicts(result.comparison, adaptive->monitor);
+    warnings.push_back(fmt::format(
+        "adaptive rounds: {} of at most {} rounds{}; verdicts use a group-sequential design "
+        "(O'Brien-Fleming alpha spending, looks every {} rounds, Holm across benchmarks)",
+        result.rounds_run, s.max_rounds, stop_reason.empty() ? "" : " — " + stop_reason,
+        s.look_every));
+  } else if (!stop_reason.empty()) {
+    warnings.push_back(
+        fmt::format("stopped after {} of {} rounds: {}", result.rounds_run, planned, stop_reason));
+  }
+  if (result.interrupted_by)
+    warnings.push_back(fmt::format("interrupted by SIG{} after {} rounds",
+                                   sigabbrev_np(result.interrupted_by), result.rounds_run));
+  result.noise = noise_report(paired_series(rounds, s.compare.settings.metric, threshold_for),
+                              s.compare.settings, result.adaptive);
+  return result;
+}
+
+void write_ab_files(const AbJobResult& result, const std::filesystem::path& dir) {
+  std::filesystem::create_directories(dir);
+  write_run_record_file(result.base, dir / "base.json");
+  write_run_record_file(result.head, dir / "head.json");
+  write_file_atomically(dir / "noise.json", noise_json(result.noise).dump(2) + "\n");
+}
+
+}  // namespace benchgate::ab

@@ -1,0 +1,63 @@
+#include "ab/ab_rounds.h"
+
+#include <fmt/format.h>
+
+#include "runner/process_interrupt.h"
+#include "runner/progress.h"
+
+namespace benchgate::ab {
+namespace {
+
+nlohmann::json ab_tag(const std::string& side, int round, int attempt, int position) {
+  return {{"side", side}, {"round", round}, {"attempt", attempt}, {"position", position}};
+}
+
+// One side's process in this round, retried up to kAbRetries times. Returns its record, or
+// nothing after recording every failed attempt in `round`.
+std::optional<RunRecord> run_side(const AbSide& side, AbRound& round, int position,
+                                  const std::optional<std::string>& filter,
+                                  const std::filesystem::path& scratch_dir, Progress& progress) {
+  SuiteConfig suite = side.suite;
+  if (filter) suite.filter = filter;
+  for (int attempt = 1; attempt <= 1 + kAbRetries; ++attempt) {
+    const auto out = scratch_dir / fmt::format("{}-{}-{}.json", side.name, round.round, attempt);
+    LaunchResult result = run_gbench_process(suite, side.probe, out, progress);
+    const nlohmann::json tag = ab_tag(side.name, round.round, attempt, position);
+    if (result.process.status == "ok" && result.record) {
+      for (auto& p : result.record->processes) p.context["benchgate_ab"] = tag;
+      return std::move(result.record);
+    }
+    result.process.context["benchgate_ab"] = tag;
+    round.failures.push_back(std::move(result.process));
+    if (interrupt_signal()) break;  // we stopped it ourselves: no retry
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+bool base_runs_first(std::uint64_t seed, int round) {
+  std::uint64_t z = seed + 0x9e3779b97f4a7c15ull * static_cast<std::uint64_t>(round);
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+  z ^= z >> 31;
+  return (z >> 63) == 0;
+}
+
+AbRound run_ab_round(const AbSide& base, const AbSide& head, int round, std::uint64_t seed,
+                     const std::optional<std::string>& filter,
+                     const std::filesystem::path& scratch_dir, Progress& progress) {
+  AbRound result;
+  result.round = round;
+  result.base_first = base_runs_first(seed, round);
+  const AbSide* order[2] = {&base, &head};
+  if (!result.base_first) std::swap(order[0], order[1]);
+  for (int position = 0; position < 2; ++position) {
+    if (interrupt_signal()) break;
+    auto record = run_side(*order[position], result, position, filter, scratch_dir, progress);
+    (order[position] == &base ? result.base : result.head) = std::move(record);
+  }
+  return result;
+}
+
+}  // namespace benchgate::ab

@@ -1,0 +1,52 @@
+#pragma once
+// Interleaved A/B rounds (docs/design.md#interleave): in each round one process of the base
+// suite and one of the head suite run back to back, in an order drawn per round from a seed, so
+// that drift of the machine hits both sides alike. A failed process is retried once; a round
+// whose side still fails is incomplete and its other side's result is kept but not paired.
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/run_record.h"
+#include "runner/config.h"
+#include "runner/suite_gbench.h"
+
+namespace benchgate {
+class Progress;
+}  // namespace benchgate
+
+namespace benchgate::ab {
+
+// One side of the comparison: a Google Benchmark suite and what its binary told us.
+struct AbSide {
+  std::string name;  // "base" or "head"
+  SuiteConfig suite;
+  GbenchProbe probe;
+};
+
+struct AbRound {
+  int round = 0;  // 1-based
+  bool base_first = true;
+  std::optional<RunRecord> base, head;  // the side's process, when one attempt succeeded
+  std::vector<ProcessInfo> failures;    // every failed attempt (context names side and attempt)
+  bool complete() const { return base.has_value() && head.has_value(); }
+};
+
+// Whether base runs first in `round`: a SplitMix64 draw from (seed, round), so that a seed fixes
+// the order of every round however many rounds an adaptive job ends up running.
+bool base_runs_first(std::uint64_t seed, int round);
+
+// Runs round `round`. `filter` (when given) replaces each suite's --benchmark_filter for this
+// round only (adaptive rounds measure just the undecided benchmarks). Every process's
+// ProcessInfo::context gets "benchgate_ab": {side, round, attempt, position}. Throws only what
+// run_child throws for a program that cannot be started at all.
+AbRound run_ab_round(const AbSide& base, const AbSide& head, int round, std::uint64_t seed,
+                     const std::optional<std::string>& filter,
+                     const std::filesystem::path& scratch_dir, Progress& progress);
+
+// How often a failed process is tried again within its round.
+inline constexpr int kAbRetries = 1;
+
+}  // namespace benchgate::ab

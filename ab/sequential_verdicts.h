@@ -1,0 +1,13 @@
+#pragma once
+// The adaptive design's decisions in the comparison that reporters format: the rows keep
+// compare_runs' descriptive fields (medians, CVs, sample counts) and take their effect, repeated
+// confidence interval, p-values and verdict from the group-sequential monitor
+// (docs/interleaved.md).
+#include "core/comparison.h"
+#include "stats/sequential_monitor.h"
+
+namespace benchgate::ab {
+
+void apply_sequential_verdicts(Comparison& comparison, const stats::SequentialMonitor& monitor);
+
+}  // namespace benchgate::ab

@@ -1,0 +1,80 @@
+#include "gate/gate_baselines.h"
+
+#include <fmt/format.h>
+
+#include "cli/gate_git.h"
+#include "core/errors.h"
+#include "core/log.h"
+#include "core/text.h"
+#include "store/notes_sync.h"
+
+namespace benchgate::gate {
+using cli::remote_exists;
+namespace {
+
+store::SyncOptions sync_options(const GateSettings& settings) {
+  store::SyncOptions options;
+  options.repo = settings.repo;
+  options.remote = settings.remote;
+  options.ref = settings.store.notes_ref;
+  return options;
+}
+
+}  // namespace
+
+void fetch_baselines(const GateSettings& settings) {
+  if (!settings.fetch || !settings.store.is_git()) return;
+  if (!remote_exists(settings.repo, settings.remote)) {
+    log_info("no remote {}: using the baselines of this clone only", settings.remote);
+    return;
+  }
+  try {
+    store::SyncReport report = store::fetch_notes(sync_options(settings));
+    log_info("fetched baselines from {} ({} note(s) merged)", settings.remote, report.notes_merged);
+  } catch (const EnvironmentError& e) {
+    log_warning("could not fetch baselines from {}: {}; using the baselines of this clone only",
+                settings.remote, e.what());
+  }
+}
+
+std::size_t save_baselines(store::Store& store, const std::string& commit,
+                           const std::vector<SuiteHead>& runs, std::string_view what) {
+  std::vector<RunRecord> complete;
+  for (const auto& h : runs)
+    if (h.complete)
+      complete.push_back(h.record);
+    else
+      log_info("suite {} is not recorded as a baseline of {}: its run is incomplete", h.name,
+               short_commit(commit));
+  if (complete.empty()) return 0;
+  store.save(commit, complete);
+  log_info("recorded {} {} as the baseline of {} in {}", complete.size(), what,
+           short_commit(commit), store.describe());
+  return complete.size();
+}
+
+bool push_baselines(const GateSettings& settings, bool failure_is_warning) {
+  if (!settings.push || !settings.store.is_git()) return true;
+  if (!remote_exists(settings.repo, settings.remote)) {
+    log_warning("no remote {}: the baseline was not pushed", settings.remote);
+    return true;
+  }
+  try {
+    store::SyncReport report = store::push_notes(sync_options(settings));
+    log_info("pushed baselines to {} ({})", settings.remote, report.remote_url);
+    return true;
+  } catch (const EnvironmentError& e) {
+    log_message(failure_is_warning ? LogLevel::kWarning : LogLevel::kError,
+                fmt::format("the baseline was saved locally but could not be pushed to {}: {}",
+                            settings.remote, e.what()));
+    return false;
+  }
+}
+
+bool record_baselines(const GateSettings& settings, store::Store& store, const std::string& head,
+                      const std::vector<SuiteHead>& heads) {
+  if (save_baselines(store, head, heads, "suite run(s)") == 0) return true;
+  return push_baselines(settings, /*failure_is_warning=*/false);
+}
+
+}  // namespace benchgate::gate

@@ -1,0 +1,179 @@
+#include "gate/gate_context.h"
+
+#include <fmt/format.h>
+
+#include "cli/gate_git.h"
+#include "core/errors.h"
+
+namespace benchgate::gate {
+using cli::default_local_target;
+using cli::first_parent;
+using cli::resolve_revision;
+using cli::try_resolve_revision;
+namespace {
+
+// What the context says, before the flags override it and before resolving to commit ids.
+struct Revisions {
+  std::string head = "HEAD";
+  std::optional<std::string> target;  // nothing: compare with head's first parent
+  std::string target_label;
+};
+
+// "refs/remotes/origin/main" -> "origin/main", as git prints it.
+std::string short_ref_name(const std::string& ref) {
+  for (std::string_view prefix : {"refs/remotes/", "refs/heads/"})
+    if (ref.rfind(prefix, 0) == 0) return ref.substr(prefix.size());
+  return ref;
+}
+
+forge::CiKind choose_kind(ContextChoice context, const forge::Environment& env) {
+  switch (context) {
+    case ContextChoice::kGithub:
+      return forge::CiKind::github_actions;
+    case ContextChoice::kGitlab:
+      return forge::CiKind::gitlab_ci;
+    case ContextChoice::kLocal:
+      return forge::CiKind::local;
+    case ContextChoice::kAuto:
+      break;
+  }
+  return forge::detect_ci(env);
+}
+
+// Outside reviews, a branch other than the default one is compared with the default branch as
+// the remote has it; the default branch itself (and anything without a remote copy of it) with
+// its own first parent, i.e. the previous state of that branch.
+void branch_target(Revisions& r, const GateSettings& s, const std::string& default_branch,
+                   bool on_default_branch) {
+  if (on_default_branch || default_branch.empty()) return;
+  std::string ref = fmt::format("refs/remotes/{}/{}", s.remote, default_branch);
+  if (try_resolve_revision(s.repo, ref)) {
+    r.target = ref;
+    r.target_label = fmt::format("{}/{}", s.remote, default_branch);
+  }
+}
+
+Revisions github_revisions(GateContext& c, const GateSettings& s) {
+  Revisions r;
+  const forge::GithubContext& gh = *c.github;
+  if (const auto& pr = gh.event.pull_request) {
+    // GITHUB_SHA is the temporary merge commit here: the payload names the real head and base.
+    r.head = pr->head_sha;
+    r.target = pr->base_sha;
+    r.target_label = fmt::format("base of PR #{} ({})", pr->number, pr->base_ref);
+    c.review = true;
+    c.review_number = pr->number;
+    c.fork = pr->from_fork();
+  } else if (const auto& push = gh.event.push) {
+    r.head = push->after;
+    c.default_branch_push = push->to_default_branch();
+    branch_target(r, s, push->default_branch, c.default_branch_push);
+  } else if (!gh.sha.empty()) {
+    r.head = gh.sha;
+  }
+  return r;
+}
+
+Revisions gitlab_revisions(GateContext& c, const GateSettings& s, const forge::Environment& env) {
+  Revisions r;
+  const forge::GitlabContext& gl = *c.gitlab;
+  r.head = gl.commit_sha;
+  if (const auto& mr = gl.merge_request) {
+    // In merged-results pipelines CI_COMMIT_SHA is a merge commit; the source branch's own head
+    // is then in CI_MERGE_REQUEST_SOURCE_BRANCH_SHA.
+    if (auto source = forge::non_empty(env, "CI_MERGE_REQUEST_SOURCE_BRANCH_SHA")) r.head = *source;
+    if (!mr->diff_base_sha.empty()) {
+      r.target = mr->diff_base_sha;
+      r.target_label = fmt::format("merge-base of !{} (CI_MERGE_REQUEST_DIFF_BASE_SHA)", mr->iid);
+    } else if (!mr->target_branch.empty()) {
+      r.target = fmt::format("refs/remotes/{}/{}", s.remote, mr->target_branch);
+      r.target_label = fmt::format("{}/{}", s.remote, mr->target_branch);
+    }
+    c.review = true;
+    c.review_number = mr->iid;
+    c.fork = mr->from_fork();
+  } else {
+    c.default_branch_push = gl.on_default_branch();
+    branch_target(r, s, gl.default_branch, c.default_branch_push);
+  }
+  return r;
+}
+
+Revisions local_revisions(const GateSettings& s) {
+  Revisions r;
+  if (s.target) return r;  // the flag decides; nothing to discover
+  auto target = default_local_target(s.repo, s.remote);
+  if (!target)
+    throw InputError(fmt::format(
+        "no target to compare with: the current branch has no upstream and {}/HEAD is not set; "
+        "give --target BRANCH (e.g. --target {}/main)",
+        s.remote, s.remote));
+  r.target = *target;
+  r.target_label = short_ref_name(*target);
+  return r;
+}
+
+// In CI the commits come from the event, and a shallow checkout may not have them: say how to
+// get them instead of a bare "revision not found".
+std::string resolve_in_clone(const GateSettings& s, const GateContext& c,
+                             const std::string& revision, std::string_view role) {
+  try {
+    return resolve_revision(s.repo, revision);
+  } catch (const InputError& e) {
+    const bool from_flag = (role == "head" ? s.head : s.target).has_value();
+    if (c.kind == forge::CiKind::local || from_flag) throw;
+    throw EnvironmentError(fmt::format(
+        "the {} commit {} is not in this clone ({}); fetch the history (actions/checkout with "
+        "`fetch-depth: 0`, GitLab `GIT_DEPTH: 0`) or give --{} explicitly",
+        role, revision, e.what(), role));
+  }
+}
+
+}  // namespace
+
+std::string GateContext::describe() const {
+  std::string where = kind == forge::CiKind::github_actions ? "GitHub Actions"
+                      : kind == forge::CiKind::gitlab_ci    ? "GitLab CI"
+                                                            : "local";
+  if (review)
+    where += fmt::format(", {}{}{}",
+                         kind == forge::CiKind::gitlab_ci ? "merge request !" : "pull request #",
+                         review_number, fork ? " (from a fork)" : "");
+  else if (default_branch_push)
+    where += ", push to the default branch";
+  return where;
+}
+
+GateContext resolve_gate_context(const GateSettings& s, const forge::Environment& env) {
+  GateContext c;
+  c.kind = choose_kind(s.context, env);
+  Revisions r;
+  if (c.kind == forge::CiKind::github_actions) {
+    c.github = forge::read_github_context(env);
+    r = github_revisions(c, s);
+  } else if (c.kind == forge::CiKind::gitlab_ci) {
+    c.gitlab = forge::read_gitlab_context(env);
+    r = gitlab_revisions(c, s, env);
+  } else {
+    r = local_revisions(s);
+  }
+  if (s.head) r.head = *s.head;
+  if (s.target) {
+    r.target = *s.target;
+    r.target_label = *s.target;
+  }
+
+  c.head = resolve_in_clone(s, c, r.head, "head");
+  if (r.target) {
+    c.target = resolve_in_clone(s, c, *r.target, "target");
+    c.target_label = r.target_label;
+  } else {
+    c.target = first_parent(s.repo, c.head).value_or("");
+    c.target_label = "the parent of head";
+  }
+  c.record = s.record == RecordPolicy::kAlways ||
+             (s.record == RecordPolicy::kAuto && c.default_branch_push);
+  return c;
+}
+
+}  // namespace benchgate::gate

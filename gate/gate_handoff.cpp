@@ -1,0 +1,109 @@
+#include "gate/gate_handoff.h"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "core/atomic_file.h"
+#include "core/errors.h"
+#include "core/json_input.h"
+#include "core/log.h"
+#include "forge/ascii.h"
+#include "forge/github.h"
+#include "forge/sticky_comment.h"
+#include "gate/gate_forge.h"
+
+namespace benchgate::gate {
+namespace {
+namespace fs = std::filesystem;
+namespace jf = json_field;
+
+// Inside a `workflow_run` job the event payload names the head commit of the run that produced
+// the files; the files themselves could say anything.
+std::optional<std::string> workflow_run_head_sha(const forge::Environment& env) {
+  if (forge::non_empty(env, "GITHUB_EVENT_NAME") != "workflow_run") return std::nullopt;
+  auto path = forge::non_empty(env, "GITHUB_EVENT_PATH");
+  if (!path) return std::nullopt;
+  nlohmann::json payload = read_json_file(*path);
+  return jf::string(jf::member(jf::member(payload, "workflow_run", ""), "head_sha", "workflow_run"),
+                    "workflow_run.head_sha");
+}
+
+void refuse(const std::string& why) {
+  throw InputError(fmt::format("refusing to publish: {}", why));
+}
+
+}  // namespace
+
+void write_handoff(const fs::path& dir, const Handoff& h, const std::string& markdown) {
+  fs::create_directories(dir);
+  nlohmann::json event = {{"pr_number", h.pr_number},
+                          {"head_sha", h.head_sha},
+                          {"repository", h.repository},
+                          {"marker_key", h.marker_key},
+                          {"verdict", h.verdict}};
+  write_file_atomically(dir / kHandoffEventFile, event.dump(2) + "\n");
+  write_file_atomically(dir / kHandoffReportFile, markdown);
+  log_info("PR hand-off written to {} ({}, {})", dir.string(), kHandoffEventFile,
+           kHandoffReportFile);
+}
+
+Handoff read_handoff(const fs::path& dir, std::string& markdown) {
+  const fs::path event_path = dir / kHandoffEventFile;
+  nlohmann::json event = read_json_file(event_path);
+  Handoff h;
+  try {
+    jf::object(event, "(document)");
+    h.pr_number = jf::integer(jf::member(event, "pr_number", ""), "pr_number");
+    h.head_sha = jf::string(jf::member(event, "head_sha", ""), "head_sha");
+    h.repository = jf::string(jf::member(event, "repository", ""), "repository");
+    h.marker_key = jf::string(jf::member(event, "marker_key", ""), "marker_key");
+    if (const auto* verdict = jf::optional_member(event, "verdict", ""))
+      h.verdict = jf::string(*verdict, "verdict");
+    if (h.pr_number <= 0)
+      throw InputError(fmt::format("field `pr_number`: {} is not a PR number", h.pr_number));
+    if (!forge::is_commit_sha(h.head_sha))
+      throw InputError(fmt::format("field `head_sha`: `{}` is not a commit id", h.head_sha));
+    forge::sticky_marker(h.marker_key);  // refuses a key that could break out of the marker
+  } catch (const InputError& e) {
+    throw InputError(fmt::format("{}: {}", event_path.string(), e.what()));
+  }
+  markdown = read_text_file(dir / kHandoffReportFile);
+  return h;
+}
+
+PublishResult publish_handoff(const PublishSettings& settings, const forge::Environment& env) {
+  std::string markdown;
+  const Handoff h = read_handoff(settings.from, markdown);
+
+  // The repository is the trusted job's own; files naming another one are not ours to post.
+  std::string repository = forge::non_empty(env, "GITHUB_REPOSITORY").value_or(h.repository);
+  if (forge::ascii_lower(repository) != forge::ascii_lower(h.repository))
+    refuse(fmt::format("{} is for repository {}, but this job runs in {}", kHandoffEventFile,
+                       h.repository, repository));
+  if (auto expected = workflow_run_head_sha(env); expected && *expected != h.head_sha)
+    refuse(fmt::format("{} says head {}, but the workflow run that produced it built {}",
+                       kHandoffEventFile, h.head_sha, *expected));
+
+  ForgeAccess access =
+      forge_access(forge::CiKind::github_actions, settings.token_env, settings.ca_file, env);
+  if (!access.token)
+    throw InputError(fmt::format("no GitHub token: ${} is not set", access.token_env));
+  const std::string api =
+      forge::non_empty(env, "GITHUB_API_URL").value_or("https://api.github.com");
+  forge::GithubClient client(api, *access.token, repository, access.http);
+
+  // A fork controls event.json: a PR number pointing at someone else's PR must not get our
+  // comment. The head commit of the PR, per GitHub, must be the one that was measured.
+  const std::string actual = client.pull_request_head_sha(h.pr_number);
+  if (actual != h.head_sha)
+    refuse(fmt::format(
+        "{} says PR #{} has head {}, but GitHub says its head is {} (a forged PR number, or the "
+        "PR has moved on since the run; the newer run will publish its own report)",
+        kHandoffEventFile, h.pr_number, h.head_sha, actual));
+
+  forge::UpsertResult done =
+      client.upsert_pr_comment(h.pr_number, forge::sticky_marker(h.marker_key), markdown);
+  return PublishResult{h.pr_number, done.created, done.url};
+}
+
+}  // namespace benchgate::gate

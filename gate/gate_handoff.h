@@ -1,0 +1,50 @@
+#pragma once
+// The fork pull-request hand-off (docs/gate.md#fork-pull-requests). A PR from a fork runs with a
+// read-only token, so its gate run writes the report to files; a trusted `workflow_run` job in
+// the base repository downloads them and posts them with `benchgate gate publish --from DIR`.
+//
+// The files come from an untrusted run, so publish believes nothing it can check: the PR's head
+// commit must match what GitHub says (a forged PR number is refused) and, inside a workflow_run
+// job, the head commit of the run that produced the files.
+#include <filesystem>
+#include <string>
+
+#include "forge/environment.h"
+
+namespace benchgate::gate {
+
+inline constexpr const char* kHandoffEventFile = "event.json";
+inline constexpr const char* kHandoffReportFile = "report.md";
+
+struct Handoff {
+  long long pr_number = 0;
+  std::string head_sha;
+  std::string repository;  // owner/name of the base repository
+  std::string marker_key;
+  std::string verdict;  // pass, fail or neutral (informational)
+};
+
+// Writes event.json and report.md into `dir` (created if needed).
+void write_handoff(const std::filesystem::path& dir, const Handoff& handoff,
+                   const std::string& markdown);
+// Reads them back; InputError naming the file and field.
+Handoff read_handoff(const std::filesystem::path& dir, std::string& markdown);
+
+// `benchgate gate publish --from DIR`: what to post, with which token.
+struct PublishSettings {
+  std::filesystem::path from;
+  std::string token_env;  // empty: GITHUB_TOKEN
+  std::string ca_file;
+};
+
+struct PublishResult {
+  long long pr_number = 0;
+  bool created = false;  // a new comment, not an update of our earlier one
+  std::string url;
+};
+
+// Checks the hand-off files against the job and GitHub and posts the comment. InputError for
+// files that are not to be believed or a missing token; forge errors propagate.
+PublishResult publish_handoff(const PublishSettings& settings, const forge::Environment& env);
+
+}  // namespace benchgate::gate

@@ -1,0 +1,325 @@
+#include "gate/gate_interleaved.h"
+
+#include <signal.h>
+#include <string.h>
+
+#include <algorithm>
+#include <chrono>
+#include <optional>
+#include <random>
+
+#include <fmt/format.h>
+
+#include "ab/ab_job.h"
+#include "core/errors.h"
+#include "core/log.h"
+#include "core/noise_report.h"
+#include "core/text.h"
+#include "gate/gate_baselines.h"
+#include "gate/gate_build.h"
+#include "runner/environment_git.h"
+#include "runner/process_interrupt.h"
+#include "runner/process_launch.h"
+#include "runner/suite_binary_probe.h"
+#include "store/baseline_finder.h"
+#include "store/temporary_worktree.h"
+
+namespace benchgate::gate {
+namespace {
+namespace fs = std::filesystem;
+
+void stop_if_interrupted(std::string_view while_doing) {
+  if (const int signal = interrupt_signal())
+    throw EnvironmentError(
+        fmt::format("interrupted by SIG{} {}", sigabbrev_np(signal), while_doing));
+}
+
+// A suite's commands on both sides: head's as configured, base's with every path inside the
+// repository moved into the worktree (the build made the base's binary there).
+struct SuitePlan {
+  const SuiteConfig* suite = nullptr;
+  std::vector<std::string> head_command, base_command;
+  fs::path head_dir, base_dir;
+};
+
+// An argument that is an absolute path in the repository, or `--flag=PATH` with one, is mapped;
+// anything else (relative paths, plain words) is the same on both sides.
+std::string map_argument(const store::TemporaryWorktree& tree, const std::string& argument) {
+  const auto equals = argument.find('=');
+  const std::size_t path_at =
+      argument.rfind("--", 0) == 0 && equals != std::string::npos ? equals + 1 : 0;
+  const fs::path path = argument.substr(path_at);
+  if (!path.is_absolute()) return argument;
+  const auto mapped = tree.map(path);
+  return mapped ? argument.substr(0, path_at) + mapped->string() : argument;
+}
+
+SuitePlan plan_suite(const SuiteConfig& suite, const store::TemporaryWorktree& tree,
+                     const fs::path& config_dir) {
+  if (suite.format == "command")
+    throw InputError(fmt::format(
+        "suite {}: command-mode suites (format = \"command\") cannot be interleaved: only Google "
+        "Benchmark suites can; gate them with --mode stored",
+        suite.name));
+  SuitePlan plan;
+  plan.suite = &suite;
+  plan.head_command = suite.command;
+  for (const auto& argument : suite.command)
+    plan.base_command.push_back(map_argument(tree, argument));
+  if (!tree.map(suite.command[0]))
+    throw InputError(fmt::format(
+        "suite {}: its program {} is not inside the repository {}; in interleaved mode each side "
+        "runs the binary its own build made, so the command must name a program the build "
+        "command creates inside the repository (e.g. build/bench/my_bench)",
+        suite.name, suite.command[0], tree.repository_root().string()));
+  plan.head_dir = suite.working_dir.value_or(config_dir);
+  plan.base_dir = tree.map(plan.head_dir).value_or(plan.head_dir);
+  return plan;
+}
+
+std::string random_job_id() {
+  std::random_device device;
+  return fmt::format("{:08x}{:08x}", device(), device());
+}
+
+bool every_process_ok(const RunRecord& record) {
+  const bool processes_ok = std::all_of(record.processes.begin(), record.processes.end(),
+                                        [](const ProcessInfo& p) { return p.status == "ok"; });
+  const bool no_errors = std::all_of(record.benchmarks.begin(), record.benchmarks.end(),
+                                     [](const BenchmarkResult& b) { return b.errors.empty(); });
+  return processes_ok && no_errors;
+}
+
+// One side's record as a baseline of `commit`: the gate's suite name and testbed, and the
+// pairing — both sides of one job share `job`; each process keeps its benchgate_ab round and
+// side (run_ab_job's tags), so a reader can pair the base and head processes of each round.
+SuiteHead side_run(RunRecord record, const std::string& suite, const std::string& commit,
+                   const std::string& testbed, const std::string& job,
+                   const std::string& base_commit, const std::string& head_commit) {
+  record.commit = commit;
+  if (!testbed.empty()) record.testbed = testbed;
+  record.environment[kSuiteKey] = suite;
+  auto& tag = record.environment["interleaved"];
+  tag["job"] = job;
+  tag["base_commit"] = base_commit;
+  tag["head_commit"] = head_commit;
+  const bool complete = every_process_ok(record);
+  return SuiteHead{suite, std::move(record), complete};
+}
+
+// A suite whose program the base commit does not build (new in this change, or moved): nothing
+// to compare with, which is the gate's "no baseline" case.
+SuiteVerdict suite_without_base(const SuitePlan& plan, const std::string& base,
+                                const std::string& testbed, NoBaselinePolicy policy) {
+  return without_baseline(
+      plan.suite->name, testbed,
+      fmt::format("no baseline: the build of the merge-base {} made no {} (is the suite new in "
+                  "this change?); {}",
+                  short_commit(base), plan.base_command[0], no_baseline_consequence(policy)),
+      policy);
+}
+
+// What is left of the measuring budget for the next suite. Every suite still gets its first round
+// (ab's rule: the budget only stops rounds after the first), so an exhausted budget gives the
+// later suites one round each, which their comparison reports as a single process per side.
+std::optional<std::chrono::duration<double>> remaining_budget(
+    const RoundsSettings& rounds, std::chrono::steady_clock::time_point measuring_started) {
+  if (!rounds.budget) return std::nullopt;
+  const auto spent = std::chrono::steady_clock::now() - measuring_started;
+  return std::max(*rounds.budget - std::chrono::duration<double>(spent),
+                  std::chrono::duration<double>(0.001));
+}
+
+}  // namespace
+
+GateMode choose_gate_mode(const GateSettings& settings, const GateContext& context) {
+  if (settings.mode != GateMode::kInterleaved) return GateMode::kStored;
+  const std::string& source = settings.mode_source;
+  if (context.default_branch_push) {
+    log_info(
+        "{} does not apply to a push to the default branch: it records the baseline in the "
+        "stored mode",
+        source);
+    return GateMode::kStored;
+  }
+  if (!settings.results.empty())
+    throw InputError(fmt::format(
+        "--results cannot be combined with {}: the interleaved mode builds and measures both "
+        "sides itself",
+        source));
+  if (context.target.empty()) {
+    log_info("{}: head {} has no parent or target to build a base from; using the stored mode",
+             source, short_commit(context.head));
+    return GateMode::kStored;
+  }
+  return GateMode::kInterleaved;
+}
+
+InterleavedGate run_interleaved_gate(const GateSettings& settings, const GateContext& context,
+                                     const InterleavedHooks& hooks) {
+  const Config& config = settings.config;
+  // From here on Ctrl-C / SIGTERM stop the running child and unwind through the worktree's
+  // destructor, instead of killing us with the directory in place.
+  install_interrupt_handlers();
+  const std::string& config_name = settings.config_name;
+  if (!config.build.command)
+    throw InputError(fmt::format(
+        "--mode interleaved needs a build command: add\n  [build]\n  command = \"...\"\nto {} "
+        "(it builds the suites' binaries from a source tree; see docs/interleaved.md)",
+        config_name));
+  const std::vector<SuiteConfig>& suites = settings.suites;
+  const RoundsSettings& rounds = settings.rounds;
+  const std::string testbed = settings.testbed.value_or("");
+
+  InterleavedGate gate;
+  gate.base_commit = store::find_merge_base(settings.repo, context.head, context.target);
+  log_info(
+      "interleaved mode: base is the merge-base {} of head and {}; checking it out into a "
+      "temporary worktree",
+      short_commit(gate.base_commit), context.target_label);
+  std::optional<store::TemporaryWorktree> tree;
+  tree.emplace(settings.repo, gate.base_commit);
+  log_info("checked out {} into {}", short_commit(gate.base_commit), tree->path().string());
+  if (tree->has_submodules())
+    log_warning(
+        "the base commit has submodules (.gitmodules); they are not checked out in the "
+        "temporary worktree (unsupported), so its build sees them empty");
+  stop_if_interrupted("while checking out the base");
+
+  const fs::path config_dir = fs::absolute(config_name).parent_path();
+  const auto base_config_dir = tree->map(config_dir);
+  if (!base_config_dir)
+    throw InputError(fmt::format(
+        "{} is outside the repository {}: in interleaved mode the config, its build command and "
+        "its suites' programs must belong to the repository",
+        config_name, tree->repository_root().string()));
+  std::vector<SuitePlan> plans;
+  for (const auto& suite : suites) plans.push_back(plan_suite(suite, *tree, config_dir));
+
+  run_build({*config.build.command, *base_config_dir, "base", gate.base_commit,
+             config.build.timeout_seconds});
+  run_build(
+      {*config.build.command, config_dir, "head", context.head, config.build.timeout_seconds});
+  const std::optional<GitState> head_state = git_state(config_dir);
+  gate.head_is_exact = head_state && head_state->commit == context.head && !head_state->dirty;
+  if (!gate.head_is_exact)
+    log_info(
+        "head was built from a work tree that is not exactly {} ({}): its measurement is "
+        "compared but not stored as that commit's baseline",
+        short_commit(context.head),
+        !head_state                          ? "not a git work tree"
+        : head_state->commit != context.head ? "HEAD is " + short_commit(head_state->commit)
+                                             : "it has uncommitted changes");
+
+  const std::uint64_t seed = config.run.seed.value_or(std::random_device{}());
+  const auto measuring_started = std::chrono::steady_clock::now();
+  for (const SuitePlan& plan : plans) {
+    const SuiteConfig& suite = *plan.suite;
+    if (!find_program(plan.head_command[0]))
+      throw InputError(fmt::format(
+          "suite {}: the build of head made no {}: check the suite's command against what "
+          "[build] command builds",
+          suite.name, plan.head_command[0]));
+    if (suite.format == "auto" && !probe_binary(plan.head_command[0]).links_google_benchmark)
+      throw InputError(fmt::format(
+          "suite {}: {} is not a Google Benchmark binary; only Google Benchmark suites can be "
+          "interleaved (set format = \"gbench\" if detection is wrong)",
+          suite.name, plan.head_command[0]));
+    if (!find_program(plan.base_command[0])) {
+      gate.verdicts.push_back(
+          suite_without_base(plan, gate.base_commit, testbed, settings.no_baseline));
+      log_info("suite {}: {}", suite.name, gate.verdicts.back().baseline_line);
+      continue;
+    }
+
+    ab::AbJobSettings job;
+    job.base_command = plan.base_command;
+    job.head_command = plan.head_command;
+    job.rounds = rounds.rounds;
+    job.max_rounds = rounds.max_rounds;
+    job.budget = remaining_budget(rounds, measuring_started);
+    job.repetitions = suite.repetitions;
+    job.filter = suite.filter;
+    job.timeout_seconds = suite.timeout_seconds;
+    job.working_dir = plan.head_dir;
+    job.base_working_dir = plan.base_dir;
+    job.seed = seed;
+    job.invocation = fmt::format("benchgate gate --mode interleaved --config {}", config_name);
+    job.compare = settings.compare;
+    log_info("suite {}: interleaving base and head, {} rounds, seed {}", suite.name,
+             rounds.rounds ? std::to_string(*rounds.rounds) : "adaptive", seed);
+    const ab::AbJobResult result = ab::run_ab_job(job);
+    stop_if_interrupted(fmt::format("while measuring suite {}", suite.name));
+    ab::write_ab_files(result, settings.report_dir / ("interleaved-" + suite.name));
+
+    const std::string job_id = random_job_id();
+    gate.base_runs.push_back(side_run(result.base, suite.name, gate.base_commit, testbed, job_id,
+                                      gate.base_commit, context.head));
+    gate.head_runs.push_back(side_run(result.head, suite.name, context.head, testbed, job_id,
+                                      gate.base_commit, context.head));
+    gate.head_runs.back().record.dirty = head_state && head_state->dirty;
+
+    SuiteVerdict v;
+    v.suite = suite.name;
+    v.testbed = gate.head_runs.back().record.testbed;
+    v.comparison = result.comparison;
+    v.noise = result.noise;
+    v.comparison.base_label = fmt::format("{} (the merge-base, built in a temporary worktree)",
+                                          short_commit(gate.base_commit));
+    v.comparison.head_label = fmt::format("{} ({})", short_commit(context.head), suite.name);
+    v.has_baseline = true;
+    v.failed = v.comparison.fails();
+    v.baseline_line = fmt::format(
+        "interleaved with the merge-base {}: {} of {} round(s) complete on both sides, testbed {}",
+        short_commit(gate.base_commit), result.rounds_complete, result.rounds_run, v.testbed);
+    gate.verdicts.push_back(std::move(v));
+    if (hooks.after_suite)
+      hooks.after_suite({suite, plan.base_command, plan.head_command, plan.base_dir, plan.head_dir,
+                         gate.verdicts.back(), gate.base_commit});
+  }
+  const fs::path removed = tree->temporary_directory();
+  tree.reset();
+  log_info("removed the temporary worktree {}", removed.string());
+  return gate;
+}
+
+void record_interleaved(const GateSettings& settings, store::Store& store,
+                        const GateContext& context, const InterleavedGate& run) {
+  if (settings.record == RecordPolicy::kNever) return;
+  std::size_t saved =
+      save_baselines(store, run.base_commit, run.base_runs, "interleaved base run(s)");
+  if (run.head_is_exact)
+    saved += save_baselines(store, context.head, run.head_runs, "interleaved head run(s)");
+  if (saved == 0) return;
+  // A local run keeps them in this clone (as a local stored-mode run does); a CI run's clone is
+  // thrown away, so only pushed records help later runs. A fork's token cannot push at all.
+  if (context.kind == forge::CiKind::local && settings.record != RecordPolicy::kAlways) {
+    log_info(
+        "the interleaved records stay in this clone's notes (a local run; --record always "
+        "pushes them)");
+    return;
+  }
+  if (context.fork) {
+    log_info(
+        "the interleaved records are not pushed: a pull request from a fork has a read-only "
+        "token");
+    return;
+  }
+  push_baselines(settings, /*failure_is_warning=*/true);
+}
+
+SuiteConfig InterleavedSuite::base_side() const {
+  SuiteConfig side = suite;
+  side.command = base_command;
+  side.working_dir = base_dir;
+  return side;
+}
+
+SuiteConfig InterleavedSuite::head_side() const {
+  SuiteConfig side = suite;
+  side.command = head_command;
+  side.working_dir = head_dir;
+  return side;
+}
+
+}  // namespace benchgate::gate

@@ -1,0 +1,54 @@
+#pragma once
+// Profiling the benchmarks of Google Benchmark suites after their timing runs
+// (docs/profiles.md#capture): one `perf record` process per benchmark, never during a timing run.
+// Shared by `benchgate run --profile` and the gate. Profiling is best effort: when perf cannot
+// be used, or one capture fails, the reason is logged and the caller carries on without.
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "profile/profiler.h"
+#include "runner/config.h"
+
+namespace benchgate::gate {
+
+struct CapturedProfile {
+  std::string suite;
+  std::string benchmark;
+  std::string folded;  // folded stacks with their metadata comments (profile/folded_format.h)
+  std::uint64_t samples = 0;
+};
+
+class SuiteProfiler {
+ public:
+  // `quiet`: no progress lines (warnings are still printed).
+  SuiteProfiler(const ProfileSettings& settings, bool quiet);
+
+  // Whether perf can record here. Checked once; the first "no" prints why and how to fix it.
+  bool usable();
+  const std::string& why_not() const { return why_not_; }
+
+  // Profiles `benchmark` of `suite` (a Google Benchmark suite) and prints one progress line,
+  // "`index`/`count`", naming `destination` when given. A failed capture is a warning: nothing.
+  std::optional<CapturedProfile> capture(const SuiteConfig& suite, const std::string& benchmark,
+                                         std::size_t index, std::size_t count,
+                                         const std::string& destination = {});
+
+ private:
+  profile::CaptureOptions options_;
+  double min_time_seconds_;
+  bool quiet_;
+  std::optional<bool> usable_;
+  std::string why_not_;
+};
+
+// Whether `suite` is driven as Google Benchmark: only those are profiled benchmark by benchmark.
+bool is_gbench_suite(const SuiteConfig& suite);
+
+// A file name stem for benchmark (or suite) `name`: the name itself when it only has letters,
+// digits, '.', '_' and '-'; otherwise those characters kept, the rest '_', plus a short hash of
+// the name, so that "BM_x/8" and "BM_x_8" never share a file.
+std::string profile_file_stem(const std::string& name);
+
+}  // namespace benchgate::gate

@@ -1,0 +1,321 @@
+// The gate library below the binary: typed settings in, typed results out, progress in the log.
+// Real files and real git repositories; no benchmark is run.
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "core/errors.h"
+#include "gate/gate_context.h"
+#include "gate/gate_handoff.h"
+#include "gate/gate_interleaved.h"
+#include "gate/gate_judge.h"
+#include "gate/gate_profiles.h"
+#include "gate/gate_suites.h"
+#include "gate/gate_summary.h"
+#include "store/directory_store.h"
+#include "tests/store/git_fixture.h"
+#include "tests/support/log_capture.h"
+#include "tests/support/temp_dir.h"
+
+namespace benchgate::gate {
+namespace {
+
+namespace fs = std::filesystem;
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+SuiteVerdict verdict(const std::string& suite, bool has_baseline, bool failed) {
+  SuiteVerdict v;
+  v.suite = suite;
+  v.testbed = "tb";
+  v.has_baseline = has_baseline;
+  v.failed = failed;
+  return v;
+}
+
+TEST(GateSummary, OutcomeAndTitleFollowTheSuites) {
+  const GateReport pass = summarize_gate({verdict("core", true, false)});
+  EXPECT_EQ(pass.outcome, GateOutcome::kPass);
+  EXPECT_EQ(pass.title, "benchgate: PASS");
+  const GateReport fail = summarize_gate({verdict("core", true, true), verdict("io", true, false)});
+  EXPECT_EQ(fail.outcome, GateOutcome::kFail);
+  EXPECT_EQ(fail.title, "benchgate: FAIL — suite core");
+  const GateReport neutral = summarize_gate({verdict("core", false, false)});
+  EXPECT_EQ(neutral.outcome, GateOutcome::kNeutral);
+  const GateReport partly =
+      summarize_gate({verdict("core", true, false), verdict("io", false, false)});
+  EXPECT_EQ(partly.title, "benchgate: PASS (no baseline for io)");
+  EXPECT_EQ(to_string(GateOutcome::kNeutral), "neutral");
+}
+
+TEST(GateSummary, SuiteNamesCannotBreakTheMarkdownAndKeysTellSuiteSetsApart) {
+  const GateReport report =
+      summarize_gate({verdict("a](http://evil)", true, true), verdict("b", true, false)});
+  EXPECT_THAT(report.markdown, Not(HasSubstr("](http://evil)")));
+  EXPECT_THAT(report.title, HasSubstr("a__http___evil_"));
+  EXPECT_EQ(report.marker_key,
+            summarize_gate({verdict("a](http://evil)", true, false), verdict("b", true, false)})
+                .marker_key);
+  EXPECT_NE(report.marker_key, summarize_gate({verdict("b", true, false)}).marker_key);
+}
+
+TEST(GateJudge, WithoutATargetEverySuiteHasNoBaselineAndThePolicyDecides) {
+  testing::TempDir dir;
+  store::DirectoryStore store(dir / "store");
+  SuiteHead head{"core", testing::make_record("tb", "head"), true};
+  GateContext context;
+  context.head = std::string(40, 'a');
+  GateSettings settings;
+  const auto passing = judge_suites({head}, context, settings, store);
+  ASSERT_EQ(passing.size(), 1u);
+  EXPECT_FALSE(passing[0].has_baseline);
+  EXPECT_FALSE(passing[0].failed);
+  EXPECT_THAT(passing[0].baseline_line, HasSubstr("no parent commit to compare with"));
+  EXPECT_THAT(passing[0].baseline_line, HasSubstr("this run will not block"));
+  EXPECT_EQ(passing[0].comparison.base_label, "none");
+  ASSERT_FALSE(passing[0].comparison.benchmarks.empty());
+  EXPECT_EQ(passing[0].comparison.benchmarks[0].verdict, Verdict::kNew);
+
+  settings.no_baseline = NoBaselinePolicy::kFail;
+  const auto failing = judge_suites({head}, context, settings, store);
+  EXPECT_TRUE(failing[0].failed);
+  EXPECT_THAT(failing[0].baseline_line, HasSubstr("--no-baseline fail"));
+}
+
+TEST(GateJudge, FindsTheBaselineOfTheMergeBaseInTheStore) {
+  testing::TempDir dir;
+  const fs::path repo = dir / "repo";
+  testing::init_repo(repo);
+  const std::string base = testing::commit(repo, "base");
+  const std::string head = testing::commit(repo, "head");
+  store::DirectoryStore store(dir / "store");
+  RunRecord stored = testing::make_record("tb", "base", 10.0);
+  stored.environment["suite"] = "core";
+  store.save(base, {stored});
+
+  GateSettings settings;
+  settings.repo = repo;
+  GateContext context;
+  context.head = head;
+  context.target = base;
+  RunRecord measured = testing::make_record("tb", "head", 10.0);
+  const auto verdicts = judge_suites({{"core", measured, true}}, context, settings, store);
+  ASSERT_EQ(verdicts.size(), 1u);
+  EXPECT_TRUE(verdicts[0].has_baseline);
+  EXPECT_EQ(verdicts[0].baseline_commits, std::vector<std::string>{base});
+  EXPECT_THAT(verdicts[0].baseline_line, HasSubstr(base.substr(0, 12) + " (the merge-base)"));
+}
+
+TEST(GateSuites, GivenResultsAreLabelledWithSuiteTestbedAndHead) {
+  testing::LogCapture log;
+  GateSettings settings;
+  settings.results = {
+      {testing::source_dir() / "tests/data/ingest/gbench/repetitions.json", "core"}};
+  settings.testbed = "ci-runner";
+  const std::string head(40, 'c');
+  const auto heads = gather_head_results(settings, head);
+  ASSERT_EQ(heads.size(), 1u);
+  EXPECT_EQ(heads[0].name, "core");
+  EXPECT_EQ(heads[0].record.testbed, "ci-runner");
+  EXPECT_EQ(heads[0].record.commit, head);
+  EXPECT_EQ(suite_of(heads[0].record), "core");
+  EXPECT_TRUE(heads[0].complete);
+  EXPECT_FALSE(heads[0].record.benchmarks.empty());
+}
+
+TEST(GateSuites, WithoutATestbedSettingTheMachineFingerprintLabelsResults) {
+  GateSettings settings;
+  settings.results = {{testing::source_dir() / "tests/data/ingest/gbench/single.json", "x"}};
+  const auto heads = gather_head_results(settings, std::string(40, 'd'));
+  ASSERT_EQ(heads.size(), 1u);
+  EXPECT_THAT(heads[0].record.testbed, ::testing::StartsWith("fp-"));
+}
+
+GateContext pushed_to_default_branch() {
+  GateContext c;
+  c.head = std::string(40, 'e');
+  c.target = std::string(40, 'f');
+  c.default_branch_push = true;
+  return c;
+}
+
+TEST(GateMode, InterleavedAppliesOnlyWhereThereIsABaseToBuild) {
+  GateSettings settings;
+  settings.mode = GateMode::kInterleaved;
+  settings.mode_source = "--mode interleaved";
+  GateContext review = pushed_to_default_branch();
+  review.default_branch_push = false;
+  EXPECT_EQ(choose_gate_mode(settings, review), GateMode::kInterleaved);
+  {
+    testing::LogCapture log;
+    EXPECT_EQ(choose_gate_mode(settings, pushed_to_default_branch()), GateMode::kStored);
+    EXPECT_THAT(log.text(),
+                HasSubstr("--mode interleaved does not apply to a push to the default"));
+  }
+  GateContext root = review;
+  root.target.clear();
+  {
+    testing::LogCapture log;
+    EXPECT_EQ(choose_gate_mode(settings, root), GateMode::kStored);
+    EXPECT_THAT(log.text(), HasSubstr("no parent or target to build a base from"));
+  }
+  settings.results = {{"head.json", "core"}};
+  EXPECT_THROW(choose_gate_mode(settings, review), InputError);
+  settings.mode = GateMode::kStored;
+  EXPECT_EQ(choose_gate_mode(settings, review), GateMode::kStored);
+}
+
+TEST(GateContext, LocalRunsCompareWithTheGivenTargetAndRecordOnlyWhenAsked) {
+  testing::TempDir dir;
+  const fs::path repo = dir / "repo";
+  testing::init_repo(repo);
+  const std::string first = testing::commit(repo, "first");
+  const std::string second = testing::commit(repo, "second");
+  GateSettings settings;
+  settings.repo = repo;
+  settings.context = ContextChoice::kLocal;
+  settings.target = first;
+  const auto env = forge::map_environment({});
+  GateContext c = resolve_gate_context(settings, env);
+  EXPECT_EQ(c.kind, forge::CiKind::local);
+  EXPECT_EQ(c.head, second);
+  EXPECT_EQ(c.target, first);
+  EXPECT_FALSE(c.record);
+  EXPECT_FALSE(c.review);
+  settings.record = RecordPolicy::kAlways;
+  EXPECT_TRUE(resolve_gate_context(settings, env).record);
+  settings.target = "no-such-branch";
+  EXPECT_THROW(resolve_gate_context(settings, env), InputError);
+}
+
+TEST(GateContext, AGithubPushToTheDefaultBranchRecordsByDefault) {
+  testing::TempDir dir;
+  const fs::path repo = dir / "repo";
+  testing::init_repo(repo);
+  const std::string first = testing::commit(repo, "first");
+  const std::string second = testing::commit(repo, "second");
+  const fs::path event = dir / "event.json";
+  testing::write_file(event, R"({"ref": "refs/heads/main", "before": ")" + first +
+                                 R"(", "after": ")" + second +
+                                 R"(", "repository": {"default_branch": "main"}})");
+  const auto env = forge::map_environment({{"GITHUB_ACTIONS", "true"},
+                                           {"GITHUB_EVENT_NAME", "push"},
+                                           {"GITHUB_EVENT_PATH", event.string()},
+                                           {"GITHUB_SHA", second},
+                                           {"GITHUB_REPOSITORY", "o/r"}});
+  GateSettings settings;
+  settings.repo = repo;
+  const GateContext c = resolve_gate_context(settings, env);
+  EXPECT_EQ(c.kind, forge::CiKind::github_actions);
+  EXPECT_TRUE(c.default_branch_push);
+  EXPECT_TRUE(c.record);
+  EXPECT_EQ(c.head, second);
+  EXPECT_EQ(c.target, first);  // the branch's previous state
+  settings.record = RecordPolicy::kNever;
+  EXPECT_FALSE(resolve_gate_context(settings, env).record);
+}
+
+TEST(GateHandoff, FilesRoundTripAndForgedFieldsAreRefused) {
+  testing::TempDir dir;
+  Handoff h{7, std::string(40, 'a'), "owner/repo", "gate-abc", "fail"};
+  {
+    testing::LogCapture log;
+    write_handoff(dir.path(), h, "# report\n");
+    EXPECT_THAT(log.text(), HasSubstr("PR hand-off written to"));
+  }
+  std::string markdown;
+  const Handoff back = read_handoff(dir.path(), markdown);
+  EXPECT_EQ(back.pr_number, 7);
+  EXPECT_EQ(back.head_sha, h.head_sha);
+  EXPECT_EQ(back.repository, "owner/repo");
+  EXPECT_EQ(back.verdict, "fail");
+  EXPECT_EQ(markdown, "# report\n");
+
+  testing::write_file(dir / kHandoffEventFile,
+                      R"({"pr_number": -1, "head_sha": ")" + h.head_sha +
+                          R"(", "repository": "owner/repo", "marker_key": "k"})");
+  EXPECT_THROW(read_handoff(dir.path(), markdown), InputError);
+  testing::write_file(dir / kHandoffEventFile,
+                      R"({"pr_number": 7, "head_sha": "HEAD", "repository": "owner/repo",
+                          "marker_key": "k"})");
+  try {
+    read_handoff(dir.path(), markdown);
+    FAIL();
+  } catch (const InputError& e) {
+    EXPECT_THAT(e.what(), HasSubstr("head_sha"));
+    EXPECT_THAT(e.what(), HasSubstr(kHandoffEventFile));
+  }
+}
+
+BenchmarkComparison changed_row(const std::string& name, double ratio) {
+  BenchmarkComparison row;
+  row.name = name;
+  row.metric = std::string(kRealTime);
+  row.verdict = Verdict::kRegression;
+  row.ratio = ratio;
+  row.base_median = 1000;
+  return row;
+}
+
+TEST(GateProfiles, ExplainsARegressionWithADifferentialFlameGraph) {
+  testing::TempDir dir;
+  const BenchmarkComparison row = changed_row("BM_x/8", 1.5);
+  ProfileDiffInput input;
+  input.suite = "core";
+  input.row = &row;
+  input.base_folded = "# event: cpu-clock\nmain;work 500\nmain;other 500\n";
+  input.head_folded = "# event: cpu-clock\nmain;work 1000\nmain;other 500\n";
+  input.base_label = "commit base";
+  input.head_label = "commit head";
+  const ProfileFinding a = explain_with_profiles(input, dir.path());
+  EXPECT_TRUE(a.differential());
+  EXPECT_EQ(a.benchmark, "BM_x/8");
+  ASSERT_FALSE(a.svg_file.empty());
+  EXPECT_TRUE(fs::exists(dir / a.svg_file));
+  ASSERT_TRUE(a.deltas.has_value());
+  ASSERT_FALSE(a.deltas->top.empty());
+  // work: 50% -> 66.7% of the samples; other: 50% -> 33.3%.
+  std::map<std::string, double> points;
+  for (const auto& f : a.deltas->top) points[f.name] = f.delta_points;
+  EXPECT_NEAR(points["work"], 100.0 * (1000.0 / 1500 - 0.5), 1e-9);
+  EXPECT_NEAR(points["other"], 100.0 * (500.0 / 1500 - 0.5), 1e-9);
+}
+
+TEST(GateProfiles, WithoutABaseProfileHeadIsShownAloneAndSaysWhy) {
+  testing::TempDir dir;
+  const BenchmarkComparison row = changed_row("BM_y", 1.2);
+  ProfileDiffInput input;
+  input.suite = "core";
+  input.row = &row;
+  input.head_folded = "main;work 100\n";
+  input.head_label = "commit head";
+  input.why_no_base = HeadOnlyReason::kNoStoredBase;
+  input.why_no_base_detail = "abc";
+  const ProfileFinding a = explain_with_profiles(input, dir.path());
+  EXPECT_FALSE(a.differential());
+  EXPECT_EQ(a.head_only, HeadOnlyReason::kNoStoredBase);
+  EXPECT_EQ(a.head_only_detail, "abc");
+  EXPECT_EQ(a.head.samples, 100u);
+  EXPECT_FALSE(a.deltas.has_value());
+  EXPECT_TRUE(fs::exists(dir / a.svg_file));
+}
+
+TEST(GateProfiles, ProfilesOfAnotherEventAreNotComparedAndTheReportSaysWhy) {
+  testing::TempDir dir;
+  const BenchmarkComparison row = changed_row("BM_z", 1.3);
+  ProfileDiffInput input;
+  input.suite = "core";
+  input.row = &row;
+  input.base_folded = "# event: cycles\nmain;work 100\n";
+  input.head_folded = "# event: cpu-clock\nmain;work 100\n";
+  const ProfileFinding a = explain_with_profiles(input, dir.path());
+  EXPECT_EQ(a.head_only, HeadOnlyReason::kIncomparable);
+  EXPECT_THAT(a.head_only_detail, HasSubstr("cycles"));
+}
+
+}  // namespace
+}  // namespace benchgate::gate

@@ -17,9 +17,8 @@
 #include "cli/gate_build.h"
 #include "cli/short_commit.h"
 #include "core/errors.h"
+#include "process/interrupt.h"
 #include "runner/environment_git.h"
-#include "runner/process_interrupt.h"
-#include "runner/process_launch.h"
 #include "runner/suite_binary_probe.h"
 #include "store/baseline_finder.h"
 #include "store/temporary_worktree.h"
@@ -29,7 +28,7 @@ namespace {
 namespace fs = std::filesystem;
 
 void stop_if_interrupted(std::string_view while_doing) {
-  if (const int signal = interrupt_signal())
+  if (const int signal = process::interrupt_signal())
     throw EnvironmentError(
         fmt::format("interrupted by SIG{} {}", sigabbrev_np(signal), while_doing));
 }
@@ -189,7 +188,7 @@ InterleavedGate run_interleaved_gate(const GateFlags& flags, const Config& confi
                                      const InterleavedHooks& hooks) {
   // From here on Ctrl-C / SIGTERM stop the running child and unwind through the worktree's
   // destructor, instead of killing us with the directory in place.
-  install_interrupt_handlers();
+  process::install_interrupt_handlers();
   const std::string config_name = config.source.empty() ? flags.config : config.source.string();
   if (!config.build.command)
     throw InputError(fmt::format(

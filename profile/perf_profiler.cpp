@@ -3,11 +3,12 @@
 #include <fmt/format.h>
 
 #include "core/errors.h"
+#include "process/describe.h"
+#include "process/launch.h"
 #include "profile/line_reader.h"
 #include "profile/perf_script_parser.h"
 #include "profile/perf_tool.h"
 #include "profile/profiler.h"
-#include "runner/process_launch.h"
 
 namespace benchgate::profile {
 namespace {
@@ -34,7 +35,7 @@ class PerfProfiler : public Profiler {
     // A unique name: several profiles may be recorded into one scratch directory at once.
     const auto data = scratch_directory(options_) /
                       fmt::format("benchgate-{}-{}.perf.data", ::getpid(), counter_++);
-    ChildSpec spec;
+    process::ChildSpec spec;
     spec.argv = {options_.perf_program,
                  "record",
                  "-q",
@@ -50,7 +51,7 @@ class PerfProfiler : public Profiler {
     spec.argv.insert(spec.argv.end(), argv.begin(), argv.end());
     spec.timeout = options_.timeout;
     spec.working_dir = options_.working_dir;
-    const ChildOutcome outcome = run_child(spec);
+    const process::ChildOutcome outcome = process::run_child(spec);
     struct RemoveData {
       std::filesystem::path path;
       ~RemoveData() {
@@ -59,9 +60,9 @@ class PerfProfiler : public Profiler {
       }
     } remove_data{data};
     if (!outcome.succeeded()) {
-      throw EnvironmentError(fmt::format("`{}` {}:\n{}", shell_quote_command(spec.argv),
-                                         describe_outcome(outcome, spec),
-                                         last_lines(outcome.stderr_tail, 8)));
+      throw EnvironmentError(fmt::format("`{}` {}:\n{}", process::shell_quote_command(spec.argv),
+                                         process::describe_outcome(outcome, spec),
+                                         process::last_lines(outcome.stderr_tail, 8)));
     }
     const std::string text = run_perf_script(data, options_.perf_program);
     Profile profile;

@@ -4,6 +4,8 @@
 
 #include "core/errors.h"
 #include "core/json_input.h"
+#include "process/describe.h"
+#include "process/launch.h"
 #include "runner/environment.h"
 #include "runner/progress.h"
 #include "runner/result_format.h"
@@ -17,11 +19,11 @@ constexpr double kProbeTimeoutSeconds = 60;
 std::string run_probe(const SuiteConfig& suite, std::vector<std::string> extra) {
   std::vector<std::string> argv = suite.command;
   argv.insert(argv.end(), extra.begin(), extra.end());
-  ChildSpec spec = suite_child_spec(suite, std::move(argv));
+  process::ChildSpec spec = suite_child_spec(suite, std::move(argv));
   spec.capture_stdout = true;
   spec.timeout = std::chrono::duration<double>(
       std::min(kProbeTimeoutSeconds, suite.timeout_seconds.value_or(kProbeTimeoutSeconds)));
-  ChildOutcome outcome = run_child(spec);
+  process::ChildOutcome outcome = process::run_child(spec);
   return outcome.succeeded() ? outcome.stdout_text : std::string();
 }
 
@@ -80,16 +82,16 @@ LaunchResult run_gbench_process(const SuiteConfig& suite, const GbenchProbe& pro
                                 const std::filesystem::path& out_file, Progress& progress) {
   std::error_code ignored;
   std::filesystem::remove(out_file, ignored);
-  ChildSpec spec = suite_child_spec(suite, gbench_arguments(suite, probe, out_file));
+  process::ChildSpec spec = suite_child_spec(suite, gbench_arguments(suite, probe, out_file));
   spec.capture_stdout = true;  // its beginning explains a missing JSON file ("Usage: ...")
   spec.stderr_tail_bytes = 8192;
   spec.on_stdout_line = [&](std::string_view line) {
     std::string name = first_word(line);
     if (probe.benchmarks.count(name)) progress.sample_done(name);
   };
-  ChildOutcome outcome = run_child(spec);
+  process::ChildOutcome outcome = process::run_child(spec);
   if (!outcome.succeeded())
-    return failed_launch(spec, describe_outcome(outcome, spec), outcome.stderr_tail);
+    return failed_launch(spec, process::describe_outcome(outcome, spec), outcome.stderr_tail);
 
   std::error_code ec;
   if (!std::filesystem::exists(out_file, ec)) {
@@ -97,7 +99,7 @@ LaunchResult run_gbench_process(const SuiteConfig& suite, const GbenchProbe& pro
     std::string why = fmt::format(
         "exited normally but wrote no JSON results to {} (is it a Google Benchmark binary?)",
         out_file.filename().string());
-    if (!head.empty()) why += "; its output began with:\n" + last_lines(head, 3);
+    if (!head.empty()) why += "; its output began with:\n" + process::last_lines(head, 3);
     return failed_launch(spec, why, outcome.stderr_tail);
   }
   LaunchResult result;
@@ -112,7 +114,7 @@ LaunchResult run_gbench_process(const SuiteConfig& suite, const GbenchProbe& pro
                                      e.what()),
                          outcome.stderr_tail);
   }
-  result.process.source = shell_quote_command(spec.argv);
+  result.process.source = process::shell_quote_command(spec.argv);
   for (auto& p : result.record->processes) {
     scrub_host_name(p.context);
     p.source = result.process.source;

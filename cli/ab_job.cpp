@@ -14,9 +14,9 @@
 #include "core/run_record_json.h"
 #include "process/describe.h"
 #include "process/interrupt.h"
-#include "profile/profiler.h"
 #include "runner/ab_rounds.h"
 #include "runner/environment.h"
+#include "runner/gbench_args.h"
 #include "runner/progress.h"
 #include "runner/suite_binary_probe.h"
 #include "stats/sequential_monitor.h"
@@ -140,7 +140,7 @@ AbJobResult run_ab_job(const AbJobSettings& s) {
     }
     std::optional<std::string> filter = s.filter;
     if (adaptive && adaptive->last_look_rounds > 0)
-      filter = profile::exact_benchmarks_filter(adaptive->monitor.undecided());
+      filter = gbench::exact_benchmarks_filter(adaptive->monitor.undecided());
     rounds.push_back(run_ab_round(base, head, round, s.seed, filter, scratch.path(), quiet));
     for (const auto& failure : rounds.back().failures)
       fmt::print(stderr, "benchgate: round {}, {} process (attempt {} of {}) failed: {}\n", round,

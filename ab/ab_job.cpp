@@ -16,10 +16,10 @@
 #include "core/log.h"
 #include "core/run_record_json.h"
 #include "core/text.h"
-#include "profile/profiler.h"
+#include "process/describe.h"
+#include "process/interrupt.h"
 #include "runner/environment.h"
-#include "runner/process_interrupt.h"
-#include "runner/process_launch.h"
+#include "runner/gbench_args.h"
 #include "runner/progress.h"
 #include "runner/suite_binary_probe.h"
 #include "stats/sequential_monitor.h"
@@ -76,7 +76,7 @@ RunRecord common_record(const AbSide& side, const EnvironmentInfo& info, const A
   r.environment = environment_json(info);
   r.environment["suite"] = side.name;
   r.environment["format"] = "gbench";
-  r.environment["command"] = shell_quote_command(side.suite.command);
+  r.environment["command"] = process::shell_quote_command(side.suite.command);
   r.environment["invocation"] = s.invocation;
   r.environment["interleaved"] = {{"side", side.name},
                                   {"repetitions", s.repetitions},
@@ -109,7 +109,7 @@ struct Adaptive {
 
 AbJobResult run_ab_job(const AbJobSettings& s) {
   if (s.base_command.empty() || s.head_command.empty()) throw InputError("--base/--head: empty");
-  install_interrupt_handlers();
+  process::install_interrupt_handlers();
   const EnvironmentInfo info = capture_environment();
   const AbSide base = make_side("base", s.base_command, s);
   const AbSide head = make_side("head", s.head_command, s);
@@ -136,14 +136,14 @@ AbJobResult run_ab_job(const AbJobSettings& s) {
     }
     std::optional<std::string> filter = s.filter;
     if (adaptive && adaptive->last_look_rounds > 0)
-      filter = profile::exact_benchmarks_filter(adaptive->monitor.undecided());
+      filter = gbench::exact_benchmarks_filter(adaptive->monitor.undecided());
     rounds.push_back(run_ab_round(base, head, round, s.seed, filter, scratch.path(), quiet));
     for (const auto& failure : rounds.back().failures)
       log_info("round {}, {} process (attempt {} of {}) failed: {}", round,
                failure.context["benchgate_ab"]["side"].get<std::string>(),
                failure.context["benchgate_ab"]["attempt"].get<int>(), 1 + kAbRetries,
                failure.message);
-    if ((result.interrupted_by = interrupt_signal())) break;
+    if ((result.interrupted_by = process::interrupt_signal())) break;
     const double now = std::chrono::duration<double>(Clock::now() - start).count();
     if (!s.quiet)
       log_info("round {}/{} {} ({} first) · {} elapsed · ETA {}", round, planned,
@@ -171,8 +171,8 @@ AbJobResult run_ab_job(const AbJobSettings& s) {
         "no round completed on both sides ({} run); see the failures above", result.rounds_run));
 
   result.comparison = compare_runs(records.base_paired, records.head_paired, s.compare);
-  result.comparison.base_label = shell_quote_command(s.base_command);
-  result.comparison.head_label = shell_quote_command(s.head_command);
+  result.comparison.base_label = process::shell_quote_command(s.base_command);
+  result.comparison.head_label = process::shell_quote_command(s.head_command);
   auto& warnings = result.comparison.warnings;
   if (!records.incomplete_rounds.empty())
     warnings.push_back(fmt::format(

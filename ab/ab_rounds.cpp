@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "runner/process_interrupt.h"
+#include "process/interrupt.h"
 #include "runner/progress.h"
 
 namespace benchgate::ab {
@@ -29,7 +29,7 @@ std::optional<RunRecord> run_side(const AbSide& side, AbRound& round, int positi
     }
     result.process.context["benchgate_ab"] = tag;
     round.failures.push_back(std::move(result.process));
-    if (interrupt_signal()) break;  // we stopped it ourselves: no retry
+    if (process::interrupt_signal()) break;  // we stopped it ourselves: no retry
   }
   return std::nullopt;
 }
@@ -53,7 +53,7 @@ AbRound run_ab_round(const AbSide& base, const AbSide& head, int round, std::uin
   const AbSide* order[2] = {&base, &head};
   if (!result.base_first) std::swap(order[0], order[1]);
   for (int position = 0; position < 2; ++position) {
-    if (interrupt_signal()) break;
+    if (process::interrupt_signal()) break;
     auto record = run_side(*order[position], result, position, filter, scratch_dir, progress);
     (order[position] == &base ? result.base : result.head) = std::move(record);
   }

@@ -8,8 +8,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "process/launch.h"
 #include "runner/command_timer.h"
-#include "runner/process_launch.h"
 
 namespace {
 
@@ -28,11 +28,11 @@ void BM_BareForkExec(benchmark::State& state) {
 BENCHMARK(BM_BareForkExec)->Unit(benchmark::kMicrosecond);
 
 void BM_RunChild(benchmark::State& state) {
-  benchgate::ChildSpec spec;
+  benchgate::process::ChildSpec spec;
   spec.argv = {"/bin/true"};
   spec.timeout = std::chrono::seconds(10);  // the timeout path is part of every real launch
   for (auto _ : state) {
-    auto outcome = benchgate::run_child(spec);
+    auto outcome = benchgate::process::run_child(spec);
     if (!outcome.succeeded()) state.SkipWithError("/bin/true failed");
   }
 }

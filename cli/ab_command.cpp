@@ -15,9 +15,9 @@
 #include "cli/compare_options.h"
 #include "cli/report_output.h"
 #include "core/errors.h"
+#include "process/describe.h"
 #include "reporters/noise_table.h"
 #include "reporters/reporter.h"
-#include "runner/process_launch.h"
 
 namespace benchgate::cli {
 namespace {
@@ -49,7 +49,7 @@ std::string own_command_line() {
     argv.push_back(raw.substr(start, end - start));
     start = end + 1;
   }
-  return shell_quote_command(argv);
+  return process::shell_quote_command(argv);
 }
 
 ab::AbJobSettings job_settings(const AbFlags& f) {

@@ -13,6 +13,7 @@
 #include "profile/profile_loader.h"
 #include "profile/profiler.h"
 #include "profile/speedscope_format.h"
+#include "runner/gbench_args.h"
 
 namespace benchgate::cli {
 
@@ -80,7 +81,7 @@ int run_flamegraph_record(const RecordFlags& flags) {
   }
   auto argv = flags.command;
   if (!flags.benchmark.empty()) {
-    argv.push_back("--benchmark_filter=" + profile::exact_benchmark_filter(flags.benchmark));
+    argv = gbench::run_only(std::move(argv), flags.benchmark);
   }
   const auto recorded = profiler->record(argv);
   print_warnings(recorded.info);

@@ -10,11 +10,11 @@
 #include <fmt/format.h>
 
 #include "cli/command.h"
-#include "cli/hook_executable.h"
 #include "cli/pre_push_budget.h"
 #include "core/atomic_file.h"
 #include "core/errors.h"
 #include "prepush/hook_script.h"
+#include "process/self_executable.h"
 #include "store/hooks_dir.h"
 
 namespace benchgate::cli {
@@ -78,7 +78,7 @@ int install_hook(const HookOptions& options) {
     args.push_back("--config");
     args.push_back(*options.config);
   }
-  const fs::path binary = self_executable();
+  const fs::path binary = process::self_executable();
   fs::create_directories(location.directory);
   write_file_atomically(hook, pre_push_hook_script(binary, args));
   fs::permissions(hook, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |

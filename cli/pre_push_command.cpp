@@ -16,15 +16,15 @@
 #include <fmt/format.h>
 
 #include "cli/command.h"
-#include "cli/hook_executable.h"
 #include "cli/pre_push_budget.h"
 #include "cli/pre_push_gate.h"
 #include "cli/pre_push_plan.h"
 #include "cli/pre_push_target.h"
 #include "core/errors.h"
 #include "prepush/pre_push_lines.h"
+#include "process/describe.h"
+#include "process/self_executable.h"
 #include "runner/config.h"
-#include "runner/process_launch.h"
 #include "store/git_handle.h"
 
 namespace benchgate::cli {
@@ -117,7 +117,7 @@ int run_gates(const std::vector<PlannedGate>& gates, const PrePushGateSettings& 
             fmt::format("warning: {}: the gate failed ({}); this is not a verdict on your "
                         "change, so the push goes ahead unchecked. Run it yourself: {}",
                         gate.request.branch, run.how,
-                        shell_quote_command(gate_command(settings, gate.request))));
+                        process::shell_quote_command(gate_command(settings, gate.request))));
         break;
       case GateOutcome::kOverBudget:
         say(
@@ -148,7 +148,7 @@ int run_pre_push(const PrePushOptions& options) {
     return kExitPass;
   }
   PrePushGateSettings settings;
-  settings.benchgate = self_executable();
+  settings.benchgate = process::self_executable();
   settings.repo = std::filesystem::path(workdir).lexically_normal();
   if (settings.repo.filename().empty()) settings.repo = settings.repo.parent_path();
   if (options.config) {

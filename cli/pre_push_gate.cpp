@@ -7,7 +7,8 @@
 #include <fmt/format.h>
 
 #include "core/errors.h"
-#include "runner/process_launch.h"
+#include "process/describe.h"
+#include "process/launch.h"
 
 namespace benchgate::cli {
 namespace {
@@ -20,7 +21,7 @@ std::string folder_name(const std::string& branch) {
   return name;
 }
 
-GateOutcome classify(const ChildOutcome& child) {
+GateOutcome classify(const process::ChildOutcome& child) {
   if (child.timed_out) return GateOutcome::kOverBudget;
   if (!child.exited) return GateOutcome::kFailed;
   switch (child.exit_status) {
@@ -76,7 +77,7 @@ std::vector<std::string> gate_command(const PrePushGateSettings& settings,
 
 GateRun run_gate_child(const PrePushGateSettings& settings, const GateRequest& request,
                        std::optional<std::chrono::duration<double>> limit) {
-  ChildSpec spec;
+  process::ChildSpec spec;
   spec.argv = gate_command(settings, request);
   spec.working_dir = settings.repo;
   spec.timeout = limit;
@@ -84,10 +85,10 @@ GateRun run_gate_child(const PrePushGateSettings& settings, const GateRequest& r
   // on the pusher's terminal), so a long gate shows its progress while it runs.
   spec.on_stdout_line = pass_through(stdout);
   spec.on_stderr_line = pass_through(stderr);
-  ChildOutcome child = run_child(spec);
+  process::ChildOutcome child = process::run_child(spec);
   GateRun run;
   run.outcome = classify(child);
-  run.how = describe_outcome(child, spec);
+  run.how = process::describe_outcome(child, spec);
   run.report_dir = settings.report_root / folder_name(request.branch);
   return run;
 }

@@ -16,9 +16,9 @@
 #include "core/errors.h"
 #include "core/run_record_json.h"
 #include "gate/run_profiles.h"
+#include "process/describe.h"
 #include "reporters/report_format.h"
 #include "runner/config.h"
-#include "runner/process_launch.h"
 #include "runner/progress.h"
 #include "runner/run_suites.h"
 #include "stats/descriptive.h"
@@ -61,7 +61,7 @@ std::string own_command_line() {
     argv.push_back(raw.substr(start, end - start));
     start = end + 1;
   }
-  return shell_quote_command(argv);
+  return process::shell_quote_command(argv);
 }
 
 // Command-line values override the config (and the defaults) for every selected suite.

@@ -10,8 +10,9 @@
 #include "core/errors.h"
 #include "core/log.h"
 #include "core/text.h"
-#include "runner/process_interrupt.h"
-#include "runner/process_launch.h"
+#include "process/describe.h"
+#include "process/interrupt.h"
+#include "process/launch.h"
 
 namespace benchgate::gate {
 namespace {
@@ -26,7 +27,7 @@ void run_build(const BuildStep& step) {
   log_info("building {} ({}) in {}: {}", step.side, commit, step.dir.string(), step.command);
   std::deque<std::string> last;
   const std::string prefix = fmt::format("[{} build] ", step.side);
-  ChildSpec spec;
+  process::ChildSpec spec;
   // One stream, in order: a compiler's error on stderr stays next to the make line that caused it.
   spec.argv = {"/bin/sh", "-c", "exec 2>&1\n" + step.command};
   spec.working_dir = step.dir;
@@ -36,16 +37,17 @@ void run_build(const BuildStep& step) {
     last.emplace_back(line);
     if (last.size() > kQuotedLines) last.pop_front();
   };
-  const ChildOutcome outcome = run_child(spec);
+  const process::ChildOutcome outcome = process::run_child(spec);
   if (outcome.interrupted)
     throw EnvironmentError(fmt::format("interrupted by SIG{} while building {} ({})",
-                                       sigabbrev_np(interrupt_signal()), step.side, commit));
+                                       sigabbrev_np(process::interrupt_signal()), step.side,
+                                       commit));
   if (!outcome.succeeded()) {
     std::string tail;
     for (const auto& line : last) tail += fmt::format("\n  | {}", line);
     throw EnvironmentError(fmt::format("the build of {} ({}) failed: `{}` in {} {}{}", step.side,
                                        commit, step.command, step.dir.string(),
-                                       describe_outcome(outcome, spec),
+                                       process::describe_outcome(outcome, spec),
                                        tail.empty() ? "" : "; its last lines:" + tail));
   }
   log_info("{} built in {:.1f} s", step.side, std::chrono::duration<double>(outcome.wall).count());

@@ -17,9 +17,8 @@
 #include "core/text.h"
 #include "gate/gate_baselines.h"
 #include "gate/gate_build.h"
+#include "process/interrupt.h"
 #include "runner/environment_git.h"
-#include "runner/process_interrupt.h"
-#include "runner/process_launch.h"
 #include "runner/suite_binary_probe.h"
 #include "store/baseline_finder.h"
 #include "store/temporary_worktree.h"
@@ -29,7 +28,7 @@ namespace {
 namespace fs = std::filesystem;
 
 void stop_if_interrupted(std::string_view while_doing) {
-  if (const int signal = interrupt_signal())
+  if (const int signal = process::interrupt_signal())
     throw EnvironmentError(
         fmt::format("interrupted by SIG{} {}", sigabbrev_np(signal), while_doing));
 }
@@ -160,7 +159,7 @@ InterleavedGate run_interleaved_gate(const GateSettings& settings, const GateCon
   const Config& config = settings.config;
   // From here on Ctrl-C / SIGTERM stop the running child and unwind through the worktree's
   // destructor, instead of killing us with the directory in place.
-  install_interrupt_handlers();
+  process::install_interrupt_handlers();
   const std::string& config_name = settings.config_name;
   if (!config.build.command)
     throw InputError(fmt::format(

@@ -8,6 +8,7 @@
 #include "core/log.h"
 #include "profile/folded_format.h"
 #include "runner/environment.h"
+#include "runner/gbench_args.h"
 #include "runner/run_suites.h"
 #include "runner/suite_binary_probe.h"
 
@@ -58,11 +59,10 @@ std::optional<CapturedProfile> SuiteProfiler::capture(const SuiteConfig& suite,
   };
   // After the suite's own arguments: Google Benchmark takes the last value of a flag.
   std::vector<std::string> command = suite.command;
-  command.push_back(fmt::format("--benchmark_min_time={}", min_time_seconds_));
+  command.push_back(gbench::min_time_flag(min_time_seconds_));
   profile::Profile recorded;
   try {
-    recorded =
-        profile::capture_benchmark(*profile::make_perf_profiler(options), command, benchmark);
+    recorded = profile::make_perf_profiler(options)->record(gbench::run_only(command, benchmark));
   } catch (const EnvironmentError& e) {  // the program or perf failed
     not_captured(e);
     return std::nullopt;

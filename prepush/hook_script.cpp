@@ -2,13 +2,13 @@
 
 #include <fmt/format.h>
 
-#include "runner/process_launch.h"
+#include "process/describe.h"
 
 namespace benchgate::prepush {
 
 std::string pre_push_hook_script(const std::filesystem::path& benchgate,
                                  const std::vector<std::string>& pre_push_args) {
-  std::string args = shell_quote_command(pre_push_args);
+  std::string args = process::shell_quote_command(pre_push_args);
   if (!args.empty()) args += ' ';
   // When benchgate cannot be found at all, the push goes ahead with a warning: a missing tool
   // is an environment problem, not a verdict on the pushed code (docs/ci.md#pre-push).
@@ -29,7 +29,8 @@ std::string pre_push_hook_script(const std::filesystem::path& benchgate,
       "fi\n"
       "exec \"$benchgate\" pre-push {args}\"$@\"\n",
       fmt::arg("marker", kHookMarker),
-      fmt::arg("binary", shell_quote_command({benchgate.string()})), fmt::arg("args", args));
+      fmt::arg("binary", process::shell_quote_command({benchgate.string()})),
+      fmt::arg("args", args));
 }
 
 bool is_benchgate_hook(std::string_view content) {

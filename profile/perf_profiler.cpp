@@ -3,11 +3,12 @@
 #include <fmt/format.h>
 
 #include "core/errors.h"
+#include "process/describe.h"
+#include "process/launch.h"
 #include "profile/line_reader.h"
 #include "profile/perf_script_parser.h"
 #include "profile/perf_tool.h"
 #include "profile/profiler.h"
-#include "runner/process_launch.h"
 
 namespace benchgate::profile {
 namespace {
@@ -34,7 +35,7 @@ class PerfProfiler : public Profiler {
     // A unique name: several profiles may be recorded into one scratch directory at once.
     const auto data = scratch_directory(options_) /
                       fmt::format("benchgate-{}-{}.perf.data", ::getpid(), counter_++);
-    ChildSpec spec;
+    process::ChildSpec spec;
     spec.argv = {options_.perf_program,
                  "record",
                  "-q",
@@ -50,7 +51,7 @@ class PerfProfiler : public Profiler {
     spec.argv.insert(spec.argv.end(), argv.begin(), argv.end());
     spec.timeout = options_.timeout;
     spec.working_dir = options_.working_dir;
-    const ChildOutcome outcome = run_child(spec);
+    const process::ChildOutcome outcome = process::run_child(spec);
     struct RemoveData {
       std::filesystem::path path;
       ~RemoveData() {
@@ -59,9 +60,9 @@ class PerfProfiler : public Profiler {
       }
     } remove_data{data};
     if (!outcome.succeeded()) {
-      throw EnvironmentError(fmt::format("`{}` {}:\n{}", shell_quote_command(spec.argv),
-                                         describe_outcome(outcome, spec),
-                                         last_lines(outcome.stderr_tail, 8)));
+      throw EnvironmentError(fmt::format("`{}` {}:\n{}", process::shell_quote_command(spec.argv),
+                                         process::describe_outcome(outcome, spec),
+                                         process::last_lines(outcome.stderr_tail, 8)));
     }
     const std::string text = run_perf_script(data, options_.perf_program);
     Profile profile;
@@ -82,56 +83,6 @@ class PerfProfiler : public Profiler {
 
 std::unique_ptr<Profiler> make_perf_profiler(const CaptureOptions& options) {
   return std::make_unique<PerfProfiler>(options);
-}
-
-namespace {
-
-// `name` as a literal inside a Google Benchmark filter. Google Benchmark compiles the filter as a
-// POSIX extended regex (std::regex::extended). There a lone ']' or '}' is an ordinary character,
-// and libstdc++ rejects `\]` and `\}` as invalid escapes (the filter then selects nothing), so
-// those two stay as they are.
-std::string filter_literal(const std::string& name) {
-  std::string literal;
-  for (char c : name) {
-    if (std::string_view("\\^$.|?*+()[{").find(c) != std::string_view::npos) literal += '\\';
-    literal += c;
-  }
-  return literal;
-}
-
-}  // namespace
-
-std::string exact_benchmark_filter(const std::string& benchmark) {
-  return "^" + filter_literal(benchmark) + "$";
-}
-
-std::string exact_benchmarks_filter(const std::vector<std::string>& benchmarks) {
-  std::string filter = "^(";
-  for (std::size_t i = 0; i < benchmarks.size(); ++i)
-    filter += (i ? "|" : "") + filter_literal(benchmarks[i]);
-  return filter + ")$";
-}
-
-std::optional<Profile> capture_profile(const std::filesystem::path& binary,
-                                       const std::vector<std::string>& args,
-                                       const std::string& benchmark, const CaptureOptions& options,
-                                       std::string* why_not) {
-  auto profiler = make_perf_profiler(options);
-  if (auto reason = profiler->unavailable_reason()) {
-    if (why_not != nullptr) *why_not = *reason;
-    return std::nullopt;
-  }
-  std::vector<std::string> argv{binary.string()};
-  argv.insert(argv.end(), args.begin(), args.end());
-  return capture_benchmark(*profiler, std::move(argv), benchmark);
-}
-
-Profile capture_benchmark(Profiler& profiler, std::vector<std::string> command,
-                          const std::string& benchmark) {
-  // Last on the command line: Google Benchmark lets a later flag override an earlier one, so
-  // a --benchmark_filter among the suite's own arguments cannot widen the selection.
-  command.push_back("--benchmark_filter=" + exact_benchmark_filter(benchmark));
-  return profiler.record(command);
 }
 
 }  // namespace benchgate::profile

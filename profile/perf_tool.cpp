@@ -5,7 +5,8 @@
 #include <fmt/format.h>
 
 #include "core/errors.h"
-#include "runner/process_launch.h"
+#include "process/describe.h"
+#include "process/launch.h"
 
 namespace benchgate::profile {
 namespace {
@@ -30,14 +31,14 @@ bool in_container() {
 PerfAvailability check_perf(const std::string& perf_program,
                             const std::filesystem::path& scratch_dir) {
   PerfAvailability availability;
-  ChildSpec spec;
+  process::ChildSpec spec;
   spec.argv = {perf_program, "record", "-q", "-e",
                "cpu-clock",  "-g",     "-o", (scratch_dir / "benchgate-perf-check.data").string(),
                "--",         "true"};
   spec.timeout = std::chrono::seconds(30);
-  ChildOutcome outcome;
+  process::ChildOutcome outcome;
   try {
-    outcome = run_child(spec);
+    outcome = process::run_child(spec);
   } catch (const InputError&) {
     availability.reason = fmt::format("`{}` was not found or is not executable", perf_program);
     availability.fix =
@@ -54,8 +55,9 @@ PerfAvailability check_perf(const std::string& perf_program,
   const std::string level = read_paranoid_level();
   availability.reason = fmt::format(
       "`perf record -e cpu-clock -g true` failed ({}); kernel.perf_event_paranoid is {}{}{}",
-      describe_outcome(outcome, spec), level, in_container() ? "; this looks like a container" : "",
-      outcome.stderr_tail.empty() ? "" : ":\n" + last_lines(outcome.stderr_tail, 4));
+      process::describe_outcome(outcome, spec), level,
+      in_container() ? "; this looks like a container" : "",
+      outcome.stderr_tail.empty() ? "" : ":\n" + process::last_lines(outcome.stderr_tail, 4));
   availability.fix =
       "allow profiling of your own processes with `sudo sysctl kernel.perf_event_paranoid=1` "
       "(persist it in /etc/sysctl.d/); in a container, also run it with `--cap-add PERFMON` "
@@ -65,12 +67,12 @@ PerfAvailability check_perf(const std::string& perf_program,
 }
 
 std::string run_perf_script(const std::filesystem::path& data, const std::string& perf_program) {
-  ChildSpec spec;
+  process::ChildSpec spec;
   spec.argv = {perf_program, "script", "-i", data.string()};
   spec.capture_stdout = true;
-  ChildOutcome outcome;
+  process::ChildOutcome outcome;
   try {
-    outcome = run_child(spec);
+    outcome = process::run_child(spec);
   } catch (const InputError&) {
     throw EnvironmentError(
         fmt::format("{} is a perf.data file, but `{}` cannot be run to read it; install perf "
@@ -78,9 +80,9 @@ std::string run_perf_script(const std::filesystem::path& data, const std::string
                     data.string(), perf_program));
   }
   if (!outcome.succeeded()) {
-    throw EnvironmentError(fmt::format("`{}` {}:\n{}", shell_quote_command(spec.argv),
-                                       describe_outcome(outcome, spec),
-                                       last_lines(outcome.stderr_tail, 8)));
+    throw EnvironmentError(fmt::format("`{}` {}:\n{}", process::shell_quote_command(spec.argv),
+                                       process::describe_outcome(outcome, spec),
+                                       process::last_lines(outcome.stderr_tail, 8)));
   }
   return std::move(outcome.stdout_text);
 }

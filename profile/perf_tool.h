@@ -1,6 +1,6 @@
 #pragma once
 // Running Linux `perf`: is it there and allowed, record a command, turn perf.data into text.
-// Every child goes through runner's run_child (the one place benchgate forks).
+// Every child goes through process/'s run_child (the one place benchgate forks).
 #include <filesystem>
 #include <string>
 #include <vector>

@@ -1,8 +1,9 @@
 #pragma once
-// Capture: profile one benchmark of a suite binary in its own process. Profiling runs are never
-// timing runs — the runner measures without a profiler, then (when asked) runs each selected
-// benchmark once more under the profiler. One small interface (GUIDE §1) so that other
-// profilers (e.g. a language's own sampler) can be added as one file.
+// Capture: profile a program in its own process. Profiling runs are never timing runs — the
+// runner measures without a profiler, then (when asked) runs each selected benchmark once more
+// under the profiler. The caller passes the command line that runs just that benchmark, so this
+// module knows no benchmark library. One small interface so that other profilers (e.g. a
+// language's own sampler) can be added as one file.
 #include <chrono>
 #include <filesystem>
 #include <memory>
@@ -38,26 +39,5 @@ class Profiler {
 };
 
 std::unique_ptr<Profiler> make_perf_profiler(const CaptureOptions& options);
-
-// Google Benchmark's `--benchmark_filter` value that selects exactly `benchmark`: the name
-// anchored and with its regex metacharacters (common in "BM_x<int>/8/real_time") escaped.
-std::string exact_benchmark_filter(const std::string& benchmark);
-// The filter that selects exactly these benchmarks (for re-running the undecided ones).
-std::string exact_benchmarks_filter(const std::vector<std::string>& benchmarks);
-
-// Profiles `benchmark` of the Google Benchmark program `command` (argv, the suite's own flags
-// included) with a profiler already found usable: one availability check for many benchmarks.
-// Throws EnvironmentError when the program or the profiler fails.
-Profile capture_benchmark(Profiler& profiler, std::vector<std::string> command,
-                          const std::string& benchmark);
-
-// What the runner/gate calls: profile `benchmark` of the Google Benchmark binary `binary`
-// (with the suite's other `args`). Returns nullopt when the profiler cannot be used here and
-// puts the explanation (reason and fix) in `why_not`, so the caller can carry on without
-// profiles.
-std::optional<Profile> capture_profile(const std::filesystem::path& binary,
-                                       const std::vector<std::string>& args,
-                                       const std::string& benchmark, const CaptureOptions& options,
-                                       std::string* why_not = nullptr);
 
 }  // namespace benchgate::profile

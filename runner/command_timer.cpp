@@ -1,17 +1,19 @@
 #include "runner/command_timer.h"
 
 #include "core/run_record.h"
+#include "process/describe.h"
+#include "process/launch.h"
 
 namespace benchgate {
 
 LaunchResult run_timed_command(const SuiteConfig& suite) {
-  ChildSpec spec = suite_child_spec(suite, suite.command);
-  ChildOutcome outcome = run_child(spec);
+  process::ChildSpec spec = suite_child_spec(suite, suite.command);
+  process::ChildOutcome outcome = process::run_child(spec);
   if (!outcome.succeeded())
-    return failed_launch(spec, describe_outcome(outcome, spec), outcome.stderr_tail);
+    return failed_launch(spec, process::describe_outcome(outcome, spec), outcome.stderr_tail);
 
   LaunchResult result;
-  result.process.source = shell_quote_command(spec.argv);
+  result.process.source = process::shell_quote_command(spec.argv);
   result.process.context = {{"exit_status", outcome.exit_status}};
   RunRecord record;
   ProcessInfo info = result.process;

@@ -1,19 +1,19 @@
 #include "runner/environment_git.h"
 
-#include "runner/process_launch.h"
+#include "process/launch.h"
 
 namespace benchgate {
 namespace {
 
 std::optional<std::string> git_output(const std::filesystem::path& dir,
                                       std::vector<std::string> args) {
-  ChildSpec spec;
+  process::ChildSpec spec;
   spec.argv = {"git", "-C", dir.string()};
   spec.argv.insert(spec.argv.end(), args.begin(), args.end());
   spec.capture_stdout = true;
   spec.timeout = std::chrono::seconds(30);
   try {
-    ChildOutcome outcome = run_child(spec);
+    process::ChildOutcome outcome = process::run_child(spec);
     if (!outcome.succeeded()) return std::nullopt;
     return outcome.stdout_text;
   } catch (const std::exception&) {

@@ -8,10 +8,11 @@
 #include <fmt/format.h>
 
 #include "core/errors.h"
+#include "process/describe.h"
+#include "process/interrupt.h"
 #include "runner/command_timer.h"
 #include "runner/environment.h"
 #include "runner/environment_git.h"
-#include "runner/process_interrupt.h"
 #include "runner/progress.h"
 #include "runner/run_plan.h"
 #include "runner/suite_binary_probe.h"
@@ -76,7 +77,7 @@ nlohmann::json suite_environment(const SuiteState& s, const EnvironmentInfo& inf
   nlohmann::json env = environment_json(info);
   env["suite"] = s.suite->name;
   env["format"] = s.format;
-  env["command"] = shell_quote_command(s.suite->command);
+  env["command"] = process::shell_quote_command(s.suite->command);
   env["invocation"] = settings.invocation;
   env["compiler"] = s.binary.compiler;
   if (s.suite->working_dir) env["working_dir"] = s.suite->working_dir->string();
@@ -129,7 +130,7 @@ SuiteRun finish_suite(SuiteState& s, const RunRecord& common, int interrupted_by
       info.id = static_cast<int>(record.processes.size());
       ++run.failed_processes;
     } else {
-      info.source = shell_quote_command(s.suite->command);
+      info.source = process::shell_quote_command(s.suite->command);
       info.status = "missing";
       info.message = interrupted_by ? fmt::format("not run: benchgate was interrupted by SIG{}",
                                                   sigabbrev_np(interrupted_by))
@@ -164,7 +165,7 @@ std::string resolve_suite_format(const SuiteConfig& suite, const BinaryProbe& bi
 
 RunOutcome run_suites(const std::vector<SuiteConfig>& suites, const RunSettings& settings,
                       Progress& progress) {
-  install_interrupt_handlers();
+  process::install_interrupt_handlers();
   RunOutcome outcome;
   // The machine before anything ran: load average measured now, not after our own launches.
   const EnvironmentInfo info = capture_environment();
@@ -204,7 +205,7 @@ RunOutcome run_suites(const std::vector<SuiteConfig>& suites, const RunSettings&
   progress.begin(static_cast<int>(plan.size()));
   int position = 0;
   for (const Launch& launch : plan) {
-    if ((outcome.interrupted_by = interrupt_signal())) break;
+    if ((outcome.interrupted_by = process::interrupt_signal())) break;
     SuiteState& s = states[launch.suite];
     const int expected = s.format == "gbench"
                              ? static_cast<int>(s.gbench.benchmarks.size()) * s.suite->repetitions
@@ -214,9 +215,9 @@ RunOutcome run_suites(const std::vector<SuiteConfig>& suites, const RunSettings&
                             expected);
     LaunchResult result = run_launch(s, launch, scratch, progress);
     const bool ok = result.process.status == "ok";
-    if (!ok && interrupt_signal()) {
+    if (!ok && process::interrupt_signal()) {
       // We stopped this child ourselves: an unfinished process, not a failure of the benchmark.
-      outcome.interrupted_by = interrupt_signal();
+      outcome.interrupted_by = process::interrupt_signal();
       break;
     }
     std::string problem = ok ? ""
@@ -229,7 +230,7 @@ RunOutcome run_suites(const std::vector<SuiteConfig>& suites, const RunSettings&
     }
     progress.launch_finished(ok, problem);
   }
-  if (!outcome.interrupted_by) outcome.interrupted_by = interrupt_signal();
+  if (!outcome.interrupted_by) outcome.interrupted_by = process::interrupt_signal();
   progress.finish();
 
   for (auto& s : states) {

@@ -7,6 +7,8 @@
 #include <iterator>
 #include <string_view>
 
+#include "runner/gbench_args.h"
+
 namespace benchgate {
 namespace {
 
@@ -56,10 +58,7 @@ BinaryProbe probe_binary(const std::string& program) {
   if (ec || size > kMaxScanBytes) return probe;
   std::ifstream in(*resolved, std::ios::binary);
   std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  // The mangled name of benchmark::Initialize is in the dynamic symbol table of a binary linked
-  // against libbenchmark.so; a statically linked one also carries the flag names.
-  probe.links_google_benchmark = data.find("_ZN9benchmark10Initialize") != std::string::npos ||
-                                 data.find("benchmark_list_tests") != std::string::npos;
+  probe.links_google_benchmark = gbench::links_google_benchmark(data);
   probe.compiler = string_at(data, "GCC: (");
   if (probe.compiler.empty()) probe.compiler = string_at(data, "clang version ");
   return probe;

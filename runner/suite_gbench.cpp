@@ -4,7 +4,10 @@
 
 #include "core/errors.h"
 #include "core/json_input.h"
+#include "process/describe.h"
+#include "process/launch.h"
 #include "runner/environment.h"
+#include "runner/gbench_args.h"
 #include "runner/progress.h"
 #include "runner/result_format.h"
 
@@ -17,19 +20,12 @@ constexpr double kProbeTimeoutSeconds = 60;
 std::string run_probe(const SuiteConfig& suite, std::vector<std::string> extra) {
   std::vector<std::string> argv = suite.command;
   argv.insert(argv.end(), extra.begin(), extra.end());
-  ChildSpec spec = suite_child_spec(suite, std::move(argv));
+  process::ChildSpec spec = suite_child_spec(suite, std::move(argv));
   spec.capture_stdout = true;
   spec.timeout = std::chrono::duration<double>(
       std::min(kProbeTimeoutSeconds, suite.timeout_seconds.value_or(kProbeTimeoutSeconds)));
-  ChildOutcome outcome = run_child(spec);
+  process::ChildOutcome outcome = process::run_child(spec);
   return outcome.succeeded() ? outcome.stdout_text : std::string();
-}
-
-std::string first_word(std::string_view line) {
-  auto begin = line.find_first_not_of(' ');
-  if (begin == std::string_view::npos) return {};
-  auto end = line.find(' ', begin);
-  return std::string(line.substr(begin, end == std::string_view::npos ? end : end - begin));
 }
 
 // Google Benchmark's context names the host; the record keeps only a hash (issue 3).
@@ -46,33 +42,19 @@ void scrub_host_name(nlohmann::json& context) {
 GbenchProbe probe_gbench_suite(const SuiteConfig& suite) {
   GbenchProbe probe;
   probe.random_interleaving =
-      run_probe(suite, {"--help"}).find("benchmark_enable_random_interleaving") !=
-      std::string::npos;
-  std::vector<std::string> list_args = {"--benchmark_list_tests=true"};
-  if (suite.filter) list_args.push_back("--benchmark_filter=" + *suite.filter);
-  std::string listing = run_probe(suite, list_args);
-  std::size_t start = 0;
-  while (start < listing.size()) {
-    std::size_t nl = listing.find('\n', start);
-    if (nl == std::string::npos) nl = listing.size();
-    std::string name = first_word(std::string_view(listing).substr(start, nl - start));
-    if (!name.empty()) probe.benchmarks.insert(name);
-    start = nl + 1;
-  }
+      gbench::offers_random_interleaving(run_probe(suite, gbench::help_flags()));
+  probe.benchmarks = gbench::listed_benchmarks(run_probe(suite, gbench::list_flags(suite.filter)));
   return probe;
 }
 
 std::vector<std::string> gbench_arguments(const SuiteConfig& suite, const GbenchProbe& probe,
                                           const std::filesystem::path& out_file) {
   std::vector<std::string> argv = suite.command;
-  if (suite.filter) argv.push_back("--benchmark_filter=" + *suite.filter);
-  argv.push_back(fmt::format("--benchmark_repetitions={}", suite.repetitions));
-  // Shuffles benchmarks and repetitions inside the process, so drift within a process spreads
-  // over all benchmarks too (the library picks that order; it has no seed flag).
-  if (probe.random_interleaving) argv.push_back("--benchmark_enable_random_interleaving=true");
-  argv.push_back("--benchmark_out=" + out_file.string());
-  argv.push_back("--benchmark_out_format=json");
-  argv.push_back("--benchmark_color=false");
+  const auto flags = gbench::measure_flags({.filter = suite.filter,
+                                            .repetitions = suite.repetitions,
+                                            .random_interleaving = probe.random_interleaving,
+                                            .out_file = out_file});
+  argv.insert(argv.end(), flags.begin(), flags.end());
   return argv;
 }
 
@@ -80,16 +62,16 @@ LaunchResult run_gbench_process(const SuiteConfig& suite, const GbenchProbe& pro
                                 const std::filesystem::path& out_file, Progress& progress) {
   std::error_code ignored;
   std::filesystem::remove(out_file, ignored);
-  ChildSpec spec = suite_child_spec(suite, gbench_arguments(suite, probe, out_file));
+  process::ChildSpec spec = suite_child_spec(suite, gbench_arguments(suite, probe, out_file));
   spec.capture_stdout = true;  // its beginning explains a missing JSON file ("Usage: ...")
   spec.stderr_tail_bytes = 8192;
   spec.on_stdout_line = [&](std::string_view line) {
-    std::string name = first_word(line);
+    std::string name = gbench::benchmark_of_line(line);
     if (probe.benchmarks.count(name)) progress.sample_done(name);
   };
-  ChildOutcome outcome = run_child(spec);
+  process::ChildOutcome outcome = process::run_child(spec);
   if (!outcome.succeeded())
-    return failed_launch(spec, describe_outcome(outcome, spec), outcome.stderr_tail);
+    return failed_launch(spec, process::describe_outcome(outcome, spec), outcome.stderr_tail);
 
   std::error_code ec;
   if (!std::filesystem::exists(out_file, ec)) {
@@ -97,7 +79,7 @@ LaunchResult run_gbench_process(const SuiteConfig& suite, const GbenchProbe& pro
     std::string why = fmt::format(
         "exited normally but wrote no JSON results to {} (is it a Google Benchmark binary?)",
         out_file.filename().string());
-    if (!head.empty()) why += "; its output began with:\n" + last_lines(head, 3);
+    if (!head.empty()) why += "; its output began with:\n" + process::last_lines(head, 3);
     return failed_launch(spec, why, outcome.stderr_tail);
   }
   LaunchResult result;
@@ -112,7 +94,7 @@ LaunchResult run_gbench_process(const SuiteConfig& suite, const GbenchProbe& pro
                                      e.what()),
                          outcome.stderr_tail);
   }
-  result.process.source = shell_quote_command(spec.argv);
+  result.process.source = process::shell_quote_command(spec.argv);
   for (auto& p : result.record->processes) {
     scrub_host_name(p.context);
     p.source = result.process.source;

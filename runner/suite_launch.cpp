@@ -2,21 +2,25 @@
 
 #include <fmt/format.h>
 
+#include "process/describe.h"
+#include "process/launch.h"
+
 namespace benchgate {
 
-ChildSpec suite_child_spec(const SuiteConfig& suite, std::vector<std::string> argv) {
-  ChildSpec spec;
+process::ChildSpec suite_child_spec(const SuiteConfig& suite, std::vector<std::string> argv) {
+  process::ChildSpec spec;
   spec.argv = std::move(argv);
   spec.working_dir = suite.working_dir;
   if (suite.timeout_seconds) spec.timeout = std::chrono::duration<double>(*suite.timeout_seconds);
   return spec;
 }
 
-LaunchResult failed_launch(const ChildSpec& spec, std::string why, std::string_view stderr_tail) {
+LaunchResult failed_launch(const process::ChildSpec& spec, std::string why,
+                           std::string_view stderr_tail) {
   LaunchResult result;
-  result.process.source = shell_quote_command(spec.argv);
+  result.process.source = process::shell_quote_command(spec.argv);
   result.process.status = "failed";
-  std::string tail = last_lines(stderr_tail, kStderrLinesQuoted);
+  std::string tail = process::last_lines(stderr_tail, kStderrLinesQuoted);
   result.process.message = tail.empty() ? why + " (stderr was empty)"
                                         : fmt::format("{}; last stderr lines:\n{}", why, tail);
   while (!result.process.message.empty() && result.process.message.back() == '\n')

@@ -4,8 +4,8 @@
 #include <string>
 
 #include "core/run_record.h"
+#include "process/launch.h"
 #include "runner/config.h"
-#include "runner/process_launch.h"
 
 namespace benchgate {
 
@@ -15,10 +15,11 @@ struct LaunchResult {
 };
 
 // The child spec every launch of `suite` starts from: its working directory and timeout.
-ChildSpec suite_child_spec(const SuiteConfig& suite, std::vector<std::string> argv);
+process::ChildSpec suite_child_spec(const SuiteConfig& suite, std::vector<std::string> argv);
 
 // A failed launch: `why` ("was killed by signal SIGSEGV ...") plus the last lines of stderr.
-LaunchResult failed_launch(const ChildSpec& spec, std::string why, std::string_view stderr_tail);
+LaunchResult failed_launch(const process::ChildSpec& spec, std::string why,
+                           std::string_view stderr_tail);
 
 // How many stderr lines a failure message quotes.
 inline constexpr std::size_t kStderrLinesQuoted = 5;

@@ -1,6 +1,6 @@
 // A Google Benchmark binary whose names trip a naive --benchmark_filter: "BM_Sort/1024" is a
 // prefix of "BM_Sort/10240", '.' matches any character ("BM_a.b" vs "BM_aXb"), and template,
-// call and index punctuation are regex syntax. tests/profile/benchmark_filter_test.cpp lists it
+// call and index punctuation are regex syntax. tests/runner/exec_gbench_args_test.cpp lists it
 // with the filter exact_benchmark_filter() builds for each name and expects that name alone.
 #include <benchmark/benchmark.h>
 
@@ -30,8 +30,8 @@ void BM_named(benchmark::State& state) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  for (const char* name :
-       {"BM_a.b", "BM_aXb", "BM_call(f)[0]+1", "BM_call(f)[0]+11", "BM_$^|?*{2}"})
+  for (const char* name : {"BM_a.b", "BM_aXb", "BM_call(f)[0]+1", "BM_call(f)[0]+11", "BM_$^|?*{2}",
+                           "BM_a\\b", "BM_ab"})
     benchmark::RegisterBenchmark(name, BM_named);
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;

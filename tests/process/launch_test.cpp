@@ -7,10 +7,11 @@
 #include <chrono>
 
 #include "core/errors.h"
-#include "runner/process_launch.h"
+#include "process/describe.h"
+#include "process/launch.h"
 #include "tests/support/temp_dir.h"
 
-namespace benchgate {
+namespace benchgate::process {
 namespace {
 
 using ::testing::HasSubstr;
@@ -150,4 +151,4 @@ TEST(ProcessLaunch, ShellQuotingRoundTripsThroughSh) {
 }
 
 }  // namespace
-}  // namespace benchgate
+}  // namespace benchgate::process

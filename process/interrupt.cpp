@@ -1,4 +1,4 @@
-#include "runner/process_interrupt.h"
+#include "process/interrupt.h"
 
 #include <fcntl.h>
 #include <signal.h>
@@ -7,7 +7,7 @@
 #include <atomic>
 #include <cerrno>
 
-namespace benchgate {
+namespace benchgate::process {
 namespace {
 
 std::atomic<int> g_signal{0};
@@ -45,4 +45,4 @@ int interrupt_wakeup_fd() {
   return g_pipe[0];
 }
 
-}  // namespace benchgate
+}  // namespace benchgate::process

@@ -3,9 +3,9 @@
 // installed it, and pre-push runs the gate with the binary that is running.
 #include <filesystem>
 
-namespace benchgate::cli {
+namespace benchgate::process {
 
 // /proc/self/exe resolved; EnvironmentError when it cannot be read.
 std::filesystem::path self_executable();
 
-}  // namespace benchgate::cli
+}  // namespace benchgate::process

@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-namespace benchgate {
+namespace benchgate::process {
 
 struct ChildSpec {
   std::vector<std::string> argv;  // argv[0] is looked up in PATH unless it contains a '/'
@@ -47,11 +47,4 @@ struct ChildOutcome {
 // EnvironmentError for other system failures.
 ChildOutcome run_child(const ChildSpec& spec);
 
-// "exited with status 3", "killed by signal SIGSEGV (11)", "timed out after 2 s and was killed".
-std::string describe_outcome(const ChildOutcome& outcome, const ChildSpec& spec);
-// The last `lines` non-empty lines of `text`, each prefixed for quoting in a message.
-std::string last_lines(std::string_view text, std::size_t lines, std::string_view prefix = "  | ");
-// The command line as a user would type it in a POSIX shell (for messages and records).
-std::string shell_quote_command(const std::vector<std::string>& argv);
-
-}  // namespace benchgate
+}  // namespace benchgate::process

@@ -1,10 +1,10 @@
-#include "cli/hook_executable.h"
+#include "process/self_executable.h"
 
 #include <fmt/format.h>
 
 #include "core/errors.h"
 
-namespace benchgate::cli {
+namespace benchgate::process {
 
 std::filesystem::path self_executable() {
   std::error_code ec;
@@ -15,4 +15,4 @@ std::filesystem::path self_executable() {
   return path;
 }
 
-}  // namespace benchgate::cli
+}  // namespace benchgate::process

@@ -1,8 +1,8 @@
 #pragma once
-// Ctrl-C and SIGTERM while benchmarks run. Children live in their own process groups (so a
-// terminal's Ctrl-C reaches only benchgate); benchgate notices the signal, stops the running
-// child, skips the remaining launches and still writes what was measured.
-namespace benchgate {
+// Ctrl-C and SIGTERM while children run. Children live in their own process groups (so a
+// terminal's Ctrl-C reaches only benchgate); benchgate notices the signal, run_child stops the
+// running child, and the caller skips the remaining launches and still writes what was measured.
+namespace benchgate::process {
 
 // Installs SIGINT/SIGTERM handlers that record the signal instead of terminating. Idempotent.
 void install_interrupt_handlers();
@@ -12,4 +12,4 @@ int interrupt_signal();
 // install_interrupt_handlers().
 int interrupt_wakeup_fd();
 
-}  // namespace benchgate
+}  // namespace benchgate::process

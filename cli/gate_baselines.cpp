@@ -5,8 +5,8 @@
 #include <fmt/format.h>
 
 #include "cli/baseline_actions.h"
-#include "cli/gate_git.h"
 #include "core/errors.h"
+#include "git/remotes.h"
 #include "store/notes_sync.h"
 
 namespace benchgate::cli {
@@ -28,7 +28,7 @@ store::SyncOptions sync_options(const GateFlags& flags) {
 
 void fetch_baselines(const GateFlags& flags) {
   if (flags.no_fetch || !git_store(flags)) return;
-  if (!remote_exists(flags.repo, flags.remote)) {
+  if (!git::remote_exists(flags.repo, flags.remote)) {
     fmt::print(stderr, "benchgate: no remote {}: using the baselines of this clone only\n",
                flags.remote);
     return;
@@ -64,7 +64,7 @@ std::size_t save_baselines(store::Store& store, const std::string& commit,
 
 bool push_baselines(const GateFlags& flags, bool failure_is_warning) {
   if (flags.no_push || !git_store(flags)) return true;
-  if (!remote_exists(flags.repo, flags.remote)) {
+  if (!git::remote_exists(flags.repo, flags.remote)) {
     fmt::print(stderr, "benchgate: warning: no remote {}: the baseline was not pushed\n",
                flags.remote);
     return true;

@@ -2,8 +2,9 @@
 
 #include <fmt/format.h>
 
-#include "cli/gate_git.h"
 #include "core/errors.h"
+#include "git/remotes.h"
+#include "git/revision.h"
 
 namespace benchgate::cli {
 namespace {
@@ -36,7 +37,7 @@ void branch_target(Revisions& r, const GateFlags& flags, const std::string& defa
                    bool on_default_branch) {
   if (on_default_branch || default_branch.empty()) return;
   std::string ref = fmt::format("refs/remotes/{}/{}", flags.remote, default_branch);
-  if (try_resolve_revision(flags.repo, ref)) {
+  if (git::try_resolve_revision(flags.repo, ref)) {
     r.target = ref;
     r.target_label = fmt::format("{}/{}", flags.remote, default_branch);
   }
@@ -91,7 +92,7 @@ Revisions gitlab_revisions(GateContext& c, const GateFlags& flags, const forge::
 Revisions local_revisions(const GateFlags& flags) {
   Revisions r;
   if (!flags.target.empty()) return r;  // the flag decides; nothing to discover
-  auto target = default_local_target(flags.repo, flags.remote);
+  auto target = git::default_local_target(flags.repo, flags.remote);
   if (!target)
     throw InputError(fmt::format(
         "no target to compare with: the current branch has no upstream and {}/HEAD is not set; "
@@ -107,7 +108,7 @@ Revisions local_revisions(const GateFlags& flags) {
 std::string resolve_in_clone(const GateFlags& flags, const GateContext& c,
                              const std::string& revision, std::string_view role) {
   try {
-    return resolve_revision(flags.repo, revision);
+    return git::resolve_revision(flags.repo, revision);
   } catch (const InputError& e) {
     const bool from_flag = !(role == "head" ? flags.head : flags.target).empty();
     if (c.kind == forge::CiKind::local || from_flag) throw;
@@ -157,7 +158,7 @@ GateContext resolve_gate_context(const GateFlags& flags, const forge::Environmen
     c.target = resolve_in_clone(flags, c, *r.target, "target");
     c.target_label = r.target_label;
   } else {
-    c.target = first_parent(flags.repo, c.head).value_or("");
+    c.target = git::first_parent(flags.repo, c.head).value_or("");
     c.target_label = "the parent of head";
   }
   c.record = flags.record == "always" || (flags.record == "auto" && c.default_branch_push);

@@ -17,12 +17,12 @@
 #include "cli/gate_build.h"
 #include "cli/short_commit.h"
 #include "core/errors.h"
-#include "runner/environment_git.h"
+#include "git/history.h"
+#include "git/temporary_worktree.h"
+#include "git/work_tree_state.h"
 #include "runner/process_interrupt.h"
 #include "runner/process_launch.h"
 #include "runner/suite_binary_probe.h"
-#include "store/baseline_finder.h"
-#include "store/temporary_worktree.h"
 
 namespace benchgate::cli {
 namespace {
@@ -44,7 +44,7 @@ struct SuitePlan {
 
 // An argument that is an absolute path in the repository, or `--flag=PATH` with one, is mapped;
 // anything else (relative paths, plain words) is the same on both sides.
-std::string map_argument(const store::TemporaryWorktree& tree, const std::string& argument) {
+std::string map_argument(const git::TemporaryWorktree& tree, const std::string& argument) {
   const auto equals = argument.find('=');
   const std::size_t path_at =
       argument.rfind("--", 0) == 0 && equals != std::string::npos ? equals + 1 : 0;
@@ -54,7 +54,7 @@ std::string map_argument(const store::TemporaryWorktree& tree, const std::string
   return mapped ? argument.substr(0, path_at) + mapped->string() : argument;
 }
 
-SuitePlan plan_suite(const SuiteConfig& suite, const store::TemporaryWorktree& tree,
+SuitePlan plan_suite(const SuiteConfig& suite, const git::TemporaryWorktree& tree,
                      const fs::path& config_dir) {
   if (suite.format == "command")
     throw InputError(fmt::format(
@@ -201,12 +201,12 @@ InterleavedGate run_interleaved_gate(const GateFlags& flags, const Config& confi
   const std::string testbed = flags.testbed.empty() ? config.testbed.value_or("") : flags.testbed;
 
   InterleavedGate gate;
-  gate.base_commit = store::find_merge_base(flags.repo, context.head, context.target);
+  gate.base_commit = git::merge_base(flags.repo, context.head, context.target);
   fmt::print(stderr,
              "benchgate: interleaved mode: base is the merge-base {} of head and {}; checking it "
              "out into a temporary worktree\n",
              short_commit(gate.base_commit), context.target_label);
-  std::optional<store::TemporaryWorktree> tree;
+  std::optional<git::TemporaryWorktree> tree;
   tree.emplace(flags.repo, gate.base_commit);
   fmt::print(stderr, "benchgate: checked out {} into {}\n", short_commit(gate.base_commit),
              tree->path().string());
@@ -231,7 +231,7 @@ InterleavedGate run_interleaved_gate(const GateFlags& flags, const Config& confi
              config.build.timeout_seconds});
   run_build(
       {*config.build.command, config_dir, "head", context.head, config.build.timeout_seconds});
-  const std::optional<GitState> head_state = git_state(config_dir);
+  const std::optional<git::WorkTreeState> head_state = git::work_tree_state(config_dir);
   gate.head_is_exact = head_state && head_state->commit == context.head && !head_state->dirty;
   if (!gate.head_is_exact)
     fmt::print(stderr,

@@ -7,11 +7,11 @@
 #include <fmt/format.h>
 
 #include "cli/baseline_actions.h"
-#include "cli/gate_git.h"
 #include "cli/short_commit.h"
 #include "core/atomic_file.h"
 #include "core/errors.h"
 #include "core/run_record.h"
+#include "git/remotes.h"
 #include "profile/diff_report.h"
 #include "profile/flamegraph_svg.h"
 #include "profile/folded_format.h"
@@ -213,7 +213,7 @@ std::optional<std::string> GateProfiles::base_profile(const SuiteVerdict& verdic
   if (!profiles_fetched_) {
     profiles_fetched_ = true;
     const auto ref = profile_ref(flags_);
-    if (ref && !flags_.no_fetch && remote_exists(flags_.repo, flags_.remote)) {
+    if (ref && !flags_.no_fetch && git::remote_exists(flags_.repo, flags_.remote)) {
       try {
         const auto report = store::fetch_notes(sync_options(flags_, *ref));
         fmt::print(stderr, "benchgate: fetched profiles from {} ({} note(s) merged)\n",
@@ -406,7 +406,7 @@ void GateProfiles::record(const std::vector<SuiteHead>& heads) {
     return;
   }
   const auto ref = profile_ref(flags_);
-  if (!ref || flags_.no_push || !remote_exists(flags_.repo, flags_.remote)) return;
+  if (!ref || flags_.no_push || !git::remote_exists(flags_.repo, flags_.remote)) return;
   try {
     const auto report = store::push_notes(sync_options(flags_, *ref));
     fmt::print(stderr, "benchgate: pushed profiles to {} ({})\n", flags_.remote, report.remote_url);

@@ -3,10 +3,9 @@
 #include <string>
 #include <vector>
 
-#include <git2.h>
-
 #include "cli/pre_push_gate.h"
 #include "cli/pre_push_lines.h"
+#include "git/repository.h"
 
 namespace benchgate::cli {
 
@@ -22,7 +21,7 @@ struct PushPlan {
 
 // `checked_out_sha` is the commit of HEAD (empty when unborn): benchgate measures the working
 // tree, so only a push of that commit can be gated honestly.
-PushPlan plan_push(git_repository* repo, const std::vector<PushedRef>& refs,
+PushPlan plan_push(const git::Repository& repo, const std::vector<PushedRef>& refs,
                    const std::string& remote, const std::string& checked_out_sha);
 
 }  // namespace benchgate::cli

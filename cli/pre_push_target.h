@@ -5,9 +5,8 @@
 #include <optional>
 #include <string>
 
-#include <git2.h>
-
 #include "cli/pre_push_lines.h"
+#include "git/repository.h"
 
 namespace benchgate::cli {
 
@@ -19,7 +18,7 @@ struct GateTarget {
 
 // The target for `ref` pushed to `remote` (a remote name, or a URL when pushing to one), or
 // nullopt with `why_not` filled when there is nothing sensible to compare with.
-std::optional<GateTarget> choose_gate_target(git_repository* repo, const PushedRef& ref,
+std::optional<GateTarget> choose_gate_target(const git::Repository& repo, const PushedRef& ref,
                                              const std::string& remote, std::string& why_not);
 
 // The first 7 hex digits, as git abbreviates in messages.

@@ -31,11 +31,9 @@ std::optional<std::string> try_resolve_revision(const Repository& repo,
 
 std::optional<std::string> try_resolve_revision(const std::filesystem::path& repo,
                                                 const std::string& revision) {
-  try {
-    return resolve_revision(repo, revision);
-  } catch (const InputError&) {
-    return std::nullopt;
-  }
+  const std::optional<Repository> handle = Repository::find(repo);
+  if (!handle) return std::nullopt;
+  return try_resolve_revision(*handle, revision);
 }
 
 std::optional<std::string> first_parent(const std::filesystem::path& repo,

@@ -54,7 +54,4 @@ NotesUpdateOutcome edit_notes(const Repository& repo, const std::string& ref, co
                               const std::string& log_message, const NotesPolicy& policy,
                               const std::function<void()>& before_publish = {});
 
-// Sleeps a random time that grows with `attempt` (1-based), so racing writers spread out.
-void sleep_with_jitter(int attempt);
-
 }  // namespace benchgate::git

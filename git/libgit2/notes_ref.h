@@ -26,6 +26,9 @@ struct RefUpdate {
   std::optional<git_oid> tip;  // the ref's value afterwards
 };
 
+// Sleeps a random time that grows with `attempt` (1-based), so racing writers spread out.
+void sleep_with_jitter(int attempt);
+
 RefUpdate update_notes_ref(git_repository* repo, const std::string& ref, const NotesBuild& build,
                            const std::string& log_message, const NotesPolicy& policy);
 

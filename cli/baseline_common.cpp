@@ -4,7 +4,8 @@
 
 #include "cli/baseline_actions.h"
 #include "core/errors.h"
-#include "store/git_handle.h"
+#include "git/repository.h"
+#include "git/revision.h"
 #include "store/store_factory.h"
 
 namespace benchgate::cli {
@@ -17,16 +18,9 @@ std::string BaselineCommon::resolve_key(const std::string& rev) const {
   bool directory_store = store.rfind("dir:", 0) == 0;
   if (directory_store) {
     // Outside git the key is the user's label; inside, revisions still mean commits.
-    git_repository* found = nullptr;
-    store::ensure_libgit2();
-    if (git_repository_open_ext(&found, repo_or_cwd().c_str(), 0, nullptr) < 0) {
-      git_error_clear();
-      return rev;
-    }
-    git_repository_free(found);
+    if (!git::Repository::find(repo_or_cwd())) return rev;
   }
-  store::RepoPtr repo = store::open_repository(repo_or_cwd());
-  return store::to_hex(store::resolve_commit(repo.get(), rev));
+  return git::resolve_revision(repo_or_cwd(), rev);
 }
 
 std::string BaselineCommon::notes_ref() const {

@@ -13,9 +13,9 @@
 #include "cli/pre_push_budget.h"
 #include "core/atomic_file.h"
 #include "core/errors.h"
+#include "git/hooks_dir.h"
 #include "prepush/hook_script.h"
 #include "process/self_executable.h"
-#include "store/hooks_dir.h"
 
 namespace benchgate::cli {
 using prepush::is_benchgate_hook;
@@ -42,11 +42,11 @@ std::string read_text(const fs::path& path) {
   return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
-fs::path hook_path(const store::HooksLocation& location) {
+fs::path hook_path(const git::HooksLocation& location) {
   return location.directory / kHookName;
 }
 
-std::string where(const store::HooksLocation& location) {
+std::string where(const git::HooksLocation& location) {
   return location.from_hooks_path ? " (core.hooksPath)" : "";
 }
 
@@ -67,7 +67,7 @@ void keep_foreign_hook(const fs::path& hook, const HookOptions& options) {
 }
 
 int install_hook(const HookOptions& options) {
-  const store::HooksLocation location = store::hooks_location(options.repo);
+  const git::HooksLocation location = git::hooks_location(options.repo);
   const fs::path hook = hook_path(location);
   const bool exists = fs::exists(fs::symlink_status(hook));
   const bool ours = exists && is_benchgate_hook(read_text(hook));
@@ -90,7 +90,7 @@ int install_hook(const HookOptions& options) {
 }
 
 int uninstall_hook(const HookOptions& options) {
-  const store::HooksLocation location = store::hooks_location(options.repo);
+  const git::HooksLocation location = git::hooks_location(options.repo);
   const fs::path hook = hook_path(location);
   if (!fs::exists(fs::symlink_status(hook))) {
     fmt::print("no pre-push hook at {}{}: nothing to remove\n", hook.string(), where(location));

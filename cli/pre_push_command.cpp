@@ -21,11 +21,12 @@
 #include "cli/pre_push_plan.h"
 #include "cli/pre_push_target.h"
 #include "core/errors.h"
+#include "git/repository.h"
+#include "git/revision.h"
 #include "prepush/pre_push_lines.h"
 #include "process/describe.h"
 #include "process/self_executable.h"
 #include "runner/config.h"
-#include "store/git_handle.h"
 
 namespace benchgate::cli {
 using prepush::parse_pre_push_lines;
@@ -62,12 +63,8 @@ std::string read_stdin() {
   return std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
 }
 
-std::string checked_out_commit(git_repository* repo) {
-  try {
-    return store::to_hex(store::resolve_commit(repo, "HEAD"));
-  } catch (const InputError&) {
-    return {};  // unborn HEAD: nothing is checked out
-  }
+std::string checked_out_commit(const git::Repository& repo) {
+  return git::try_resolve_revision(repo, "HEAD").value_or("");  // unborn HEAD: nothing checked out
 }
 
 constexpr std::string_view kBypassHint =
@@ -141,15 +138,15 @@ int run_pre_push(const PrePushOptions& options) {
   }
   const std::vector<PushedRef> refs = parse_pre_push_lines(read_stdin());
   // git runs hooks in the top of the work tree, so the current directory is the repository.
-  store::RepoPtr repo = store::open_repository(".");
-  const char* workdir = git_repository_workdir(repo.get());
+  const git::Repository repo = git::Repository::open(".");
+  const std::optional<std::filesystem::path> workdir = repo.workdir();
   if (!workdir) {
     say("bare repository: there is no working tree to measure; not gated");
     return kExitPass;
   }
   PrePushGateSettings settings;
   settings.benchgate = process::self_executable();
-  settings.repo = std::filesystem::path(workdir).lexically_normal();
+  settings.repo = workdir->lexically_normal();
   if (settings.repo.filename().empty()) settings.repo = settings.repo.parent_path();
   if (options.config) {
     settings.config = std::filesystem::absolute(*options.config);
@@ -164,12 +161,10 @@ int run_pre_push(const PrePushOptions& options) {
   }
   settings.testbed = options.testbed;
   settings.fetch = options.fetch;
-  settings.report_root =
-      options.report_dir
-          ? std::filesystem::absolute(*options.report_dir)
-          : std::filesystem::path(git_repository_path(repo.get())) / "benchgate" / "pre-push";
+  settings.report_root = options.report_dir ? std::filesystem::absolute(*options.report_dir)
+                                            : repo.git_dir() / "benchgate" / "pre-push";
 
-  PushPlan plan = plan_push(repo.get(), refs, options.remote, checked_out_commit(repo.get()));
+  PushPlan plan = plan_push(repo, refs, options.remote, checked_out_commit(repo));
   for (const auto& message : plan.skipped) say(message);
   if (plan.gates.empty()) return kExitPass;
   return run_gates(plan.gates, settings, options.budget_seconds);

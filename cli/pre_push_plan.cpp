@@ -25,7 +25,7 @@ std::string reason_to_skip(const PushedRef& ref, const std::string& checked_out_
 
 }  // namespace
 
-PushPlan plan_push(git_repository* repo, const std::vector<PushedRef>& refs,
+PushPlan plan_push(const git::Repository& repo, const std::vector<PushedRef>& refs,
                    const std::string& remote, const std::string& checked_out_sha) {
   PushPlan plan;
   for (const PushedRef& ref : refs) {

@@ -3,9 +3,8 @@
 #include <string>
 #include <vector>
 
-#include <git2.h>
-
 #include "cli/pre_push_gate.h"
+#include "git/repository.h"
 #include "prepush/pre_push_lines.h"
 
 namespace benchgate::cli {
@@ -23,7 +22,7 @@ struct PushPlan {
 
 // `checked_out_sha` is the commit of HEAD (empty when unborn): benchgate measures the working
 // tree, so only a push of that commit can be gated honestly.
-PushPlan plan_push(git_repository* repo, const std::vector<PushedRef>& refs,
+PushPlan plan_push(const git::Repository& repo, const std::vector<PushedRef>& refs,
                    const std::string& remote, const std::string& checked_out_sha);
 
 }  // namespace benchgate::cli

@@ -5,8 +5,7 @@
 #include <optional>
 #include <string>
 
-#include <git2.h>
-
+#include "git/repository.h"
 #include "prepush/pre_push_lines.h"
 
 namespace benchgate::cli {
@@ -21,7 +20,7 @@ struct GateTarget {
 
 // The target for `ref` pushed to `remote` (a remote name, or a URL when pushing to one), or
 // nullopt with `why_not` filled when there is nothing sensible to compare with.
-std::optional<GateTarget> choose_gate_target(git_repository* repo, const PushedRef& ref,
+std::optional<GateTarget> choose_gate_target(const git::Repository& repo, const PushedRef& ref,
                                              const std::string& remote, std::string& why_not);
 
 // The first 7 hex digits, as git abbreviates in messages.

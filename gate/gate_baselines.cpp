@@ -2,14 +2,13 @@
 
 #include <fmt/format.h>
 
-#include "cli/gate_git.h"
 #include "core/errors.h"
 #include "core/log.h"
 #include "core/text.h"
+#include "git/remotes.h"
 #include "store/notes_sync.h"
 
 namespace benchgate::gate {
-using cli::remote_exists;
 namespace {
 
 store::SyncOptions sync_options(const GateSettings& settings) {
@@ -24,7 +23,7 @@ store::SyncOptions sync_options(const GateSettings& settings) {
 
 void fetch_baselines(const GateSettings& settings) {
   if (!settings.fetch || !settings.store.is_git()) return;
-  if (!remote_exists(settings.repo, settings.remote)) {
+  if (!git::remote_exists(settings.repo, settings.remote)) {
     log_info("no remote {}: using the baselines of this clone only", settings.remote);
     return;
   }
@@ -55,7 +54,7 @@ std::size_t save_baselines(store::Store& store, const std::string& commit,
 
 bool push_baselines(const GateSettings& settings, bool failure_is_warning) {
   if (!settings.push || !settings.store.is_git()) return true;
-  if (!remote_exists(settings.repo, settings.remote)) {
+  if (!git::remote_exists(settings.repo, settings.remote)) {
     log_warning("no remote {}: the baseline was not pushed", settings.remote);
     return true;
   }

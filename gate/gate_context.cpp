@@ -2,14 +2,11 @@
 
 #include <fmt/format.h>
 
-#include "cli/gate_git.h"
 #include "core/errors.h"
+#include "git/remotes.h"
+#include "git/revision.h"
 
 namespace benchgate::gate {
-using cli::default_local_target;
-using cli::first_parent;
-using cli::resolve_revision;
-using cli::try_resolve_revision;
 namespace {
 
 // What the context says, before the flags override it and before resolving to commit ids.
@@ -47,7 +44,7 @@ void branch_target(Revisions& r, const GateSettings& s, const std::string& defau
                    bool on_default_branch) {
   if (on_default_branch || default_branch.empty()) return;
   std::string ref = fmt::format("refs/remotes/{}/{}", s.remote, default_branch);
-  if (try_resolve_revision(s.repo, ref)) {
+  if (git::try_resolve_revision(s.repo, ref)) {
     r.target = ref;
     r.target_label = fmt::format("{}/{}", s.remote, default_branch);
   }
@@ -102,7 +99,7 @@ Revisions gitlab_revisions(GateContext& c, const GateSettings& s, const forge::E
 Revisions local_revisions(const GateSettings& s) {
   Revisions r;
   if (s.target) return r;  // the flag decides; nothing to discover
-  auto target = default_local_target(s.repo, s.remote);
+  auto target = git::default_local_target(s.repo, s.remote);
   if (!target)
     throw InputError(fmt::format(
         "no target to compare with: the current branch has no upstream and {}/HEAD is not set; "
@@ -118,7 +115,7 @@ Revisions local_revisions(const GateSettings& s) {
 std::string resolve_in_clone(const GateSettings& s, const GateContext& c,
                              const std::string& revision, std::string_view role) {
   try {
-    return resolve_revision(s.repo, revision);
+    return git::resolve_revision(s.repo, revision);
   } catch (const InputError& e) {
     const bool from_flag = (role == "head" ? s.head : s.target).has_value();
     if (c.kind == forge::CiKind::local || from_flag) throw;
@@ -168,7 +165,7 @@ GateContext resolve_gate_context(const GateSettings& s, const forge::Environment
     c.target = resolve_in_clone(s, c, *r.target, "target");
     c.target_label = r.target_label;
   } else {
-    c.target = first_parent(s.repo, c.head).value_or("");
+    c.target = git::first_parent(s.repo, c.head).value_or("");
     c.target_label = "the parent of head";
   }
   c.record = s.record == RecordPolicy::kAlways ||

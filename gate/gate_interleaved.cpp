@@ -17,11 +17,11 @@
 #include "core/text.h"
 #include "gate/gate_baselines.h"
 #include "gate/gate_build.h"
+#include "git/history.h"
+#include "git/temporary_worktree.h"
+#include "git/work_tree_state.h"
 #include "process/interrupt.h"
-#include "runner/environment_git.h"
 #include "runner/suite_binary_probe.h"
-#include "store/baseline_finder.h"
-#include "store/temporary_worktree.h"
 
 namespace benchgate::gate {
 namespace {
@@ -43,7 +43,7 @@ struct SuitePlan {
 
 // An argument that is an absolute path in the repository, or `--flag=PATH` with one, is mapped;
 // anything else (relative paths, plain words) is the same on both sides.
-std::string map_argument(const store::TemporaryWorktree& tree, const std::string& argument) {
+std::string map_argument(const git::TemporaryWorktree& tree, const std::string& argument) {
   const auto equals = argument.find('=');
   const std::size_t path_at =
       argument.rfind("--", 0) == 0 && equals != std::string::npos ? equals + 1 : 0;
@@ -53,7 +53,7 @@ std::string map_argument(const store::TemporaryWorktree& tree, const std::string
   return mapped ? argument.substr(0, path_at) + mapped->string() : argument;
 }
 
-SuitePlan plan_suite(const SuiteConfig& suite, const store::TemporaryWorktree& tree,
+SuitePlan plan_suite(const SuiteConfig& suite, const git::TemporaryWorktree& tree,
                      const fs::path& config_dir) {
   if (suite.format == "command")
     throw InputError(fmt::format(
@@ -171,12 +171,12 @@ InterleavedGate run_interleaved_gate(const GateSettings& settings, const GateCon
   const std::string testbed = settings.testbed.value_or("");
 
   InterleavedGate gate;
-  gate.base_commit = store::find_merge_base(settings.repo, context.head, context.target);
+  gate.base_commit = git::merge_base(settings.repo, context.head, context.target);
   log_info(
       "interleaved mode: base is the merge-base {} of head and {}; checking it out into a "
       "temporary worktree",
       short_commit(gate.base_commit), context.target_label);
-  std::optional<store::TemporaryWorktree> tree;
+  std::optional<git::TemporaryWorktree> tree;
   tree.emplace(settings.repo, gate.base_commit);
   log_info("checked out {} into {}", short_commit(gate.base_commit), tree->path().string());
   if (tree->has_submodules())
@@ -199,7 +199,7 @@ InterleavedGate run_interleaved_gate(const GateSettings& settings, const GateCon
              config.build.timeout_seconds});
   run_build(
       {*config.build.command, config_dir, "head", context.head, config.build.timeout_seconds});
-  const std::optional<GitState> head_state = git_state(config_dir);
+  const std::optional<git::WorkTreeState> head_state = git::work_tree_state(config_dir);
   gate.head_is_exact = head_state && head_state->commit == context.head && !head_state->dirty;
   if (!gate.head_is_exact)
     log_info(

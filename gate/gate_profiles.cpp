@@ -5,12 +5,12 @@
 
 #include <fmt/format.h>
 
-#include "cli/gate_git.h"
 #include "core/atomic_file.h"
 #include "core/errors.h"
 #include "core/log.h"
 #include "core/run_record.h"
 #include "core/text.h"
+#include "git/remotes.h"
 #include "profile/diff_summary.h"
 #include "profile/flamegraph_svg.h"
 #include "profile/folded_format.h"
@@ -21,7 +21,6 @@
 #include "store/profile_store.h"
 
 namespace benchgate::gate {
-using cli::remote_exists;
 namespace {
 namespace fs = std::filesystem;
 
@@ -174,7 +173,7 @@ std::optional<std::string> GateProfiles::base_profile(const SuiteVerdict& verdic
   if (!profiles_fetched_) {
     profiles_fetched_ = true;
     const auto ref = profile_ref(settings_);
-    if (ref && settings_.fetch && remote_exists(settings_.repo, settings_.remote)) {
+    if (ref && settings_.fetch && git::remote_exists(settings_.repo, settings_.remote)) {
       try {
         const auto report = store::fetch_notes(sync_options(settings_, *ref));
         log_info("fetched profiles from {} ({} note(s) merged)", settings_.remote,
@@ -361,7 +360,7 @@ void GateProfiles::record(const std::vector<SuiteHead>& heads) {
     return;
   }
   const auto ref = profile_ref(settings_);
-  if (!ref || !settings_.push || !remote_exists(settings_.repo, settings_.remote)) return;
+  if (!ref || !settings_.push || !git::remote_exists(settings_.repo, settings_.remote)) return;
   try {
     const auto report = store::push_notes(sync_options(settings_, *ref));
     log_info("pushed profiles to {} ({})", settings_.remote, report.remote_url);

@@ -4,7 +4,7 @@
 
 #include "core/errors.h"
 #include "core/text_lines.h"
-#include "store/git_handle.h"
+#include "git/revision.h"
 
 namespace benchgate::prepush {
 namespace {
@@ -36,7 +36,7 @@ PushedRef parse_line(std::string_view line, int number) {
         "separated by single spaces, as git writes to a pre-push hook), got {} field(s): {}",
         number, fields.size(), quote(line)));
   for (std::size_t i : {1u, 3u}) {
-    if (!store::is_full_hex_oid(fields[i]))
+    if (!git::is_full_hex_oid(fields[i]))
       throw InputError(fmt::format("stdin line {}: {} sha \"{}\" is not 40 hex digits: {}", number,
                                    i == 1 ? "local" : "remote", fields[i], quote(line)));
   }

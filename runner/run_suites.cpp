@@ -8,11 +8,11 @@
 #include <fmt/format.h>
 
 #include "core/errors.h"
+#include "git/work_tree_state.h"
 #include "process/describe.h"
 #include "process/interrupt.h"
 #include "runner/command_timer.h"
 #include "runner/environment.h"
-#include "runner/environment_git.h"
 #include "runner/progress.h"
 #include "runner/run_plan.h"
 #include "runner/suite_binary_probe.h"
@@ -177,9 +177,9 @@ RunOutcome run_suites(const std::vector<SuiteConfig>& suites, const RunSettings&
   common.testbed = settings.testbed.value_or(testbed_fingerprint(info));
   common.created_at = utc_now();
   common.seed = settings.seed.value_or(random_seed());
-  if (auto git = git_state(settings.git_dir)) {
-    common.commit = git->commit;
-    common.dirty = git->dirty;
+  if (auto work_tree = git::work_tree_state(settings.git_dir)) {
+    common.commit = work_tree->commit;
+    common.dirty = work_tree->dirty;
   }
 
   std::vector<SuiteState> states;

@@ -1,8 +1,8 @@
 #pragma once
-// Which stored run serves as the baseline of a pull request (GUIDE §3): the merge-base of head and
-// the target branch, then the nearest first-parent ancestor that has a record for this testbed,
+// Which stored run serves as the baseline of a pull request (docs/store.md): the merge-base of head
+// and the target branch, then the nearest first-parent ancestor that has a record for this testbed,
 // at most `max_distance` commits back. With `window` > 1 the next recorded ancestors are collected
-// too, so stored baselines can pool day-to-day drift (GUIDE §2).
+// too, so stored baselines can pool day-to-day drift.
 //
 // Never a silent wrong base: a shallow clone whose history ends before the merge-base, or before
 // a recorded ancestor is found, is an EnvironmentError telling how to deepen the clone.
@@ -43,13 +43,6 @@ struct BaselineResult {
   // One sentence: which commit, how far back, or why there is none.
   std::string summary() const;
 };
-
-// The merge-base of `head` and `target` (revisions of the repository at `repo`): where a change
-// branched off, the commit its baseline belongs to. The interleaved gate builds it as the base.
-// Same errors as find_baseline: a shallow clone without it is an EnvironmentError saying how to
-// deepen, unrelated histories an InputError.
-std::string find_merge_base(const std::filesystem::path& repo, const std::string& head,
-                            const std::string& target);
 
 // Looks up records in `store` (any backend; the keys are commit ids of `query.repo`).
 BaselineResult find_baseline(const BaselineQuery& query, const Store& store);

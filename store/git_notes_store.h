@@ -1,11 +1,11 @@
 #pragma once
-// The default store: git notes inside the repository (GUIDE §3). The note on commit C holds every
-// run recorded for C as JSON Lines. The notes ref is a constructor parameter so that profiles can
-// live under their own ref (kProfileNotesRef) and fetching baselines stays small.
+// The default store: git notes inside the repository (docs/store.md). The note on commit C holds
+// every run recorded for C as JSON Lines. The notes ref is a constructor parameter so that profiles
+// can live under their own ref (kProfileNotesRef) and fetching baselines stays small.
 #include <filesystem>
 #include <string>
 
-#include "store/git_handle.h"
+#include "git/repository.h"
 #include "store/store.h"
 
 namespace benchgate::store {
@@ -24,7 +24,7 @@ class GitNotesStore final : public Store {
   std::vector<std::string> annotated_commits() const override;
 
   const std::string& ref() const { return ref_; }
-  git_repository* repository() const { return repo_.get(); }
+  const git::Repository& repository() const { return repo_; }
 
  protected:
   void merge_lines(const std::string& commit, const std::vector<std::string>& lines) override;
@@ -33,13 +33,8 @@ class GitNotesStore final : public Store {
   void check_key(const std::string& commit) const override;
 
  private:
-  RepoPtr repo_;
+  git::Repository repo_;
   std::string ref_;
 };
-
-// The note text of `annotated` in `notes_commit`, or nothing. Shared by the store and the merge of
-// remote notes.
-std::optional<std::string> read_note(git_repository* repo, git_commit* notes_commit,
-                                     const git_oid& annotated);
 
 }  // namespace benchgate::store

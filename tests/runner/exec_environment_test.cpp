@@ -9,7 +9,6 @@
 
 #include "core/version.h"
 #include "runner/environment.h"
-#include "runner/environment_git.h"
 #include "runner/run_plan.h"
 #include "tests/support/process.h"
 #include "tests/support/temp_dir.h"
@@ -106,32 +105,6 @@ TEST(Environment, WarnsAboutBusyMachinesAndGovernors) {
   EnvironmentInfo vm = calm;
   vm.governor = "";  // no cpufreq at all (VMs): nothing to warn about
   EXPECT_TRUE(environment_warnings(vm).empty());
-}
-
-TEST(EnvironmentGit, CommitAndDirtyFlagOfARealRepository) {
-  testing::TempDir repo;
-  auto git = [&](std::vector<std::string> args) {
-    args.insert(args.begin(), {"git", "-C", repo.path().string(), "-c", "user.name=t", "-c",
-                               "user.email=t@example.com"});
-    auto r = testing::run_process(args);
-    EXPECT_EQ(r.exit_code, 0) << r.err;
-    return r.out;
-  };
-  EXPECT_FALSE(git_state(repo.path()).has_value());  // not a repository yet
-  git({"init", "-q"});
-  testing::write_file(repo / "a.txt", "one\n");
-  git({"add", "a.txt"});
-  git({"commit", "-q", "-m", "first"});
-  std::string head = git({"rev-parse", "HEAD"});
-  head.pop_back();
-  auto clean = git_state(repo.path());
-  ASSERT_TRUE(clean.has_value());
-  EXPECT_EQ(clean->commit, head);
-  EXPECT_FALSE(clean->dirty);
-  testing::write_file(repo / "untracked.txt", "x\n");
-  EXPECT_FALSE(git_state(repo.path())->dirty);  // untracked files don't change the build
-  testing::write_file(repo / "a.txt", "two\n");
-  EXPECT_TRUE(git_state(repo.path())->dirty);
 }
 
 TEST(RunPlan, SeedFixesTheOrderAndEveryLaunchAppearsOnce) {

@@ -4,8 +4,6 @@
 #include <gtest/gtest.h>
 
 #include "core/errors.h"
-#include "store/notes_fanout.h"
-#include "store/notes_ref.h"
 #include "store/store_factory.h"
 #include "tests/store/git_fixture.h"
 #include "tests/support/temp_dir.h"
@@ -101,66 +99,6 @@ TEST_F(GitNotesStoreTest, ProfilesLiveUnderTheirOwnRef) {
   EXPECT_FALSE(baselines.load(second_).found);
   EXPECT_TRUE(profiles->load(second_).found);
   EXPECT_THROW(open_store("git:refs/heads/main", repo_), InputError);
-}
-
-TEST_F(GitNotesStoreTest, LostCompareAndSwapRaceIsRetriedOnTheNewTipAndKeepsBothNotes) {
-  GitNotesStore store(repo_);
-  store.save(first_, {make_record("ci", "base")});
-  // A rival writer moves the ref between our read and our publish, the first time only.
-  int calls = 0;
-  git_repository* repo = store.repository();
-  SignaturePtr signature = default_signature(repo);
-  git_oid target = oid_from_hex(second_);
-  auto build = [&](git_commit* tip) -> std::optional<git_oid> {
-    if (++calls == 1)
-      git(repo_, {"notes", "--ref", "benchgate", "append", "-m",
-                  record_to_line(make_record("ci", "rival")), first_});
-    std::string current = read_note(repo, tip, target).value_or("");
-    std::string text =
-        join_lines(union_lines(split_lines(current), {record_to_line(make_record("ci", "ours"))}));
-    git_oid out, blob;
-    check(git_note_commit_create(&out, &blob, repo, tip, signature.get(), signature.get(), &target,
-                                 text.c_str(), 1),
-          "test");
-    return out;
-  };
-  NotesUpdateOutcome outcome = update_notes_ref(repo, "refs/notes/benchgate", build, "test");
-  EXPECT_TRUE(outcome.changed);
-  EXPECT_EQ(outcome.attempts, 2);
-  EXPECT_EQ(store.load(second_).records.size(), 1u);
-  // The rival's note (added with plain git to first_) survived: the retry rebuilt on its tip.
-  EXPECT_EQ(store.load(first_).records.size(), 2u);
-  EXPECT_THAT(git(repo_, {"notes", "--ref", "benchgate", "show", first_}), HasSubstr("rival"));
-}
-
-TEST_F(GitNotesStoreTest, LargeNotesTreeIsFannedOutAndStaysReadableByGit) {
-  // 300 annotated commits: more than kMaxFlatNotes flat entries triggers the fan-out.
-  std::string script = "for i in $(seq 1 300); do git commit -q --allow-empty -m c$i; done";
-  ASSERT_EQ(testing::run_process({"sh", "-c", script},
-                                 testing::in_dir(repo_, {{"GIT_AUTHOR_NAME", "t"},
-                                                         {"GIT_AUTHOR_EMAIL", "t@t"},
-                                                         {"GIT_COMMITTER_NAME", "t"},
-                                                         {"GIT_COMMITTER_EMAIL", "t@t"}}))
-                .exit_code,
-            0);
-  std::vector<std::string> commits;
-  std::string all = git(repo_, {"rev-list", "HEAD"});
-  for (std::size_t start = 0; start < all.size(); start += 41)
-    commits.push_back(all.substr(start, 40));
-  GitNotesStore store(repo_);
-  for (const auto& c : commits) store.save(c, {make_record("ci", c.substr(0, 8))});
-  std::string top = git(repo_, {"ls-tree", "refs/notes/benchgate"});
-  EXPECT_THAT(top, HasSubstr(" tree ")) << "expected 2-character fan-out subtrees";
-  std::size_t flat = 0;
-  for (std::size_t p = top.find(" blob "); p != std::string::npos; p = top.find(" blob ", p + 1))
-    ++flat;
-  EXPECT_LE(flat, kMaxFlatNotes);
-  std::string listed = git(repo_, {"notes", "--ref", "benchgate", "list"});
-  EXPECT_EQ(static_cast<std::size_t>(std::count(listed.begin(), listed.end(), '\n') + 1),
-            commits.size());
-  EXPECT_EQ(store.annotated_commits().size(), commits.size());
-  for (const auto& c : {commits.front(), commits[150], commits.back()})
-    EXPECT_EQ(store.load(c).records.size(), 1u) << c;
 }
 
 }  // namespace

@@ -4,8 +4,8 @@
 #include <gtest/gtest.h>
 
 #include "core/errors.h"
+#include "git/url_redaction.h"
 #include "store/git_notes_store.h"
-#include "store/remote_auth.h"
 #include "tests/store/git_fixture.h"
 #include "tests/support/temp_dir.h"
 
@@ -120,9 +120,9 @@ TEST_F(NotesSyncTest, PushOverGitProtocolWorksWithoutHook) {
 }
 
 TEST_F(NotesSyncTest, TokensInRemoteUrlsNeverAppearInMessages) {
-  EXPECT_EQ(redact_url("https://x-access-token:s3cr3t@github.com/o/r.git"),
+  EXPECT_EQ(git::redact_url("https://x-access-token:s3cr3t@github.com/o/r.git"),
             "https://***@github.com/o/r.git");
-  EXPECT_EQ(redact_url("git@github.com:o/r.git"), "git@github.com:o/r.git");
+  EXPECT_EQ(git::redact_url("git@github.com:o/r.git"), "git@github.com:o/r.git");
   git(alice_, {"remote", "set-url", "origin", "https://user:s3cr3t@127.0.0.1:1/o/r.git"});
   GitNotesStore(alice_).save(c1_, {make_record("ci", "a")});
   try {

@@ -1,15 +1,14 @@
 #pragma once
-// Thin RAII over libgit2: one owning pointer type per handle, and `check` turning a libgit2 error
-// code into an EnvironmentError that quotes libgit2's own message. Everything in store/ that
-// touches git goes through this file, so no handle leaks on the exception paths.
-#include <filesystem>
+// Thin RAII over libgit2 for the sources of git/ (never included outside git/): one owning pointer
+// type per handle, and `check` turning a libgit2 error code into an EnvironmentError that quotes
+// libgit2's own message, so no handle leaks on the exception paths.
 #include <memory>
 #include <string>
 #include <string_view>
 
 #include <git2.h>
 
-namespace benchgate::store {
+namespace benchgate::git {
 
 // Initialises libgit2 once per process (thread-safe, idempotent) and tunes its object cache so
 // that large notes trees are parsed once per process, not once per lookup.
@@ -32,8 +31,6 @@ using ReferencePtr = GitPtr<git_reference, git_reference_free>;
 using ObjectPtr = GitPtr<git_object, git_object_free>;
 using SignaturePtr = GitPtr<git_signature, git_signature_free>;
 using RemotePtr = GitPtr<git_remote, git_remote_free>;
-using RevwalkPtr = GitPtr<git_revwalk, git_revwalk_free>;
-using PackbuilderPtr = GitPtr<git_packbuilder, git_packbuilder_free>;
 using ConfigPtr = GitPtr<git_config, git_config_free>;
 
 // Throws EnvironmentError("<what>: <libgit2 message>") when `error` < 0; returns it otherwise.
@@ -43,10 +40,7 @@ std::string last_git_error();
 
 std::string to_hex(const git_oid& oid);
 git_oid oid_from_hex(const std::string& hex);  // throws InputError when not 40 hex digits
-bool is_full_hex_oid(std::string_view text);
 
-// Opens the repository at `path`, or the one containing it when `discover` (like `git -C`).
-RepoPtr open_repository(const std::filesystem::path& path, bool discover = true);
 // Resolves a revision (branch, tag, sha, HEAD~2, ...) to a commit; InputError names the revision.
 git_oid resolve_commit(git_repository* repo, const std::string& revision);
 CommitPtr lookup_commit(git_repository* repo, const git_oid& oid);
@@ -55,4 +49,4 @@ CommitPtr commit_of_reference(git_repository* repo, const std::string& ref_name)
 // user.name/user.email when configured, else a fixed identity (CI machines often have none).
 SignaturePtr default_signature(git_repository* repo);
 
-}  // namespace benchgate::store
+}  // namespace benchgate::git

@@ -1,5 +1,6 @@
-#include "store/notes_ref.h"
+#include "git/libgit2/notes_ref.h"
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <random>
@@ -8,15 +9,11 @@
 #include <fmt/format.h>
 
 #include "core/errors.h"
-#include "store/git_handle.h"
-#include "store/process_lock.h"
+#include "git/libgit2/handles.h"
+#include "git/notes.h"
 
-namespace benchgate::store {
+namespace benchgate::git {
 namespace {
-
-// A ref lock older than this cannot belong to a live git process doing a ref update (those take
-// milliseconds); with our guard held it can only be left over from a writer that was killed.
-constexpr double kStaleRefLockSeconds = 1.0;
 
 std::filesystem::path common_dir(git_repository* repo) {
   return git_repository_commondir(repo);
@@ -40,25 +37,6 @@ bool compare_and_swap(git_repository* repo, const std::string& ref, const git_co
   return true;
 }
 
-// A writer killed just before we started leaves a `<ref>.lock` younger than the stale age; the
-// jittered retries alone (about 1 s in all) could run out before it is old enough to remove. So
-// watch the lock in short steps: a live git process releases it within milliseconds (and we go on
-// at once), a dead writer's lock is removed as soon as it is stale. Bounded, in case live
-// processes keep taking the lock one after another: the retry loop then carries on as before.
-void wait_out_ref_lock(const std::filesystem::path& lock_file) {
-  const auto give_up =
-      std::chrono::steady_clock::now() + std::chrono::duration<double>(kStaleRefLockSeconds + 0.5);
-  while (std::chrono::steady_clock::now() < give_up) {
-    const std::optional<double> age = file_age_seconds(lock_file);
-    if (!age) return;
-    if (*age >= kStaleRefLockSeconds) {
-      remove_stale_lock_file(lock_file, kStaleRefLockSeconds);
-      return;
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  }
-}
-
 }  // namespace
 
 void sleep_with_jitter(int attempt) {
@@ -68,13 +46,13 @@ void sleep_with_jitter(int attempt) {
   std::this_thread::sleep_for(std::chrono::milliseconds(pause(random)));
 }
 
-NotesUpdateOutcome update_notes_ref(git_repository* repo, const std::string& ref,
-                                    const NotesBuild& build, const std::string& log_message) {
-  // Serialises benchgate writers of this repository (cheap, and it lets us recognise a ref lock
-  // left by a killed writer). The compare-and-swap below still guards against everyone else:
-  // plain git, fetches into the ref, other machines sharing the directory.
-  ProcessLock guard(common_dir(repo) / "benchgate-notes.flock");
-  NotesUpdateOutcome outcome;
+RefUpdate update_notes_ref(git_repository* repo, const std::string& ref, const NotesBuild& build,
+                           const std::string& log_message, const NotesPolicy& policy) {
+  // Serialises benchgate writers of this repository (cheap, and it lets the policy recognise a
+  // ref lock left by a killed writer). The compare-and-swap below still guards against everyone
+  // else: plain git, fetches into the ref, other machines sharing the directory.
+  const std::shared_ptr<void> turn = policy.take_turn(common_dir(repo) / "benchgate-notes.flock");
+  RefUpdate outcome;
   for (outcome.attempts = 1; outcome.attempts <= kMaxPublishAttempts; ++outcome.attempts) {
     CommitPtr tip = commit_of_reference(repo, ref);
     std::optional<git_oid> next = build(tip.get());
@@ -87,7 +65,10 @@ NotesUpdateOutcome update_notes_ref(git_repository* repo, const std::string& ref
       outcome.tip = *next;
       return outcome;
     }
-    if (outcome.attempts >= 3) wait_out_ref_lock(common_dir(repo) / (ref + ".lock"));
+    // A writer killed just before we started leaves a `<ref>.lock` younger than the stale age;
+    // the jittered retries alone (about 1 s in all) could run out before it is old enough to
+    // remove.
+    if (outcome.attempts >= 3) policy.wait_out_ref_lock(common_dir(repo) / (ref + ".lock"));
     sleep_with_jitter(outcome.attempts);
   }
   throw EnvironmentError(fmt::format(
@@ -95,4 +76,4 @@ NotesUpdateOutcome update_notes_ref(git_repository* repo, const std::string& ref
       ref, kMaxPublishAttempts, ref));
 }
 
-}  // namespace benchgate::store
+}  // namespace benchgate::git

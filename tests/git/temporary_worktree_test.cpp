@@ -1,4 +1,4 @@
-// store::TemporaryWorktree: a commit's files in a temporary directory (what the interleaved gate
+// git::TemporaryWorktree: a commit's files in a temporary directory (what the interleaved gate
 // builds the base in), with the user's repository left exactly as it was. The oracle is the git
 // CLI: `git show` for contents, `git status` for the repository's state.
 #include <sys/stat.h>
@@ -10,11 +10,11 @@
 #include <gtest/gtest.h>
 
 #include "core/errors.h"
-#include "store/temporary_worktree.h"
+#include "git/temporary_worktree.h"
 #include "tests/store/git_fixture.h"
 #include "tests/support/temp_dir.h"
 
-namespace benchgate::store {
+namespace benchgate::git {
 namespace {
 using testing::git;
 using testing::read_file;
@@ -148,4 +148,4 @@ TEST_F(TemporaryWorktreeTest, ABadRevisionIsAnInputErrorAndLeavesNothing) {
 }
 
 }  // namespace
-}  // namespace benchgate::store
+}  // namespace benchgate::git

@@ -15,7 +15,7 @@
 #include <optional>
 #include <string>
 
-namespace benchgate::store {
+namespace benchgate::git {
 
 class TemporaryWorktree {
  public:
@@ -48,4 +48,4 @@ class TemporaryWorktree {
   bool has_submodules_ = false;
 };
 
-}  // namespace benchgate::store
+}  // namespace benchgate::git

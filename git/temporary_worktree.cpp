@@ -1,4 +1,4 @@
-#include "store/temporary_worktree.h"
+#include "git/temporary_worktree.h"
 
 #include <stdlib.h>
 
@@ -8,9 +8,10 @@
 #include <fmt/format.h>
 
 #include "core/errors.h"
-#include "store/git_handle.h"
+#include "git/libgit2/handles.h"
+#include "git/repository.h"
 
-namespace benchgate::store {
+namespace benchgate::git {
 namespace fs = std::filesystem;
 namespace {
 
@@ -53,15 +54,16 @@ void checkout_into(git_repository* repo, git_tree* tree, const fs::path& target)
 }  // namespace
 
 TemporaryWorktree::TemporaryWorktree(const fs::path& repo_path, const std::string& commit) {
-  RepoPtr repo = open_repository(repo_path);
-  const char* workdir = git_repository_workdir(repo.get());
+  Repository repository = Repository::open(repo_path);
+  git_repository* repo = repository.handle();
+  const std::optional<fs::path> workdir = repository.workdir();
   if (!workdir)
     throw InputError(
         fmt::format("{}: a bare repository has no work tree to build in", repo_path.string()));
-  root_ = fs::canonical(workdir);
-  const git_oid oid = resolve_commit(repo.get(), commit);
+  root_ = fs::canonical(*workdir);
+  const git_oid oid = resolve_commit(repo, commit);
   commit_ = to_hex(oid);
-  CommitPtr commit_object = lookup_commit(repo.get(), oid);
+  CommitPtr commit_object = lookup_commit(repo, oid);
   git_tree* raw_tree = nullptr;
   check(git_commit_tree(&raw_tree, commit_object.get()), fmt::format("tree of {}", commit_));
   TreePtr tree(raw_tree);
@@ -71,7 +73,7 @@ TemporaryWorktree::TemporaryWorktree(const fs::path& repo_path, const std::strin
   path_ = temporary_ / root_.filename();
   try {
     fs::create_directory(path_);
-    checkout_into(repo.get(), tree.get(), path_);
+    checkout_into(repo, tree.get(), path_);
   } catch (...) {
     remove_tree(temporary_);
     throw;
@@ -96,4 +98,4 @@ std::optional<fs::path> TemporaryWorktree::map(const fs::path& inside_repository
   return relative == "." ? path_ : path_ / relative;
 }
 
-}  // namespace benchgate::store
+}  // namespace benchgate::git

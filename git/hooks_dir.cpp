@@ -1,10 +1,11 @@
-#include "store/hooks_dir.h"
+#include "git/hooks_dir.h"
 
 #include <fmt/format.h>
 
-#include "store/git_handle.h"
+#include "git/libgit2/handles.h"
+#include "git/repository.h"
 
-namespace benchgate::store {
+namespace benchgate::git {
 namespace {
 
 // git_buf owns its memory; this copies it out and frees it on every path.
@@ -16,10 +17,8 @@ struct OwnedBuf {
 
 // Hooks run in the top of the work tree (or in the git directory of a bare repository); a
 // relative core.hooksPath is taken from there (githooks(5)).
-std::filesystem::path hooks_run_directory(git_repository* repo) {
-  const char* workdir = git_repository_workdir(repo);
-  return workdir ? std::filesystem::path(workdir)
-                 : std::filesystem::path(git_repository_path(repo));
+std::filesystem::path hooks_run_directory(const Repository& repo) {
+  return repo.workdir().value_or(repo.git_dir());
 }
 
 // "a/b/" and "a/b" name the same directory; keep the form without the trailing separator.
@@ -31,9 +30,10 @@ std::filesystem::path tidy(const std::filesystem::path& path) {
 }  // namespace
 
 HooksLocation hooks_location(const std::filesystem::path& repo_dir) {
-  RepoPtr repo = open_repository(repo_dir);
+  Repository repo = Repository::open(repo_dir);
   git_config* raw_config = nullptr;
-  check(git_repository_config_snapshot(&raw_config, repo.get()), "reading the git configuration");
+  check(git_repository_config_snapshot(&raw_config, repo.handle()),
+        "reading the git configuration");
   ConfigPtr config(raw_config);
 
   OwnedBuf configured;
@@ -41,14 +41,14 @@ HooksLocation hooks_location(const std::filesystem::path& repo_dir) {
   if (error != GIT_ENOTFOUND) check(error, "reading core.hooksPath");
   if (error == 0 && !configured.str().empty()) {
     std::filesystem::path path = configured.str();  // `~/` already expanded by libgit2
-    if (path.is_relative()) path = hooks_run_directory(repo.get()) / path;
+    if (path.is_relative()) path = hooks_run_directory(repo) / path;
     return {tidy(path), true};
   }
 
   OwnedBuf item;
-  check(git_repository_item_path(&item.buf, repo.get(), GIT_REPOSITORY_ITEM_HOOKS),
+  check(git_repository_item_path(&item.buf, repo.handle(), GIT_REPOSITORY_ITEM_HOOKS),
         "locating the hooks directory");
   return {tidy(item.str()), false};
 }
 
-}  // namespace benchgate::store
+}  // namespace benchgate::git

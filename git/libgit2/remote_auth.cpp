@@ -1,11 +1,10 @@
-#include "store/remote_auth.h"
+#include "git/libgit2/remote_auth.h"
 
 #include <cstdlib>
-#include <regex>
 
-#include "store/git_handle.h"
+#include "git/libgit2/handles.h"
 
-namespace benchgate::store {
+namespace benchgate::git {
 namespace {
 
 // libgit2 calls the credential callback again after every rejected attempt; one try per kind is
@@ -101,14 +100,4 @@ std::vector<std::string> configured_http_headers(git_repository* repo, const std
   return headers;
 }
 
-std::string redact_url(const std::string& url) {
-  static const std::regex userinfo(R"(^([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@]*@)");
-  return std::regex_replace(url, userinfo, "$1***@");
-}
-
-std::string redact_text(std::string text) {
-  static const std::regex userinfo(R"(([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@\s]*@)");
-  return std::regex_replace(text, userinfo, "$1***@");
-}
-
-}  // namespace benchgate::store
+}  // namespace benchgate::git

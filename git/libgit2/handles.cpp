@@ -1,12 +1,13 @@
-#include "store/git_handle.h"
+#include "git/libgit2/handles.h"
 
 #include <mutex>
 
 #include <fmt/format.h>
 
 #include "core/errors.h"
+#include "git/revision.h"
 
-namespace benchgate::store {
+namespace benchgate::git {
 
 void ensure_libgit2() {
   static std::once_flag once;
@@ -34,30 +35,11 @@ std::string to_hex(const git_oid& oid) {
   return buffer;
 }
 
-bool is_full_hex_oid(std::string_view text) {
-  if (text.size() != GIT_OID_HEXSZ) return false;
-  for (char c : text)
-    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
-  return true;
-}
-
 git_oid oid_from_hex(const std::string& hex) {
   git_oid oid;
   if (!is_full_hex_oid(hex) || git_oid_fromstr(&oid, hex.c_str()) < 0)
     throw InputError(fmt::format("\"{}\" is not a full commit id (40 hex digits)", hex));
   return oid;
-}
-
-RepoPtr open_repository(const std::filesystem::path& path, bool discover) {
-  ensure_libgit2();
-  git_repository* repo = nullptr;
-  unsigned flags = discover ? 0 : GIT_REPOSITORY_OPEN_NO_SEARCH;
-  if (git_repository_open_ext(&repo, path.c_str(), flags, nullptr) < 0)
-    throw InputError(
-        fmt::format("{}: not inside a git repository ({}); pass --repo DIR or use "
-                    "--store dir:PATH",
-                    path.string(), last_git_error()));
-  return RepoPtr(repo);
 }
 
 git_oid resolve_commit(git_repository* repo, const std::string& revision) {
@@ -94,4 +76,4 @@ SignaturePtr default_signature(git_repository* repo) {
   return SignaturePtr(signature);
 }
 
-}  // namespace benchgate::store
+}  // namespace benchgate::git

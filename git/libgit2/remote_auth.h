@@ -1,6 +1,6 @@
 #pragma once
-// Credentials for talking to a remote, taken from the environment the way CI provides them, and
-// never printed (docs/store.md#credentials):
+// For the sources of git/. Credentials for talking to a remote, taken from the environment the way
+// CI provides them, and never printed (docs/store.md#credentials):
 //   1. a token inside the remote URL (https://x-access-token:TOKEN@host/..., GitLab's
 //      https://gitlab-ci-token:TOKEN@host/...) — libgit2 uses it directly;
 //   2. BENCHGATE_GIT_TOKEN (+ optional BENCHGATE_GIT_USERNAME, default: the URL's user name, else
@@ -13,7 +13,7 @@
 
 #include <git2.h>
 
-namespace benchgate::store {
+namespace benchgate::git {
 
 // Per-connection state handed to libgit2 as the callbacks' payload.
 struct RemoteSession {
@@ -32,9 +32,5 @@ void configure_callbacks(git_remote_callbacks& callbacks, RemoteSession& session
 // Extra HTTP headers configured for `url` in git config (http.extraheader and
 // http.<prefix>.extraheader).
 std::vector<std::string> configured_http_headers(git_repository* repo, const std::string& url);
-// The URL with any user:password@ replaced by ***@, for messages.
-std::string redact_url(const std::string& url);
-// A libgit2 error message with any URL in it redacted.
-std::string redact_text(std::string text);
 
-}  // namespace benchgate::store
+}  // namespace benchgate::git

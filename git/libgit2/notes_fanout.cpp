@@ -1,12 +1,13 @@
-#include "store/notes_fanout.h"
+#include "git/libgit2/notes_fanout.h"
 
 #include <map>
 #include <string>
 #include <vector>
 
-#include "store/git_handle.h"
+#include "git/libgit2/handles.h"
+#include "git/revision.h"
 
-namespace benchgate::store {
+namespace benchgate::git {
 namespace {
 
 bool is_flat_note(const git_tree_entry* entry) {
@@ -76,4 +77,4 @@ std::optional<git_oid> fan_out_if_needed(git_repository* repo, git_commit* notes
   return commit_id;
 }
 
-}  // namespace benchgate::store
+}  // namespace benchgate::git

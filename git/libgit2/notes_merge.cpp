@@ -1,16 +1,14 @@
-#include "store/notes_merge.h"
+#include "git/libgit2/notes_merge.h"
 
 #include <map>
 #include <set>
-#include <vector>
 
 #include <fmt/format.h>
 
-#include "store/git_handle.h"
-#include "store/notes_fanout.h"
-#include "store/record_lines.h"
+#include "git/libgit2/handles.h"
+#include "git/libgit2/note_changes.h"
 
-namespace benchgate::store {
+namespace benchgate::git {
 namespace {
 
 using NoteBlobs = std::map<std::string, git_oid>;  // annotated commit (hex) -> note blob
@@ -38,39 +36,31 @@ bool same(const git_oid* a, const git_oid* b) {
   return git_oid_equal(a, b);
 }
 
-std::vector<std::string> blob_lines(git_repository* repo, const git_oid* blob) {
-  if (!blob) return {};
+std::optional<std::string> blob_text(git_repository* repo, const git_oid* blob) {
+  if (!blob) return std::nullopt;
   git_blob* found = nullptr;
   check(git_blob_lookup(&found, repo, blob), "reading a note");
   std::string text(static_cast<const char*>(git_blob_rawcontent(found)),
                    static_cast<std::size_t>(git_blob_rawsize(found)));
   git_blob_free(found);
-  return split_lines(text);
+  return text;
 }
 
 // The new text for every note whose merged content differs from ours (nothing: remove the note).
-std::map<std::string, std::optional<std::string>> merged_changes(git_repository* repo,
-                                                                 const NoteBlobs& base,
-                                                                 const NoteBlobs& ours,
-                                                                 const NoteBlobs& theirs) {
+NoteChanges merged_changes(git_repository* repo, const NoteBlobs& base, const NoteBlobs& ours,
+                           const NoteBlobs& theirs, const NotesPolicy& policy) {
   std::set<std::string> annotated;
   for (const auto* blobs : {&base, &ours, &theirs})
     for (const auto& [commit, blob] : *blobs) annotated.insert(commit);
-  std::map<std::string, std::optional<std::string>> changes;
+  NoteChanges changes;
   for (const auto& commit : annotated) {
     const git_oid* b = find_blob(base, commit);
     const git_oid* o = find_blob(ours, commit);
     const git_oid* t = find_blob(theirs, commit);
     if (same(o, t) || same(t, b)) continue;  // identical, or only we changed it
-    std::vector<std::string> lines =
-        same(o, b)
-            ? blob_lines(repo, t)  // only they changed it: take theirs
-            : merge_lines_three_way(blob_lines(repo, b), blob_lines(repo, o), blob_lines(repo, t));
-    if (lines.empty()) {
-      if (o) changes[commit] = std::nullopt;
-    } else {
-      changes[commit] = join_lines(lines);
-    }
+    std::optional<std::string> text =
+        policy.merge_note(blob_text(repo, b), blob_text(repo, o), blob_text(repo, t));
+    if (text || o) changes[commit] = std::move(text);
   }
   return changes;
 }
@@ -78,7 +68,8 @@ std::map<std::string, std::optional<std::string>> merged_changes(git_repository*
 }  // namespace
 
 NotesMergeResult merge_notes(git_repository* repo, git_commit* ours, git_commit* theirs,
-                             const git_signature* signature, const std::string& what) {
+                             const git_signature* signature, const std::string& what,
+                             const NotesPolicy& policy) {
   NotesMergeResult result;
   if (!theirs) return result;
   const git_oid* theirs_id = git_commit_id(theirs);
@@ -99,28 +90,17 @@ NotesMergeResult merge_notes(git_repository* repo, git_commit* ours, git_commit*
     return result;
   }
   CommitPtr base = has_base ? lookup_commit(repo, base_id) : nullptr;
-  auto changes = merged_changes(repo, note_blobs(base.get()), note_blobs(ours), note_blobs(theirs));
+  const NoteChanges changes =
+      merged_changes(repo, note_blobs(base.get()), note_blobs(ours), note_blobs(theirs), policy);
   result.notes_changed = changes.size();
 
   // Apply the changes on top of ours, one notes commit per note (libgit2 keeps the fan-out), then
   // record both histories as parents of a merge commit with the final tree.
-  CommitPtr current;
+  CommitPtr changed;
   git_commit* head = ours;
-  if (auto fanned = fan_out_if_needed(repo, ours, signature)) {
-    current = lookup_commit(repo, *fanned);
-    head = current.get();
-  }
-  for (const auto& [commit, text] : changes) {
-    git_oid target = oid_from_hex(commit), next, blob;
-    if (text)
-      check(git_note_commit_create(&next, &blob, repo, head, signature, signature, &target,
-                                   text->c_str(), 1),
-            "merging notes");
-    else
-      check(git_note_commit_remove(&next, repo, head, signature, signature, &target),
-            "merging notes");
-    current = lookup_commit(repo, next);
-    head = current.get();
+  if (auto last = apply_note_changes(repo, ours, changes, signature)) {
+    changed = lookup_commit(repo, *last);
+    head = changed.get();
   }
   git_tree* tree = nullptr;
   check(git_commit_tree(&tree, head), "reading merged notes tree");
@@ -135,4 +115,4 @@ NotesMergeResult merge_notes(git_repository* repo, git_commit* ours, git_commit*
   return result;
 }
 
-}  // namespace benchgate::store
+}  // namespace benchgate::git

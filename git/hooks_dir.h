@@ -4,7 +4,7 @@
 // (shared by all worktrees). `benchgate hook install` writes there.
 #include <filesystem>
 
-namespace benchgate::store {
+namespace benchgate::git {
 
 struct HooksLocation {
   std::filesystem::path directory;  // absolute
@@ -14,4 +14,4 @@ struct HooksLocation {
 // The hooks directory of the repository containing `repo_dir`. InputError when there is none.
 HooksLocation hooks_location(const std::filesystem::path& repo_dir);
 
-}  // namespace benchgate::store
+}  // namespace benchgate::git

@@ -1,6 +1,7 @@
 // Speed of `benchgate compare` end to end, minus process start-up: read both sides from disk
-// (ingest), compare (statistics), render the JSON report. Target (issue #2): < 200 ms for
-// 10,000 benchmarks x 30 samples per side.
+// (ingest), compare (statistics), render the JSON report. Target
+// (docs/development.md#benchmarks-of-benchgate-itself): < 200 ms for 10,000 benchmarks x 30 samples
+// per side.
 //
 // Shapes measured:
 //   BM_CompareRunRecords/processes:10  10 processes x 3 repetitions (per-process medians)
@@ -93,7 +94,7 @@ void write_gbench_files(const RunRecord& side, const fs::path& dir) {
 }
 
 void run_compare(benchmark::State& state, const fs::path& base, const fs::path& head) {
-  auto reporter = make_reporter("json");
+  auto reporter = report::make_reporter("json");
   CompareOptions options;
   std::size_t bytes = 0;
   for (auto _ : state) {

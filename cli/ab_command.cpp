@@ -54,7 +54,8 @@ std::string own_command_line() {
 
 ab::AbJobSettings job_settings(const AbFlags& f) {
   ab::AbJobSettings s;
-  make_reporter(f.format, ReportOptions{});  // an unknown format fails now, not after measuring
+  report::make_reporter(
+      f.format, report::ReportOptions{});  // an unknown format fails now, not after measuring
   s.compare = to_compare_options(f.compare);
   s.base_command = split_command_line(f.base, "--base");
   s.head_command = split_command_line(f.head, "--head");
@@ -81,9 +82,9 @@ int run_ab_command(const AbFlags& flags) {
   ReportFlags output;
   output.format = flags.format;
   output.report_dir = flags.output_dir;
-  Report report{result.comparison};
-  report.noise = result.noise;  // the console report shows it after the comparison
-  emit_reports(report, output);
+  Report contents{result.comparison};
+  contents.noise = result.noise;  // the console report shows it after the comparison
+  emit_reports(contents, output);
   // Machine-readable formats carry it as data; a human still wants the table on the terminal.
   if (flags.format != "console") std::fputs(report::noise_table(result.noise).c_str(), stderr);
   fmt::print(stderr, "benchgate: run records and noise report written to {}/\n", flags.output_dir);

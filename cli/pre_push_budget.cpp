@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "prepush/pre_push_run.h"
+
 namespace benchgate::cli {
 
 CLI::Option* add_budget_option(CLI::App& app, double& seconds) {
@@ -15,11 +17,7 @@ CLI::Option* add_budget_option(CLI::App& app, double& seconds) {
       ->transform(CLI::AsNumberWithUnit(units, CLI::AsNumberWithUnit::CASE_SENSITIVE, "UNIT"))
       ->check(CLI::NonNegativeNumber)
       ->type_name("DURATION")
-      ->default_str(format_budget(seconds));
-}
-
-std::string format_budget(double seconds) {
-  return fmt::format("{:g}s", seconds);
+      ->default_str(prepush::format_budget(seconds));
 }
 
 }  // namespace benchgate::cli

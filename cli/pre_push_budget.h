@@ -7,12 +7,7 @@
 
 namespace benchgate::cli {
 
-inline constexpr double kDefaultBudgetSeconds = 60;
-
 // Adds `--budget DURATION` ("90", "90s", "1.5m", "500ms"; 0 = no limit), stored in seconds.
 CLI::Option* add_budget_option(CLI::App& app, double& seconds);
-
-// "60s", "1.5s", "0s": the form the hook script passes back to `--budget`.
-std::string format_budget(double seconds);
 
 }  // namespace benchgate::cli

@@ -30,18 +30,19 @@ void write_report_file(const std::filesystem::path& path, const std::string& tex
 
 void add_report_flags(CLI::App& command, ReportFlags& flags) {
   std::string names;
-  for (auto name : reporter_names()) names += (names.empty() ? "" : ", ") + std::string(name);
+  for (auto name : report::reporter_names())
+    names += (names.empty() ? "" : ", ") + std::string(name);
   command.add_option("--format", flags.format, "Report format: " + names)->capture_default_str();
   command.add_option("-o,--output", flags.output, "Write the report to FILE instead of stdout");
   command.add_option("--report-dir", flags.report_dir,
                      "Also write the report in every format into DIR (comparison.md, .json, ...)");
 }
 
-void emit_reports(const Report& report, const ReportFlags& flags, const std::string& basename) {
-  ReportOptions options;
+void emit_reports(const Report& contents, const ReportFlags& flags, const std::string& basename) {
+  report::ReportOptions options;
   options.color = flags.output.empty() && stdout_wants_color();
-  const auto render = [&](const Reporter& reporter) { return reporter.render(report); };
-  auto primary = make_reporter(flags.format, options);  // InputError for an unknown format
+  const auto render = [&](const report::Reporter& reporter) { return reporter.render(contents); };
+  auto primary = report::make_reporter(flags.format, options);  // InputError for an unknown format
   std::string text = render(*primary);
   if (flags.output.empty()) {
     std::fwrite(text.data(), 1, text.size(), stdout);
@@ -51,8 +52,8 @@ void emit_reports(const Report& report, const ReportFlags& flags, const std::str
     log_info("{} report written to {}", primary->name(), flags.output);
   }
   if (flags.report_dir.empty()) return;
-  for (auto name : reporter_names()) {
-    auto reporter = make_reporter(name, ReportOptions{});
+  for (auto name : report::reporter_names()) {
+    auto reporter = report::make_reporter(name, report::ReportOptions{});
     std::filesystem::path path = std::filesystem::path(flags.report_dir) /
                                  fmt::format("{}.{}", basename, reporter->file_extension());
     write_report_file(path, render(*reporter));

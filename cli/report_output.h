@@ -20,7 +20,7 @@ struct ReportFlags {
 void add_report_flags(CLI::App& command, ReportFlags& flags);
 // Renders and writes every requested report; prints where the files went (stderr).
 // `basename` names the files in the report directory (e.g. "comparison").
-void emit_reports(const Report& report, const ReportFlags& flags,
+void emit_reports(const Report& contents, const ReportFlags& flags,
                   const std::string& basename = "comparison");
 
 }  // namespace benchgate::cli

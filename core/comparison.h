@@ -1,6 +1,6 @@
 #pragma once
 // The result of comparing a base run with a head run: one row per benchmark and the settings that
-// produced it. stats/ fills it in; reporters/ only format it (GUIDE §1).
+// produced it. stats/ fills it in; reporters/ only format it (docs/architecture.md).
 #include <optional>
 #include <string>
 #include <string_view>
@@ -24,7 +24,7 @@ std::optional<Verdict> verdict_from_string(std::string_view word);
 enum class TestKind { kMannWhitney, kWelch };
 std::string_view to_string(TestKind kind);
 
-// What each analysis unit is: GUIDE §2.
+// What each analysis unit is: docs/design.md#the-unit-of-analysis.
 enum class AnalysisUnit {
   kProcessMedians,  // >= 2 processes per side: one value per process (its median)
   kRepetitions,     // a single process on some side: repetitions, between-run drift unmeasured

@@ -1,8 +1,9 @@
 #pragma once
 // A strict, minimal JSON reader over text in memory, for the inputs too big for nlohmann's lexer:
 // two sides of 10,000 benchmarks x 30 samples are 3 million numbers, and nlohmann's per-character
-// lexer plus strtod spent ~135 ms per side on them alone (issue #2 wants the whole compare in
-// 200 ms). Numbers go through std::from_chars, which rounds exactly like strtod.
+// lexer plus strtod spent ~135 ms per side on them alone
+// (docs/development.md#benchmarks-of-benchgate-itself wants the whole compare in 200 ms). Numbers
+// go through std::from_chars, which rounds exactly like strtod.
 //
 // The cursor never explains a mistake. Whatever it is not sure of — a syntax error, a string with
 // an escape or a non-ASCII byte (left to nlohmann, which checks UTF-8), a number out of range,

@@ -5,8 +5,9 @@
 // repetition each sample came from) because statistics read whole columns and because the JSON
 // form stays compact: 10,000 benchmarks x 30 samples is a few MB, not hundreds.
 //
-// Every sample remembers its process: GUIDE §2 — the process, not the repetition, is the unit of
-// analysis, since timings drift between processes far more than within one.
+// Every sample remembers its process: docs/design.md#the-unit-of-analysis — the process, not the
+// repetition, is the unit of analysis, since timings drift between processes far more than within
+// one.
 #include <map>
 #include <optional>
 #include <string>
@@ -70,8 +71,9 @@ struct RunRecord {
 };
 
 // Appends `other`'s processes and samples to `into`, renumbering processes so that each stays
-// distinct. The same benchmark in both records simply gets more samples (GUIDE §2: several files
-// for one side are several processes of that side).
+// distinct. The same benchmark in both records simply gets more samples
+// (docs/design.md#the-unit-of-analysis: several files for one side are several processes of that
+// side).
 void merge_records(RunRecord& into, const RunRecord& other);
 
 }  // namespace benchgate

@@ -79,9 +79,9 @@ std::string required(const Environment& env, std::string_view name, std::string_
 }  // namespace
 
 CiKind detect_ci(const Environment& env) {
-  if (env("GITHUB_ACTIONS") == "true") return CiKind::github_actions;
-  if (env("GITLAB_CI") == "true") return CiKind::gitlab_ci;
-  return CiKind::local;
+  if (env("GITHUB_ACTIONS") == "true") return CiKind::kGithubActions;
+  if (env("GITLAB_CI") == "true") return CiKind::kGitlabCi;
+  return CiKind::kLocal;
 }
 
 GithubEvent parse_github_event(std::string_view event_name, const nlohmann::json& payload,

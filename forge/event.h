@@ -15,7 +15,7 @@
 
 namespace benchgate::forge {
 
-enum class CiKind { github_actions, gitlab_ci, local };
+enum class CiKind { kGithubActions, kGitlabCi, kLocal };
 
 // GITHUB_ACTIONS=true → github_actions; GITLAB_CI=true → gitlab_ci; else local.
 CiKind detect_ci(const Environment& env);

@@ -34,11 +34,11 @@ std::string checked_repo(std::string_view repo) {
 
 std::string_view to_string(AnnotationLevel level) {
   switch (level) {
-    case AnnotationLevel::notice:
+    case AnnotationLevel::kNotice:
       return "notice";
-    case AnnotationLevel::warning:
+    case AnnotationLevel::kWarning:
       return "warning";
-    case AnnotationLevel::failure:
+    case AnnotationLevel::kFailure:
       return "failure";
   }
   return "warning";
@@ -66,19 +66,19 @@ std::string cut_summary(std::string_view summary) {
 
 std::string_view to_string(CheckConclusion conclusion) {
   switch (conclusion) {
-    case CheckConclusion::success:
+    case CheckConclusion::kSuccess:
       return "success";
-    case CheckConclusion::failure:
+    case CheckConclusion::kFailure:
       return "failure";
-    case CheckConclusion::neutral:
+    case CheckConclusion::kNeutral:
       return "neutral";
-    case CheckConclusion::cancelled:
+    case CheckConclusion::kCancelled:
       return "cancelled";
-    case CheckConclusion::skipped:
+    case CheckConclusion::kSkipped:
       return "skipped";
-    case CheckConclusion::timed_out:
+    case CheckConclusion::kTimedOut:
       return "timed_out";
-    case CheckConclusion::action_required:
+    case CheckConclusion::kActionRequired:
       return "action_required";
   }
   return "neutral";
@@ -190,7 +190,7 @@ CheckRunResult GithubClient::create_check_run(const CheckRun& run) {
   const std::string what = fmt::format("creating check run `{}`", run.name);
   // A repeated POST at worst leaves two runs of the same name; GitHub shows the newest.
   HttpResponse response = http_.send("POST", fmt::format("/repos/{}/check-runs", repo_),
-                                     to_request_body(create), Replay::safe);
+                                     to_request_body(create), Replay::kSafe);
   ++result.requests;
   if (response.status == 403) return forbidden(response, "create the check run");
   if (!response.ok()) http_.throw_status(what, response);

@@ -26,21 +26,21 @@ inline constexpr std::size_t kCheckRunSummaryLimit = 65535;
 inline constexpr std::size_t kAnnotationsPerRequest = 50;
 
 enum class CheckConclusion {
-  success,
-  failure,
-  neutral,
-  cancelled,
-  skipped,
-  timed_out,
-  action_required
+  kSuccess,
+  kFailure,
+  kNeutral,
+  kCancelled,
+  kSkipped,
+  kTimedOut,
+  kActionRequired
 };
-enum class AnnotationLevel { notice, warning, failure };
+enum class AnnotationLevel { kNotice, kWarning, kFailure };
 
 struct CheckAnnotation {
   std::string path;  // repository-relative file
   int start_line = 1;
   int end_line = 1;
-  AnnotationLevel level = AnnotationLevel::warning;
+  AnnotationLevel level = AnnotationLevel::kWarning;
   std::string title;    // optional, ≤ 255 bytes kept
   std::string message;  // ≤ 64 KiB kept
 };
@@ -48,7 +48,7 @@ struct CheckAnnotation {
 struct CheckRun {
   std::string head_sha;
   std::string name;  // e.g. "benchgate"
-  CheckConclusion conclusion = CheckConclusion::neutral;
+  CheckConclusion conclusion = CheckConclusion::kNeutral;
   std::string title;    // output.title; the name when empty
   std::string summary;  // markdown, cut to kCheckRunSummaryLimit with a note
   std::vector<CheckAnnotation> annotations;

@@ -109,7 +109,7 @@ UploadedFile GitlabClient::upload_file(std::string_view filename, std::string_vi
   const std::string what = fmt::format("uploading {}", filename);
   // Sending it twice after a lost response leaves an unused second copy: harmless, so retry.
   HttpResponse response = http_.send_ok(what, "POST", fmt::format("/projects/{}/uploads", project_),
-                                        RequestBody{body.content_type, body.bytes}, Replay::safe);
+                                        RequestBody{body.content_type, body.bytes}, Replay::kSafe);
   nlohmann::json answer = parse_api_json(response, what);
   UploadedFile uploaded;
   read_api_fields(what, [&] {

@@ -42,7 +42,7 @@ std::string format_seconds(milliseconds duration) {
 // Result of one attempt: a response, or why there is none.
 struct Attempt {
   std::optional<HttpResponse> response;
-  TransportFailure failure = TransportFailure::none;
+  TransportFailure failure = TransportFailure::kNone;
   bool permanent = false;  // no point retrying (TLS verification, our own size limit)
   std::string error;       // when there is no response
 };
@@ -151,13 +151,13 @@ struct HttpClient::Impl {
     Attempt attempt;
     if (too_large) {
       attempt.permanent = true;
-      attempt.failure = TransportFailure::during_transfer;
+      attempt.failure = TransportFailure::kDuringTransfer;
       attempt.error =
           fmt::format("the response is larger than the limit of {} bytes; refused", limit);
       return attempt;
     }
     if (too_slow) {
-      attempt.failure = TransportFailure::during_transfer;
+      attempt.failure = TransportFailure::kDuringTransfer;
       attempt.error =
           fmt::format("the response took longer than {}", format_seconds(options.attempt_deadline));
       return attempt;
@@ -168,13 +168,13 @@ struct HttpClient::Impl {
         case httplib::Error::Connection:
         case httplib::Error::ConnectionTimeout:
         case httplib::Error::BindIPAddress:
-          attempt.failure = TransportFailure::not_sent;
+          attempt.failure = TransportFailure::kNotSent;
           attempt.error =
               fmt::format("cannot connect to {} ({})", base.origin(), httplib::to_string(code));
           break;
         case httplib::Error::SSLServerVerification: {
           attempt.permanent = true;
-          attempt.failure = TransportFailure::not_sent;
+          attempt.failure = TransportFailure::kNotSent;
           long verify = client.get_openssl_verify_result();
           attempt.error = fmt::format(
               "the TLS certificate of {} could not be verified ({}); if the server uses a private "
@@ -186,13 +186,13 @@ struct HttpClient::Impl {
         case httplib::Error::SSLConnection:
         case httplib::Error::SSLLoadingCerts:
           attempt.permanent = true;
-          attempt.failure = TransportFailure::not_sent;
+          attempt.failure = TransportFailure::kNotSent;
           attempt.error = fmt::format(
               "TLS connection to {} failed ({}){}", base.origin(), httplib::to_string(code),
               options.ca_file ? fmt::format("; CA file {}", options.ca_file->string()) : "");
           break;
         default:
-          attempt.failure = TransportFailure::during_transfer;
+          attempt.failure = TransportFailure::kDuringTransfer;
           attempt.error = fmt::format("network error talking to {} ({})", base.origin(),
                                       httplib::to_string(code));
       }
@@ -228,7 +228,7 @@ struct HttpClient::Impl {
                                  "not sent",
                                  label, body.bytes.size(), limit));
     const bool replay_safe =
-        replay == Replay::safe || (replay == Replay::by_method && idempotent(method));
+        replay == Replay::kSafe || (replay == Replay::kByMethod && idempotent(method));
     milliseconds waited{0};
     for (int number = 1;; ++number) {
       auto started = Clock::now();

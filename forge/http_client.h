@@ -69,7 +69,7 @@ struct RequestBody {
 
 // Whether a request may be sent again after a 5xx or a connection lost mid-way (when the server
 // may already have acted on it). Rate-limit refusals are always retried.
-enum class Replay { by_method, safe, unsafe };
+enum class Replay { kByMethod, kSafe, kUnsafe };
 
 class HttpClient {
  public:
@@ -85,14 +85,14 @@ class HttpClient {
   // Throws HttpError when there is no usable response (network, TLS, size limit, time-out) or a
   // retryable failure outlasted the attempts or the time budget.
   HttpResponse send(std::string_view method, std::string_view target,
-                    std::string_view json_body = {}, Replay replay = Replay::by_method);
+                    std::string_view json_body = {}, Replay replay = Replay::kByMethod);
   HttpResponse send(std::string_view method, std::string_view target, RequestBody body,
                     Replay replay);
 
   // send(), then throws HttpError unless the status is 2xx. `what` says what we were doing
   // ("listing comments of PR #7") and starts the message.
   HttpResponse send_ok(std::string_view what, std::string_view method, std::string_view target,
-                       std::string_view json_body = {}, Replay replay = Replay::by_method);
+                       std::string_view json_body = {}, Replay replay = Replay::kByMethod);
   HttpResponse send_ok(std::string_view what, std::string_view method, std::string_view target,
                        RequestBody body, Replay replay);
 

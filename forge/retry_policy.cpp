@@ -61,7 +61,7 @@ bool is_rate_limited(const HttpResponse& response) {
 std::optional<RetryPlan> plan_retry(const RetryInput& input, const RetryPolicy& policy,
                                     std::mt19937_64& random) {
   if (input.response == nullptr) {
-    if (input.failure == TransportFailure::not_sent || input.replay_safe)
+    if (input.failure == TransportFailure::kNotSent || input.replay_safe)
       return RetryPlan{backoff(policy.initial_backoff, policy.max_backoff, input.attempt, random),
                        "network error"};
     return std::nullopt;

@@ -22,14 +22,14 @@
 namespace benchgate::forge {
 
 enum class TransportFailure {
-  none,             // a response arrived
-  not_sent,         // could not connect: nothing reached the server
-  during_transfer,  // read/write error or time-out after the request may have been sent
+  kNone,            // a response arrived
+  kNotSent,         // could not connect: nothing reached the server
+  kDuringTransfer,  // read/write error or time-out after the request may have been sent
 };
 
 struct RetryInput {
   const HttpResponse* response = nullptr;  // null when there is no response
-  TransportFailure failure = TransportFailure::none;
+  TransportFailure failure = TransportFailure::kNone;
   bool replay_safe = false;
   int attempt = 1;                     // attempts made so far (1 after the first failure)
   std::int64_t now_epoch_seconds = 0;  // for x-ratelimit-reset

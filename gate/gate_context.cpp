@@ -26,11 +26,11 @@ std::string short_ref_name(const std::string& ref) {
 forge::CiKind choose_kind(ContextChoice context, const forge::Environment& env) {
   switch (context) {
     case ContextChoice::kGithub:
-      return forge::CiKind::github_actions;
+      return forge::CiKind::kGithubActions;
     case ContextChoice::kGitlab:
-      return forge::CiKind::gitlab_ci;
+      return forge::CiKind::kGitlabCi;
     case ContextChoice::kLocal:
-      return forge::CiKind::local;
+      return forge::CiKind::kLocal;
     case ContextChoice::kAuto:
       break;
   }
@@ -118,7 +118,7 @@ std::string resolve_in_clone(const GateSettings& s, const GateContext& c,
     return git::resolve_revision(s.repo, revision);
   } catch (const InputError& e) {
     const bool from_flag = (role == "head" ? s.head : s.target).has_value();
-    if (c.kind == forge::CiKind::local || from_flag) throw;
+    if (c.kind == forge::CiKind::kLocal || from_flag) throw;
     throw EnvironmentError(fmt::format(
         "the {} commit {} is not in this clone ({}); fetch the history (actions/checkout with "
         "`fetch-depth: 0`, GitLab `GIT_DEPTH: 0`) or give --{} explicitly",
@@ -129,12 +129,12 @@ std::string resolve_in_clone(const GateSettings& s, const GateContext& c,
 }  // namespace
 
 std::string GateContext::describe() const {
-  std::string where = kind == forge::CiKind::github_actions ? "GitHub Actions"
-                      : kind == forge::CiKind::gitlab_ci    ? "GitLab CI"
+  std::string where = kind == forge::CiKind::kGithubActions ? "GitHub Actions"
+                      : kind == forge::CiKind::kGitlabCi    ? "GitLab CI"
                                                             : "local";
   if (review)
     where += fmt::format(", {}{}{}",
-                         kind == forge::CiKind::gitlab_ci ? "merge request !" : "pull request #",
+                         kind == forge::CiKind::kGitlabCi ? "merge request !" : "pull request #",
                          review_number, fork ? " (from a fork)" : "");
   else if (default_branch_push)
     where += ", push to the default branch";
@@ -145,10 +145,10 @@ GateContext resolve_gate_context(const GateSettings& s, const forge::Environment
   GateContext c;
   c.kind = choose_kind(s.context, env);
   Revisions r;
-  if (c.kind == forge::CiKind::github_actions) {
+  if (c.kind == forge::CiKind::kGithubActions) {
     c.github = forge::read_github_context(env);
     r = github_revisions(c, s);
-  } else if (c.kind == forge::CiKind::gitlab_ci) {
+  } else if (c.kind == forge::CiKind::kGitlabCi) {
     c.gitlab = forge::read_gitlab_context(env);
     r = gitlab_revisions(c, s, env);
   } else {

@@ -1,7 +1,7 @@
 #pragma once
 // What the gate is gating, decided once from the CI context and the flags: which commit is head,
 // what it merges into, whether this is a pull/merge request, and whether its results become a
-// baseline (docs/gate.md#contexts).
+// baseline (docs/gate.md#what-it-does-step-by-step).
 #include <optional>
 #include <string>
 
@@ -12,7 +12,7 @@
 namespace benchgate::gate {
 
 struct GateContext {
-  forge::CiKind kind = forge::CiKind::local;
+  forge::CiKind kind = forge::CiKind::kLocal;
   std::string head;  // full commit id
   // Full commit id of what head merges into; empty when there is nothing to compare with (the
   // first commit of a repository), which is a "no baseline" case, not an error.

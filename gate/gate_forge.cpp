@@ -20,13 +20,13 @@ namespace {
 forge::CheckConclusion conclusion_of(GateOutcome outcome) {
   switch (outcome) {
     case GateOutcome::kFail:
-      return forge::CheckConclusion::failure;
+      return forge::CheckConclusion::kFailure;
     case GateOutcome::kNeutral:
-      return forge::CheckConclusion::neutral;
+      return forge::CheckConclusion::kNeutral;
     case GateOutcome::kPass:
       break;
   }
-  return forge::CheckConclusion::success;
+  return forge::CheckConclusion::kSuccess;
 }
 
 // Whether an API refusal means "this token may not do that" rather than a broken request.
@@ -124,7 +124,7 @@ ForgeAccess forge_access(forge::CiKind kind, const std::string& token_env,
                          const std::string& ca_file, const forge::Environment& env) {
   ForgeAccess access;
   access.token_env = !token_env.empty()                 ? token_env
-                     : kind == forge::CiKind::gitlab_ci ? std::string(forge::kGitlabTokenEnv)
+                     : kind == forge::CiKind::kGitlabCi ? std::string(forge::kGitlabTokenEnv)
                                                         : std::string(forge::kGithubTokenEnv);
   access.token = forge::token_from_env(env, access.token_env);
   if (access.token) access.redactor.add(*access.token);

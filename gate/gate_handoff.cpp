@@ -85,7 +85,7 @@ PublishResult publish_handoff(const PublishSettings& settings, const forge::Envi
                        kHandoffEventFile, h.head_sha, *expected));
 
   ForgeAccess access =
-      forge_access(forge::CiKind::github_actions, settings.token_env, settings.ca_file, env);
+      forge_access(forge::CiKind::kGithubActions, settings.token_env, settings.ca_file, env);
   if (!access.token)
     throw InputError(fmt::format("no GitHub token: ${} is not set", access.token_env));
   const std::string api =

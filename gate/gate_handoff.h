@@ -1,7 +1,8 @@
 #pragma once
-// The fork pull-request hand-off (docs/gate.md#fork-pull-requests). A PR from a fork runs with a
-// read-only token, so its gate run writes the report to files; a trusted `workflow_run` job in
-// the base repository downloads them and posts them with `benchgate gate publish --from DIR`.
+// The fork pull-request hand-off (docs/gate.md#fork-pull-requests-the-two-workflow-pattern). A PR
+// from a fork runs with a read-only token, so its gate run writes the report to files; a trusted
+// `workflow_run` job in the base repository downloads them and posts them with `benchgate gate
+// publish --from DIR`.
 //
 // The files come from an untrusted run, so publish believes nothing it can check: the PR's head
 // commit must match what GitHub says (a forged PR number is refused) and, inside a workflow_run

@@ -292,7 +292,7 @@ void record_interleaved(const GateSettings& settings, store::Store& store,
   if (saved == 0) return;
   // A local run keeps them in this clone (as a local stored-mode run does); a CI run's clone is
   // thrown away, so only pushed records help later runs. A fork's token cannot push at all.
-  if (context.kind == forge::CiKind::local && settings.record != RecordPolicy::kAlways) {
+  if (context.kind == forge::CiKind::kLocal && settings.record != RecordPolicy::kAlways) {
     log_info(
         "the interleaved records stay in this clone's notes (a local run; --record always "
         "pushes them)");

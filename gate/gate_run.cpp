@@ -60,9 +60,9 @@ GateResult run_gate(const GateSettings& settings, const forge::Environment& env,
   const ReportWithLinks report_for = [&](const SvgLink& svg_link) {
     return summarize_gate(verdicts, with_svg_links(profiles.attachments(), svg_link));
   };
-  if (context.kind == forge::CiKind::github_actions)
+  if (context.kind == forge::CiKind::kGithubActions)
     publish_to_github(context, report_for, access, settings.report_dir, env);
-  else if (context.kind == forge::CiKind::gitlab_ci)
+  else if (context.kind == forge::CiKind::kGitlabCi)
     publish_to_gitlab(context, report_for, access, env, settings.report_dir);
 
   result.outcome = summary.outcome;

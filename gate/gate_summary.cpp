@@ -94,7 +94,7 @@ GateReport summarize_gate(const std::vector<SuiteVerdict>& verdicts,
   report.outcome = outcome_of(verdicts);
   report.title = title_of(verdicts, report.outcome);
   report.marker_key = marker_key_of(verdicts);
-  auto markdown = make_reporter("markdown");
+  auto markdown = report::make_reporter("markdown");
   if (verdicts.size() == 1) {
     report.markdown = markdown->render(suite_report(verdicts.front(), attachments));
     return report;

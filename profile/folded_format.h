@@ -1,5 +1,6 @@
 #pragma once
-// The folded-stack text format that joins the pipeline's stages (GUIDE §5, FlameGraph):
+// The folded-stack text format that joins the pipeline's stages
+// (docs/design.md#profiles-as-a-pipeline):
 //   root;caller;callee 42
 // one line per distinct stack, frames root first, separated by ';', then a space and the count.
 // Frame names may contain spaces (py-spy's "fn (file.py:12)"): the count is the last field.

@@ -5,11 +5,11 @@
 
 #include "reporters/reporter.h"
 
-namespace benchgate {
+namespace benchgate::report {
 
 std::unique_ptr<Reporter> make_console_reporter(const ReportOptions& options);
 std::unique_ptr<Reporter> make_markdown_reporter(const ReportOptions& options);
 std::unique_ptr<Reporter> make_json_reporter(const ReportOptions& options);
 std::unique_ptr<Reporter> make_junit_reporter(const ReportOptions& options);
 
-}  // namespace benchgate
+}  // namespace benchgate::report

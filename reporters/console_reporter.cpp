@@ -12,9 +12,8 @@
 #include "reporters/report_format.h"
 #include "reporters/report_sections.h"
 
-namespace benchgate {
+namespace benchgate::report {
 namespace {
-using namespace report;
 
 // Names longer than this go on a line of their own so one long name does not push every other
 // row's numbers off the screen.
@@ -201,4 +200,4 @@ std::unique_ptr<Reporter> make_console_reporter(const ReportOptions& options) {
   return std::make_unique<ConsoleReporter>(options);
 }
 
-}  // namespace benchgate
+}  // namespace benchgate::report

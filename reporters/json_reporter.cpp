@@ -3,7 +3,7 @@
 #include "core/comparison_json.h"
 #include "reporters/builtin_reporters.h"
 
-namespace benchgate {
+namespace benchgate::report {
 namespace {
 
 class JsonReporter final : public Reporter {
@@ -23,4 +23,4 @@ std::unique_ptr<Reporter> make_json_reporter(const ReportOptions&) {
   return std::make_unique<JsonReporter>();
 }
 
-}  // namespace benchgate
+}  // namespace benchgate::report

@@ -17,9 +17,8 @@
 #include "reporters/clean_text.h"
 #include "reporters/report_format.h"
 
-namespace benchgate {
+namespace benchgate::report {
 namespace {
-using namespace report;
 
 enum class Outcome { kPassed, kFailed, kSkipped };
 
@@ -193,4 +192,4 @@ std::unique_ptr<Reporter> make_junit_reporter(const ReportOptions&) {
   return std::make_unique<JunitReporter>();
 }
 
-}  // namespace benchgate
+}  // namespace benchgate::report

@@ -14,9 +14,8 @@
 #include "reporters/report_format.h"
 #include "reporters/report_sections.h"
 
-namespace benchgate {
+namespace benchgate::report {
 namespace {
-using namespace report;
 
 // GitHub rejects comment bodies over 65,536 characters; stop listing rows well before that and
 // point to the JSON report, which always has every row.
@@ -96,4 +95,4 @@ std::unique_ptr<Reporter> make_markdown_reporter(const ReportOptions&) {
   return std::make_unique<MarkdownReporter>();
 }
 
-}  // namespace benchgate
+}  // namespace benchgate::report

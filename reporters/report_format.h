@@ -1,7 +1,8 @@
 #pragma once
 // The words and numbers every report shares, so that console, Markdown and JUnit say the same
-// thing the same way. Formatting only: every value shown is a field of Comparison (GUIDE §1).
-// Untrusted text (names, labels, messages) is cleaned here; Markdown/XML escaping is the caller's.
+// thing the same way. Formatting only: every value shown is a field of Comparison
+// (docs/architecture.md). Untrusted text (names, labels, messages) is cleaned here; Markdown/XML
+// escaping is the caller's.
 #include <optional>
 #include <string>
 #include <string_view>
@@ -33,7 +34,7 @@ std::string base_value(const BenchmarkComparison& row);
 std::string head_value(const BenchmarkComparison& row);
 
 // True for a regression that does not count towards the gate because it rests on a single
-// process per side (GUIDE §2) and --trust-single-run was not given.
+// process per side (docs/design.md#the-unit-of-analysis) and --trust-single-run was not given.
 bool is_unconfirmed_regression(const BenchmarkComparison& row, const CompareSettings& settings);
 // The verdict word, with "(unconfirmed)" for unconfirmed regressions.
 std::string verdict_label(const BenchmarkComparison& row, const CompareSettings& settings);

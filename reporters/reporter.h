@@ -10,7 +10,7 @@
 #include "core/comparison.h"
 #include "core/report.h"
 
-namespace benchgate {
+namespace benchgate::report {
 
 struct ReportOptions {
   bool color = false;  // ANSI colours (console only; set when writing to a TTY)
@@ -30,4 +30,4 @@ class Reporter {
 std::unique_ptr<Reporter> make_reporter(std::string_view name, const ReportOptions& options = {});
 std::vector<std::string_view> reporter_names();
 
-}  // namespace benchgate
+}  // namespace benchgate::report

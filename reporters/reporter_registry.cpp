@@ -8,7 +8,7 @@
 #include "core/errors.h"
 #include "reporters/builtin_reporters.h"
 
-namespace benchgate {
+namespace benchgate::report {
 namespace {
 
 struct Registration {
@@ -38,4 +38,4 @@ std::vector<std::string_view> reporter_names() {
   return names;
 }
 
-}  // namespace benchgate
+}  // namespace benchgate::report

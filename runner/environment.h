@@ -1,5 +1,5 @@
 #pragma once
-// What the machine looked like when a run was measured (issue 3, GUIDE §3 testbeds). Stored in
+// What the machine looked like when a run was measured (docs/design.md#testbeds). Stored in
 // every run record so that a surprising comparison can be explained ("the governor was
 // powersave", "load was 3.2 on 2 cores") and so that results are only compared within a testbed.
 #include <filesystem>
@@ -29,7 +29,7 @@ EnvironmentInfo capture_environment(const std::filesystem::path& root = "/");
 nlohmann::json environment_json(const EnvironmentInfo& info);
 
 // A short stable name for "this kind of machine": CPU model, logical cores and OS, hashed, e.g.
-// "fp-2c-3fa94c1e08d2". Used as the testbed unless the user names one (GUIDE §3).
+// "fp-2c-3fa94c1e08d2". Used as the testbed unless the user names one (docs/design.md#testbeds).
 std::string testbed_fingerprint(const EnvironmentInfo& info);
 
 // Warnings (never errors) about conditions that make timings unreliable.

@@ -1,10 +1,10 @@
 #pragma once
 // Google Benchmark's JSON output (`--benchmark_out=FILE --benchmark_out_format=json`).
 //
-// One file is one process (GUIDE §2). Per-repetition entries (`run_type: "iteration"`) become
-// samples; aggregates (mean/median/stddev/cv, BigO/RMS) are recognised and skipped, because
-// statistics are computed from the repetitions themselves. Times are normalised to nanoseconds.
-// Mapping in detail: docs/run-record.md.
+// One file is one process (docs/design.md#the-unit-of-analysis). Per-repetition entries (`run_type:
+// "iteration"`) become samples; aggregates (mean/median/stddev/cv, BigO/RMS) are recognised and
+// skipped, because statistics are computed from the repetitions themselves. Times are normalised to
+// nanoseconds. Mapping in detail: docs/run-record.md.
 #include "runner/result_format.h"
 
 namespace benchgate {

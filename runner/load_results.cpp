@@ -76,7 +76,8 @@ RunRecord load_results(const fs::path& path, const std::optional<std::string>& f
         fmt::format("{}: no such file or directory (expected a result file or a directory of them)",
                     path.string()));
   if (!fs::is_directory(status)) return load_file(path, format);
-  // Every file of a directory is one more process of the same side (GUIDE §2).
+  // Every file of a directory is one more process of the same side
+  // (docs/design.md#the-unit-of-analysis).
   const std::vector<fs::path> files = json_files_in(path);
   RunRecord side = load_file(files.front(), format);
   for (std::size_t i = 1; i < files.size(); ++i) merge_records(side, load_file(files[i], format));

@@ -1,6 +1,7 @@
 #pragma once
-// Ingest plug-in point (GUIDE §1): one ResultFormat per foreign result format. Adding a format is
-// one new file implementing this interface plus one line in result_formats.cpp.
+// Ingest plug-in point (docs/architecture.md#how-to-add-a-plug-in): one ResultFormat per foreign
+// result format. Adding a format is one new file implementing this interface plus one line in
+// result_formats.cpp.
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -20,8 +21,9 @@ class ResultFormat {
   virtual std::string_view name() const = 0;
   // Cheap structural check used for auto-detection; must not throw.
   virtual bool recognises(const nlohmann::json& document) const = 0;
-  // Converts one parsed file into a run record. Each file is at least one process (GUIDE §2).
-  // Throws InputError whose message names the offending field (the caller adds the file name).
+  // Converts one parsed file into a run record. Each file is at least one process
+  // (docs/design.md#the-unit-of-analysis). Throws InputError whose message names the offending
+  // field (the caller adds the file name).
   virtual RunRecord read(const nlohmann::json& document, const std::string& source) const = 0;
   // Optional fast path: the same record as `read` straight from the file's text, for formats
   // whose files are too big to parse into a document first. Returns nothing when it cannot (the

@@ -1,4 +1,5 @@
-// The registry of ingest formats (GUIDE §1): adding a format is one line here.
+// The registry of ingest formats (docs/architecture.md#how-to-add-a-plug-in): adding a format is
+// one line here.
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 

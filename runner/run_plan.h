@@ -1,7 +1,7 @@
 #pragma once
 // The order in which process launches happen. Launches of all suites are shuffled together with
 // a seeded generator (recorded in every run record), so that slow drift of the machine spreads
-// over every suite and process instead of hitting whichever ran last (GUIDE §2, RMIT).
+// over every suite and process instead of hitting whichever ran last (docs/design.md#interleave).
 #include <cstdint>
 #include <vector>
 

@@ -28,7 +28,8 @@ std::string run_probe(const SuiteConfig& suite, std::vector<std::string> extra) 
   return outcome.succeeded() ? outcome.stdout_text : std::string();
 }
 
-// Google Benchmark's context names the host; the record keeps only a hash (issue 3).
+// Google Benchmark's context names the host; the record keeps only a hash
+// (docs/design.md#testbeds).
 void scrub_host_name(nlohmann::json& context) {
   if (!context.is_object()) return;
   auto it = context.find("host_name");

@@ -19,7 +19,7 @@
 #
 # Exits 0 when the interleaved gate failed for exactly the injected regression (the expected
 # outcome), 1 otherwise. The stored-baseline gate of step 4 is shown but not judged: measured
-# minutes apart on a busy machine it may say "inconclusive" (GUIDE §2), which is why step 5
+# minutes apart on a busy machine it may say "inconclusive" (docs/design.md#the-unit-of-analysis), which is why step 5
 # exists. The folder is kept for inspection: BENCHGATE_DEMO_DIR (default out/demo).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -1,6 +1,7 @@
 #pragma once
-// Turning one side's raw samples of a benchmark into analysis units (GUIDE §2): the process, not
-// the repetition, is the unit, because timings drift between processes far more than within one.
+// Turning one side's raw samples of a benchmark into analysis units
+// (docs/design.md#the-unit-of-analysis): the process, not the repetition, is the unit, because
+// timings drift between processes far more than within one.
 #include <cstddef>
 #include <span>
 #include <utility>

@@ -67,10 +67,10 @@ std::vector<RowInput> pair_up(const RunRecord& base, const RunRecord& head,
 }
 
 // Rows do not depend on each other, and analysing them is most of a large comparison's time
-// (issue #2: 10,000 benchmarks in well under 200 ms), so they are spread over the cores. Each
-// thread takes the next chunk of rows with a workspace of its own and writes each row to its
-// place: the result is the same on any number of threads. (The caller's callbacks, threshold_for
-// and ignore, ran before, on this thread.)
+// (docs/development.md#benchmarks-of-benchgate-itself: 10,000 benchmarks in well under 200 ms), so
+// they are spread over the cores. Each thread takes the next chunk of rows with a workspace of its
+// own and writes each row to its place: the result is the same on any number of threads. (The
+// caller's callbacks, threshold_for and ignore, ran before, on this thread.)
 std::vector<RowAnalysis> analyse_all(const std::vector<RowInput>& inputs,
                                      const CompareSettings& settings) {
   constexpr std::size_t kChunk = 256;

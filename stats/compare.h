@@ -1,6 +1,7 @@
 #pragma once
-// Comparison of two run records, benchmark by benchmark (GUIDE §2): choose the analysis unit,
-// test, estimate the effect with its CI, adjust p-values across the comparison, decide verdicts.
+// Comparison of two run records, benchmark by benchmark (docs/design.md#the-unit-of-analysis):
+// choose the analysis unit, test, estimate the effect with its CI, adjust p-values across the
+// comparison, decide verdicts.
 #include <functional>
 #include <string_view>
 

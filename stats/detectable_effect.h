@@ -1,8 +1,8 @@
 #pragma once
-// The smallest change a job could have detected (issue 7, noise report): given the spread of the
-// analysis units seen in the job and how many there were, the true ratio head/base that the test
-// would flag with the wanted power. A benchmark whose detectable change is larger than its
-// threshold δ cannot be gated at δ with this many rounds on this machine.
+// The smallest change a job could have detected (docs/interleaved.md, noise report): given the
+// spread of the analysis units seen in the job and how many there were, the true ratio head/base
+// that the test would flag with the wanted power. A benchmark whose detectable change is larger
+// than its threshold δ cannot be gated at δ with this many rounds on this machine.
 #include <cstddef>
 #include <span>
 

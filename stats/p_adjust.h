@@ -1,7 +1,7 @@
 #pragma once
-// Adjusting p-values for testing many benchmarks at once (GUIDE §2): without it, 100 unchanged
-// benchmarks tested at alpha = 0.05 fail nearly every pull request. Results are in input order
-// and equal R's p.adjust(p, "holm") / p.adjust(p, "BH"). NaN inputs are not allowed.
+// Adjusting p-values for testing many benchmarks at once (docs/design.md#statistics): without it,
+// 100 unchanged benchmarks tested at alpha = 0.05 fail nearly every pull request. Results are in
+// input order and equal R's p.adjust(p, "holm") / p.adjust(p, "BH"). NaN inputs are not allowed.
 #include <span>
 #include <vector>
 

@@ -81,7 +81,8 @@ RowAnalysis analyse_benchmark(const BenchmarkResult* base, const BenchmarkResult
   const bool has_base = work.base_groups.samples() > 0;
   const bool has_head = work.head_groups.samples() > 0;
 
-  // GUIDE §2: the process is the unit when every side present has at least two of them.
+  // docs/design.md#the-unit-of-analysis: the process is the unit when every side present has at
+  // least two of them.
   const bool per_process = (!has_base || work.base_groups.processes() >= 2) &&
                            (!has_head || work.head_groups.processes() >= 2);
   row.unit = per_process ? AnalysisUnit::kProcessMedians : AnalysisUnit::kRepetitions;

@@ -2,7 +2,7 @@
 // What one look of the interleaved design sees for one benchmark: the rounds complete so far,
 // each a pair (base process, head process) measured back to back. The statistic is the paired t
 // on log(head / base) per round: the pairing removes drift shared by the two processes of a round
-// (GUIDE §2, interleaving), and the log makes the effect a ratio.
+// (docs/design.md#interleave), and the log makes the effect a ratio.
 #include <cstddef>
 #include <span>
 

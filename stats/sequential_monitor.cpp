@@ -69,8 +69,8 @@ void SequentialMonitor::look(int rounds, std::span<const PairedSeries> series, b
   }
   holm_step_down();
 
-  // Each benchmark's own repeated CI has coverage 1 - alpha, like the fixed design's CI (GUIDE
-  // §2); Holm only enters through `rejected`.
+  // Each benchmark's own repeated CI has coverage 1 - alpha, like the fixed design's CI
+  // (docs/design.md#statistics); Holm only enters through `rejected`.
   const double c = cache().get(design_.alpha, information_)[look_index];
   for (std::size_t index : looked) {
     SequentialState* s = &states_[index];

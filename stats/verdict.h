@@ -1,6 +1,6 @@
 #pragma once
-// The verdict rule of GUIDE §2 for one tested benchmark, and the rough sample size that would
-// settle an inconclusive one.
+// The verdict rule of docs/statistics.md#the-verdict-rule-in-plain-words for one tested benchmark,
+// and the rough sample size that would settle an inconclusive one.
 #include <cstddef>
 #include <optional>
 
@@ -12,9 +12,10 @@ namespace benchgate::stats {
 // improvement:  p_adjusted <= alpha, ci_high < 1 and ratio <= 1 - threshold
 // unchanged:    1 - threshold < ci_low and ci_high < 1 + threshold (the whole CI inside)
 // inconclusive: anything else
-// Benjamini–Hochberg's say (GUIDE §2): a row Holm could not confirm but that is probably a real
-// change is shown as a warning. Only inconclusive rows qualify: a row already decided (or proven
-// unchanged within ±δ) has nothing to warn about, and warning on it would be crying wolf.
+// Benjamini–Hochberg's say (docs/design.md#statistics): a row Holm could not confirm but that is
+// probably a real change is shown as a warning. Only inconclusive rows qualify: a row already
+// decided (or proven unchanged within ±δ) has nothing to warn about, and warning on it would be
+// crying wolf.
 bool bh_warning(Verdict verdict, double q_value, double warning_q);
 
 // Regression <-> improvement, for metrics where higher is better (throughput).

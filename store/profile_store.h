@@ -1,9 +1,9 @@
 #pragma once
-// Profiles beside the baselines (GUIDE §3, docs/profiles.md#storage). The entry of commit C holds
-// one JSON line per profile measured on C, keyed by (testbed, suite, benchmark). For git the
-// entries are notes under their own ref (refs/notes/benchgate-profiles next to
-// refs/notes/benchgate), so fetching baselines never downloads profiles; they are fetched and
-// pushed separately, only when needed.
+// Profiles beside the baselines (docs/design.md#baselines-in-git-notes,
+// docs/profiles.md#storage-refsnotesbenchgate-profiles). The entry of commit C holds one JSON line
+// per profile measured on C, keyed by (testbed, suite, benchmark). For git the entries are notes
+// under their own ref (refs/notes/benchgate-profiles next to refs/notes/benchgate), so fetching
+// baselines never downloads profiles; they are fetched and pushed separately, only when needed.
 //
 // Writes go through Store::save_lines: the same atomic, line-merging writer as the baselines,
 // so concurrent writers (other processes, other CI jobs after a fetch) keep each other's lines.

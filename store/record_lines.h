@@ -1,8 +1,9 @@
 #pragma once
-// The stored form of run records: JSON Lines, one complete record per line (GUIDE §3). One
-// record per line is what makes concurrent writes mergeable without understanding JSON: two notes
-// merge by taking the union of their lines, and identical records collapse because a record
-// always serialises to the same bytes (nlohmann writes object keys in sorted order).
+// The stored form of run records: JSON Lines, one complete record per line
+// (docs/design.md#baselines-in-git-notes). One record per line is what makes concurrent writes
+// mergeable without understanding JSON: two notes merge by taking the union of their lines, and
+// identical records collapse because a record always serialises to the same bytes (nlohmann writes
+// object keys in sorted order).
 #include <string>
 #include <string_view>
 #include <vector>

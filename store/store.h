@@ -1,5 +1,6 @@
 #pragma once
-// Baselines keyed by commit: the `Store` plug-in interface (GUIDE §1, §3).
+// Baselines keyed by commit: the `Store` plug-in interface
+// (docs/architecture.md#how-to-add-a-plug-in, docs/design.md#baselines-in-git-notes).
 //
 // The public operations (save, load, list, prune) are written once here on top of four storage
 // primitives that each backend implements: read an entry's text, merge lines into an entry,

@@ -1,7 +1,7 @@
-// The "Done when" figures of issue 7 on this machine, by repeating whole `benchgate ab` jobs of 8
-// rounds: an A/A job (two copies of the same binary) fails at most 1 of 20 times; a 10% slowdown
-// of one benchmark is caught in >= 19 of 20 jobs and a 5% one in a majority, with nothing else
-// flagged. Slow (label `slow`): ~60 jobs of 16 processes each. The figures are printed.
+// The "Done when" figures of docs/interleaved.md on this machine, by repeating whole `benchgate ab`
+// jobs of 8 rounds: an A/A job (two copies of the same binary) fails at most 1 of 20 times; a 10%
+// slowdown of one benchmark is caught in >= 19 of 20 jobs and a 5% one in a majority, with nothing
+// else flagged. Slow (label `slow`): ~60 jobs of 16 processes each. The figures are printed.
 #include <gtest/gtest.h>
 
 #include <cstdio>

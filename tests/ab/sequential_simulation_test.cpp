@@ -1,5 +1,5 @@
-// The "Done when" of issue 7 for the sequential design, by seeded simulation of whole jobs:
-// no true change -> false alarms within 1 point of alpha over 2,000 jobs (while naive
+// The "Done when" of docs/interleaved.md for the sequential design, by seeded simulation of whole
+// jobs: no true change -> false alarms within 1 point of alpha over 2,000 jobs (while naive
 // stop-when-significant inflates them); a 2δ change -> at least 30% fewer rounds than the fixed
 // design. The figures are printed so the report can quote them.
 #include <gtest/gtest.h>

@@ -29,9 +29,10 @@ void measure_once(const std::string& variant, const fs::path& out, int repetitio
 }
 
 // `processes` processes of each variant, interleaved so that machine drift during the test hits
-// both sides alike (GUIDE §2), and counterbalanced (a b, b a, a b, ...): on this VM the second of
-// two back-to-back processes has measured 6-9% slower, and a fixed order turned that into an A/A
-// "regression" in 8 of 20 runs. Use an even count so each side goes first equally often.
+// both sides alike (docs/design.md#interleave), and counterbalanced (a b, b a, a b, ...): on this
+// VM the second of two back-to-back processes has measured 6-9% slower, and a fixed order turned
+// that into an A/A "regression" in 8 of 20 runs. Use an even count so each side goes first equally
+// often.
 void measure_interleaved(const std::string& a, const fs::path& a_dir, const std::string& b,
                          const fs::path& b_dir, int processes) {
   for (int p = 0; p < processes; ++p) {

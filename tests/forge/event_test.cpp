@@ -106,7 +106,7 @@ TEST(GithubContext, ReadsTheEventFileAndVariables) {
                               {"GITHUB_EVENT_PATH", (dir / "event.json").string()},
                               {"GITHUB_SHA", std::string(40, 'c')},
                               {"GITHUB_STEP_SUMMARY", (dir / "summary.md").string()}});
-  EXPECT_EQ(detect_ci(env), CiKind::github_actions);
+  EXPECT_EQ(detect_ci(env), CiKind::kGithubActions);
   GithubContext context = read_github_context(env);
   EXPECT_EQ(context.api_url, "https://api.github.com");
   ASSERT_TRUE(context.event.pull_request);
@@ -138,7 +138,7 @@ TEST(GitlabContext, MergeRequestPipeline) {
                               {"CI_MERGE_REQUEST_DIFF_BASE_SHA", kBase},
                               {"CI_MERGE_REQUEST_PROJECT_ID", "42"},
                               {"CI_MERGE_REQUEST_SOURCE_PROJECT_ID", "77"}});
-  EXPECT_EQ(detect_ci(env), CiKind::gitlab_ci);
+  EXPECT_EQ(detect_ci(env), CiKind::kGitlabCi);
   GitlabContext context = read_gitlab_context(env);
   ASSERT_TRUE(context.merge_request);
   EXPECT_EQ(context.merge_request->iid, 9);
@@ -167,7 +167,7 @@ TEST(GitlabContext, BranchPipelineAndBadValues) {
                 read_gitlab_context(map_environment({{"CI_PROJECT_ID", "42"}}));
               }),
               HasSubstr("CI_API_V4_URL"));
-  EXPECT_EQ(detect_ci(map_environment({})), CiKind::local);
+  EXPECT_EQ(detect_ci(map_environment({})), CiKind::kLocal);
 }
 
 TEST(Tokens, MissingGitlabTokenIsExplainedAndJobTokenCalledOut) {

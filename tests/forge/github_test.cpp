@@ -160,7 +160,7 @@ TEST(GithubComment, BadMarkersAndPrNumbersAreInputErrors) {
 std::vector<forge::CheckAnnotation> annotations(int count) {
   std::vector<forge::CheckAnnotation> list;
   for (int i = 0; i < count; ++i)
-    list.push_back({"bench/b.cpp", i + 1, i + 1, forge::AnnotationLevel::warning, "slower",
+    list.push_back({"bench/b.cpp", i + 1, i + 1, forge::AnnotationLevel::kWarning, "slower",
                     "BM_" + std::to_string(i) + " is 12% slower"});
   return list;
 }
@@ -168,7 +168,7 @@ std::vector<forge::CheckAnnotation> annotations(int count) {
 TEST(GithubCheckRun, MoreThan50AnnotationsArePostedThenPatchedIn50s) {
   FakeGithub github;
   Capture capture;
-  forge::CheckRun run{kSha,      "benchgate",     forge::CheckConclusion::failure, "2 regressions",
+  forge::CheckRun run{kSha,      "benchgate",     forge::CheckConclusion::kFailure, "2 regressions",
                       "summary", annotations(120)};
   forge::CheckRunResult result = client_for(github, capture).create_check_run(run);
   EXPECT_TRUE(result.created);
@@ -188,7 +188,7 @@ TEST(GithubCheckRun, MoreThan50AnnotationsArePostedThenPatchedIn50s) {
 TEST(GithubCheckRun, ExactlyFiftyNeedsNoPatch) {
   FakeGithub github;
   Capture capture;
-  forge::CheckRun run{kSha, "benchgate", forge::CheckConclusion::success,
+  forge::CheckRun run{kSha, "benchgate", forge::CheckConclusion::kSuccess,
                       "",   "ok",        annotations(50)};
   EXPECT_EQ(client_for(github, capture).create_check_run(run).requests, 1);
   EXPECT_EQ(github.check_runs().at(0).created["output"]["title"], "benchgate");
@@ -199,7 +199,7 @@ TEST(GithubCheckRun, Forbidden403IsAWarningNotAnException) {
   options.check_runs_forbidden = true;
   FakeGithub github(options);
   Capture capture;
-  forge::CheckRun run{kSha, "benchgate", forge::CheckConclusion::neutral, "", "s", annotations(3)};
+  forge::CheckRun run{kSha, "benchgate", forge::CheckConclusion::kNeutral, "", "s", annotations(3)};
   forge::CheckRunResult result;
   ASSERT_NO_THROW(result = client_for(github, capture).create_check_run(run));
   EXPECT_FALSE(result.created);
@@ -276,7 +276,7 @@ TEST(GithubSecrecy, TheTokenAppearsNowhere) {
   auto client = client_for(github, capture);
   collect([&] { client.pull_request_head_sha(999); });  // 404 echoing Authorization
   collect([&] { client.upsert_pr_comment(7, kMarker, "accidentally quoting " + token); });
-  forge::CheckRun run{kSha, "benchgate", forge::CheckConclusion::neutral, "", "s " + token, {}};
+  forge::CheckRun run{kSha, "benchgate", forge::CheckConclusion::kNeutral, "", "s " + token, {}};
   collect([&] { captured.push_back(client.create_check_run(run).warning); });
   auto wrong = client_for(github, capture, wrong_token);
   collect([&] { wrong.upsert_pr_comment(7, kMarker, "x"); });  // 401 echoing the wrong token

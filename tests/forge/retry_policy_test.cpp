@@ -14,7 +14,7 @@ HttpResponse response(int status, std::map<std::string, std::string> headers = {
 }
 
 std::optional<RetryPlan> plan(const HttpResponse* r, bool replay_safe, int attempt = 1,
-                              TransportFailure failure = TransportFailure::none) {
+                              TransportFailure failure = TransportFailure::kNone) {
   static std::mt19937_64 random(1);
   RetryInput input{r, failure, replay_safe, attempt, /*now=*/1'000'000};
   return plan_retry(input, RetryPolicy{}, random);
@@ -65,9 +65,9 @@ TEST(RetryPolicy, ServerErrorsBackOffExponentiallyWithJitterUpToTheCap) {
 TEST(RetryPolicy, UnsafeRequestsAreNotRepeatedAfterAServerErrorOrBrokenTransfer) {
   auto r = response(500);
   EXPECT_FALSE(plan(&r, /*replay_safe=*/false));
-  EXPECT_FALSE(plan(nullptr, false, 1, TransportFailure::during_transfer));
+  EXPECT_FALSE(plan(nullptr, false, 1, TransportFailure::kDuringTransfer));
   // Nothing was sent: always safe to try again.
-  EXPECT_TRUE(plan(nullptr, false, 1, TransportFailure::not_sent));
+  EXPECT_TRUE(plan(nullptr, false, 1, TransportFailure::kNotSent));
 }
 
 }  // namespace

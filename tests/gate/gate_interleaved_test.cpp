@@ -252,9 +252,9 @@ TEST_F(GateInterleaved, BuildsBothSidesCatchesTheSlowdownAndStoresBothSidesPaire
   EXPECT_EQ(row(stored_comparison, "BM_Work")["verdict"], "regression");
 }
 
-// Issue 7 point 6: with profiling on, the regressed benchmark is profiled in *both* builds in
-// this job (the worktree still exists then), so the flame graph diff never needs a stored base
-// profile — none exists in this repository.
+// docs/interleaved.md#profiles-of-both-sides: with profiling on, the regressed benchmark is
+// profiled in *both* builds in this job (the worktree still exists then), so the flame graph diff
+// never needs a stored base profile — none exists in this repository.
 TEST_F(GateInterleaved, ProfilesBothBuildsOfARegressedBenchmarkInTheSameJob) {
   if (const auto reason = perf_unavailable_reason(); !reason.empty()) GTEST_SKIP() << reason;
   const std::string base = commit_project(false, kCmakeBuild, "suites");

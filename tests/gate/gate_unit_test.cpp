@@ -181,7 +181,7 @@ TEST(GateContext, LocalRunsCompareWithTheGivenTargetAndRecordOnlyWhenAsked) {
   settings.target = first;
   const auto env = forge::map_environment({});
   GateContext c = resolve_gate_context(settings, env);
-  EXPECT_EQ(c.kind, forge::CiKind::local);
+  EXPECT_EQ(c.kind, forge::CiKind::kLocal);
   EXPECT_EQ(c.head, second);
   EXPECT_EQ(c.target, first);
   EXPECT_FALSE(c.record);
@@ -210,7 +210,7 @@ TEST(GateContext, AGithubPushToTheDefaultBranchRecordsByDefault) {
   GateSettings settings;
   settings.repo = repo;
   const GateContext c = resolve_gate_context(settings, env);
-  EXPECT_EQ(c.kind, forge::CiKind::github_actions);
+  EXPECT_EQ(c.kind, forge::CiKind::kGithubActions);
   EXPECT_TRUE(c.default_branch_push);
   EXPECT_TRUE(c.record);
   EXPECT_EQ(c.head, second);

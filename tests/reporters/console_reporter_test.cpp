@@ -8,7 +8,7 @@
 #include "reporters/reporter.h"
 #include "tests/reporters/comparison_fixtures.h"
 
-namespace benchgate {
+namespace benchgate::report {
 namespace {
 using testing::every_verdict;
 using ::testing::HasSubstr;
@@ -196,4 +196,4 @@ TEST(ConsoleReporter, NamesCannotInjectTerminalEscapesOrLines) {
 }
 
 }  // namespace
-}  // namespace benchgate
+}  // namespace benchgate::report

@@ -6,7 +6,7 @@
 #include "reporters/reporter.h"
 #include "tests/reporters/comparison_fixtures.h"
 
-namespace benchgate {
+namespace benchgate::report {
 namespace {
 using nlohmann::json;
 using testing::every_verdict;
@@ -17,7 +17,8 @@ json render(const Comparison& c) {
   return json::parse(make_reporter("json")->render(c));
 }
 
-// The names issue 2 promises to other tools. Renaming one breaks them: this test is the tripwire.
+// The names docs/statistics.md#how-this-is-tested-testsstats promises to other tools. Renaming one
+// breaks them: this test is the tripwire.
 TEST(JsonReporter, KeepsTheContractNames) {
   const json report = render(every_verdict());
   EXPECT_EQ(report.at("verdict"), "fail");
@@ -91,4 +92,4 @@ TEST(JsonReporter, InvalidUtf8InANameDoesNotAbortTheReport) {
 }
 
 }  // namespace
-}  // namespace benchgate
+}  // namespace benchgate::report

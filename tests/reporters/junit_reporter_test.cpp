@@ -10,7 +10,7 @@
 #include "tests/support/process.h"
 #include "tests/support/temp_dir.h"
 
-namespace benchgate {
+namespace benchgate::report {
 namespace {
 using nlohmann::json;
 using testing::every_verdict;
@@ -155,4 +155,4 @@ TEST(JunitReporter, NoRowsIsAnEmptyButValidSuite) {
 }
 
 }  // namespace
-}  // namespace benchgate
+}  // namespace benchgate::report

@@ -6,7 +6,7 @@
 #include "reporters/reporter.h"
 #include "tests/reporters/comparison_fixtures.h"
 
-namespace benchgate {
+namespace benchgate::report {
 namespace {
 using testing::every_verdict;
 using ::testing::HasSubstr;
@@ -226,4 +226,4 @@ TEST(MarkdownReporter, HugeComparisonsStayUnderTheCommentLimit) {
 }
 
 }  // namespace
-}  // namespace benchgate
+}  // namespace benchgate::report

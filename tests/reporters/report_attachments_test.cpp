@@ -13,7 +13,7 @@
 #include "reporters/reporter.h"
 #include "tests/reporters/comparison_fixtures.h"
 
-namespace benchgate {
+namespace benchgate::report {
 namespace {
 
 using ::testing::HasSubstr;
@@ -133,4 +133,4 @@ TEST(ReportAttachments, ConsoleListsTheTopFunctionsAndTheNoiseTable) {
 }
 
 }  // namespace
-}  // namespace benchgate
+}  // namespace benchgate::report

@@ -4,7 +4,7 @@
 #include "core/errors.h"
 #include "reporters/reporter.h"
 
-namespace benchgate {
+namespace benchgate::report {
 namespace {
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
@@ -35,4 +35,4 @@ TEST(ReporterRegistry, UnknownNameIsAnInputErrorListingTheKnownOnes) {
 }
 
 }  // namespace
-}  // namespace benchgate
+}  // namespace benchgate::report

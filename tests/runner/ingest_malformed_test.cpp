@@ -1,6 +1,7 @@
-// Malformed input (issue #2, "Done when"): every case is an InputError whose message names the
-// file and the offending field (or line:column), never a crash. Cases are real files on disk:
-// fixtures cut from or written by the real tools, or small documents written by the test.
+// Malformed input (docs/statistics.md#how-this-is-tested-testsstats, "Done when"): every case is an
+// InputError whose message names the file and the offending field (or line:column), never a crash.
+// Cases are real files on disk: fixtures cut from or written by the real tools, or small documents
+// written by the test.
 #include <string>
 
 #include <gmock/gmock.h>

@@ -1,6 +1,6 @@
-// The A/A test (issue 2, "Done when"): many benchmarks with identical distributions on both sides
-// must rarely fail the gate, and a real 20% slowdown among them must almost always be caught.
-// Seeded, so every run sees the same 200 trials.
+// The A/A test (docs/statistics.md#how-this-is-tested-testsstats, "Done when"): many benchmarks
+// with identical distributions on both sides must rarely fail the gate, and a real 20% slowdown
+// among them must almost always be caught. Seeded, so every run sees the same 200 trials.
 #include <iostream>
 #include <random>
 #include <string>

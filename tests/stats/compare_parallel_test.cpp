@@ -1,6 +1,7 @@
-// compare_runs analyses the rows of a large comparison on several threads (issue #2). Each row
-// must still be exactly the row of its own benchmark, in head order: checked against comparing
-// every benchmark alone, which runs on one thread.
+// compare_runs analyses the rows of a large comparison on several threads
+// (docs/development.md#benchmarks-of-benchgate-itself). Each row must still be exactly the row of
+// its own benchmark, in head order: checked against comparing every benchmark alone, which runs on
+// one thread.
 #include <cstdint>
 #include <random>
 #include <string>

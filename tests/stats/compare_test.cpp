@@ -228,7 +228,8 @@ TEST(CompareRuns, NoWarningForASmallRealChangeInsideTheBand) {
 
 TEST(CompareRuns, DriftBetweenTightProcessesIsNotARegression) {
   // Each process is internally tight (0.1%), but the process levels drift by several percent,
-  // the same way on both sides (GUIDE §2). Head's processes happen to sit ~3% higher on average.
+  // the same way on both sides (docs/design.md#the-unit-of-analysis). Head's processes happen to
+  // sit ~3% higher on average.
   const std::vector<double> base_levels{100, 97, 106, 99, 103};
   const std::vector<double> head_levels{104, 109, 98, 107, 101};
   RunRecord base, head, base_pooled, head_pooled;

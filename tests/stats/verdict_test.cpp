@@ -1,4 +1,5 @@
-// The verdict rule of GUIDE §2 at its boundaries, and the units-needed formula by hand.
+// The verdict rule of docs/statistics.md#the-verdict-rule-in-plain-words at its boundaries, and the
+// units-needed formula by hand.
 #include "stats/verdict.h"
 
 #include <cmath>
@@ -105,8 +106,8 @@ namespace {
 TEST(BhWarning, OnlyInconclusiveRowsAtOrBelowQ) {
   EXPECT_TRUE(stats::bh_warning(Verdict::kInconclusive, 0.10, 0.10));
   EXPECT_FALSE(stats::bh_warning(Verdict::kInconclusive, 0.11, 0.10));
-  for (Verdict decided : {Verdict::kRegression, Verdict::kImprovement, Verdict::kUnchanged,
-                          Verdict::kUntested})
+  for (Verdict decided :
+       {Verdict::kRegression, Verdict::kImprovement, Verdict::kUnchanged, Verdict::kUntested})
     EXPECT_FALSE(stats::bh_warning(decided, 0.001, 0.10)) << to_string(decided);
 }
 }  // namespace

@@ -1,12 +1,14 @@
-#include "cli/pre_push_plan.h"
+#include "prepush/pre_push_plan.h"
 
 #include <algorithm>
 
 #include <fmt/format.h>
 
-#include "cli/pre_push_target.h"
+#include "core/text.h"
 
-namespace benchgate::cli {
+#include "prepush/pre_push_target.h"
+
+namespace benchgate::prepush {
 namespace {
 
 // Why `ref` is not gated, or empty when it is a candidate.
@@ -18,8 +20,9 @@ std::string reason_to_skip(const PushedRef& ref, const std::string& checked_out_
     return fmt::format(
         "{} is not the checked-out commit{}; benchgate measures the working tree, so it gates "
         "only a push of HEAD",
-        short_sha(ref.local_sha),
-        checked_out_sha.empty() ? "" : fmt::format(" (HEAD is {})", short_sha(checked_out_sha)));
+        short_commit(ref.local_sha, 7),
+        checked_out_sha.empty() ? ""
+                                : fmt::format(" (HEAD is {})", short_commit(checked_out_sha, 7)));
   return {};
 }
 
@@ -52,4 +55,4 @@ PushPlan plan_push(const git::Repository& repo, const std::vector<PushedRef>& re
   return plan;
 }
 
-}  // namespace benchgate::cli
+}  // namespace benchgate::prepush

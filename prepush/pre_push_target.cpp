@@ -1,13 +1,20 @@
-#include "cli/pre_push_target.h"
+#include "prepush/pre_push_target.h"
 
 #include <array>
 
 #include <fmt/format.h>
 
+#include "core/text.h"
+
 #include "git/revision.h"
 
-namespace benchgate::cli {
+namespace benchgate::prepush {
 namespace {
+
+// Commits as git abbreviates them in its own messages, next to which the hook's lines appear.
+std::string abbreviated(const std::string& sha) {
+  return short_commit(sha, 7);
+}
 
 std::optional<GateTarget> default_branch_of(const git::Repository& repo,
                                             const std::string& remote) {
@@ -20,7 +27,7 @@ std::optional<GateTarget> default_branch_of(const git::Repository& repo,
     if (!git::is_valid_reference_name(ref)) return std::nullopt;
     if (auto sha = git::reference_commit(repo, ref)) {
       return GateTarget{*sha, fmt::format("{}/{} ({}, the remote's default branch)", remote, branch,
-                                          short_sha(*sha))};
+                                          abbreviated(*sha))};
     }
   }
   return std::nullopt;
@@ -28,20 +35,16 @@ std::optional<GateTarget> default_branch_of(const git::Repository& repo,
 
 }  // namespace
 
-std::string short_sha(const std::string& sha) {
-  return sha.substr(0, 7);
-}
-
 std::optional<GateTarget> choose_gate_target(const git::Repository& repo, const PushedRef& ref,
                                              const std::string& remote, std::string& why_not) {
   std::string remote_note;
   if (!ref.creates()) {
     if (git::has_commit(repo, ref.remote_sha))
       return GateTarget{ref.remote_sha, fmt::format("{} on {} ({})", ref.remote_ref, remote,
-                                                    short_sha(ref.remote_sha))};
+                                                    abbreviated(ref.remote_sha))};
     // A force push over commits we never fetched: the remote's tip is unknown here.
     remote_note = fmt::format("; {} on {} is at {}, which is not in this repository (git fetch?)",
-                              ref.remote_ref, remote, short_sha(ref.remote_sha));
+                              ref.remote_ref, remote, abbreviated(ref.remote_sha));
   }
   if (auto target = default_branch_of(repo, remote)) return target;
   why_not = fmt::format(
@@ -51,4 +54,4 @@ std::optional<GateTarget> choose_gate_target(const git::Repository& repo, const 
   return std::nullopt;
 }
 
-}  // namespace benchgate::cli
+}  // namespace benchgate::prepush

@@ -5,13 +5,18 @@
 // baselines or pushes notes.
 #include <chrono>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
-namespace benchgate::cli {
+namespace benchgate::prepush {
 
 struct PrePushGateSettings {
+  // Where the child's output lines go as they come (git shows a hook's output on the pusher's
+  // terminal, so a long gate shows its progress while it runs).
+  std::function<void(std::string_view)> on_stdout_line, on_stderr_line;
   std::filesystem::path benchgate;  // the executable to run (normally this very binary)
   std::filesystem::path repo;       // work tree top
   std::filesystem::path config;     // benchgate.toml (absolute)
@@ -26,7 +31,7 @@ struct GateRequest {
   std::string target_sha;  // what it is compared with (gate takes the merge-base)
 };
 
-enum class GateOutcome {
+enum class GateChildOutcome {
   kPass,        // exit 0
   kRegression,  // exit 1
   kInputError,  // exit 2: the config or the request is wrong
@@ -35,7 +40,7 @@ enum class GateOutcome {
 };
 
 struct GateRun {
-  GateOutcome outcome = GateOutcome::kFailed;
+  GateChildOutcome outcome = GateChildOutcome::kFailed;
   std::string how;  // how the child ended, for messages
   std::filesystem::path report_dir;
 };
@@ -48,4 +53,4 @@ std::vector<std::string> gate_command(const PrePushGateSettings& settings,
 GateRun run_gate_child(const PrePushGateSettings& settings, const GateRequest& request,
                        std::optional<std::chrono::duration<double>> limit);
 
-}  // namespace benchgate::cli
+}  // namespace benchgate::prepush

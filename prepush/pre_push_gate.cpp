@@ -1,7 +1,5 @@
-#include "cli/pre_push_gate.h"
+#include "prepush/pre_push_gate.h"
 
-#include <cstdio>
-#include <functional>
 #include <string_view>
 
 #include <fmt/format.h>
@@ -10,7 +8,7 @@
 #include "process/describe.h"
 #include "process/launch.h"
 
-namespace benchgate::cli {
+namespace benchgate::prepush {
 namespace {
 
 // refs/heads/feature/x -> feature_x: one flat folder per branch under the report root.
@@ -21,27 +19,19 @@ std::string folder_name(const std::string& branch) {
   return name;
 }
 
-GateOutcome classify(const process::ChildOutcome& child) {
-  if (child.timed_out) return GateOutcome::kOverBudget;
-  if (!child.exited) return GateOutcome::kFailed;
+GateChildOutcome classify(const process::ChildOutcome& child) {
+  if (child.timed_out) return GateChildOutcome::kOverBudget;
+  if (!child.exited) return GateChildOutcome::kFailed;
   switch (child.exit_status) {
     case kExitPass:
-      return GateOutcome::kPass;
+      return GateChildOutcome::kPass;
     case kExitRegression:
-      return GateOutcome::kRegression;
+      return GateChildOutcome::kRegression;
     case kExitInputError:
-      return GateOutcome::kInputError;
+      return GateChildOutcome::kInputError;
     default:
-      return GateOutcome::kFailed;
+      return GateChildOutcome::kFailed;
   }
-}
-
-// Writes each line of a child's stream to `stream` at once.
-std::function<void(std::string_view)> pass_through(std::FILE* stream) {
-  return [stream](std::string_view line) {
-    fmt::print(stream, "{}\n", line);
-    std::fflush(stream);
-  };
 }
 
 }  // namespace
@@ -83,8 +73,8 @@ GateRun run_gate_child(const PrePushGateSettings& settings, const GateRequest& r
   spec.timeout = limit;
   // Both streams pass through line by line as the gate writes them (git shows a hook's output
   // on the pusher's terminal), so a long gate shows its progress while it runs.
-  spec.on_stdout_line = pass_through(stdout);
-  spec.on_stderr_line = pass_through(stderr);
+  spec.on_stdout_line = settings.on_stdout_line;
+  spec.on_stderr_line = settings.on_stderr_line;
   process::ChildOutcome child = process::run_child(spec);
   GateRun run;
   run.outcome = classify(child);
@@ -93,4 +83,4 @@ GateRun run_gate_child(const PrePushGateSettings& settings, const GateRequest& r
   return run;
 }
 
-}  // namespace benchgate::cli
+}  // namespace benchgate::prepush

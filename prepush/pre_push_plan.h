@@ -3,12 +3,11 @@
 #include <string>
 #include <vector>
 
-#include "cli/pre_push_gate.h"
 #include "git/repository.h"
+#include "prepush/pre_push_gate.h"
 #include "prepush/pre_push_lines.h"
 
-namespace benchgate::cli {
-using prepush::PushedRef;
+namespace benchgate::prepush {
 
 struct PlannedGate {
   GateRequest request;
@@ -25,4 +24,4 @@ struct PushPlan {
 PushPlan plan_push(const git::Repository& repo, const std::vector<PushedRef>& refs,
                    const std::string& remote, const std::string& checked_out_sha);
 
-}  // namespace benchgate::cli
+}  // namespace benchgate::prepush

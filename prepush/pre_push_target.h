@@ -8,9 +8,7 @@
 #include "git/repository.h"
 #include "prepush/pre_push_lines.h"
 
-namespace benchgate::cli {
-using prepush::is_zero_sha;
-using prepush::PushedRef;
+namespace benchgate::prepush {
 
 struct GateTarget {
   std::string sha;  // full commit id, present in the local repository
@@ -23,7 +21,4 @@ struct GateTarget {
 std::optional<GateTarget> choose_gate_target(const git::Repository& repo, const PushedRef& ref,
                                              const std::string& remote, std::string& why_not);
 
-// The first 7 hex digits, as git abbreviates in messages.
-std::string short_sha(const std::string& sha);
-
-}  // namespace benchgate::cli
+}  // namespace benchgate::prepush

@@ -15,6 +15,7 @@
 #include "core/errors.h"
 #include "core/log.h"
 #include "core/run_record_json.h"
+#include "core/scratch_directory.h"
 #include "core/text.h"
 #include "process/describe.h"
 #include "process/interrupt.h"
@@ -28,25 +29,6 @@ namespace benchgate::ab {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-// The processes' JSON files live here for the duration of the job.
-class ScratchDirectory {
- public:
-  ScratchDirectory() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "benchgate-ab-XXXXXX").string();
-    if (!mkdtemp(pattern.data()))
-      throw EnvironmentError("cannot create a temporary directory for the processes' results");
-    path_ = pattern;
-  }
-  ~ScratchDirectory() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
 
 AbSide make_side(const std::string& name, const std::vector<std::string>& command,
                  const AbJobSettings& s) {
@@ -122,7 +104,7 @@ AbJobResult run_ab_job(const AbJobSettings& s) {
     adaptive.emplace(Adaptive{
         stats::SequentialMonitor({.alpha = s.compare.settings.alpha, .max_rounds = s.max_rounds})});
   const int planned = s.rounds.value_or(s.max_rounds);
-  ScratchDirectory scratch;
+  ScratchDirectory scratch("benchgate-ab");
   Progress quiet(Progress::Mode::kQuiet);
   std::vector<AbRound> rounds;
   std::string stop_reason;

@@ -253,19 +253,37 @@ std::string tracking_ref(const std::string& ref, const std::string& remote) {
   return ref + "-remote/" + remote;
 }
 
-SyncReport fetch_notes(const SyncOptions& options, const NotesPolicy& policy) {
-  Repository repository = Repository::open(options.repo);
-  git_repository* repo = repository.handle();
-  Remote remote = open_remote(repo, options.remote);
+namespace {
+
+SyncReport new_report(const Remote& remote, const SyncOptions& options) {
   SyncReport report;
   report.remote_url = redact_url(remote.url);
   report.tracking_ref = tracking_ref(options.ref, options.remote);
-  report.attempts = 1;
+  return report;
+}
+
+// Fetches the remote's notes into the tracking ref and merges them into ours; the remote's tip,
+// or nothing when it has no notes yet.
+std::optional<git_oid> fetch_and_merge(git_repository* repo, Remote& remote,
+                                       const SyncOptions& options, const NotesPolicy& policy,
+                                       SyncReport& report) {
   std::optional<git_oid> remote_tip =
       fetch_into_tracking(repo, remote, options.ref, report.tracking_ref);
   report.remote_has_notes = remote_tip.has_value();
   if (remote_tip)
-    report.notes_merged = merge_into_local(repo, options.ref, *remote_tip, options.remote, policy);
+    report.notes_merged += merge_into_local(repo, options.ref, *remote_tip, options.remote, policy);
+  return remote_tip;
+}
+
+}  // namespace
+
+SyncReport fetch_notes(const SyncOptions& options, const NotesPolicy& policy) {
+  Repository repository = Repository::open(options.repo);
+  git_repository* repo = repository.handle();
+  Remote remote = open_remote(repo, options.remote);
+  SyncReport report = new_report(remote, options);
+  report.attempts = 1;
+  fetch_and_merge(repo, remote, options, policy, report);
   if (CommitPtr tip = commit_of_reference(repo, options.ref))
     report.local_tip = to_hex(*git_commit_id(tip.get()));
   return report;
@@ -275,21 +293,15 @@ SyncReport push_notes(const SyncOptions& options, const NotesPolicy& policy) {
   Repository repository = Repository::open(options.repo);
   git_repository* repo = repository.handle();
   Remote remote = open_remote(repo, options.remote);
-  SyncReport report;
-  report.remote_url = redact_url(remote.url);
-  report.tracking_ref = tracking_ref(options.ref, options.remote);
+  SyncReport report = new_report(remote, options);
   for (report.attempts = 1; report.attempts <= options.max_attempts; ++report.attempts) {
     // Pushers to a repository on this machine take turns (the kernel drops the lock if one dies):
     // without it, eight concurrent pushers starve each other's compare-and-swap. Remote servers
     // are not ours to lock; there the retry loop below does the work.
     std::shared_ptr<void> turn;
     if (remote.local_dir) turn = policy.take_turn(remote_guard(*remote.local_dir));
-    std::optional<git_oid> remote_tip =
-        fetch_into_tracking(repo, remote, options.ref, report.tracking_ref);
-    report.remote_has_notes = remote_tip.has_value();
-    if (remote_tip)
-      report.notes_merged +=
-          merge_into_local(repo, options.ref, *remote_tip, options.remote, policy);
+    const std::optional<git_oid> remote_tip =
+        fetch_and_merge(repo, remote, options, policy, report);
     CommitPtr local = commit_of_reference(repo, options.ref);
     if (!local) return report;  // nothing recorded anywhere: nothing to push
     const git_oid local_tip = *git_commit_id(local.get());

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "core/errors.h"
+#include "core/scratch_directory.h"
 #include "git/work_tree_state.h"
 #include "process/describe.h"
 #include "process/interrupt.h"
@@ -20,27 +21,6 @@
 
 namespace benchgate {
 namespace {
-
-// Removes the directory holding the processes' JSON files, whatever happens.
-class ScratchDir {
- public:
-  ScratchDir() {
-    std::string pattern =
-        (std::filesystem::temp_directory_path() / "benchgate-run-XXXXXX").string();
-    if (!mkdtemp(pattern.data()))
-      throw EnvironmentError(fmt::format("cannot create a temporary directory in {}",
-                                         std::filesystem::temp_directory_path().string()));
-    path_ = pattern;
-  }
-  ~ScratchDir() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
 
 std::string utc_now() {
   std::time_t now = std::time(nullptr);
@@ -65,7 +45,7 @@ int processes_of(const SuiteState& s) {
   return s.format == "gbench" ? s.suite->processes : s.suite->runs;
 }
 
-LaunchResult run_launch(const SuiteState& s, const Launch& launch, const ScratchDir& scratch,
+LaunchResult run_launch(const SuiteState& s, const Launch& launch, const ScratchDirectory& scratch,
                         Progress& progress) {
   if (s.format == "command") return run_timed_command(*s.suite);
   auto out = scratch.path() / fmt::format("{}-{}.json", s.suite->name, launch.process);
@@ -201,7 +181,7 @@ RunOutcome run_suites(const std::vector<SuiteConfig>& suites, const RunSettings&
   }
 
   const std::vector<Launch> plan = plan_launches(counts, *common.seed);
-  ScratchDir scratch;
+  ScratchDirectory scratch("benchgate-run");
   progress.begin(static_cast<int>(plan.size()));
   int position = 0;
   for (const Launch& launch : plan) {

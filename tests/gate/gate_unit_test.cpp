@@ -261,12 +261,17 @@ BenchmarkComparison changed_row(const std::string& name, double ratio) {
   return row;
 }
 
-TEST(GateProfiles, ExplainsARegressionWithADifferentialFlameGraph) {
-  testing::TempDir dir;
-  const BenchmarkComparison row = changed_row("BM_x/8", 1.5);
+ProfileDiffInput input_for(const BenchmarkComparison& row) {
   ProfileDiffInput input;
   input.suite = "core";
   input.row = &row;
+  return input;
+}
+
+TEST(GateProfiles, ExplainsARegressionWithADifferentialFlameGraph) {
+  testing::TempDir dir;
+  const BenchmarkComparison row = changed_row("BM_x/8", 1.5);
+  ProfileDiffInput input = input_for(row);
   input.base_folded = "# event: cpu-clock\nmain;work 500\nmain;other 500\n";
   input.head_folded = "# event: cpu-clock\nmain;work 1000\nmain;other 500\n";
   input.base_label = "commit base";
@@ -288,9 +293,7 @@ TEST(GateProfiles, ExplainsARegressionWithADifferentialFlameGraph) {
 TEST(GateProfiles, WithoutABaseProfileHeadIsShownAloneAndSaysWhy) {
   testing::TempDir dir;
   const BenchmarkComparison row = changed_row("BM_y", 1.2);
-  ProfileDiffInput input;
-  input.suite = "core";
-  input.row = &row;
+  ProfileDiffInput input = input_for(row);
   input.head_folded = "main;work 100\n";
   input.head_label = "commit head";
   input.why_no_base = HeadOnlyReason::kNoStoredBase;
@@ -307,9 +310,7 @@ TEST(GateProfiles, WithoutABaseProfileHeadIsShownAloneAndSaysWhy) {
 TEST(GateProfiles, ProfilesOfAnotherEventAreNotComparedAndTheReportSaysWhy) {
   testing::TempDir dir;
   const BenchmarkComparison row = changed_row("BM_z", 1.3);
-  ProfileDiffInput input;
-  input.suite = "core";
-  input.row = &row;
+  ProfileDiffInput input = input_for(row);
   input.base_folded = "# event: cycles\nmain;work 100\n";
   input.head_folded = "# event: cpu-clock\nmain;work 100\n";
   const ProfileFinding a = explain_with_profiles(input, dir.path());

@@ -16,6 +16,7 @@
 #include "cli/report_output.h"
 #include "core/errors.h"
 #include "process/describe.h"
+#include "process/self_executable.h"
 #include "reporters/noise_table.h"
 #include "reporters/reporter.h"
 
@@ -39,19 +40,6 @@ struct AbFlags {
   CompareFlags compare;
 };
 
-std::string own_command_line() {
-  std::ifstream in("/proc/self/cmdline", std::ios::binary);
-  std::string raw((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  std::vector<std::string> argv;
-  for (std::size_t start = 0; start < raw.size();) {
-    std::size_t end = raw.find('\0', start);
-    if (end == std::string::npos) end = raw.size();
-    argv.push_back(raw.substr(start, end - start));
-    start = end + 1;
-  }
-  return process::shell_quote_command(argv);
-}
-
 ab::AbJobSettings job_settings(const AbFlags& f) {
   ab::AbJobSettings s;
   report::make_reporter(
@@ -68,7 +56,7 @@ ab::AbJobSettings job_settings(const AbFlags& f) {
   s.filter = f.filter;
   if (f.timeout && *f.timeout > 0) s.timeout_seconds = f.timeout;
   s.seed = f.seed.value_or(std::random_device{}());
-  s.invocation = own_command_line();
+  s.invocation = process::own_command_line();
   s.quiet = f.quiet;
   return s;
 }

@@ -38,18 +38,7 @@ std::vector<SuiteConfig> selected_suites(const GateFlags& flags, const Config& c
     throw InputError(
         fmt::format("nothing to gate: {} defines no [[suite]] and no --results were given",
                     config.source.empty() ? flags.config : config.source.string()));
-  std::vector<SuiteConfig> chosen;
-  for (const auto& name : flags.suites) {
-    const SuiteConfig* suite = config.suite(name);
-    if (!suite) {
-      std::vector<std::string> known;
-      for (const auto& s : config.suites) known.push_back(s.name);
-      throw InputError(fmt::format("--suite {}: {} has no such suite (suites: {})", name,
-                                   config.source.string(), fmt::join(known, ", ")));
-    }
-    chosen.push_back(*suite);
-  }
-  return flags.suites.empty() ? config.suites : chosen;
+  return config.select(flags.suites);
 }
 
 // Each --results path is one suite: named by the matching --suite, else by the file's stem.

@@ -17,6 +17,7 @@
 #include "core/run_record_json.h"
 #include "gate/run_profiles.h"
 #include "process/describe.h"
+#include "process/self_executable.h"
 #include "reporters/report_format.h"
 #include "runner/config.h"
 #include "runner/progress.h"
@@ -48,21 +49,6 @@ struct RunFlags {
   std::optional<int> profile_frequency;
   std::string call_graph;
 };
-
-// The exact command line, as the kernel has it (CLI11 only gives us parsed values).
-std::string own_command_line() {
-  std::ifstream in("/proc/self/cmdline", std::ios::binary);
-  std::string raw((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  std::vector<std::string> argv;
-  std::size_t start = 0;
-  while (start < raw.size()) {
-    std::size_t end = raw.find('\0', start);
-    if (end == std::string::npos) end = raw.size();
-    argv.push_back(raw.substr(start, end - start));
-    start = end + 1;
-  }
-  return process::shell_quote_command(argv);
-}
 
 // Command-line values override the config (and the defaults) for every selected suite.
 void apply_overrides(SuiteConfig& suite, const RunFlags& f) {
@@ -115,19 +101,7 @@ Selection select_suites(const RunFlags& f) {
   selection.testbed = f.testbed ? f.testbed : config.testbed;
   selection.seed = f.seed ? f.seed : config.run.seed;
   selection.profile = config.run.profile;
-  if (config.suites.empty())
-    throw InputError(fmt::format("{}: defines no [[suite]] to run", config_path));
-  for (const auto& name : f.suite_names)
-    if (!config.suite(name)) {
-      std::vector<std::string> known;
-      for (const auto& s : config.suites) known.push_back(s.name);
-      throw InputError(fmt::format("{}: no suite named \"{}\" (suites: {})", config_path, name,
-                                   fmt::join(known, ", ")));
-    }
-  for (auto suite : config.suites) {
-    if (!f.suite_names.empty() &&
-        std::find(f.suite_names.begin(), f.suite_names.end(), suite.name) == f.suite_names.end())
-      continue;
+  for (auto suite : config.select(f.suite_names)) {
     if (!f.working_dir.empty()) suite.working_dir = f.working_dir;
     apply_overrides(suite, f);
     selection.suites.push_back(std::move(suite));
@@ -183,7 +157,7 @@ int run_command(const RunFlags& flags) {
   RunSettings settings;
   settings.testbed = selection.testbed;
   settings.seed = selection.seed;
-  settings.invocation = own_command_line();
+  settings.invocation = process::own_command_line();
   settings.git_dir = selection.base_dir;
   Progress progress(Progress::mode_for(stderr, flags.quiet));
   RunOutcome outcome = run_suites(selection.suites, settings, progress);

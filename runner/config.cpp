@@ -1,5 +1,7 @@
 #include "runner/config.h"
 
+#include <algorithm>
+
 #include <fnmatch.h>
 
 #include <cmath>
@@ -372,6 +374,23 @@ Config load_config(const std::filesystem::path& path) {
   std::string text = read_text_file(path);  // InputError names the path when unreadable
   auto base = std::filesystem::absolute(path).parent_path();
   return parse_config(text, path.string(), base);
+}
+
+std::vector<SuiteConfig> Config::select(const std::vector<std::string>& names) const {
+  const std::string file = source.empty() ? std::string(kDefaultConfigFile) : source.string();
+  if (suites.empty()) throw InputError(fmt::format("{}: defines no [[suite]] to run", file));
+  for (const auto& name : names)
+    if (!suite(name)) {
+      std::vector<std::string> known;
+      for (const auto& s : suites) known.push_back(s.name);
+      throw InputError(fmt::format("{}: no suite named \"{}\" (suites: {})", file, name,
+                                   fmt::join(known, ", ")));
+    }
+  std::vector<SuiteConfig> chosen;
+  for (const auto& s : suites)
+    if (names.empty() || std::find(names.begin(), names.end(), s.name) != names.end())
+      chosen.push_back(s);
+  return chosen;
 }
 
 }  // namespace benchgate

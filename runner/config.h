@@ -103,6 +103,9 @@ struct Config {
   std::vector<SuiteConfig> suites;
 
   const SuiteConfig* suite(std::string_view name) const;
+  // The suites named (all of them when `names` is empty), in the config's order. InputError
+  // naming the file and listing the suites for an unknown name, or when there is no suite.
+  std::vector<SuiteConfig> select(const std::vector<std::string>& names) const;
 };
 
 // Reads and validates a config file; throws InputError "<file>:<line>: ..." on any problem.

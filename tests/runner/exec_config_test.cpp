@@ -224,5 +224,23 @@ TEST(Glob, MatchesWholeNamesAndSlashes) {
   EXPECT_FALSE(glob_match("BM_Sort", "BM_Sort/8"));  // whole name, not a prefix
 }
 
+TEST(Config, SelectKeepsTheConfigsOrderAndNamesTheKnownSuitesOnAMistake) {
+  Config c = parse_config(
+      "[[suite]]\nname = \"a\"\ncommand = \"x\"\n[[suite]]\nname = \"b\"\ncommand = \"y\"\n",
+      "two.toml", "/base");
+  c.source = "two.toml";
+  EXPECT_EQ(c.select({}).size(), 2u);
+  const auto chosen = c.select({"b"});
+  ASSERT_EQ(chosen.size(), 1u);
+  EXPECT_EQ(chosen[0].name, "b");
+  try {
+    c.select({"nope"});
+    FAIL() << "an unknown suite was accepted";
+  } catch (const InputError& e) {
+    EXPECT_STREQ(e.what(), "two.toml: no suite named \"nope\" (suites: a, b)");
+  }
+  EXPECT_THROW(parse_config("", "none.toml", "/base").select({}), InputError);
+}
+
 }  // namespace
 }  // namespace benchgate

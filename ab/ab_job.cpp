@@ -89,6 +89,8 @@ struct Adaptive {
 
 }  // namespace
 
+// Long (about 90 lines) on purpose: the round loop, its stopping rules (budget, interrupt,
+// adaptive looks) and the warnings they leave read best as one sequence.
 AbJobResult run_ab_job(const AbJobSettings& s) {
   if (s.base_command.empty() || s.head_command.empty()) throw InputError("--base/--head: empty");
   process::install_interrupt_handlers();

@@ -28,6 +28,7 @@ void add_sample_type(CLI::App& sub, std::string& sample_type) {
 
 }  // namespace
 
+// Long on purpose: one declaration per option of the four stages, and nothing else.
 void register_flamegraph_command(CLI::App& app, Action& action) {
   auto state = std::make_shared<FlamegraphState>();
   auto* flamegraph = app.add_subcommand(

@@ -129,6 +129,74 @@ std::optional<std::chrono::duration<double>> remaining_budget(
                   std::chrono::duration<double>(0.001));
 }
 
+// Whether head was built from a clean checkout of exactly `head`; says why not when it was not.
+bool is_exactly(const std::optional<git::WorkTreeState>& state, const std::string& head) {
+  if (state && state->commit == head && !state->dirty) return true;
+  log_info(
+      "head was built from a work tree that is not exactly {} ({}): its measurement is compared "
+      "but not stored as that commit's baseline",
+      short_commit(head),
+      !state                  ? "not a git work tree"
+      : state->commit != head ? "HEAD is " + short_commit(state->commit)
+                              : "it has uncommitted changes");
+  return false;
+}
+
+// The head build must have made the suite's program, and it must be a Google Benchmark binary.
+void check_head_build(const SuitePlan& plan) {
+  const SuiteConfig& suite = *plan.suite;
+  if (!find_program(plan.head_command[0]))
+    throw InputError(fmt::format(
+        "suite {}: the build of head made no {}: check the suite's command against what "
+        "[build] command builds",
+        suite.name, plan.head_command[0]));
+  if (suite.format == "auto" && !probe_binary(plan.head_command[0]).links_google_benchmark)
+    throw InputError(fmt::format(
+        "suite {}: {} is not a Google Benchmark binary; only Google Benchmark suites can be "
+        "interleaved (set format = \"gbench\" if detection is wrong)",
+        suite.name, plan.head_command[0]));
+}
+
+ab::AbJobSettings job_for(const SuitePlan& plan, const GateSettings& settings, std::uint64_t seed,
+                          std::optional<std::chrono::duration<double>> budget) {
+  const SuiteConfig& suite = *plan.suite;
+  ab::AbJobSettings job;
+  job.base_command = plan.base_command;
+  job.head_command = plan.head_command;
+  job.rounds = settings.rounds.rounds;
+  job.max_rounds = settings.rounds.max_rounds;
+  job.budget = budget;
+  job.repetitions = suite.repetitions;
+  job.filter = suite.filter;
+  job.timeout_seconds = suite.timeout_seconds;
+  job.working_dir = plan.head_dir;
+  job.base_working_dir = plan.base_dir;
+  job.seed = seed;
+  job.invocation =
+      fmt::format("benchgate gate --mode interleaved --config {}", settings.config_name);
+  job.compare = settings.compare;
+  return job;
+}
+
+SuiteVerdict interleaved_verdict(const ab::AbJobResult& result, const std::string& suite,
+                                 const std::string& testbed, const std::string& base,
+                                 const std::string& head) {
+  SuiteVerdict v;
+  v.suite = suite;
+  v.testbed = testbed;
+  v.comparison = result.comparison;
+  v.noise = result.noise;
+  v.comparison.base_label =
+      fmt::format("{} (the merge-base, built in a temporary worktree)", short_commit(base));
+  v.comparison.head_label = fmt::format("{} ({})", short_commit(head), suite);
+  v.has_baseline = true;
+  v.failed = v.comparison.fails();
+  v.baseline_line = fmt::format(
+      "interleaved with the merge-base {}: {} of {} round(s) complete on both sides, testbed {}",
+      short_commit(base), result.rounds_complete, result.rounds_run, v.testbed);
+  return v;
+}
+
 }  // namespace
 
 GateMode choose_gate_mode(const GateSettings& settings, const GateContext& context) {
@@ -200,30 +268,13 @@ InterleavedGate run_interleaved_gate(const GateSettings& settings, const GateCon
   run_build(
       {*config.build.command, config_dir, "head", context.head, config.build.timeout_seconds});
   const std::optional<git::WorkTreeState> head_state = git::work_tree_state(config_dir);
-  gate.head_is_exact = head_state && head_state->commit == context.head && !head_state->dirty;
-  if (!gate.head_is_exact)
-    log_info(
-        "head was built from a work tree that is not exactly {} ({}): its measurement is "
-        "compared but not stored as that commit's baseline",
-        short_commit(context.head),
-        !head_state                          ? "not a git work tree"
-        : head_state->commit != context.head ? "HEAD is " + short_commit(head_state->commit)
-                                             : "it has uncommitted changes");
+  gate.head_is_exact = is_exactly(head_state, context.head);
 
   const std::uint64_t seed = config.run.seed.value_or(std::random_device{}());
   const auto measuring_started = std::chrono::steady_clock::now();
   for (const SuitePlan& plan : plans) {
     const SuiteConfig& suite = *plan.suite;
-    if (!find_program(plan.head_command[0]))
-      throw InputError(fmt::format(
-          "suite {}: the build of head made no {}: check the suite's command against what "
-          "[build] command builds",
-          suite.name, plan.head_command[0]));
-    if (suite.format == "auto" && !probe_binary(plan.head_command[0]).links_google_benchmark)
-      throw InputError(fmt::format(
-          "suite {}: {} is not a Google Benchmark binary; only Google Benchmark suites can be "
-          "interleaved (set format = \"gbench\" if detection is wrong)",
-          suite.name, plan.head_command[0]));
+    check_head_build(plan);
     if (!find_program(plan.base_command[0])) {
       gate.verdicts.push_back(
           suite_without_base(plan, gate.base_commit, testbed, settings.no_baseline));
@@ -231,23 +282,10 @@ InterleavedGate run_interleaved_gate(const GateSettings& settings, const GateCon
       continue;
     }
 
-    ab::AbJobSettings job;
-    job.base_command = plan.base_command;
-    job.head_command = plan.head_command;
-    job.rounds = rounds.rounds;
-    job.max_rounds = rounds.max_rounds;
-    job.budget = remaining_budget(rounds, measuring_started);
-    job.repetitions = suite.repetitions;
-    job.filter = suite.filter;
-    job.timeout_seconds = suite.timeout_seconds;
-    job.working_dir = plan.head_dir;
-    job.base_working_dir = plan.base_dir;
-    job.seed = seed;
-    job.invocation = fmt::format("benchgate gate --mode interleaved --config {}", config_name);
-    job.compare = settings.compare;
     log_info("suite {}: interleaving base and head, {} rounds, seed {}", suite.name,
              rounds.rounds ? std::to_string(*rounds.rounds) : "adaptive", seed);
-    const ab::AbJobResult result = ab::run_ab_job(job);
+    const ab::AbJobResult result =
+        ab::run_ab_job(job_for(plan, settings, seed, remaining_budget(rounds, measuring_started)));
     stop_if_interrupted(fmt::format("while measuring suite {}", suite.name));
     ab::write_ab_files(result, settings.report_dir / ("interleaved-" + suite.name));
 
@@ -258,20 +296,8 @@ InterleavedGate run_interleaved_gate(const GateSettings& settings, const GateCon
                                       gate.base_commit, context.head));
     gate.head_runs.back().record.dirty = head_state && head_state->dirty;
 
-    SuiteVerdict v;
-    v.suite = suite.name;
-    v.testbed = gate.head_runs.back().record.testbed;
-    v.comparison = result.comparison;
-    v.noise = result.noise;
-    v.comparison.base_label = fmt::format("{} (the merge-base, built in a temporary worktree)",
-                                          short_commit(gate.base_commit));
-    v.comparison.head_label = fmt::format("{} ({})", short_commit(context.head), suite.name);
-    v.has_baseline = true;
-    v.failed = v.comparison.fails();
-    v.baseline_line = fmt::format(
-        "interleaved with the merge-base {}: {} of {} round(s) complete on both sides, testbed {}",
-        short_commit(gate.base_commit), result.rounds_complete, result.rounds_run, v.testbed);
-    gate.verdicts.push_back(std::move(v));
+    gate.verdicts.push_back(interleaved_verdict(
+        result, suite.name, gate.head_runs.back().record.testbed, gate.base_commit, context.head));
     if (hooks.after_suite)
       hooks.after_suite({suite, plan.base_command, plan.head_command, plan.base_dir, plan.head_dir,
                          gate.verdicts.back(), gate.base_commit});

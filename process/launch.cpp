@@ -33,6 +33,8 @@ std::chrono::nanoseconds to_ns(const timeval& tv) {
 
 }  // namespace
 
+// Long on purpose (about 100 lines): the poll loop that drains both pipes, enforces the time
+// limit and reacts to interrupts must see all of that state at once.
 ChildOutcome run_child(const ChildSpec& spec) {
   const bool pipe_stdout = spec.capture_stdout || static_cast<bool>(spec.on_stdout_line);
   Pipe out_pipe;

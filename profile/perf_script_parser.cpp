@@ -178,6 +178,8 @@ std::string perf_frame_name(std::string_view symbol, std::string_view dso) {
   return name;
 }
 
+// Long on purpose (about 80 lines): one streaming pass over perf script's sample blocks, whose
+// state (event, stack, malformed counts) the steps share.
 void fold_perf_script(LineReader& lines, FrameTrie& trie, Side side, const FoldOptions& options,
                       ProfileInfo& info) {
   info.source = lines.source();

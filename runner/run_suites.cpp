@@ -143,6 +143,8 @@ std::string resolve_suite_format(const SuiteConfig& suite, const BinaryProbe& bi
   return binary.links_google_benchmark ? "gbench" : "command";
 }
 
+// Long on purpose (about 80 lines): planning, launching in the seeded order and gathering the
+// records are one pass over the suites' state.
 RunOutcome run_suites(const std::vector<SuiteConfig>& suites, const RunSettings& settings,
                       Progress& progress) {
   process::install_interrupt_handlers();

@@ -154,7 +154,7 @@ AbJobResult run_ab_job(const AbJobSettings& s) {
     throw EnvironmentError(fmt::format(
         "no round completed on both sides ({} run); see the failures above", result.rounds_run));
 
-  result.comparison = compare_runs(records.base_paired, records.head_paired, s.compare);
+  result.comparison = stats::compare_runs(records.base_paired, records.head_paired, s.compare);
   result.comparison.base_label = process::shell_quote_command(s.base_command);
   result.comparison.head_label = process::shell_quote_command(s.head_command);
   auto& warnings = result.comparison.warnings;

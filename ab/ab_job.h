@@ -32,7 +32,7 @@ struct AbJobSettings {
   std::optional<std::filesystem::path> base_working_dir;
   std::uint64_t seed = 0;
   std::string invocation;  // recorded in both run records
-  CompareOptions compare;
+  stats::CompareOptions compare;
   bool quiet = false;
 };
 

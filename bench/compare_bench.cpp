@@ -95,11 +95,11 @@ void write_gbench_files(const RunRecord& side, const fs::path& dir) {
 
 void run_compare(benchmark::State& state, const fs::path& base, const fs::path& head) {
   auto reporter = report::make_reporter("json");
-  CompareOptions options;
+  stats::CompareOptions options;
   std::size_t bytes = 0;
   for (auto _ : state) {
     Sides sides = load_sides(base, head);
-    Comparison c = compare_runs(sides.base, sides.head, options);
+    Comparison c = stats::compare_runs(sides.base, sides.head, options);
     std::string report = reporter->render(c);
     bytes = report.size();
     benchmark::DoNotOptimize(report.data());

@@ -63,7 +63,7 @@ struct CompareCommand {
                            : "with --base-commit, give only HEAD");
     std::optional<Config> config;
     if (!config_path.empty()) config = load_config(config_path);
-    CompareOptions options = to_compare_options(flags, config ? &config->gate : nullptr);
+    stats::CompareOptions options = to_compare_options(flags, config ? &config->gate : nullptr);
     std::optional<std::string> format;
     if (!input_format.empty()) format = input_format;
 
@@ -77,7 +77,7 @@ struct CompareCommand {
       head_record = load_results(paths.back(), format);
       base_record = load_stored_base(head_record, base_label);
     }
-    Report result{compare_runs(base_record, head_record, options)};
+    Report result{stats::compare_runs(base_record, head_record, options)};
     result.comparison.base_label = base_label;
     result.comparison.head_label = paths.back();
     emit_reports(result, report);

@@ -66,8 +66,8 @@ bool given(const CLI::Option* option) {
 }
 }  // namespace
 
-CompareOptions to_compare_options(const CompareFlags& flags, const GateConfig* config) {
-  CompareOptions options;
+stats::CompareOptions to_compare_options(const CompareFlags& flags, const GateConfig* config) {
+  stats::CompareOptions options;
   CompareSettings& s = options.settings;
   s.metric = config && !given(flags.metric_option) ? config->metric : flags.metric;
   if (s.metric.empty()) throw InputError("--metric: must not be empty");

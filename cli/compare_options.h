@@ -28,10 +28,11 @@ struct CompareFlags {
 };
 
 void add_compare_flags(CLI::App& command, CompareFlags& flags);
-// Validates the flags (InputError naming the flag) and turns them into CompareOptions. With a
-// config, its [gate] table supplies metric, alpha, threshold, per-benchmark thresholds, ignore
+// Validates the flags (InputError naming the flag) and turns them into stats::CompareOptions. With
+// a config, its [gate] table supplies metric, alpha, threshold, per-benchmark thresholds, ignore
 // globs and fail_on, except where a flag was given.
-CompareOptions to_compare_options(const CompareFlags& flags, const GateConfig* config = nullptr);
+stats::CompareOptions to_compare_options(const CompareFlags& flags,
+                                         const GateConfig* config = nullptr);
 // "5%" -> 0.05, "0.05" -> 0.05; InputError for anything else (e.g. "5", ambiguous).
 double parse_threshold(const std::string& text, const std::string& flag);
 

@@ -115,9 +115,10 @@ std::vector<SuiteVerdict> judge_suites(const std::vector<SuiteHead>& heads,
 
     // Without a baseline every row is "new"; a config that fails on new rows is about
     // benchmarks added by a change, not about a missing baseline (--no-baseline decides that).
-    CompareOptions used = settings.compare;
+    stats::CompareOptions used = settings.compare;
     if (!base) used.settings.also_fail_on.clear();
-    Comparison comparison = compare_runs(base ? base->record : RunRecord{}, head.record, used);
+    Comparison comparison =
+        stats::compare_runs(base ? base->record : RunRecord{}, head.record, used);
     SuiteVerdict v;
     if (base) {
       v.suite = head.name;

@@ -66,7 +66,7 @@ struct GateSettings {
   std::string mode_source;            // "--mode interleaved" or the config line, for messages
   RoundsSettings rounds;
   ProfileSettings profile;  // mode from --profile, else [run] profile
-  CompareOptions compare;
+  stats::CompareOptions compare;
 
   // The testbed a record of head is labelled with: the setting when given, else `recorded`.
   std::string testbed_or(const std::string& recorded) const {

@@ -18,7 +18,7 @@
 #include "stats/row_note.h"
 #include "stats/verdict.h"
 
-namespace benchgate {
+namespace benchgate::stats {
 namespace {
 using stats::RowAnalysis;
 
@@ -197,4 +197,4 @@ double CompareOptions::threshold(std::string_view benchmark) const {
   return delta;
 }
 
-}  // namespace benchgate
+}  // namespace benchgate::stats

@@ -8,7 +8,7 @@
 #include "core/comparison.h"
 #include "core/run_record.h"
 
-namespace benchgate {
+namespace benchgate::stats {
 
 struct CompareOptions {
   CompareSettings settings;
@@ -25,4 +25,4 @@ struct CompareOptions {
 Comparison compare_runs(const RunRecord& base, const RunRecord& head,
                         const CompareOptions& options);
 
-}  // namespace benchgate
+}  // namespace benchgate::stats

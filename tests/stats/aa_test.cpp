@@ -43,14 +43,14 @@ Trial make_trial(std::mt19937_64& rng, double slowdown) {
 
 TEST(AaTest, IdenticalDistributionsRarelyFailTheGate) {
   std::mt19937_64 rng(12345);
-  CompareOptions options;
+  stats::CompareOptions options;
   // Threshold 0: only Holm's adjusted p (and the CI) stand between noise and a failed gate, the
   // strictest version of this check.
   options.settings.threshold = 0.0;
   int failed = 0, raw_would_fail = 0;
   for (int trial = 0; trial < kTrials; ++trial) {
     const Trial t = make_trial(rng, 1.0);
-    const Comparison c = compare_runs(t.base, t.head, options);
+    const Comparison c = stats::compare_runs(t.base, t.head, options);
     ASSERT_EQ(c.benchmarks.size(), static_cast<std::size_t>(kBenchmarks));
     ASSERT_EQ(c.benchmarks[0].unit, AnalysisUnit::kProcessMedians);
     failed += c.fails() ? 1 : 0;
@@ -71,7 +71,7 @@ TEST(AaTest, TwentyPercentSlowdownIsCaught) {
   int caught = 0, false_alarms = 0;
   for (int trial = 0; trial < kTrials; ++trial) {
     const Trial t = make_trial(rng, 1.2);
-    const Comparison c = compare_runs(t.base, t.head, {});
+    const Comparison c = stats::compare_runs(t.base, t.head, {});
     caught += c.benchmarks[0].verdict == Verdict::kRegression ? 1 : 0;
     for (std::size_t b = 1; b < c.benchmarks.size(); ++b)
       false_alarms += c.benchmarks[b].verdict == Verdict::kRegression ? 1 : 0;

@@ -1,4 +1,4 @@
-// compare_runs analyses the rows of a large comparison on several threads
+// stats::compare_runs analyses the rows of a large comparison on several threads
 // (docs/development.md#benchmarks-of-benchgate-itself). Each row must still be exactly the row of
 // its own benchmark, in head order: checked against comparing every benchmark alone, which runs on
 // one thread.
@@ -27,7 +27,7 @@ TEST(CompareParallel, EveryRowIsItsOwnBenchmarksRow) {
     add_lognormal_benchmark(head, name, center * (b % 7 == 0 ? 1.2 : 1.0), processes, repetitions,
                             0.02, 0.01, rng);
   }
-  const Comparison all = compare_runs(base, head, {});
+  const Comparison all = stats::compare_runs(base, head, {});
   ASSERT_EQ(all.benchmarks.size(), static_cast<std::size_t>(kBenchmarks));
   for (int b = 0; b < kBenchmarks; b += 7) {
     RunRecord one_base, one_head;
@@ -35,7 +35,7 @@ TEST(CompareParallel, EveryRowIsItsOwnBenchmarksRow) {
     one_head.processes = head.processes;
     one_base.benchmarks = {base.benchmarks[b]};
     one_head.benchmarks = {head.benchmarks[b]};
-    const BenchmarkComparison alone = compare_runs(one_base, one_head, {}).benchmarks.at(0);
+    const BenchmarkComparison alone = stats::compare_runs(one_base, one_head, {}).benchmarks.at(0);
     const BenchmarkComparison& row = all.benchmarks[b];
     // Everything before the adjustment across benchmarks depends on this benchmark only.
     EXPECT_EQ(row.name, alone.name);

@@ -1,5 +1,5 @@
-// compare_runs: one case per verdict word, the analysis-unit rule, drift between processes,
-// row order and the CompareOptions callbacks.
+// stats::compare_runs: one case per verdict word, the analysis-unit rule, drift between processes,
+// row order and the stats::CompareOptions callbacks.
 #include "stats/compare.h"
 
 #include <cmath>
@@ -42,7 +42,7 @@ TEST(CompareRuns, RegressionOnProcessMedians) {
   RunRecord base, head;
   add_steady(base, "BM_Sort", 100, 10, 3, 0.01);
   add_steady(head, "BM_Sort", 120, 10, 3, 0.01);
-  const Comparison c = compare_runs(base, head, {});
+  const Comparison c = stats::compare_runs(base, head, {});
   const auto& r = row(c, "BM_Sort");
   EXPECT_EQ(r.verdict, Verdict::kRegression);
   EXPECT_EQ(r.unit, AnalysisUnit::kProcessMedians);
@@ -68,7 +68,7 @@ TEST(CompareRuns, Improvement) {
   RunRecord base, head;
   add_steady(base, "BM_Hash", 100, 10, 3, 0.01);
   add_steady(head, "BM_Hash", 80, 10, 3, 0.01);
-  const Comparison r_comparison = compare_runs(base, head, {});
+  const Comparison r_comparison = stats::compare_runs(base, head, {});
   const auto& r = row(r_comparison, "BM_Hash");
   EXPECT_EQ(r.verdict, Verdict::kImprovement);
   EXPECT_NEAR(r.ratio, 0.8, 1e-9);
@@ -82,9 +82,9 @@ TEST(CompareRuns, HigherIsBetterFlipsTheDirection) {
   add_steady(head, "BM_Drop", 80, 10, 3, 0.01);
   add_steady(base, "BM_Rise", 100, 10, 3, 0.01);
   add_steady(head, "BM_Rise", 120, 10, 3, 0.01);
-  CompareOptions options;
+  stats::CompareOptions options;
   options.settings.higher_is_better = true;
-  const Comparison c = compare_runs(base, head, options);
+  const Comparison c = stats::compare_runs(base, head, options);
   EXPECT_EQ(row(c, "BM_Drop").verdict, Verdict::kRegression);
   EXPECT_NEAR(row(c, "BM_Drop").ratio, 0.8, 1e-9);
   EXPECT_EQ(row(c, "BM_Rise").verdict, Verdict::kImprovement);
@@ -95,7 +95,7 @@ TEST(CompareRuns, UnchangedWhenTheCiFitsInTheBand) {
   RunRecord base, head;
   add_steady(base, "BM_Str", 100, 12, 3, 0.01);
   add_steady(head, "BM_Str", 100.5, 12, 3, 0.01);
-  const Comparison r_comparison = compare_runs(base, head, {});
+  const Comparison r_comparison = stats::compare_runs(base, head, {});
   const auto& r = row(r_comparison, "BM_Str");
   EXPECT_EQ(r.verdict, Verdict::kUnchanged);
   EXPECT_GT(r.ci_low, 0.95);
@@ -107,7 +107,7 @@ TEST(CompareRuns, InconclusiveSaysWhatWouldSettleIt) {
   RunRecord base, head;
   add_steady(base, "BM_X", 100, 4, 3, 0.04);
   add_steady(head, "BM_X", 103, 4, 3, 0.04);
-  const Comparison r_comparison = compare_runs(base, head, {});
+  const Comparison r_comparison = stats::compare_runs(base, head, {});
   const auto& r = row(r_comparison, "BM_X");
   EXPECT_EQ(r.verdict, Verdict::kInconclusive);
   ASSERT_TRUE(r.units_needed.has_value());
@@ -120,7 +120,7 @@ TEST(CompareRuns, TooFewUnitsAreUntestedAndSayItLoudly) {
   RunRecord base, head;
   add_process(base, "BM_Once", 0, {100});
   add_process(head, "BM_Once", 0, {110, 111, 112});
-  const Comparison c = compare_runs(base, head, {});
+  const Comparison c = stats::compare_runs(base, head, {});
   const auto& r = row(c, "BM_Once");
   EXPECT_EQ(r.verdict, Verdict::kUntested);
   EXPECT_FALSE(r.p_value.has_value());
@@ -138,7 +138,7 @@ TEST(CompareRuns, NonPositiveValuesAreUntested) {
   RunRecord base, head;
   add_steady(base, "BM_Zero", 0, 5, 3, 0.0);
   add_steady(head, "BM_Zero", 0, 5, 3, 0.0);
-  const Comparison r_comparison = compare_runs(base, head, {});
+  const Comparison r_comparison = stats::compare_runs(base, head, {});
   const auto& r = row(r_comparison, "BM_Zero");
   EXPECT_EQ(r.verdict, Verdict::kUntested);
   EXPECT_THAT(r.note, HasSubstr("<= 0"));
@@ -153,7 +153,7 @@ TEST(CompareRuns, NewAndMissingAndRowOrder) {
   // Head ran BM_Broken but every repetition failed: it counts as missing, errors kept.
   add_steady(base, "BM_Broken", 10, 3, 3, 0.01);
   head.find_or_add("BM_Broken").errors.push_back({0, "assertion failed: x > 0"});
-  const Comparison c = compare_runs(base, head, {});
+  const Comparison c = stats::compare_runs(base, head, {});
   std::vector<std::string> names;
   for (const auto& r : c.benchmarks) names.push_back(r.name);
   EXPECT_THAT(names, ::testing::ElementsAre("BM_Fresh", "BM_Both", "BM_Broken", "BM_Gone"));
@@ -172,7 +172,7 @@ TEST(CompareRuns, NoisyWhenTheCvExceedsTheThreshold) {
   RunRecord base, head;
   add_steady(base, "BM_Noisy", 100, 6, 3, 0.15);  // levels 85..115: CV ~ 11%
   add_steady(head, "BM_Noisy", 100, 6, 3, 0.15);
-  const Comparison r_comparison = compare_runs(base, head, {});
+  const Comparison r_comparison = stats::compare_runs(base, head, {});
   const auto& r = row(r_comparison, "BM_Noisy");
   EXPECT_TRUE(r.noisy);
   EXPECT_GT(r.cv_base, 0.05);
@@ -184,7 +184,7 @@ TEST(CompareRuns, SingleRunRegressionIsKeptButUnconfirmed) {
   std::mt19937_64 rng(3);
   add_lognormal_benchmark(base, "BM_Lone", 100, 1, 20, 0.0, 0.01, rng);
   add_lognormal_benchmark(head, "BM_Lone", 120, 1, 20, 0.0, 0.01, rng);
-  const Comparison c = compare_runs(base, head, {});
+  const Comparison c = stats::compare_runs(base, head, {});
   const auto& r = row(c, "BM_Lone");
   EXPECT_EQ(r.verdict, Verdict::kRegression);
   EXPECT_EQ(r.unit, AnalysisUnit::kRepetitions);
@@ -204,7 +204,7 @@ TEST(CompareRuns, OneSideWithOneProcessMeansRepetitions) {
   RunRecord base, head;
   add_steady(base, "BM_Mixed", 100, 1, 10, 0.0);
   add_steady(head, "BM_Mixed", 100, 4, 3, 0.01);
-  const Comparison r_comparison = compare_runs(base, head, {});
+  const Comparison r_comparison = stats::compare_runs(base, head, {});
   const auto& r = row(r_comparison, "BM_Mixed");
   EXPECT_EQ(r.unit, AnalysisUnit::kRepetitions);
   EXPECT_TRUE(r.single_run);
@@ -218,7 +218,7 @@ TEST(CompareRuns, NoWarningForASmallRealChangeInsideTheBand) {
   RunRecord base, head;
   add_steady(base, "BM_Tiny", 100, 12, 3, 0.005);
   add_steady(head, "BM_Tiny", 102, 12, 3, 0.005);  // 2%: significant, inside the 5% band
-  const Comparison r_comparison = compare_runs(base, head, {});
+  const Comparison r_comparison = stats::compare_runs(base, head, {});
   const auto& r = row(r_comparison, "BM_Tiny");
   EXPECT_EQ(r.verdict, Verdict::kUnchanged);
   EXPECT_LE(*r.q_value, 0.10);
@@ -244,14 +244,14 @@ TEST(CompareRuns, DriftBetweenTightProcessesIsNotARegression) {
     add_process(base_pooled, "BM_Drift", 0, b);  // the same samples as if from one process
     add_process(head_pooled, "BM_Drift", 0, h);
   }
-  const Comparison r_comparison = compare_runs(base, head, {});
+  const Comparison r_comparison = stats::compare_runs(base, head, {});
   const auto& r = row(r_comparison, "BM_Drift");
   EXPECT_EQ(r.unit, AnalysisUnit::kProcessMedians);
   EXPECT_NE(r.verdict, Verdict::kRegression);
   EXPECT_GT(*r.p_value, 0.05);
   // The control: treating the 50 repetitions as independent would call it a regression, which
   // is exactly the mistake the process unit prevents.
-  const Comparison naive_comparison = compare_runs(base_pooled, head_pooled, {});
+  const Comparison naive_comparison = stats::compare_runs(base_pooled, head_pooled, {});
   const auto& naive = row(naive_comparison, "BM_Drift");
   EXPECT_EQ(naive.unit, AnalysisUnit::kRepetitions);
   EXPECT_LT(*naive.p_value, 0.05);
@@ -264,16 +264,16 @@ TEST(CompareRuns, IgnoreAndThresholdCallbacks) {
   add_steady(base, "BM_Skip", 100, 10, 3, 0.01);
   add_steady(head, "BM_Skip", 200, 10, 3, 0.01);
   add_steady(base, "BM_SkipGone", 100, 10, 3, 0.01);
-  CompareOptions options;
+  stats::CompareOptions options;
   options.ignore = [](std::string_view name) { return name.starts_with("BM_Skip"); };
   options.threshold_for = [](std::string_view name) { return name == "BM_A" ? 0.10 : 0.05; };
-  const Comparison c = compare_runs(base, head, options);
+  const Comparison c = stats::compare_runs(base, head, options);
   ASSERT_EQ(c.benchmarks.size(), 1u);
   EXPECT_EQ(c.benchmarks[0].threshold, 0.10);
   // +8% is significant but below its own 10% threshold: not a regression.
   EXPECT_NE(c.benchmarks[0].verdict, Verdict::kRegression);
   options.threshold_for = nullptr;
-  EXPECT_EQ(row(compare_runs(base, head, options), "BM_A").verdict, Verdict::kRegression);
+  EXPECT_EQ(row(stats::compare_runs(base, head, options), "BM_A").verdict, Verdict::kRegression);
 }
 
 TEST(CompareRuns, WelchUsesTheMeanLogDifference) {
@@ -282,9 +282,9 @@ TEST(CompareRuns, WelchUsesTheMeanLogDifference) {
   add_process(base, "BM_W", 1, {110});
   add_process(head, "BM_W", 0, {121});
   add_process(head, "BM_W", 1, {132});
-  CompareOptions options;
+  stats::CompareOptions options;
   options.settings.test = TestKind::kWelch;
-  const Comparison r_comparison = compare_runs(base, head, options);
+  const Comparison r_comparison = stats::compare_runs(base, head, options);
   const auto& r = row(r_comparison, "BM_W");
   // mean(log head) - mean(log base) = (log 121 + log 132 - log 100 - log 110) / 2
   //   = log sqrt(121 * 132 / (100 * 110)) = log sqrt(1.452), ratio 1.20499.
@@ -303,9 +303,9 @@ TEST(CompareRuns, MetricSelectionAndNaNSamples) {
   base_cpu.assign(30, std::nan(""));
   base_cpu[0] = 1, base_cpu[1] = 2, base_cpu[2] = 3;
   head.find_or_add("BM_M").metrics[kCpuTime].assign(30, std::nan(""));
-  CompareOptions options;
+  stats::CompareOptions options;
   options.settings.metric = kCpuTime;
-  const Comparison c = compare_runs(base, head, options);
+  const Comparison c = stats::compare_runs(base, head, options);
   const auto& r = row(c, "BM_M");
   EXPECT_EQ(r.metric, kCpuTime);
   EXPECT_EQ(r.verdict, Verdict::kMissing);  // head has no (non-NaN) cpu_time sample
@@ -318,21 +318,21 @@ TEST(CompareRuns, WarnsWhenTooFewUnitsCanNeverPassHolm) {
     add_steady(base, "BM_" + std::to_string(b), 100, 5, 2, 0.01);
     add_steady(head, "BM_" + std::to_string(b), 130, 5, 2, 0.01);
   }
-  const Comparison c = compare_runs(base, head, {});
+  const Comparison c = stats::compare_runs(base, head, {});
   // 5 vs 5: the smallest p is 2 / 252 = 0.0079 > 0.05 / 100, so nothing can be a regression.
   EXPECT_EQ(c.count(Verdict::kRegression), 0u);
   EXPECT_THAT(c.warnings, ::testing::Contains(HasSubstr("use at least 8 per side")));
 }
 
 TEST(CompareRuns, RejectsBadSettings) {
-  CompareOptions options;
+  stats::CompareOptions options;
   options.settings.alpha = 0;
-  EXPECT_THROW(compare_runs({}, {}, options), std::invalid_argument);
+  EXPECT_THROW(stats::compare_runs({}, {}, options), std::invalid_argument);
   options.settings.alpha = 0.05;
   options.threshold_for = [](std::string_view) { return -0.1; };
   RunRecord r;
   add_steady(r, "BM", 1, 2, 2, 0.0);
-  EXPECT_THROW(compare_runs(r, r, options), std::invalid_argument);
+  EXPECT_THROW(stats::compare_runs(r, r, options), std::invalid_argument);
 }
 
 }  // namespace

@@ -32,7 +32,7 @@ using Clock = std::chrono::steady_clock;
 
 AbSide make_side(const std::string& name, const std::vector<std::string>& command,
                  const AbJobSettings& s) {
-  if (probe_binary(command[0]).resolved.empty())
+  if (runner::probe_binary(command[0]).resolved.empty())
     throw InputError(fmt::format("--{}: command not found: {}", name, command[0]));
   AbSide side;
   side.name = name;
@@ -45,17 +45,18 @@ AbSide make_side(const std::string& name, const std::vector<std::string>& comman
   side.suite.timeout_seconds = s.timeout_seconds;
   side.suite.working_dir =
       name == "base" && s.base_working_dir ? s.base_working_dir : s.working_dir;
-  side.probe = probe_gbench_suite(side.suite);
+  side.probe = runner::probe_gbench_suite(side.suite);
   return side;
 }
 
-RunRecord common_record(const AbSide& side, const EnvironmentInfo& info, const AbJobSettings& s) {
+RunRecord common_record(const AbSide& side, const runner::EnvironmentInfo& info,
+                        const AbJobSettings& s) {
   RunRecord r;
   r.tool_version = info.benchgate_version;
-  r.testbed = testbed_fingerprint(info);
+  r.testbed = runner::testbed_fingerprint(info);
   r.created_at = fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(std::time(nullptr)));
   r.seed = s.seed;
-  r.environment = environment_json(info);
+  r.environment = runner::environment_json(info);
   r.environment["suite"] = side.name;
   r.environment["format"] = "gbench";
   r.environment["command"] = process::shell_quote_command(side.suite.command);
@@ -94,7 +95,7 @@ struct Adaptive {
 AbJobResult run_ab_job(const AbJobSettings& s) {
   if (s.base_command.empty() || s.head_command.empty()) throw InputError("--base/--head: empty");
   process::install_interrupt_handlers();
-  const EnvironmentInfo info = capture_environment();
+  const runner::EnvironmentInfo info = runner::capture_environment();
   const AbSide base = make_side("base", s.base_command, s);
   const AbSide head = make_side("head", s.head_command, s);
   const auto threshold_for = [&s](std::string_view name) { return s.compare.threshold(name); };
@@ -107,7 +108,7 @@ AbJobResult run_ab_job(const AbJobSettings& s) {
         stats::SequentialMonitor({.alpha = s.compare.settings.alpha, .max_rounds = s.max_rounds})});
   const int planned = s.rounds.value_or(s.max_rounds);
   ScratchDirectory scratch("benchgate-ab");
-  Progress quiet(Progress::Mode::kQuiet);
+  runner::Progress quiet(runner::Progress::Mode::kQuiet);
   std::vector<AbRound> rounds;
   std::string stop_reason;
   const auto start = Clock::now();
@@ -120,7 +121,7 @@ AbJobResult run_ab_job(const AbJobSettings& s) {
     }
     std::optional<std::string> filter = s.filter;
     if (adaptive && adaptive->last_look_rounds > 0)
-      filter = gbench::exact_benchmarks_filter(adaptive->monitor.undecided());
+      filter = runner::gbench::exact_benchmarks_filter(adaptive->monitor.undecided());
     rounds.push_back(run_ab_round(base, head, round, s.seed, filter, scratch.path(), quiet));
     for (const auto& failure : rounds.back().failures)
       log_info("round {}, {} process (attempt {} of {}) failed: {}", round,

@@ -16,12 +16,13 @@ nlohmann::json ab_tag(const std::string& side, int round, int attempt, int posit
 // nothing after recording every failed attempt in `round`.
 std::optional<RunRecord> run_side(const AbSide& side, AbRound& round, int position,
                                   const std::optional<std::string>& filter,
-                                  const std::filesystem::path& scratch_dir, Progress& progress) {
-  SuiteConfig suite = side.suite;
+                                  const std::filesystem::path& scratch_dir,
+                                  runner::Progress& progress) {
+  runner::SuiteConfig suite = side.suite;
   if (filter) suite.filter = filter;
   for (int attempt = 1; attempt <= 1 + kAbRetries; ++attempt) {
     const auto out = scratch_dir / fmt::format("{}-{}-{}.json", side.name, round.round, attempt);
-    LaunchResult result = run_gbench_process(suite, side.probe, out, progress);
+    runner::LaunchResult result = runner::run_gbench_process(suite, side.probe, out, progress);
     const nlohmann::json tag = ab_tag(side.name, round.round, attempt, position);
     if (result.process.status == "ok" && result.record) {
       for (auto& p : result.record->processes) p.context["benchgate_ab"] = tag;
@@ -46,7 +47,7 @@ bool base_runs_first(std::uint64_t seed, int round) {
 
 AbRound run_ab_round(const AbSide& base, const AbSide& head, int round, std::uint64_t seed,
                      const std::optional<std::string>& filter,
-                     const std::filesystem::path& scratch_dir, Progress& progress) {
+                     const std::filesystem::path& scratch_dir, runner::Progress& progress) {
   AbRound result;
   result.round = round;
   result.base_first = base_runs_first(seed, round);

@@ -13,17 +13,17 @@
 #include "runner/config.h"
 #include "runner/suite_gbench.h"
 
-namespace benchgate {
+namespace benchgate::runner {
 class Progress;
-}  // namespace benchgate
+}  // namespace benchgate::runner
 
 namespace benchgate::ab {
 
 // One side of the comparison: a Google Benchmark suite and what its binary told us.
 struct AbSide {
   std::string name;  // "base" or "head"
-  SuiteConfig suite;
-  GbenchProbe probe;
+  runner::SuiteConfig suite;
+  runner::GbenchProbe probe;
 };
 
 struct AbRound {
@@ -44,7 +44,7 @@ bool base_runs_first(std::uint64_t seed, int round);
 // run_child throws for a program that cannot be started at all.
 AbRound run_ab_round(const AbSide& base, const AbSide& head, int round, std::uint64_t seed,
                      const std::optional<std::string>& filter,
-                     const std::filesystem::path& scratch_dir, Progress& progress);
+                     const std::filesystem::path& scratch_dir, runner::Progress& progress);
 
 // How often a failed process is tried again within its round.
 inline constexpr int kAbRetries = 1;

@@ -23,6 +23,7 @@
 
 namespace {
 using namespace benchgate;
+using namespace benchgate::runner;
 namespace fs = std::filesystem;
 
 constexpr int kBenchmarks = 10000;
@@ -98,7 +99,7 @@ void run_compare(benchmark::State& state, const fs::path& base, const fs::path& 
   stats::CompareOptions options;
   std::size_t bytes = 0;
   for (auto _ : state) {
-    Sides sides = load_sides(base, head);
+    Sides sides = runner::load_sides(base, head);
     Comparison c = stats::compare_runs(sides.base, sides.head, options);
     std::string report = reporter->render(c);
     bytes = report.size();

@@ -39,11 +39,11 @@ void BM_RunChild(benchmark::State& state) {
 BENCHMARK(BM_RunChild)->Unit(benchmark::kMicrosecond);
 
 void BM_TimedCommand(benchmark::State& state) {
-  benchgate::SuiteConfig suite;
+  benchgate::runner::SuiteConfig suite;
   suite.name = "true";
   suite.command = {"/bin/true"};
   for (auto _ : state) {
-    auto result = benchgate::run_timed_command(suite);
+    auto result = benchgate::runner::run_timed_command(suite);
     if (!result.record) state.SkipWithError("/bin/true failed");
   }
 }

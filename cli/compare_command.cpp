@@ -61,8 +61,8 @@ struct CompareCommand {
       throw InputError(base_commit.empty()
                            ? "compare needs BASE and HEAD (or --base-commit REV and HEAD)"
                            : "with --base-commit, give only HEAD");
-    std::optional<Config> config;
-    if (!config_path.empty()) config = load_config(config_path);
+    std::optional<runner::Config> config;
+    if (!config_path.empty()) config = runner::load_config(config_path);
     stats::CompareOptions options = to_compare_options(flags, config ? &config->gate : nullptr);
     std::optional<std::string> format;
     if (!input_format.empty()) format = input_format;
@@ -70,11 +70,11 @@ struct CompareCommand {
     std::string base_label = base_commit.empty() ? paths.front() : std::string();
     RunRecord base_record, head_record;
     if (base_commit.empty()) {
-      Sides sides = load_sides(paths.front(), paths.back(), format);
+      runner::Sides sides = runner::load_sides(paths.front(), paths.back(), format);
       base_record = std::move(sides.base);
       head_record = std::move(sides.head);
     } else {
-      head_record = load_results(paths.back(), format);
+      head_record = runner::load_results(paths.back(), format);
       base_record = load_stored_base(head_record, base_label);
     }
     Report result{stats::compare_runs(base_record, head_record, options)};

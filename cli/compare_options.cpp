@@ -66,17 +66,20 @@ bool given(const CLI::Option* option) {
 }
 }  // namespace
 
-stats::CompareOptions to_compare_options(const CompareFlags& flags, const GateConfig* config) {
+stats::CompareOptions to_compare_options(const CompareFlags& flags,
+                                         const runner::GateConfig* config) {
   stats::CompareOptions options;
   CompareSettings& s = options.settings;
-  s.metric = config && !given(flags.metric_option) ? config->metric : flags.metric;
+  const runner::GateConfig defaults;  // without a config file, the defaults of core/comparison.h
+  const runner::GateConfig& base = config ? *config : defaults;
+  s.metric = given(flags.metric_option) ? flags.metric : base.metric;
   if (s.metric.empty()) throw InputError("--metric: must not be empty");
-  s.alpha = config && !given(flags.alpha_option) ? config->alpha : flags.alpha;
-  if (!(s.alpha > 0.0 && s.alpha < 1.0))
-    throw InputError(fmt::format("--alpha {}: must be between 0 and 1", s.alpha));
-  s.threshold = config && !given(flags.threshold_option)
-                    ? config->threshold
-                    : parse_threshold(flags.threshold, "--threshold");
+  s.alpha = given(flags.alpha_option) ? flags.alpha : base.alpha;
+  if (!valid_alpha(s.alpha))
+    throw InputError(
+        fmt::format("--alpha {}: must be between {} and {}", s.alpha, kMinAlpha, kMaxAlpha));
+  s.threshold = given(flags.threshold_option) ? parse_threshold(flags.threshold, "--threshold")
+                                              : base.threshold;
   if (flags.test == "mann-whitney")
     s.test = TestKind::kMannWhitney;
   else if (flags.test == "welch")
@@ -111,7 +114,7 @@ stats::CompareOptions to_compare_options(const CompareFlags& flags, const GateCo
   if (config) {
     // Copied into the callbacks: the config may not outlive the options.
     // A --threshold flag replaces the config's default δ, not its per-benchmark rules.
-    GateConfig gate = *config;
+    runner::GateConfig gate = *config;
     gate.threshold = s.threshold;
     options.threshold_for = [gate](std::string_view name) { return gate.threshold_for(name); };
     options.ignore = [gate](std::string_view name) { return gate.ignored(name); };

@@ -12,9 +12,11 @@
 namespace benchgate::cli {
 
 struct CompareFlags {
-  std::string metric = "real_time";
-  double alpha = 0.05;
-  std::string threshold = "5%";
+  // Shown as the defaults in --help; the values used when a flag is not given come from the
+  // config's [gate] table, whose own defaults are core/comparison.h's.
+  std::string metric = std::string(kDefaultMetric);
+  double alpha = kDefaultAlpha;
+  std::string threshold = "5%";  // kDefaultThreshold
   std::string test = "mann-whitney";
   std::string fail_on = "regression";
   bool trust_single_run = false;
@@ -32,7 +34,7 @@ void add_compare_flags(CLI::App& command, CompareFlags& flags);
 // a config, its [gate] table supplies metric, alpha, threshold, per-benchmark thresholds, ignore
 // globs and fail_on, except where a flag was given.
 stats::CompareOptions to_compare_options(const CompareFlags& flags,
-                                         const GateConfig* config = nullptr);
+                                         const runner::GateConfig* config = nullptr);
 // "5%" -> 0.05, "0.05" -> 0.05; InputError for anything else (e.g. "5", ambiguous).
 double parse_threshold(const std::string& text, const std::string& flag);
 

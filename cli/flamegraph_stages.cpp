@@ -81,7 +81,7 @@ int run_flamegraph_record(const RecordFlags& flags) {
   }
   auto argv = flags.command;
   if (!flags.benchmark.empty()) {
-    argv = gbench::run_only(std::move(argv), flags.benchmark);
+    argv = runner::gbench::run_only(std::move(argv), flags.benchmark);
   }
   const auto recorded = profiler->record(argv);
   print_warnings(recorded.info);

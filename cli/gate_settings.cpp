@@ -14,9 +14,9 @@ namespace {
 namespace fs = std::filesystem;
 
 // --config when given (it must exist), else benchgate.toml when present, else the defaults.
-Config load_gate_config(const GateFlags& flags) {
-  if (flags.config_given() || fs::exists(flags.config)) return load_config(flags.config);
-  return Config{};
+runner::Config load_gate_config(const GateFlags& flags) {
+  if (flags.config_given() || fs::exists(flags.config)) return runner::load_config(flags.config);
+  return runner::Config{};
 }
 
 gate::ContextChoice context_choice(const std::string& word) {
@@ -33,7 +33,8 @@ gate::RecordPolicy record_policy(const std::string& word) {
 }
 
 // The config's suites, or those named by --suite (InputError for an unknown name or none).
-std::vector<SuiteConfig> selected_suites(const GateFlags& flags, const Config& config) {
+std::vector<runner::SuiteConfig> selected_suites(const GateFlags& flags,
+                                                 const runner::Config& config) {
   if (config.suites.empty())
     throw InputError(
         fmt::format("nothing to gate: {} defines no [[suite]] and no --results were given",
@@ -63,7 +64,7 @@ std::vector<gate::ResultsInput> results_inputs(const GateFlags& flags) {
   return inputs;
 }
 
-gate::RoundsSettings rounds_settings(const GateFlags& flags, const GateConfig& config) {
+gate::RoundsSettings rounds_settings(const GateFlags& flags, const runner::GateConfig& config) {
   gate::RoundsSettings r;
   r.rounds = flags.rounds.empty() ? config.rounds : parse_rounds(flags.rounds, "--rounds");
   r.max_rounds = flags.max_rounds.value_or(config.max_rounds);
@@ -106,12 +107,14 @@ gate::GateSettings resolve_gate_settings(const GateFlags& flags) {
   if (flags.mode.empty())
     s.mode = s.config.gate.mode;
   else
-    s.mode = flags.mode == "interleaved" ? GateMode::kInterleaved : GateMode::kStored;
+    s.mode =
+        flags.mode == "interleaved" ? runner::GateMode::kInterleaved : runner::GateMode::kStored;
   s.mode_source = flags.mode.empty() ? "[gate] mode = \"interleaved\"" : "--mode interleaved";
   s.rounds = rounds_settings(flags, s.config.gate);
   s.profile = s.config.run.profile;
   if (!flags.profile.empty())
-    s.profile.mode = profile_mode_from_string(flags.profile).value_or(ProfileMode::kNone);
+    s.profile.mode =
+        runner::profile_mode_from_string(flags.profile).value_or(runner::ProfileMode::kNone);
   return s;
 }
 

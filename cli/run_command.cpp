@@ -51,7 +51,7 @@ struct RunFlags {
 };
 
 // Command-line values override the config (and the defaults) for every selected suite.
-void apply_overrides(SuiteConfig& suite, const RunFlags& f) {
+void apply_overrides(runner::SuiteConfig& suite, const RunFlags& f) {
   if (!f.format.empty()) suite.format = f.format;
   if (f.filter) suite.filter = f.filter;
   if (f.processes) suite.processes = *f.processes;
@@ -62,10 +62,10 @@ void apply_overrides(SuiteConfig& suite, const RunFlags& f) {
 }
 
 struct Selection {
-  std::vector<SuiteConfig> suites;
+  std::vector<runner::SuiteConfig> suites;
   std::optional<std::string> testbed;
   std::optional<unsigned long long> seed;
-  ProfileSettings profile;
+  runner::ProfileSettings profile;
   bool from_config = false;
   std::filesystem::path base_dir = ".";
 };
@@ -74,18 +74,18 @@ Selection select_suites(const RunFlags& f) {
   Selection selection;
   std::string config_path = f.config_path;
   if (f.command.empty() && config_path.empty()) {
-    if (!std::filesystem::exists(kDefaultConfigFile))
+    if (!std::filesystem::exists(runner::kDefaultConfigFile))
       throw InputError(fmt::format(
           "nothing to run: give a command after `--` or a config file with --config (no {} in "
           "the current directory)",
-          kDefaultConfigFile));
-    config_path = kDefaultConfigFile;
+          runner::kDefaultConfigFile));
+    config_path = runner::kDefaultConfigFile;
   }
   if (!f.command.empty()) {
     if (!config_path.empty())
       throw InputError("give either a command after `--` or --config, not both");
     if (!f.suite_names.empty()) throw InputError("--suite selects suites of a --config file");
-    SuiteConfig suite;
+    runner::SuiteConfig suite;
     suite.command = f.command;
     suite.name = f.name.empty() ? std::filesystem::path(f.command[0]).filename().string() : f.name;
     if (!f.working_dir.empty()) suite.working_dir = f.working_dir;
@@ -95,7 +95,7 @@ Selection select_suites(const RunFlags& f) {
     selection.seed = f.seed;
     return selection;
   }
-  Config config = load_config(config_path);
+  runner::Config config = runner::load_config(config_path);
   selection.from_config = true;
   selection.base_dir = std::filesystem::absolute(config_path).parent_path();
   selection.testbed = f.testbed ? f.testbed : config.testbed;
@@ -110,7 +110,8 @@ Selection select_suites(const RunFlags& f) {
 }
 
 // One record per suite: a file for a single command, `<dir>/<suite>.json` for a config file.
-std::filesystem::path output_path(const RunFlags& f, const Selection& s, const SuiteConfig& suite) {
+std::filesystem::path output_path(const RunFlags& f, const Selection& s,
+                                  const runner::SuiteConfig& suite) {
   if (!s.from_config) return f.output.empty() ? "benchgate-run.json" : f.output;
   std::filesystem::path dir = f.output.empty() ? "benchgate-runs" : f.output;
   return dir / (suite.name + ".json");
@@ -118,16 +119,16 @@ std::filesystem::path output_path(const RunFlags& f, const Selection& s, const S
 
 // `--profile` / `--no-profile` override the config's `[run] profile`. "changed" needs a
 // comparison, which `run` does not make: there it profiles nothing (the gate uses it).
-ProfileSettings profile_settings(const RunFlags& f, const Selection& s) {
-  ProfileSettings settings = s.profile;
-  if (f.profile) settings.mode = ProfileMode::kAll;
-  if (f.no_profile) settings.mode = ProfileMode::kNone;
+runner::ProfileSettings profile_settings(const RunFlags& f, const Selection& s) {
+  runner::ProfileSettings settings = s.profile;
+  if (f.profile) settings.mode = runner::ProfileMode::kAll;
+  if (f.no_profile) settings.mode = runner::ProfileMode::kNone;
   if (f.profile_frequency) settings.frequency_hz = *f.profile_frequency;
   if (!f.call_graph.empty()) settings.call_graph = f.call_graph;
   return settings;
 }
 
-void print_summary(const SuiteRun& run, const std::filesystem::path& path) {
+void print_summary(const runner::SuiteRun& run, const std::filesystem::path& path) {
   const RunRecord& r = run.record;
   int ok = 0;
   for (const auto& p : r.processes) ok += p.status == "ok";
@@ -154,14 +155,14 @@ void print_summary(const SuiteRun& run, const std::filesystem::path& path) {
 
 int run_command(const RunFlags& flags) {
   Selection selection = select_suites(flags);
-  RunSettings settings;
+  runner::RunSettings settings;
   settings.testbed = selection.testbed;
   settings.seed = selection.seed;
   settings.invocation = process::own_command_line();
   settings.git_dir = selection.base_dir;
-  Progress progress(Progress::mode_for(stderr, flags.quiet));
-  RunOutcome outcome = run_suites(selection.suites, settings, progress);
-  const ProfileSettings profile = profile_settings(flags, selection);
+  runner::Progress progress(runner::Progress::mode_for(stderr, flags.quiet));
+  runner::RunOutcome outcome = runner::run_suites(selection.suites, settings, progress);
+  const runner::ProfileSettings profile = profile_settings(flags, selection);
 
   // Write every record first: an interrupted or partly failed run still keeps what it measured.
   for (const auto& run : outcome.suites) {
@@ -173,8 +174,8 @@ int run_command(const RunFlags& flags) {
   for (const auto& w : outcome.warnings) fmt::print(stderr, "benchgate: warning: {}\n", w);
   // Profiles after every timing run, so that no timing is taken under the profiler; they never
   // change the exit code.
-  if (profile.mode == ProfileMode::kAll && !outcome.interrupted_by)
-    gate::profile_run_suites(outcome, profile, flags.quiet, [&](const SuiteRun& run) {
+  if (profile.mode == runner::ProfileMode::kAll && !outcome.interrupted_by)
+    gate::profile_run_suites(outcome, profile, flags.quiet, [&](const runner::SuiteRun& run) {
       return output_path(flags, selection, *run.suite);
     });
   if (outcome.interrupted_by) {
@@ -219,8 +220,9 @@ void register_run_command(CLI::App& app, Action& action) {
   sub->add_option("-o,--output", flags->output,
                   "Record file (default benchgate-run.json); with --config a directory that gets "
                   "SUITE.json per suite (default benchgate-runs)");
-  sub->add_option("-c,--config", flags->config_path,
-                  "Config file with [[suite]] tables (default: ./benchgate.toml when no command)");
+  sub->add_option(
+      "-c,--config", flags->config_path,
+      "runner::Config file with [[suite]] tables (default: ./benchgate.toml when no command)");
   sub->add_option("--suite", flags->suite_names, "Run only this suite of the config (repeatable)");
   sub->add_option("--name", flags->name, "Suite name for a single command (default: program name)");
   sub->add_option("--format", flags->format, "auto (default), gbench or command")

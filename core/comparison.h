@@ -57,10 +57,22 @@ struct BenchmarkComparison {
   std::string note;                         // one human sentence explaining the verdict
 };
 
+// The defaults of every comparison, in one place for the flags, benchgate.toml and the library.
+inline constexpr std::string_view kDefaultMetric = "real_time";
+inline constexpr double kDefaultAlpha = 0.05;
+inline constexpr double kDefaultThreshold = 0.05;  // δ: 5%
+// The family-wise α a comparison accepts: above 0.5 a "significant" result means little, and
+// below 1e-12 no test here can reach it.
+inline constexpr double kMinAlpha = 1e-12;
+inline constexpr double kMaxAlpha = 0.5;
+inline bool valid_alpha(double alpha) {
+  return alpha >= kMinAlpha && alpha <= kMaxAlpha;
+}
+
 struct CompareSettings {
-  std::string metric = "real_time";
-  double alpha = 0.05;
-  double threshold = 0.05;
+  std::string metric = std::string(kDefaultMetric);
+  double alpha = kDefaultAlpha;
+  double threshold = kDefaultThreshold;
   double warning_q = 0.10;
   TestKind test = TestKind::kMannWhitney;
   bool trust_single_run = false;

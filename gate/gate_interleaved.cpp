@@ -36,7 +36,7 @@ void stop_if_interrupted(std::string_view while_doing) {
 // A suite's commands on both sides: head's as configured, base's with every path inside the
 // repository moved into the worktree (the build made the base's binary there).
 struct SuitePlan {
-  const SuiteConfig* suite = nullptr;
+  const runner::SuiteConfig* suite = nullptr;
   std::vector<std::string> head_command, base_command;
   fs::path head_dir, base_dir;
 };
@@ -53,7 +53,7 @@ std::string map_argument(const git::TemporaryWorktree& tree, const std::string& 
   return mapped ? argument.substr(0, path_at) + mapped->string() : argument;
 }
 
-SuitePlan plan_suite(const SuiteConfig& suite, const git::TemporaryWorktree& tree,
+SuitePlan plan_suite(const runner::SuiteConfig& suite, const git::TemporaryWorktree& tree,
                      const fs::path& config_dir) {
   if (suite.format == "command")
     throw InputError(fmt::format(
@@ -144,13 +144,13 @@ bool is_exactly(const std::optional<git::WorkTreeState>& state, const std::strin
 
 // The head build must have made the suite's program, and it must be a Google Benchmark binary.
 void check_head_build(const SuitePlan& plan) {
-  const SuiteConfig& suite = *plan.suite;
-  if (!find_program(plan.head_command[0]))
+  const runner::SuiteConfig& suite = *plan.suite;
+  if (!runner::find_program(plan.head_command[0]))
     throw InputError(fmt::format(
         "suite {}: the build of head made no {}: check the suite's command against what "
         "[build] command builds",
         suite.name, plan.head_command[0]));
-  if (suite.format == "auto" && !probe_binary(plan.head_command[0]).links_google_benchmark)
+  if (suite.format == "auto" && !runner::probe_binary(plan.head_command[0]).links_google_benchmark)
     throw InputError(fmt::format(
         "suite {}: {} is not a Google Benchmark binary; only Google Benchmark suites can be "
         "interleaved (set format = \"gbench\" if detection is wrong)",
@@ -159,7 +159,7 @@ void check_head_build(const SuitePlan& plan) {
 
 ab::AbJobSettings job_for(const SuitePlan& plan, const GateSettings& settings, std::uint64_t seed,
                           std::optional<std::chrono::duration<double>> budget) {
-  const SuiteConfig& suite = *plan.suite;
+  const runner::SuiteConfig& suite = *plan.suite;
   ab::AbJobSettings job;
   job.base_command = plan.base_command;
   job.head_command = plan.head_command;
@@ -199,15 +199,15 @@ SuiteVerdict interleaved_verdict(const ab::AbJobResult& result, const std::strin
 
 }  // namespace
 
-GateMode choose_gate_mode(const GateSettings& settings, const GateContext& context) {
-  if (settings.mode != GateMode::kInterleaved) return GateMode::kStored;
+runner::GateMode choose_gate_mode(const GateSettings& settings, const GateContext& context) {
+  if (settings.mode != runner::GateMode::kInterleaved) return runner::GateMode::kStored;
   const std::string& source = settings.mode_source;
   if (context.default_branch_push) {
     log_info(
         "{} does not apply to a push to the default branch: it records the baseline in the "
         "stored mode",
         source);
-    return GateMode::kStored;
+    return runner::GateMode::kStored;
   }
   if (!settings.results.empty())
     throw InputError(fmt::format(
@@ -217,14 +217,14 @@ GateMode choose_gate_mode(const GateSettings& settings, const GateContext& conte
   if (context.target.empty()) {
     log_info("{}: head {} has no parent or target to build a base from; using the stored mode",
              source, short_commit(context.head));
-    return GateMode::kStored;
+    return runner::GateMode::kStored;
   }
-  return GateMode::kInterleaved;
+  return runner::GateMode::kInterleaved;
 }
 
 InterleavedGate run_interleaved_gate(const GateSettings& settings, const GateContext& context,
                                      const InterleavedHooks& hooks) {
-  const Config& config = settings.config;
+  const runner::Config& config = settings.config;
   // From here on Ctrl-C / SIGTERM stop the running child and unwind through the worktree's
   // destructor, instead of killing us with the directory in place.
   process::install_interrupt_handlers();
@@ -234,7 +234,7 @@ InterleavedGate run_interleaved_gate(const GateSettings& settings, const GateCon
         "--mode interleaved needs a build command: add\n  [build]\n  command = \"...\"\nto {} "
         "(it builds the suites' binaries from a source tree; see docs/interleaved.md)",
         config_name));
-  const std::vector<SuiteConfig>& suites = settings.suites;
+  const std::vector<runner::SuiteConfig>& suites = settings.suites;
   const RoundsSettings& rounds = settings.rounds;
   const std::string testbed = settings.testbed.value_or("");
 
@@ -273,9 +273,9 @@ InterleavedGate run_interleaved_gate(const GateSettings& settings, const GateCon
   const std::uint64_t seed = config.run.seed.value_or(std::random_device{}());
   const auto measuring_started = std::chrono::steady_clock::now();
   for (const SuitePlan& plan : plans) {
-    const SuiteConfig& suite = *plan.suite;
+    const runner::SuiteConfig& suite = *plan.suite;
     check_head_build(plan);
-    if (!find_program(plan.base_command[0])) {
+    if (!runner::find_program(plan.base_command[0])) {
       gate.verdicts.push_back(
           suite_without_base(plan, gate.base_commit, testbed, settings.no_baseline));
       log_info("suite {}: {}", suite.name, gate.verdicts.back().baseline_line);
@@ -333,15 +333,15 @@ void record_interleaved(const GateSettings& settings, store::Store& store,
   push_baselines(settings, /*failure_is_warning=*/true);
 }
 
-SuiteConfig InterleavedSuite::base_side() const {
-  SuiteConfig side = suite;
+runner::SuiteConfig InterleavedSuite::base_side() const {
+  runner::SuiteConfig side = suite;
   side.command = base_command;
   side.working_dir = base_dir;
   return side;
 }
 
-SuiteConfig InterleavedSuite::head_side() const {
-  SuiteConfig side = suite;
+runner::SuiteConfig InterleavedSuite::head_side() const {
+  runner::SuiteConfig side = suite;
   side.command = head_command;
   side.working_dir = head_dir;
   return side;

@@ -23,20 +23,20 @@ namespace benchgate::gate {
 // mode (it records the baseline the next pull requests compare with), and so does a head
 // without anything to compare with; both say so when interleaved was asked for. InputError for
 // --results with interleaved (it measures both sides itself).
-GateMode choose_gate_mode(const GateSettings& settings, const GateContext& context);
+runner::GateMode choose_gate_mode(const GateSettings& settings, const GateContext& context);
 
 // One compared suite while both trees still exist: what a step that needs the two binaries
 // (profiling both sides) gets, right after the suite's verdict.
 struct InterleavedSuite {
-  const SuiteConfig& suite;  // as configured: head's paths
+  const runner::SuiteConfig& suite;  // as configured: head's paths
   std::vector<std::string> base_command, head_command;
   std::filesystem::path base_dir, head_dir;  // where each side's processes ran
   const SuiteVerdict& verdict;
   const std::string& base_commit;  // the merge-base built in the worktree
 
   // The suite's config with one side's command and working directory.
-  SuiteConfig base_side() const;
-  SuiteConfig head_side() const;
+  runner::SuiteConfig base_side() const;
+  runner::SuiteConfig head_side() const;
 };
 
 struct InterleavedHooks {

@@ -146,8 +146,9 @@ ProfileFinding explain_with_profiles(const ProfileDiffInput& input, const fs::pa
 GateProfiles::GateProfiles(const GateSettings& settings, const GateContext& context)
     : settings_(settings), context_(context), profiler_(settings.profile, /*quiet=*/false) {}
 
-const SuiteConfig* GateProfiles::profilable_suite(const std::string& name, std::string& why_not) {
-  const SuiteConfig* suite = settings_.config.suite(name);
+const runner::SuiteConfig* GateProfiles::profilable_suite(const std::string& name,
+                                                          std::string& why_not) {
+  const runner::SuiteConfig* suite = settings_.config.suite(name);
   if (!suite)
     why_not =
         fmt::format("suite {} is not a [[suite]] of the config, so it cannot be run here", name);
@@ -158,8 +159,9 @@ const SuiteConfig* GateProfiles::profilable_suite(const std::string& name, std::
   return why_not.empty() ? suite : nullptr;
 }
 
-const CapturedProfile* GateProfiles::capture(const SuiteConfig& suite, const std::string& benchmark,
-                                             std::size_t index, std::size_t count) {
+const CapturedProfile* GateProfiles::capture(const runner::SuiteConfig& suite,
+                                             const std::string& benchmark, std::size_t index,
+                                             std::size_t count) {
   const auto key = std::make_pair(suite.name, benchmark);
   if (auto it = captured_.find(key); it != captured_.end()) return &it->second;
   auto captured = profiler_.capture(suite, benchmark, index, count);
@@ -232,7 +234,7 @@ void GateProfiles::head_not_captured(const Change& change) {
 }
 
 void GateProfiles::explain_changes(const std::vector<SuiteVerdict>& verdicts) {
-  if (settings_.profile.mode == ProfileMode::kNone) return;
+  if (settings_.profile.mode == runner::ProfileMode::kNone) return;
   std::vector<Change> changes;
   for (const auto& v : verdicts) {
     if (!v.has_baseline) continue;
@@ -242,7 +244,7 @@ void GateProfiles::explain_changes(const std::vector<SuiteVerdict>& verdicts) {
   if (changes.empty()) return;
   changes = take_largest_changes(std::move(changes));
   // Suites that cannot be profiled here are said once each, instead of once per benchmark.
-  std::map<std::string, const SuiteConfig*> suites;
+  std::map<std::string, const runner::SuiteConfig*> suites;
   for (const auto& c : changes) {
     const std::string& name = c.verdict->suite;
     if (suites.count(name)) continue;
@@ -255,7 +257,7 @@ void GateProfiles::explain_changes(const std::vector<SuiteVerdict>& verdicts) {
   for (std::size_t i = 0; i < changes.size(); ++i) {
     const SuiteVerdict& v = *changes[i].verdict;
     const std::string& benchmark = changes[i].row->name;
-    const SuiteConfig* suite = suites[v.suite];
+    const runner::SuiteConfig* suite = suites[v.suite];
     if (!suite) continue;
     const CapturedProfile* head = capture(*suite, benchmark, i + 1, changes.size());
     if (!head) {
@@ -273,10 +275,11 @@ void GateProfiles::explain_changes(const std::vector<SuiteVerdict>& verdicts) {
   }
 }
 
-void GateProfiles::explain_interleaved(const SuiteConfig& base_suite, const SuiteConfig& head_suite,
+void GateProfiles::explain_interleaved(const runner::SuiteConfig& base_suite,
+                                       const runner::SuiteConfig& head_suite,
                                        const SuiteVerdict& verdict,
                                        const std::string& base_commit) {
-  if (settings_.profile.mode == ProfileMode::kNone) return;
+  if (settings_.profile.mode == runner::ProfileMode::kNone) return;
   std::vector<Change> changes;
   for (const auto& row : verdict.comparison.benchmarks)
     if (is_change(row.verdict)) changes.push_back({&verdict, &row});
@@ -307,7 +310,8 @@ void GateProfiles::explain_interleaved(const SuiteConfig& base_suite, const Suit
   }
 }
 
-bool GateProfiles::profiler_usable(const std::map<std::string, const SuiteConfig*>& suites) {
+bool GateProfiles::profiler_usable(
+    const std::map<std::string, const runner::SuiteConfig*>& suites) {
   if (profiler_.usable()) return true;
   for (const auto& [name, suite] : suites)
     if (suite)
@@ -317,9 +321,9 @@ bool GateProfiles::profiler_usable(const std::map<std::string, const SuiteConfig
 }
 
 void GateProfiles::record(const std::vector<SuiteHead>& heads) {
-  if (settings_.profile.mode != ProfileMode::kAll || !context_.record) return;
+  if (settings_.profile.mode != runner::ProfileMode::kAll || !context_.record) return;
   struct Target {
-    const SuiteConfig* suite;
+    const runner::SuiteConfig* suite;
     const SuiteHead* head;
   };
   std::vector<Target> targets;
@@ -327,7 +331,7 @@ void GateProfiles::record(const std::vector<SuiteHead>& heads) {
   for (const auto& h : heads) {
     if (!h.complete) continue;  // not recorded as a baseline, so no profiles either
     std::string why_not;
-    const SuiteConfig* suite = profilable_suite(h.name, why_not);
+    const runner::SuiteConfig* suite = profilable_suite(h.name, why_not);
     if (!suite) {
       log_info("{}: no profiles recorded", why_not);
       continue;

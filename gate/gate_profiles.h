@@ -61,8 +61,9 @@ class GateProfiles {
   // `verdict` in both builds — `base_suite` and `head_suite` are the suite's config with each
   // side's command and working directory, `base_commit` the merge-base that was built — diffs
   // them and adds the sections. Call it while both builds exist (InterleavedHooks::after_suite).
-  void explain_interleaved(const SuiteConfig& base_suite, const SuiteConfig& head_suite,
-                           const SuiteVerdict& verdict, const std::string& base_commit);
+  void explain_interleaved(const runner::SuiteConfig& base_suite,
+                           const runner::SuiteConfig& head_suite, const SuiteVerdict& verdict,
+                           const std::string& base_commit);
   // On runs that record baselines with profile = "all": profiles every benchmark of the complete
   // Google Benchmark suites of `heads` (reusing explain_changes' captures), stores them under the
   // head commit and pushes them (unless --no-push). Failures are warnings.
@@ -83,9 +84,9 @@ class GateProfiles {
   void attach(const Change& change, const CapturedProfile& head, ProfileDiffInput input);
   void head_not_captured(const Change& change);
   // Whether perf can be used; if not, says so in the notes of these suites.
-  bool profiler_usable(const std::map<std::string, const SuiteConfig*>& suites);
-  const SuiteConfig* profilable_suite(const std::string& name, std::string& why_not);
-  const CapturedProfile* capture(const SuiteConfig& suite, const std::string& benchmark,
+  bool profiler_usable(const std::map<std::string, const runner::SuiteConfig*>& suites);
+  const runner::SuiteConfig* profilable_suite(const std::string& name, std::string& why_not);
+  const CapturedProfile* capture(const runner::SuiteConfig& suite, const std::string& benchmark,
                                  std::size_t index, std::size_t count);
   std::optional<std::string> base_profile(const SuiteVerdict& verdict, const std::string& benchmark,
                                           std::string& commit_used);

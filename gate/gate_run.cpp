@@ -31,7 +31,7 @@ GateResult run_gate(const GateSettings& settings, const forge::Environment& env,
   // interleaved mode profiles both builds while they exist, stored mode diffs with the stored
   // base profile.
   GateProfiles profiles(settings, context);
-  if (choose_gate_mode(settings, context) == GateMode::kInterleaved) {
+  if (choose_gate_mode(settings, context) == runner::GateMode::kInterleaved) {
     store = store::open_store(settings.store, settings.repo);
     InterleavedHooks hooks;
     hooks.after_suite = [&profiles](const InterleavedSuite& suite) {

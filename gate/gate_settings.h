@@ -16,7 +16,7 @@ namespace benchgate::gate {
 
 // Where the gate runs, when not detected from the environment.
 enum class ContextChoice { kAuto, kGithub, kGitlab, kLocal };
-using benchgate::GateMode;  // runner/config.h: the config file names it too
+using runner::GateMode;  // runner/config.h: the config file names it too
 // Whether head's results become its baseline: on pushes to the default branch, always, never.
 enum class RecordPolicy { kAuto, kAlways, kNever };
 // What a suite without any baseline does to the gate.
@@ -36,11 +36,11 @@ struct RoundsSettings {
 };
 
 struct GateSettings {
-  Config config;            // benchgate.toml, or the defaults when there is none
+  runner::Config config;    // benchgate.toml, or the defaults when there is none
   std::string config_name;  // how messages name the config file
   // What head is: the suites to run (--suite, else all of the config) or results measured
   // elsewhere (--results). Exactly one of them is non-empty.
-  std::vector<SuiteConfig> suites;
+  std::vector<runner::SuiteConfig> suites;
   std::vector<ResultsInput> results;
 
   std::filesystem::path repo = ".";
@@ -62,10 +62,11 @@ struct GateSettings {
   std::string token_env;  // empty: the forge's usual variable
   std::string ca_file;
 
-  GateMode mode = GateMode::kStored;  // as asked; gate_mode() decides for the context
-  std::string mode_source;            // "--mode interleaved" or the config line, for messages
+  runner::GateMode mode =
+      runner::GateMode::kStored;  // as asked; gate_mode() decides for the context
+  std::string mode_source;        // "--mode interleaved" or the config line, for messages
   RoundsSettings rounds;
-  ProfileSettings profile;  // mode from --profile, else [run] profile
+  runner::ProfileSettings profile;  // mode from --profile, else [run] profile
   stats::CompareOptions compare;
 
   // The testbed a record of head is labelled with: the setting when given, else `recorded`.

@@ -21,14 +21,14 @@ namespace fs = std::filesystem;
 
 std::vector<SuiteHead> run_configured_suites(const GateSettings& s,
                                              const std::string& head_commit) {
-  const Config& config = s.config;
-  RunSettings settings;
+  const runner::Config& config = s.config;
+  runner::RunSettings settings;
   settings.testbed = s.testbed;
   settings.seed = config.run.seed;
   settings.invocation = fmt::format("benchgate gate --config {}", config.source.string());
   settings.git_dir = config.source.has_parent_path() ? config.source.parent_path() : ".";
-  Progress progress(Progress::mode_for(stderr, false));
-  RunOutcome outcome = run_suites(s.suites, settings, progress);
+  runner::Progress progress(runner::Progress::mode_for(stderr, false));
+  runner::RunOutcome outcome = runner::run_suites(s.suites, settings, progress);
   for (const auto& w : outcome.warnings) log_warning("{}", w);
   if (outcome.interrupted_by)
     throw EnvironmentError(fmt::format("interrupted by SIG{} while running the suites",
@@ -58,12 +58,12 @@ std::vector<SuiteHead> load_given_results(const GateSettings& s, const std::stri
   std::optional<std::string> fingerprint;
   std::vector<SuiteHead> heads;
   for (const ResultsInput& given : s.results) {
-    SuiteHead head{given.suite, load_results(given.path), true};
+    SuiteHead head{given.suite, runner::load_results(given.path), true};
     RunRecord& r = head.record;
     if (s.testbed) {
       r.testbed = *s.testbed;
     } else if (r.testbed.empty()) {
-      if (!fingerprint) fingerprint = testbed_fingerprint(capture_environment());
+      if (!fingerprint) fingerprint = runner::testbed_fingerprint(runner::capture_environment());
       r.testbed = *fingerprint;
     }
     if (!r.commit.empty() && r.commit != head_commit)

@@ -56,8 +56,8 @@ std::string marker_key_of(const std::vector<SuiteVerdict>& verdicts) {
     suites.insert(v.suite);
     testbeds.insert(v.testbed);
   }
-  return "gate-" +
-         short_hash(fmt::format("{}|{}", fmt::join(suites, "\n"), fmt::join(testbeds, "\n")));
+  return "gate-" + runner::short_hash(
+                       fmt::format("{}|{}", fmt::join(suites, "\n"), fmt::join(testbeds, "\n")));
 }
 
 }  // namespace

@@ -13,8 +13,9 @@ std::filesystem::path profile_directory(const std::filesystem::path& record) {
   return dir.replace_extension(".profiles");
 }
 
-void profile_run_suites(const RunOutcome& outcome, const ProfileSettings& settings, bool quiet,
-                        const std::function<std::filesystem::path(const SuiteRun&)>& record_path) {
+void profile_run_suites(
+    const runner::RunOutcome& outcome, const runner::ProfileSettings& settings, bool quiet,
+    const std::function<std::filesystem::path(const runner::SuiteRun&)>& record_path) {
   std::size_t count = 0;
   for (const auto& run : outcome.suites)
     if (run.format == "gbench") count += run.record.benchmarks.size();

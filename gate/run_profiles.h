@@ -16,7 +16,8 @@ std::filesystem::path profile_directory(const std::filesystem::path& record);
 
 // Profiles the suites of `outcome`; `record_path` says where each suite's record was written.
 // Never fails the run: perf missing or refused, or a capture that fails, is a logged warning.
-void profile_run_suites(const RunOutcome& outcome, const ProfileSettings& settings, bool quiet,
-                        const std::function<std::filesystem::path(const SuiteRun&)>& record_path);
+void profile_run_suites(
+    const runner::RunOutcome& outcome, const runner::ProfileSettings& settings, bool quiet,
+    const std::function<std::filesystem::path(const runner::SuiteRun&)>& record_path);
 
 }  // namespace benchgate::gate

@@ -25,7 +25,7 @@ bool safe_file_char(unsigned char c) {
 
 }  // namespace
 
-SuiteProfiler::SuiteProfiler(const ProfileSettings& settings, bool quiet)
+SuiteProfiler::SuiteProfiler(const runner::ProfileSettings& settings, bool quiet)
     : min_time_seconds_(settings.min_time_seconds), quiet_(quiet) {
   options_.frequency_hz = settings.frequency_hz;
   options_.call_graph = settings.call_graph == "dwarf" ? profile::CallGraph::kDwarf
@@ -43,7 +43,7 @@ bool SuiteProfiler::usable() {
   return *usable_;
 }
 
-std::optional<CapturedProfile> SuiteProfiler::capture(const SuiteConfig& suite,
+std::optional<CapturedProfile> SuiteProfiler::capture(const runner::SuiteConfig& suite,
                                                       const std::string& benchmark,
                                                       std::size_t index, std::size_t count,
                                                       const std::string& destination) {
@@ -59,10 +59,11 @@ std::optional<CapturedProfile> SuiteProfiler::capture(const SuiteConfig& suite,
   };
   // After the suite's own arguments: Google Benchmark takes the last value of a flag.
   std::vector<std::string> command = suite.command;
-  command.push_back(gbench::min_time_flag(min_time_seconds_));
+  command.push_back(runner::gbench::min_time_flag(min_time_seconds_));
   profile::Profile recorded;
   try {
-    recorded = profile::make_perf_profiler(options)->record(gbench::run_only(command, benchmark));
+    recorded =
+        profile::make_perf_profiler(options)->record(runner::gbench::run_only(command, benchmark));
   } catch (const EnvironmentError& e) {  // the program or perf failed
     not_captured(e);
     return std::nullopt;
@@ -82,9 +83,9 @@ std::optional<CapturedProfile> SuiteProfiler::capture(const SuiteConfig& suite,
   return out;
 }
 
-bool is_gbench_suite(const SuiteConfig& suite) {
+bool is_gbench_suite(const runner::SuiteConfig& suite) {
   if (suite.command.empty()) return false;
-  return resolve_suite_format(suite, probe_binary(suite.command[0])) == "gbench";
+  return runner::resolve_suite_format(suite, runner::probe_binary(suite.command[0])) == "gbench";
 }
 
 std::string profile_file_stem(const std::string& name) {
@@ -95,7 +96,7 @@ std::string profile_file_stem(const std::string& name) {
     changed = changed || !safe_file_char(c);
   }
   if (!changed) return stem;
-  return fmt::format("{}-{}", stem, short_hash(name).substr(0, 8));
+  return fmt::format("{}-{}", stem, runner::short_hash(name).substr(0, 8));
 }
 
 }  // namespace benchgate::gate

@@ -23,7 +23,7 @@ struct CapturedProfile {
 class SuiteProfiler {
  public:
   // `quiet`: no progress lines (warnings are still printed).
-  SuiteProfiler(const ProfileSettings& settings, bool quiet);
+  SuiteProfiler(const runner::ProfileSettings& settings, bool quiet);
 
   // Whether perf can record here. Checked once; the first "no" prints why and how to fix it.
   bool usable();
@@ -31,9 +31,9 @@ class SuiteProfiler {
 
   // Profiles `benchmark` of `suite` (a Google Benchmark suite) and prints one progress line,
   // "`index`/`count`", naming `destination` when given. A failed capture is a warning: nothing.
-  std::optional<CapturedProfile> capture(const SuiteConfig& suite, const std::string& benchmark,
-                                         std::size_t index, std::size_t count,
-                                         const std::string& destination = {});
+  std::optional<CapturedProfile> capture(const runner::SuiteConfig& suite,
+                                         const std::string& benchmark, std::size_t index,
+                                         std::size_t count, const std::string& destination = {});
 
  private:
   profile::CaptureOptions options_;
@@ -44,7 +44,7 @@ class SuiteProfiler {
 };
 
 // Whether `suite` is driven as Google Benchmark: only those are profiled benchmark by benchmark.
-bool is_gbench_suite(const SuiteConfig& suite);
+bool is_gbench_suite(const runner::SuiteConfig& suite);
 
 // A file name stem for benchmark (or suite) `name`: the name itself when it only has letters,
 // digits, '.', '_' and '-'; otherwise those characters kept, the rest '_', plus a short hash of

@@ -129,9 +129,10 @@ PrePushOutcome run_pre_push(const PrePushSettings& options, std::string_view pus
     if (!std::filesystem::exists(settings.config))
       throw InputError(fmt::format("--config {}: no such file", options.config->string()));
   } else {
-    settings.config = settings.repo / kDefaultConfigFile;
+    settings.config = settings.repo / runner::kDefaultConfigFile;
     if (!std::filesystem::exists(settings.config)) {
-      say(fmt::format("no {} in {}: nothing to gate", kDefaultConfigFile, settings.repo.string()));
+      say(fmt::format("no {} in {}: nothing to gate", runner::kDefaultConfigFile,
+                      settings.repo.string()));
       return PrePushOutcome::kPass;
     }
   }

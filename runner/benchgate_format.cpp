@@ -2,7 +2,7 @@
 
 #include "core/run_record_json.h"
 
-namespace benchgate {
+namespace benchgate::runner {
 namespace {
 
 // Processes recorded without an origin came from this file.
@@ -29,4 +29,4 @@ std::optional<RunRecord> BenchgateFormat::read_text(std::string_view text,
   return record;
 }
 
-}  // namespace benchgate
+}  // namespace benchgate::runner

@@ -3,7 +3,7 @@
 // `benchgate run` or the stores: read back unchanged through core/run_record_json.h.
 #include "runner/result_format.h"
 
-namespace benchgate {
+namespace benchgate::runner {
 
 class BenchgateFormat final : public ResultFormat {
  public:
@@ -14,4 +14,4 @@ class BenchgateFormat final : public ResultFormat {
                                      const std::string& source) const override;
 };
 
-}  // namespace benchgate
+}  // namespace benchgate::runner

@@ -4,7 +4,7 @@
 #include "process/describe.h"
 #include "process/launch.h"
 
-namespace benchgate {
+namespace benchgate::runner {
 
 LaunchResult run_timed_command(const SuiteConfig& suite) {
   process::ChildSpec spec = suite_child_spec(suite, suite.command);
@@ -33,4 +33,4 @@ LaunchResult run_timed_command(const SuiteConfig& suite) {
   return result;
 }
 
-}  // namespace benchgate
+}  // namespace benchgate::runner

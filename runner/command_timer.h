@@ -5,7 +5,7 @@
 #include "runner/config.h"
 #include "runner/suite_launch.h"
 
-namespace benchgate {
+namespace benchgate::runner {
 
 // Metric names of command mode (times in ns, memory in bytes). real_time/cpu_time match the
 // Google Benchmark metrics, so the same gate settings work for both kinds of suite.
@@ -17,4 +17,4 @@ inline constexpr const char* kPeakRss = "peak_rss_bytes";
 // timing a program that failed measures the failure, not the program.
 LaunchResult run_timed_command(const SuiteConfig& suite);
 
-}  // namespace benchgate
+}  // namespace benchgate::runner

@@ -17,7 +17,7 @@
 #include "core/errors.h"
 #include "core/json_input.h"
 
-namespace benchgate {
+namespace benchgate::runner {
 namespace {
 
 // Validates one TOML table: each key must be known, each value of the right type; every error
@@ -187,7 +187,7 @@ constexpr std::string_view kThresholdHint = " (a fraction: 0.05 means 5%)";
 void read_gate(TableReader& t, GateConfig& gate) {
   if (auto v = t.string("metric")) gate.metric = *v;
   if (gate.metric.empty()) t.fail_at_table("`metric` is empty");
-  if (auto v = t.number("alpha", 1e-12, 0.5)) gate.alpha = *v;
+  if (auto v = t.number("alpha", kMinAlpha, kMaxAlpha)) gate.alpha = *v;
   if (auto v = t.number("threshold", 0, 1, kThresholdHint)) gate.threshold = *v;
   gate.ignore = t.string_list("ignore");
   if (const toml::node* node = t.get("fail_on")) {
@@ -393,4 +393,4 @@ std::vector<SuiteConfig> Config::select(const std::vector<std::string>& names) c
   return chosen;
 }
 
-}  // namespace benchgate
+}  // namespace benchgate::runner

@@ -12,7 +12,7 @@
 
 #include "core/comparison.h"
 
-namespace benchgate {
+namespace benchgate::runner {
 
 inline constexpr const char* kDefaultConfigFile = "benchgate.toml";
 
@@ -42,9 +42,9 @@ struct ThresholdRule {
 enum class GateMode { kStored, kInterleaved };
 
 struct GateConfig {
-  std::string metric = "real_time";
-  double alpha = 0.05;
-  double threshold = 0.05;  // δ: relative change that matters (0.05 = 5%)
+  std::string metric = std::string(kDefaultMetric);
+  double alpha = kDefaultAlpha;
+  double threshold = kDefaultThreshold;  // δ: relative change that matters (0.05 = 5%)
   std::vector<ThresholdRule> thresholds;
   std::vector<std::string> ignore;                        // globs of benchmarks never gated
   std::vector<Verdict> fail_on = {Verdict::kRegression};  // verdicts that fail the gate
@@ -118,4 +118,4 @@ Config parse_config(std::string_view text, const std::string& source,
 // like "BM_Sort/1024/threads:2" need).
 bool glob_match(std::string_view pattern, std::string_view name);
 
-}  // namespace benchgate
+}  // namespace benchgate::runner

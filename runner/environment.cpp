@@ -11,7 +11,7 @@
 
 #include "core/version.h"
 
-namespace benchgate {
+namespace benchgate::runner {
 namespace {
 
 std::string read_small_file(const std::filesystem::path& path) {
@@ -126,4 +126,4 @@ std::vector<std::string> environment_warnings(const EnvironmentInfo& info) {
   return warnings;
 }
 
-}  // namespace benchgate
+}  // namespace benchgate::runner

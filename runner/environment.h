@@ -9,7 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
-namespace benchgate {
+namespace benchgate::runner {
 
 struct EnvironmentInfo {
   std::string cpu_model;  // "unknown" when /proc/cpuinfo does not say
@@ -38,4 +38,4 @@ std::vector<std::string> environment_warnings(const EnvironmentInfo& info);
 // Stable 64-bit FNV-1a digest as 16 hex digits: identifies without storing (host names).
 std::string short_hash(std::string_view text);
 
-}  // namespace benchgate
+}  // namespace benchgate::runner

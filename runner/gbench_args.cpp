@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-namespace benchgate::gbench {
+namespace benchgate::runner::gbench {
 namespace {
 
 // `name` as a literal inside a filter. Google Benchmark compiles the filter as a POSIX extended
@@ -98,4 +98,4 @@ bool links_google_benchmark(std::string_view executable_bytes) {
          executable_bytes.find("benchmark_list_tests") != std::string_view::npos;
 }
 
-}  // namespace benchgate::gbench
+}  // namespace benchgate::runner::gbench

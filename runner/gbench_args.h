@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-namespace benchgate::gbench {
+namespace benchgate::runner::gbench {
 
 // The --benchmark_filter value that selects exactly `benchmark`: the name anchored and with its
 // regex metacharacters (common in "BM_x<int>/8/real_time") escaped.
@@ -47,4 +47,4 @@ std::string benchmark_of_line(std::string_view line);
 // Whether the bytes of an executable show that it links Google Benchmark.
 bool links_google_benchmark(std::string_view executable_bytes);
 
-}  // namespace benchgate::gbench
+}  // namespace benchgate::runner::gbench

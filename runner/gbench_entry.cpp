@@ -4,7 +4,7 @@
 #include <optional>
 #include <string_view>
 
-namespace benchgate::gbench {
+namespace benchgate::runner::gbench {
 using nlohmann::json;
 
 namespace {
@@ -74,4 +74,4 @@ void gather(const json& object, Entry& e) {
   }
 }
 
-}  // namespace benchgate::gbench
+}  // namespace benchgate::runner::gbench

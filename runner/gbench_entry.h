@@ -7,7 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
-namespace benchgate::gbench {
+namespace benchgate::runner::gbench {
 
 // Pointers into the parsed document, null when the entry lacks the field.
 struct Entry {
@@ -31,4 +31,4 @@ struct Entry {
 // Fills `entry` from `object` (an entry of `benchmarks`), reusing its storage.
 void gather(const nlohmann::json& object, Entry& entry);
 
-}  // namespace benchgate::gbench
+}  // namespace benchgate::runner::gbench

@@ -12,7 +12,7 @@
 #include "runner/gbench_entry.h"
 #include "runner/record_builder.h"
 
-namespace benchgate {
+namespace benchgate::runner {
 namespace jf = json_field;
 using gbench::Entry;
 using nlohmann::json;
@@ -295,4 +295,4 @@ std::optional<RunRecord> GbenchFormat::read_text(std::string_view text,
   return std::nullopt;
 }
 
-}  // namespace benchgate
+}  // namespace benchgate::runner

@@ -7,7 +7,7 @@
 // nanoseconds. Mapping in detail: docs/run-record.md.
 #include "runner/result_format.h"
 
-namespace benchgate {
+namespace benchgate::runner {
 
 class GbenchFormat final : public ResultFormat {
  public:
@@ -19,4 +19,4 @@ class GbenchFormat final : public ResultFormat {
                                      const std::string& source) const override;
 };
 
-}  // namespace benchgate
+}  // namespace benchgate::runner

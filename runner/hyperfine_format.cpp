@@ -9,7 +9,7 @@
 #include "core/json_input.h"
 #include "runner/record_builder.h"
 
-namespace benchgate {
+namespace benchgate::runner {
 namespace jf = json_field;
 using nlohmann::json;
 
@@ -138,4 +138,4 @@ RunRecord HyperfineFormat::read(const json& document, const std::string& source)
   return record;
 }
 
-}  // namespace benchgate
+}  // namespace benchgate::runner

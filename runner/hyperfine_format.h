@@ -7,7 +7,7 @@
 // Mapping in detail: docs/run-record.md.
 #include "runner/result_format.h"
 
-namespace benchgate {
+namespace benchgate::runner {
 
 class HyperfineFormat final : public ResultFormat {
  public:
@@ -17,4 +17,4 @@ class HyperfineFormat final : public ResultFormat {
   RunRecord read(const nlohmann::json& document, const std::string& source) const override;
 };
 
-}  // namespace benchgate
+}  // namespace benchgate::runner

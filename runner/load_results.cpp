@@ -10,7 +10,7 @@
 #include "core/json_input.h"
 #include "runner/result_format.h"
 
-namespace benchgate {
+namespace benchgate::runner {
 namespace fs = std::filesystem;
 
 namespace {
@@ -109,4 +109,4 @@ Sides load_sides(const fs::path& base, const fs::path& head,
   return sides;
 }
 
-}  // namespace benchgate
+}  // namespace benchgate::runner

@@ -6,7 +6,7 @@
 
 #include <fmt/format.h>
 
-namespace benchgate {
+namespace benchgate::runner {
 namespace {
 
 // A terminal line redrawn more often than this only burns CPU next to the benchmark.
@@ -110,4 +110,4 @@ void Progress::finish() {
   std::fflush(stream_);
 }
 
-}  // namespace benchgate
+}  // namespace benchgate::runner

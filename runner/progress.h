@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-namespace benchgate {
+namespace benchgate::runner {
 
 class Progress {
  public:
@@ -43,4 +43,4 @@ class Progress {
   bool live_line_shown_ = false;
 };
 
-}  // namespace benchgate
+}  // namespace benchgate::runner

@@ -3,7 +3,7 @@
 #include <cmath>
 #include <stdexcept>
 
-namespace benchgate {
+namespace benchgate::runner {
 
 std::size_t RecordBuilder::benchmark_index(const std::string& name, bool* created) {
   auto [it, inserted] = index_.try_emplace(name, benchmarks_.size());
@@ -67,4 +67,4 @@ void RecordBuilder::finish_into(RunRecord& record) {
   index_.clear();
 }
 
-}  // namespace benchgate
+}  // namespace benchgate::runner

@@ -13,7 +13,7 @@
 
 #include "core/run_record.h"
 
-namespace benchgate {
+namespace benchgate::runner {
 
 class RecordBuilder {
  public:
@@ -45,4 +45,4 @@ class RecordBuilder {
   std::unordered_map<std::string, std::size_t> index_;
 };
 
-}  // namespace benchgate
+}  // namespace benchgate::runner

@@ -12,7 +12,7 @@
 
 #include "core/run_record.h"
 
-namespace benchgate {
+namespace benchgate::runner {
 
 class ResultFormat {
  public:
@@ -61,4 +61,4 @@ struct Sides {
 Sides load_sides(const std::filesystem::path& base, const std::filesystem::path& head,
                  const std::optional<std::string>& format = std::nullopt);
 
-}  // namespace benchgate
+}  // namespace benchgate::runner

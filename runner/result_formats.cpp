@@ -9,7 +9,7 @@
 #include "runner/hyperfine_format.h"
 #include "runner/result_format.h"
 
-namespace benchgate {
+namespace benchgate::runner {
 
 const std::vector<const ResultFormat*>& result_formats() {
   // Detection order matters: a run record also has a `benchmarks` array, so it is tried before
@@ -33,4 +33,4 @@ const ResultFormat& result_format_named(std::string_view name) {
                                fmt::join(known, ", ")));
 }
 
-}  // namespace benchgate
+}  // namespace benchgate::runner

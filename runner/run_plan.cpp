@@ -2,7 +2,7 @@
 
 #include <random>
 
-namespace benchgate {
+namespace benchgate::runner {
 namespace {
 
 // Uniform in [0, n) without modulo bias: reject the incomplete top block of the 64-bit range.
@@ -34,4 +34,4 @@ std::uint64_t random_seed() {
   return (static_cast<std::uint64_t>(device()) << 32) ^ device();
 }
 
-}  // namespace benchgate
+}  // namespace benchgate::runner

@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <vector>
 
-namespace benchgate {
+namespace benchgate::runner {
 
 struct Launch {
   int suite = 0;        // index into the suites being run
@@ -27,4 +27,4 @@ std::vector<Launch> plan_launches(const std::vector<SuiteLaunchCount>& suites, s
 // A fresh seed from std::random_device, for runs without --seed.
 std::uint64_t random_seed();
 
-}  // namespace benchgate
+}  // namespace benchgate::runner

@@ -19,7 +19,7 @@
 #include "runner/suite_binary_probe.h"
 #include "runner/suite_gbench.h"
 
-namespace benchgate {
+namespace benchgate::runner {
 namespace {
 
 std::string utc_now() {
@@ -228,4 +228,4 @@ RunOutcome run_suites(const std::vector<SuiteConfig>& suites, const RunSettings&
   return outcome;
 }
 
-}  // namespace benchgate
+}  // namespace benchgate::runner

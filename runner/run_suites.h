@@ -12,7 +12,7 @@
 #include "runner/config.h"
 #include "runner/suite_binary_probe.h"
 
-namespace benchgate {
+namespace benchgate::runner {
 
 class Progress;
 
@@ -48,4 +48,4 @@ RunOutcome run_suites(const std::vector<SuiteConfig>& suites, const RunSettings&
 // Benchmark are driven as such, anything else is timed as a whole.
 std::string resolve_suite_format(const SuiteConfig& suite, const BinaryProbe& binary);
 
-}  // namespace benchgate
+}  // namespace benchgate::runner

@@ -9,7 +9,7 @@
 
 #include "runner/gbench_args.h"
 
-namespace benchgate {
+namespace benchgate::runner {
 namespace {
 
 // Executables bigger than this are not scanned (debug builds of huge projects); detection then
@@ -64,4 +64,4 @@ BinaryProbe probe_binary(const std::string& program) {
   return probe;
 }
 
-}  // namespace benchgate
+}  // namespace benchgate::runner

@@ -5,7 +5,7 @@
 #include <optional>
 #include <string>
 
-namespace benchgate {
+namespace benchgate::runner {
 
 struct BinaryProbe {
   std::filesystem::path resolved;       // argv[0] looked up in PATH; empty when not found
@@ -17,4 +17,4 @@ struct BinaryProbe {
 std::optional<std::filesystem::path> find_program(const std::string& program);
 BinaryProbe probe_binary(const std::string& program);
 
-}  // namespace benchgate
+}  // namespace benchgate::runner

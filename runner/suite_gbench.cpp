@@ -11,7 +11,7 @@
 #include "runner/progress.h"
 #include "runner/result_format.h"
 
-namespace benchgate {
+namespace benchgate::runner {
 namespace {
 
 // The probes only print text; a binary that takes longer than this is not answering them.
@@ -105,4 +105,4 @@ LaunchResult run_gbench_process(const SuiteConfig& suite, const GbenchProbe& pro
   return result;
 }
 
-}  // namespace benchgate
+}  // namespace benchgate::runner

@@ -10,7 +10,7 @@
 #include "runner/config.h"
 #include "runner/suite_launch.h"
 
-namespace benchgate {
+namespace benchgate::runner {
 
 class Progress;
 
@@ -35,4 +35,4 @@ std::vector<std::string> gbench_arguments(const SuiteConfig& suite, const Gbench
 LaunchResult run_gbench_process(const SuiteConfig& suite, const GbenchProbe& probe,
                                 const std::filesystem::path& out_file, Progress& progress);
 
-}  // namespace benchgate
+}  // namespace benchgate::runner

@@ -5,7 +5,7 @@
 #include "process/describe.h"
 #include "process/launch.h"
 
-namespace benchgate {
+namespace benchgate::runner {
 
 process::ChildSpec suite_child_spec(const SuiteConfig& suite, std::vector<std::string> argv) {
   process::ChildSpec spec;
@@ -28,4 +28,4 @@ LaunchResult failed_launch(const process::ChildSpec& spec, std::string why,
   return result;
 }
 
-}  // namespace benchgate
+}  // namespace benchgate::runner

@@ -7,7 +7,7 @@
 #include "process/launch.h"
 #include "runner/config.h"
 
-namespace benchgate {
+namespace benchgate::runner {
 
 struct LaunchResult {
   ProcessInfo process;              // source, status ("ok"/"failed"), message, context
@@ -24,4 +24,4 @@ LaunchResult failed_launch(const process::ChildSpec& spec, std::string why,
 // How many stderr lines a failure message quotes.
 inline constexpr std::size_t kStderrLinesQuoted = 5;
 
-}  // namespace benchgate
+}  // namespace benchgate::runner

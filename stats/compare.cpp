@@ -23,8 +23,9 @@ namespace {
 using stats::RowAnalysis;
 
 void check_settings(const CompareSettings& s) {
-  if (!(s.alpha > 0 && s.alpha < 1))
-    throw std::invalid_argument(fmt::format("alpha must lie between 0 and 1, got {}", s.alpha));
+  if (!valid_alpha(s.alpha))
+    throw std::invalid_argument(
+        fmt::format("alpha must lie in [{}, {}], got {}", kMinAlpha, kMaxAlpha, s.alpha));
   if (!(s.warning_q > 0 && s.warning_q < 1))
     throw std::invalid_argument(
         fmt::format("warning q must lie between 0 and 1, got {}", s.warning_q));

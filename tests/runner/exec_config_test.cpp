@@ -7,7 +7,7 @@
 #include "tests/support/process.h"
 #include "tests/support/temp_dir.h"
 
-namespace benchgate {
+namespace benchgate::runner {
 namespace {
 
 using ::testing::HasSubstr;
@@ -243,4 +243,4 @@ TEST(Config, SelectKeepsTheConfigsOrderAndNamesTheKnownSuitesOnAMistake) {
 }
 
 }  // namespace
-}  // namespace benchgate
+}  // namespace benchgate::runner

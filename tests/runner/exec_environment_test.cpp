@@ -13,7 +13,7 @@
 #include "tests/support/process.h"
 #include "tests/support/temp_dir.h"
 
-namespace benchgate {
+namespace benchgate::runner {
 namespace {
 
 using ::testing::HasSubstr;
@@ -141,4 +141,4 @@ TEST(RunPlan, ShuffleIsUniformEnoughToInterleaveSuites) {
 }
 
 }  // namespace
-}  // namespace benchgate
+}  // namespace benchgate::runner

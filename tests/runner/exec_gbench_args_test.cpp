@@ -15,7 +15,7 @@
 #include "tests/support/process.h"
 #include "tests/support/temp_dir.h"
 
-namespace benchgate::gbench {
+namespace benchgate::runner::gbench {
 namespace {
 
 using ::testing::ElementsAre;
@@ -139,4 +139,4 @@ TEST(GbenchBinary, IsRecognisedByWhatItLinks) {
 }
 
 }  // namespace
-}  // namespace benchgate::gbench
+}  // namespace benchgate::runner::gbench

@@ -17,7 +17,7 @@
 #include "tests/support/process.h"
 #include "tests/support/temp_dir.h"
 
-namespace benchgate {
+namespace benchgate::runner {
 namespace {
 
 using ::testing::HasSubstr;
@@ -374,4 +374,4 @@ TEST(Progress, LiveLineOnATerminalIsRewrittenInPlace) {
 }
 
 }  // namespace
-}  // namespace benchgate
+}  // namespace benchgate::runner

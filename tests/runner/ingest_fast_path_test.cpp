@@ -15,7 +15,7 @@
 #include "core/run_record_json.h"
 #include "tests/runner/ingest_fixtures.h"
 
-namespace benchgate {
+namespace benchgate::runner {
 namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -163,4 +163,4 @@ TEST(IngestFastPath, ErrorsAreTheDocumentReadersErrors) {
 }
 
 }  // namespace
-}  // namespace benchgate
+}  // namespace benchgate::runner

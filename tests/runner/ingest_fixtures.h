@@ -28,7 +28,7 @@ inline nlohmann::json raw_fixture(const std::string& relative) {
 inline std::string load_error(const std::filesystem::path& path,
                               const std::optional<std::string>& format = std::nullopt) {
   try {
-    load_results(path, format);
+    runner::load_results(path, format);
   } catch (const InputError& e) {
     return e.what();
   }

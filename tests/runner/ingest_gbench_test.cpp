@@ -12,7 +12,7 @@
 #include "runner/gbench_format.h"
 #include "tests/runner/ingest_fixtures.h"
 
-namespace benchgate {
+namespace benchgate::runner {
 namespace {
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
@@ -206,4 +206,4 @@ TEST(IngestGbench, SameBenchmarkInAnotherUnitIsNormalisedAcrossFiles) {
 }
 
 }  // namespace
-}  // namespace benchgate
+}  // namespace benchgate::runner

@@ -12,7 +12,7 @@
 #include "runner/hyperfine_format.h"
 #include "tests/runner/ingest_fixtures.h"
 
-namespace benchgate {
+namespace benchgate::runner {
 namespace {
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
@@ -149,4 +149,4 @@ TEST(IngestHyperfine, RecognisesOnlyHyperfineDocuments) {
 }
 
 }  // namespace
-}  // namespace benchgate
+}  // namespace benchgate::runner

@@ -10,7 +10,7 @@
 #include "core/run_record_json.h"
 #include "tests/runner/ingest_fixtures.h"
 
-namespace benchgate {
+namespace benchgate::runner {
 namespace {
 namespace fs = std::filesystem;
 using ::testing::ElementsAre;
@@ -149,4 +149,4 @@ TEST(IngestLoad, NoPathsIsAnError) {
 }
 
 }  // namespace
-}  // namespace benchgate
+}  // namespace benchgate::runner

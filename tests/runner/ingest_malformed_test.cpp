@@ -9,7 +9,7 @@
 
 #include "tests/runner/ingest_fixtures.h"
 
-namespace benchgate {
+namespace benchgate::runner {
 namespace {
 using ::testing::AllOf;
 using ::testing::HasSubstr;
@@ -243,4 +243,4 @@ TEST_F(Malformed, BenchgateRunRecordCases) {
 }
 
 }  // namespace
-}  // namespace benchgate
+}  // namespace benchgate::runner

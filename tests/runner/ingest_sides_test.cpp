@@ -8,7 +8,7 @@
 #include "core/run_record_json.h"
 #include "tests/runner/ingest_fixtures.h"
 
-namespace benchgate {
+namespace benchgate::runner {
 namespace {
 namespace fs = std::filesystem;
 using ::testing::HasSubstr;
@@ -48,4 +48,4 @@ TEST(IngestSides, BasesErrorComesFirstWhicheverSideFailsFaster) {
 }
 
 }  // namespace
-}  // namespace benchgate
+}  // namespace benchgate::runner

@@ -111,6 +111,21 @@ threshold = 0.20
   EXPECT_THAT(bad.err, HasSubstr("bad.toml:2"));
 }
 
+TEST_F(CompareOptionsCli, AlphaHasOneRangeForTheFlagAndTheFile) {
+  auto flag = run_benchgate({"compare", path("base.json"), path("head.json"), "--alpha", "0.7"});
+  EXPECT_EQ(flag.exit_code, 2);
+  EXPECT_THAT(flag.err, HasSubstr("--alpha 0.7: must be between 1e-12 and 0.5"));
+  testing::write_file(dir_ / "alpha.toml", "[gate]\nalpha = 0.7\n");
+  auto file = run_benchgate(
+      {"compare", path("base.json"), path("head.json"), "--config", path("alpha.toml")});
+  EXPECT_EQ(file.exit_code, 2);
+  EXPECT_THAT(file.err, HasSubstr("alpha.toml:2"));
+  // Without a config the defaults are the file's defaults: δ 5%, so a 10% change fails.
+  auto json = run_benchgate({"compare", path("base.json"), path("head.json"), "--format", "json"});
+  EXPECT_EQ(nlohmann::json::parse(json.out)["settings"]["threshold"], 0.05);
+  EXPECT_EQ(nlohmann::json::parse(json.out)["settings"]["alpha"], 0.05);
+}
+
 TEST_F(CompareOptionsCli, ThroughputDropIsARegression) {
   auto r = run_benchgate({"compare", path("base.json"), path("head.json"), "--metric",
                           "items_per_second", "--format", "json"});

@@ -75,11 +75,13 @@ std::string_view no_baseline_consequence(NoBaselinePolicy policy) {
 }
 
 SuiteVerdict without_baseline(const std::string& suite, const std::string& testbed,
-                              const std::string& why, NoBaselinePolicy policy) {
+                              const std::string& why, NoBaselinePolicy policy,
+                              Comparison comparison) {
   SuiteVerdict v;
   v.suite = suite;
   v.testbed = testbed;
   v.baseline_line = why;
+  v.comparison = std::move(comparison);
   v.comparison.base_label = "none";
   v.comparison.warnings.insert(v.comparison.warnings.begin(), why);
   v.failed = policy == NoBaselinePolicy::kFail;
@@ -131,10 +133,7 @@ std::vector<SuiteVerdict> judge_suites(const std::vector<SuiteHead>& heads,
       v.failed = v.comparison.fails();
     } else {
       v = without_baseline(head.name, testbed, no_baseline_line(head, context, settings, found),
-                           settings.no_baseline);
-      comparison.warnings.insert(comparison.warnings.begin(), v.baseline_line);
-      comparison.base_label = "none";
-      v.comparison = std::move(comparison);
+                           settings.no_baseline, std::move(comparison));
     }
     v.comparison.head_label = fmt::format("{} ({})", short_commit(context.head), head.name);
     verdicts.push_back(std::move(v));

@@ -32,8 +32,10 @@ std::vector<SuiteVerdict> judge_suites(const std::vector<SuiteHead>& heads,
                                        const store::Store& store);
 
 // A suite that has nothing to compare with: the "no baseline" verdict, failed or not by
-// `policy`, carrying `why` as its baseline line and first warning.
+// `policy`, carrying `why` as its baseline line and first warning. `comparison` is what was
+// measured anyway (every row "new"), or nothing.
 SuiteVerdict without_baseline(const std::string& suite, const std::string& testbed,
-                              const std::string& why, NoBaselinePolicy policy);
+                              const std::string& why, NoBaselinePolicy policy,
+                              Comparison comparison = {});
 
 }  // namespace benchgate::gate

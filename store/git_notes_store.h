@@ -7,17 +7,17 @@
 
 #include "git/repository.h"
 #include "store/store.h"
+#include "store/store_spec.h"
 
 namespace benchgate::store {
 
-inline constexpr const char* kBaselineNotesRef = "refs/notes/benchgate";
 inline constexpr const char* kProfileNotesRef = "refs/notes/benchgate-profiles";
 
 class GitNotesStore final : public Store {
  public:
   // Opens the repository containing `repo_path`.
   explicit GitNotesStore(const std::filesystem::path& repo_path,
-                         std::string ref = kBaselineNotesRef);
+                         std::string ref = std::string(kDefaultNotesRef));
 
   std::string describe() const override;
   std::optional<std::string> read_text(const std::string& commit) const override;

@@ -86,12 +86,24 @@ TEST(GateJudge, WithoutATargetEverySuiteHasNoBaselineAndThePolicyDecides) {
   EXPECT_THAT(failing[0].baseline_line, HasSubstr("--no-baseline fail"));
 }
 
-TEST(GateJudge, FindsTheBaselineOfTheMergeBaseInTheStore) {
+// A real repository with two commits on its branch, in a temporary directory.
+struct TwoCommits {
   testing::TempDir dir;
-  const fs::path repo = dir / "repo";
-  testing::init_repo(repo);
-  const std::string base = testing::commit(repo, "base");
-  const std::string head = testing::commit(repo, "head");
+  fs::path repo = dir / "repo";
+  std::string first, second;
+  TwoCommits() {
+    testing::init_repo(repo);
+    first = testing::commit(repo, "first");
+    second = testing::commit(repo, "second");
+  }
+};
+
+TEST(GateJudge, FindsTheBaselineOfTheMergeBaseInTheStore) {
+  TwoCommits git;
+  const testing::TempDir& dir = git.dir;
+  const fs::path& repo = git.repo;
+  const std::string& base = git.first;
+  const std::string& head = git.second;
   store::DirectoryStore store(dir / "store");
   RunRecord stored = testing::make_record("tb", "base", 10.0);
   stored.environment["suite"] = "core";
@@ -170,11 +182,10 @@ TEST(GateMode, InterleavedAppliesOnlyWhereThereIsABaseToBuild) {
 }
 
 TEST(GateContext, LocalRunsCompareWithTheGivenTargetAndRecordOnlyWhenAsked) {
-  testing::TempDir dir;
-  const fs::path repo = dir / "repo";
-  testing::init_repo(repo);
-  const std::string first = testing::commit(repo, "first");
-  const std::string second = testing::commit(repo, "second");
+  TwoCommits git;
+  const fs::path& repo = git.repo;
+  const std::string& first = git.first;
+  const std::string& second = git.second;
   GateSettings settings;
   settings.repo = repo;
   settings.context = ContextChoice::kLocal;
@@ -193,11 +204,11 @@ TEST(GateContext, LocalRunsCompareWithTheGivenTargetAndRecordOnlyWhenAsked) {
 }
 
 TEST(GateContext, AGithubPushToTheDefaultBranchRecordsByDefault) {
-  testing::TempDir dir;
-  const fs::path repo = dir / "repo";
-  testing::init_repo(repo);
-  const std::string first = testing::commit(repo, "first");
-  const std::string second = testing::commit(repo, "second");
+  TwoCommits git;
+  const testing::TempDir& dir = git.dir;
+  const fs::path& repo = git.repo;
+  const std::string& first = git.first;
+  const std::string& second = git.second;
   const fs::path event = dir / "event.json";
   testing::write_file(event, R"({"ref": "refs/heads/main", "before": ")" + first +
                                  R"(", "after": ")" + second +

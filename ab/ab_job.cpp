@@ -9,6 +9,7 @@
 
 #include "ab/ab_pairing.h"
 #include "ab/ab_rounds.h"
+#include "ab/diagnoses.h"
 #include "ab/noise_report.h"
 #include "ab/sequential_verdicts.h"
 #include "core/atomic_file.h"
@@ -20,7 +21,6 @@
 #include "process/describe.h"
 #include "process/interrupt.h"
 #include "runner/environment.h"
-#include "runner/gbench_args.h"
 #include "runner/progress.h"
 #include "runner/suite_binary_probe.h"
 #include "stats/sequential_monitor.h"
@@ -69,24 +69,31 @@ RunRecord common_record(const AbSide& side, const runner::EnvironmentInfo& info,
   return r;
 }
 
-// Adaptive rounds: the monitor, and whether it has looked at this many complete rounds yet.
-struct Adaptive {
+// The analysis of the job's rounds, fixed or adaptive: one group-sequential monitor. A fixed job
+// is the design with a single, final look.
+struct Analysis {
   stats::SequentialMonitor monitor;
   int last_look_rounds = 0;
   bool finished = false;
 
-  void look(const std::vector<AbRound>& rounds, const AbJobSettings& s,
+  void look(const std::vector<AbRound>& rounds, const AbJobSettings& s, int max_rounds,
             const std::function<double(std::string_view)>& threshold_for, bool final) {
     int complete = 0;
     for (const auto& r : rounds) complete += r.complete();
     if (complete < 2 || complete <= last_look_rounds || finished) return;
     auto series = paired_series(rounds, s.compare.settings.metric, threshold_for);
-    final = final || complete >= s.max_rounds;
+    final = final || complete >= max_rounds;
     monitor.look(complete, series, final);
     last_look_rounds = complete;
     finished = final;
   }
 };
+
+// Whether another block of two rounds still fits in the budget, from the mean round so far.
+bool block_fits(const AbJobSettings& s, double elapsed, int rounds_done) {
+  return !s.budget || rounds_done == 0 ||
+         elapsed + 2 * elapsed / rounds_done <= s.budget->count();
+}
 
 }  // namespace
 
@@ -102,11 +109,17 @@ AbJobResult run_ab_job(const AbJobSettings& s) {
 
   AbJobResult result;
   result.adaptive = !s.rounds.has_value();
-  std::optional<Adaptive> adaptive;
-  if (result.adaptive)
-    adaptive.emplace(Adaptive{
-        stats::SequentialMonitor({.alpha = s.compare.settings.alpha, .max_rounds = s.max_rounds})});
-  const int planned = s.rounds.value_or(s.max_rounds);
+  const int requested = s.rounds.value_or(s.max_rounds);
+  const int planned = whole_blocks(requested);
+  std::vector<std::string> design_notes;
+  if (planned != requested) {
+    design_notes.push_back(fmt::format(
+        "{} rounds were asked for; rounds come in AB/BA blocks of two, so {} were planned",
+        requested, planned));
+    log_info("{}", design_notes.back());
+  }
+  Analysis analysis{
+      stats::SequentialMonitor({.alpha = s.compare.settings.alpha, .max_rounds = planned})};
   ScratchDirectory scratch("benchgate-ab");
   runner::Progress quiet(runner::Progress::Mode::kQuiet);
   std::vector<AbRound> rounds;
@@ -114,15 +127,13 @@ AbJobResult run_ab_job(const AbJobSettings& s) {
   const auto start = Clock::now();
   for (int round = 1; round <= planned; ++round) {
     const double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
-    if (s.budget && round > 1 && elapsed + elapsed / (round - 1) > s.budget->count()) {
-      stop_reason = fmt::format("the time budget of {} would be exceeded by another round",
+    // Budgets stop between blocks, so that every block keeps both of its orders.
+    if (round % 2 == 1 && !block_fits(s, elapsed, round - 1)) {
+      stop_reason = fmt::format("the time budget of {} would be exceeded by another block",
                                 seconds_text(s.budget->count()));
       break;
     }
-    std::optional<std::string> filter = s.filter;
-    if (adaptive && adaptive->last_look_rounds > 0)
-      filter = runner::gbench::exact_benchmarks_filter(adaptive->monitor.undecided());
-    rounds.push_back(run_ab_round(base, head, round, s.seed, filter, scratch.path(), quiet));
+    rounds.push_back(run_ab_round(base, head, round, s.seed, scratch.path(), quiet));
     for (const auto& failure : rounds.back().failures)
       log_info("round {}, {} process (attempt {} of {}) failed: {}", round,
                failure.context["benchgate_ab"]["side"].get<std::string>(),
@@ -135,15 +146,15 @@ AbJobResult run_ab_job(const AbJobSettings& s) {
                rounds.back().complete() ? "done" : "INCOMPLETE",
                rounds.back().base_first ? "base" : "head", seconds_text(now),
                seconds_text(now / round * (planned - round)));
-    if (adaptive && (round % s.look_every == 0 || round == planned)) {
-      adaptive->look(rounds, s, threshold_for, round == planned);
-      if (adaptive->monitor.all_decided() && !adaptive->monitor.states().empty()) {
+    if (result.adaptive && round < planned && round % s.look_every == 0) {
+      analysis.look(rounds, s, planned, threshold_for, /*final=*/false);
+      if (analysis.monitor.all_decided() && !analysis.monitor.states().empty()) {
         stop_reason = fmt::format("every benchmark was decided after {} rounds", round);
         break;
       }
     }
   }
-  if (adaptive) adaptive->look(rounds, s, threshold_for, /*final=*/true);
+  analysis.look(rounds, s, planned, threshold_for, /*final=*/true);
 
   const AbRecords records =
       assemble_records(rounds, common_record(base, info, s), common_record(head, info, s));
@@ -158,28 +169,33 @@ AbJobResult run_ab_job(const AbJobSettings& s) {
   result.comparison = stats::compare_runs(records.base_paired, records.head_paired, s.compare);
   result.comparison.base_label = process::shell_quote_command(s.base_command);
   result.comparison.head_label = process::shell_quote_command(s.head_command);
+  const std::vector<stats::PairedSeries> series =
+      paired_series(rounds, s.compare.settings.metric, threshold_for);
+  apply_sequential_verdicts(result.comparison, analysis.monitor);
+  add_diagnoses(result.comparison, series,
+                s.compare.settings.metric == kCpuTime
+                    ? std::vector<stats::PairedSeries>{}
+                    : paired_series(rounds, std::string(kCpuTime), threshold_for));
   auto& warnings = result.comparison.warnings;
+  warnings.insert(warnings.end(), design_notes.begin(), design_notes.end());
   if (!records.incomplete_rounds.empty())
     warnings.push_back(fmt::format(
         "round(s) {} were incomplete (a process failed, was retried and failed again); the "
         "comparison uses the {} rounds complete on both sides",
         fmt::join(records.incomplete_rounds, ", "), result.rounds_complete));
-  if (adaptive) {
-    apply_sequential_verdicts(result.comparison, adaptive->monitor);
+  if (result.adaptive)
     warnings.push_back(fmt::format(
         "adaptive rounds: {} of at most {} rounds{}; verdicts use a group-sequential design "
         "(O'Brien-Fleming alpha spending, looks every {} rounds, Holm across benchmarks)",
-        result.rounds_run, s.max_rounds, stop_reason.empty() ? "" : " — " + stop_reason,
+        result.rounds_run, planned, stop_reason.empty() ? "" : " — " + stop_reason,
         s.look_every));
-  } else if (!stop_reason.empty()) {
+  else if (!stop_reason.empty())
     warnings.push_back(
         fmt::format("stopped after {} of {} rounds: {}", result.rounds_run, planned, stop_reason));
-  }
   if (result.interrupted_by)
     warnings.push_back(fmt::format("interrupted by SIG{} after {} rounds",
                                    sigabbrev_np(result.interrupted_by), result.rounds_run));
-  result.noise = noise_report(paired_series(rounds, s.compare.settings.metric, threshold_for),
-                              s.compare.settings, result.adaptive);
+  result.noise = noise_report(series, s.compare.settings);
   return result;
 }
 

@@ -81,10 +81,11 @@ std::vector<stats::PairedSeries> paired_series(
       if (!(base > 0) || !(head > 0)) continue;  // absent on a side, or no usable value
       auto [it, added] = index.emplace(b.name, series.size());
       if (added)
-        series.push_back(
-            {.name = b.name, .base = {}, .head = {}, .threshold = threshold_for(b.name)});
-      series[it->second].base.push_back(base);
-      series[it->second].head.push_back(head);
+        series.push_back({.name = b.name, .rounds = {}, .threshold = threshold_for(b.name)});
+      series[it->second].rounds.push_back({.round = round.round,
+                                           .base = base,
+                                           .head = head,
+                                           .head_second = round.base_first});
     }
   }
   return series;

@@ -24,7 +24,7 @@ AbRecords assemble_records(const std::vector<AbRound>& rounds, const RunRecord& 
                            const RunRecord& head_common);
 
 // Per benchmark, round by round: the median of `metric` in the base and in the head process of
-// each complete round that measured it on both sides. Benchmarks in `skip` are left out.
+// each complete round that measured it on both sides, and which of the two ran second.
 std::vector<stats::PairedSeries> paired_series(
     const std::vector<AbRound>& rounds, const std::string& metric,
     const std::function<double(std::string_view)>& threshold_for);

@@ -15,11 +15,9 @@ nlohmann::json ab_tag(const std::string& side, int round, int attempt, int posit
 // One side's process in this round, retried up to kAbRetries times. Returns its record, or
 // nothing after recording every failed attempt in `round`.
 std::optional<RunRecord> run_side(const AbSide& side, AbRound& round, int position,
-                                  const std::optional<std::string>& filter,
                                   const std::filesystem::path& scratch_dir,
                                   runner::Progress& progress) {
-  runner::SuiteConfig suite = side.suite;
-  if (filter) suite.filter = filter;
+  const runner::SuiteConfig& suite = side.suite;
   for (int attempt = 1; attempt <= 1 + kAbRetries; ++attempt) {
     const auto out = scratch_dir / fmt::format("{}-{}-{}.json", side.name, round.round, attempt);
     runner::LaunchResult result = runner::run_gbench_process(suite, side.probe, out, progress);
@@ -38,15 +36,20 @@ std::optional<RunRecord> run_side(const AbSide& side, AbRound& round, int positi
 }  // namespace
 
 bool base_runs_first(std::uint64_t seed, int round) {
-  std::uint64_t z = seed + 0x9e3779b97f4a7c15ull * static_cast<std::uint64_t>(round);
+  const int block = (round + 1) / 2;
+  std::uint64_t z = seed + 0x9e3779b97f4a7c15ull * static_cast<std::uint64_t>(block);
   z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
   z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
   z ^= z >> 31;
-  return (z >> 63) == 0;
+  const bool block_starts_with_base = (z >> 63) == 0;
+  return round % 2 == 1 ? block_starts_with_base : !block_starts_with_base;
+}
+
+int whole_blocks(int rounds) {
+  return rounds + rounds % 2;
 }
 
 AbRound run_ab_round(const AbSide& base, const AbSide& head, int round, std::uint64_t seed,
-                     const std::optional<std::string>& filter,
                      const std::filesystem::path& scratch_dir, runner::Progress& progress) {
   AbRound result;
   result.round = round;
@@ -55,7 +58,7 @@ AbRound run_ab_round(const AbSide& base, const AbSide& head, int round, std::uin
   if (!result.base_first) std::swap(order[0], order[1]);
   for (int position = 0; position < 2; ++position) {
     if (process::interrupt_signal()) break;
-    auto record = run_side(*order[position], result, position, filter, scratch_dir, progress);
+    auto record = run_side(*order[position], result, position, scratch_dir, progress);
     (order[position] == &base ? result.base : result.head) = std::move(record);
   }
   return result;

@@ -34,16 +34,22 @@ struct AbRound {
   bool complete() const { return base.has_value() && head.has_value(); }
 };
 
-// Whether base runs first in `round`: a SplitMix64 draw from (seed, round), so that a seed fixes
-// the order of every round however many rounds an adaptive job ends up running.
+// Whether base runs first in `round`. Rounds come in blocks of two, AB then BA or BA then AB:
+// the process that runs second in a round tends to be slower, and a block balances that
+// exactly (docs/interleaved.md#counterbalanced-rounds). Which of the two orders a block takes is
+// a SplitMix64 draw from (seed, block), so a seed fixes every round's order however many rounds
+// an adaptive job ends up running.
 bool base_runs_first(std::uint64_t seed, int round);
 
-// Runs round `round`. `filter` (when given) replaces each suite's --benchmark_filter for this
-// round only (adaptive rounds measure just the undecided benchmarks). Every process's
-// ProcessInfo::context gets "benchgate_ab": {side, round, attempt, position}. Throws only what
-// run_child throws for a program that cannot be started at all.
+// Rounds rounded up to whole blocks (an even number).
+int whole_blocks(int rounds);
+
+// Runs round `round`. Every process runs the suite's whole selection of benchmarks: a
+// benchmark's timing can depend on what ran before it in its process, so the composition of a
+// process never changes within a job, not even once an adaptive job has decided some benchmarks.
+// Every process's ProcessInfo::context gets "benchgate_ab": {side, round, attempt, position}.
+// Throws only what run_child throws for a program that cannot be started at all.
 AbRound run_ab_round(const AbSide& base, const AbSide& head, int round, std::uint64_t seed,
-                     const std::optional<std::string>& filter,
                      const std::filesystem::path& scratch_dir, runner::Progress& progress);
 
 // How often a failed process is tried again within its round.

@@ -1,40 +1,52 @@
 #include "ab/noise_report.h"
 
 #include <algorithm>
-
-#include <fmt/format.h>
+#include <cmath>
 
 #include "stats/descriptive.h"
 #include "stats/detectable_effect.h"
+#include "stats/paired_rounds.h"
+#include "stats/position_effect.h"
 
 namespace benchgate::ab {
+namespace {
+
+std::vector<double> side_values(const stats::PairedSeries& s, bool head) {
+  std::vector<double> values;
+  for (const auto& r : s.rounds) values.push_back(head ? r.head : r.base);
+  return values;
+}
+
+}  // namespace
 
 NoiseReport noise_report(const std::vector<stats::PairedSeries>& series,
-                         const CompareSettings& settings, bool paired) {
+                         const CompareSettings& settings) {
   NoiseReport report;
   report.design =
-      paired ? "paired t test on log(head/base) per round"
-             : fmt::format("two-sample {} on per-process values", to_string(settings.test));
+      "signed-rank test on position-adjusted log(head/base) per round, AB/BA blocks";
   report.alpha_per_benchmark =
       settings.alpha / static_cast<double>(std::max<std::size_t>(series.size(), 1));
+  std::vector<std::span<const stats::RoundPair>> all;
   for (const auto& s : series) {
+    all.emplace_back(s.rounds);
     NoiseRow row;
     row.name = s.name;
-    row.rounds = s.base.size();
-    row.cv_base = stats::coefficient_of_variation(s.base);
-    row.cv_head = stats::coefficient_of_variation(s.head);
+    row.rounds = s.rounds.size();
+    row.cv_base = stats::coefficient_of_variation(side_values(s, false));
+    row.cv_head = stats::coefficient_of_variation(side_values(s, true));
     row.threshold = s.threshold;
-    stats::DetectableEffectQuestion q;
-    q.n = row.rounds;
-    q.alpha = report.alpha_per_benchmark;
-    q.power = report.power;
-    q.design = paired ? stats::EffectDesign::kPaired : stats::EffectDesign::kTwoSample;
-    q.test = settings.test;
-    q.log_sd =
-        paired ? stats::paired_log_sd(s.base, s.head) : stats::two_sample_log_sd(s.base, s.head);
-    row.detectable = stats::detectable_ratio(q);
+    const std::optional<double> position = stats::position_effect(s.rounds);
+    if (position) row.second_run_effect = std::exp(*position);
+    std::vector<double> adjusted;
+    adjusted_log_ratios(s.rounds, position.value_or(0.0), adjusted);
+    row.detectable = stats::detectable_ratio({.log_sd = stats::sample_sd(adjusted),
+                                              .n = row.rounds,
+                                              .alpha = report.alpha_per_benchmark,
+                                              .power = report.power,
+                                              .design = stats::EffectDesign::kPaired});
     report.rows.push_back(row);
   }
+  report.second_run_penalty = stats::job_second_run_penalty(all);
   return report;
 }
 

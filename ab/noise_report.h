@@ -8,9 +8,7 @@
 
 namespace benchgate::ab {
 
-// `paired`: the adaptive design (paired t on log ratios); otherwise the two-sample test of
-// `settings` on per-process values, as compare_runs does.
 NoiseReport noise_report(const std::vector<stats::PairedSeries>& series,
-                         const CompareSettings& settings, bool paired);
+                         const CompareSettings& settings);
 
 }  // namespace benchgate::ab

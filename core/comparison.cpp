@@ -34,7 +34,21 @@ std::string_view to_string(TestKind kind) {
 }
 
 std::string_view to_string(AnalysisUnit unit) {
-  return unit == AnalysisUnit::kProcessMedians ? "process-medians" : "repetitions";
+  switch (unit) {
+    case AnalysisUnit::kProcessMedians: return "process-medians";
+    case AnalysisUnit::kRepetitions: return "repetitions";
+    case AnalysisUnit::kPairedRounds: return "paired-rounds";
+  }
+  return "?";
+}
+
+std::string_view unit_noun(AnalysisUnit unit) {
+  switch (unit) {
+    case AnalysisUnit::kProcessMedians: return "processes";
+    case AnalysisUnit::kRepetitions: return "repetitions";
+    case AnalysisUnit::kPairedRounds: return "rounds";
+  }
+  return "?";
 }
 
 bool blocks_gate(const BenchmarkComparison& row, const CompareSettings& settings) {

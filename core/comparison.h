@@ -28,8 +28,11 @@ std::string_view to_string(TestKind kind);
 enum class AnalysisUnit {
   kProcessMedians,  // >= 2 processes per side: one value per process (its median)
   kRepetitions,     // a single process on some side: repetitions, between-run drift unmeasured
+  kPairedRounds,    // interleaved: one position-adjusted log ratio per round (base and head)
 };
 std::string_view to_string(AnalysisUnit unit);
+// How a count of these units reads: "processes", "repetitions", "rounds".
+std::string_view unit_noun(AnalysisUnit unit);
 
 struct BenchmarkComparison {
   std::string name;
@@ -52,7 +55,9 @@ struct BenchmarkComparison {
   bool noisy = false;                // a CV larger than δ: too noisy to gate at this δ
   bool warning = false;              // BH says "probably changed" though Holm did not fail it
   bool single_run = false;           // analysed on repetitions of a single process: unconfirmed
-  std::optional<std::size_t> units_needed;  // rough count per side that would settle it
+  // Units (per side; rounds when paired) the design in use needs to catch a true change of δ with
+  // 80% power (stats/verdict.h units_needed); set for inconclusive rows.
+  std::optional<std::size_t> units_needed;
   std::vector<std::string> errors;          // error messages from either side
   std::string note;                         // one human sentence explaining the verdict
 };

@@ -7,6 +7,7 @@
 
 #include "core/log.h"
 #include "core/text.h"
+#include "stats/family_adjust.h"
 #include "store/baseline_finder.h"
 
 namespace benchgate::gate {
@@ -139,6 +140,15 @@ std::vector<SuiteVerdict> judge_suites(const std::vector<SuiteHead>& heads,
     verdicts.push_back(std::move(v));
   }
   return verdicts;
+}
+
+void adjust_across_suites(std::vector<SuiteVerdict>& verdicts) {
+  std::vector<Comparison*> judged;
+  for (auto& v : verdicts)
+    if (v.has_baseline) judged.push_back(&v.comparison);
+  stats::adjust_across_comparisons(judged);
+  for (auto& v : verdicts)
+    if (v.has_baseline) v.failed = v.comparison.fails();
 }
 
 }  // namespace benchgate::gate

@@ -31,6 +31,10 @@ std::vector<SuiteVerdict> judge_suites(const std::vector<SuiteHead>& heads,
                                        const GateContext& context, const GateSettings& settings,
                                        const store::Store& store);
 
+// Holm across every suite of the gate run (stats/family_adjust.h): the gate fails if any suite
+// fails, so the family is all of them. Re-decides `failed` for the suites that had a baseline.
+void adjust_across_suites(std::vector<SuiteVerdict>& verdicts);
+
 // A suite that has nothing to compare with: the "no baseline" verdict, failed or not by
 // `policy`, carrying `why` as its baseline line and first warning. `comparison` is what was
 // measured anyway (every row "new"), or nothing.

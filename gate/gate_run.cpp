@@ -39,12 +39,14 @@ GateResult run_gate(const GateSettings& settings, const forge::Environment& env,
                                    suite.base_commit);
     };
     interleaved = run_interleaved_gate(settings, context, hooks);
+    adjust_across_suites(interleaved->verdicts);
     verdicts = interleaved->verdicts;
   } else {
     heads = gather_head_results(settings, context.head);
     fetch_baselines(settings);
     store = store::open_store(settings.store, settings.repo);
     verdicts = judge_suites(heads, context, settings, *store);
+    adjust_across_suites(verdicts);
     profiles.explain_changes(verdicts);
   }
   for (const auto& v : verdicts) report(v, verdicts, suite_report(v, profiles.attachments()));

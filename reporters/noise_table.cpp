@@ -26,6 +26,11 @@ std::string noise_table(const NoiseReport& report) {
   std::string text = fmt::format(
       "\nNoise in this job ({}; smallest change detectable at alpha {:.2g} with {:.0f}% power):\n",
       report.design, report.alpha_per_benchmark, 100 * report.power);
+  if (const auto& p = report.second_run_penalty)
+    text += fmt::format(
+        "  second-run penalty on this machine: {:+.1f}% [{:+.1f}%, {:+.1f}%] over {} AB/BA "
+        "blocks (removed from every estimate)\n",
+        100 * (p->ratio - 1), 100 * (p->low - 1), 100 * (p->high - 1), p->blocks);
   text += fmt::format("  {:<{}}  {:>6}  {:>8}  {:>8}  {:>10}  {:>6}\n", "benchmark", width,
                       "rounds", "CV base", "CV head", "detectable", "δ");
   for (std::size_t i = 0; i < report.rows.size(); ++i) {

@@ -114,18 +114,18 @@ std::size_t adjust_p_values(std::vector<RowAnalysis>& rows) {
 void decide(RowAnalysis& analysis, const CompareSettings& settings, std::size_t family_size) {
   BenchmarkComparison& row = analysis.row;
   if (analysis.tested) {
-    row.verdict = stats::decide_verdict(*row.p_adjusted, row.ratio, row.ci_low, row.ci_high,
+    row.verdict = stats::decide_verdict(*row.p_adjusted, row.ci_low, row.ci_high,
                                         settings.alpha, row.threshold);
     if (settings.higher_is_better) row.verdict = stats::flip_direction(row.verdict);
     row.warning = stats::bh_warning(row.verdict, *row.q_value, settings.warning_q);
     if (row.verdict == Verdict::kInconclusive)
-      row.units_needed = stats::units_needed({.log_ratio = std::log(row.ratio),
+      row.units_needed = stats::units_needed({.design = stats::UnitDesign::kTwoSample,
+                                              .test = settings.test,
                                               .log_sd = analysis.log_sd,
+                                              .current_n = std::min(row.base_n, row.head_n),
                                               .threshold = row.threshold,
                                               .alpha = settings.alpha,
-                                              .family_size = family_size,
-                                              .test = settings.test,
-                                              .current_n = std::max(row.base_n, row.head_n)});
+                                              .family_size = family_size});
   }
   row.note = stats::verdict_note(row, settings, analysis.non_positive);
 }

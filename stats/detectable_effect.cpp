@@ -56,7 +56,12 @@ double detectable_ratio(const DetectableEffectQuestion& q) {
   const double df = paired ? n - 1 : 2 * n - 2;
   const double standard_error = q.log_sd * (paired ? std::sqrt(1 / n) : std::sqrt(2 / n));
   double log_effect = noncentrality_for_power(df, q.alpha, q.power) * standard_error;
-  if (!paired && q.test == TestKind::kMannWhitney) {
+  if (paired) {
+    // The signed-rank test: its exact floor is 2 / 2^n, its efficiency that of the U test.
+    if (2 / std::ldexp(1.0, static_cast<int>(std::min<std::size_t>(q.n, 1000))) > q.alpha)
+      return kInfinity;
+    log_effect *= std::sqrt(std::numbers::pi / 3);
+  } else if (q.test == TestKind::kMannWhitney) {
     if (smallest_units_for_significance(q.alpha) > q.n) return kInfinity;
     log_effect *= std::sqrt(std::numbers::pi / 3);
   }

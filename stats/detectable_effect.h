@@ -12,7 +12,7 @@ namespace benchgate::stats {
 
 enum class EffectDesign {
   kTwoSample,  // independent units per side (fixed interleaved rounds analysed by compare_runs)
-  kPaired,     // one difference per round (the adaptive design's paired t)
+  kPaired,     // one position-adjusted log ratio per round, signed-rank test (interleaved)
 };
 
 struct DetectableEffectQuestion {
@@ -27,10 +27,10 @@ struct DetectableEffectQuestion {
 };
 
 // The detectable change as a ratio > 1 (e.g. 1.034: 3.4% slower). Power comes from the noncentral
-// t distribution of the t test on logs (df n - 1 paired, 2n - 2 two-sample). For the U test the
-// effect is scaled by sqrt(pi / 3), its asymptotic efficiency relative to the t test on normal
-// data, and is +infinity when n is too small for the exact U test to reach alpha at all
-// (2 / C(2n, n) > alpha). +infinity too below 2 units or for a non-finite spread.
+// t distribution of the t test on logs (df n - 1 paired, 2n - 2 two-sample). For the rank tests
+// (signed-rank when paired, U test two-sample) the effect is scaled by sqrt(pi / 3), their
+// asymptotic efficiency relative to the t test on normal data, and is +infinity when n is too
+// small for the exact test to reach alpha at all (2 / 2^n paired, 2 / C(2n, n) two-sample). +infinity too below 2 units or for a non-finite spread.
 double detectable_ratio(const DetectableEffectQuestion& question);
 
 // The spread used for kTwoSample: the root mean square of the two sides' SDs of log values

@@ -12,7 +12,7 @@ std::string percent(double ratio) {
 }
 
 std::string unit_word(const BenchmarkComparison& row) {
-  return row.unit == AnalysisUnit::kProcessMedians ? "processes" : "repetitions";
+  return std::string(unit_noun(row.unit));
 }
 
 // "+12.3% (95% CI +8.1% to +16.0%)", or with "CI unbounded" when n is too small for it.

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <mutex>
 #include <stdexcept>
+#include <tuple>
 
 #include "stats/verdict.h"
 
@@ -18,6 +20,24 @@ bool crosses(const std::vector<std::pair<int, double>>& z, const std::vector<dou
   for (const auto& [look, value] : z)
     if (value >= boundaries[look]) return true;
   return false;
+}
+
+// Boundaries at the bisection's levels, shared by every monitor of the process.
+std::vector<double> bisection_boundaries(SpendingFunction spending, double log_level,
+                                         std::span<const double> schedule) {
+  using Key = std::tuple<SpendingFunction, double, std::vector<double>>;
+  static std::mutex mutex;
+  static std::map<Key, std::vector<double>> cache;
+  Key key{spending, log_level, std::vector<double>(schedule.begin(), schedule.end())};
+  {
+    std::lock_guard lock(mutex);
+    if (auto it = cache.find(key); it != cache.end()) return it->second;
+  }
+  auto boundaries = group_sequential_boundaries(spending, std::exp(log_level), schedule);
+  std::lock_guard lock(mutex);
+  if (cache.size() > 200000) cache.clear();  // a bound, never reached by a real job
+  cache.emplace(std::move(key), boundaries);
+  return boundaries;
 }
 
 }  // namespace
@@ -56,29 +76,29 @@ void SequentialMonitor::look(int rounds, std::span<const PairedSeries> series, b
   information_.push_back(t);
   finished_ = final || t >= 1.0;
   const int look_index = static_cast<int>(information_.size()) - 1;
+  // Each benchmark's own repeated interval has coverage 1 - alpha, like the fixed design's
+  // (docs/interleaved.md#the-analysis); Holm only enters through `rejected`.
+  const double boundary = cache().get(design_.alpha, information_)[look_index];
+  const double confidence = 1 - nominal_level(boundary);
 
   // Indices, not pointers: state_for() may grow states_.
   std::vector<std::size_t> looked;
   for (const auto& s : series) {
     SequentialState& state = state_for(s);
-    if (state.decided || s.base.size() < 2) continue;
-    state.last = paired_log_look(s.base, s.head);
-    state.rounds = static_cast<int>(s.base.size());
-    state.z.emplace_back(look_index, state.last.z);
+    if (state.decided || s.rounds.size() < 2) continue;
+    state.last = analyse_paired_rounds(s.rounds, confidence);
+    state.rounds = static_cast<int>(s.rounds.size());
+    state.z.emplace_back(look_index, z_for_two_sided_p(state.last.p_value));
     looked.push_back(static_cast<std::size_t>(&state - states_.data()));
   }
   holm_step_down();
 
-  // Each benchmark's own repeated CI has coverage 1 - alpha, like the fixed design's CI
-  // (docs/design.md#statistics); Holm only enters through `rejected`.
-  const double c = cache().get(design_.alpha, information_)[look_index];
   for (std::size_t index : looked) {
     SequentialState* s = &states_[index];
-    const double half = repeated_ci_half_width(s->last, c);
-    s->ratio = std::exp(s->last.mean_log_ratio);
-    s->ci_low = std::exp(s->last.mean_log_ratio - half);
-    s->ci_high = std::exp(s->last.mean_log_ratio + half);
-    s->verdict = decide_verdict(s->rejected ? 0.0 : 1.0, s->ratio, s->ci_low, s->ci_high,
+    s->ratio = std::exp(s->last.log_ratio);
+    s->ci_low = std::exp(s->last.log_low);
+    s->ci_high = std::exp(s->last.log_high);
+    s->verdict = decide_verdict(s->rejected ? 0.0 : 1.0, s->ci_low, s->ci_high,
                                 design_.alpha, s->threshold);
     s->decided = s->verdict != Verdict::kInconclusive;
   }
@@ -117,22 +137,30 @@ std::vector<double> SequentialMonitor::sequential_p_values() const {
       continue;
     }
     const int last_look = s.z.back().first;
+    if (last_look == 0 && information_[0] >= 1.0) {  // the fixed design: p itself
+      p.push_back(s.last.p_value);
+      continue;
+    }
     std::span<const double> schedule(information_.data(), last_look + 1);
-    auto stops_at = [&](double log_level) {
-      return crosses(s.z,
-                     group_sequential_boundaries(design_.spending, std::exp(log_level), schedule));
-    };
     // The fixed-sample p-value of the best look is a lower bound: no look's boundary is looser
     // than the fixed-sample critical value at the same level.
     double best = 1.0;
     for (const auto& [look, z] : s.z) best = std::min(best, nominal_level(z));
-    double lo = std::log(std::max(best, kSmallestLevel)), hi = std::log(0.999999);
+    const double floor = std::log(std::max(best, kSmallestLevel));
+    auto stops_at = [&](double log_level) {
+      return log_level >= floor &&
+             crosses(s.z, bisection_boundaries(design_.spending, log_level, schedule));
+    };
+    // Always the same bisection points between the same two ends, so that the boundaries of one
+    // schedule are computed once for every benchmark and every job of a process (simulations
+    // look at thousands).
+    double lo = std::log(kSmallestLevel), hi = std::log(0.999999);
     if (!stops_at(hi)) {
       p.push_back(1.0);
       continue;
     }
     if (stops_at(lo)) {
-      p.push_back(std::exp(lo));
+      p.push_back(kSmallestLevel);
       continue;
     }
     while (hi - lo > kLogLevelTolerance) {

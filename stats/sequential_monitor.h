@@ -16,7 +16,7 @@
 
 #include "core/comparison.h"
 #include "stats/sequential_boundaries.h"
-#include "stats/sequential_look.h"
+#include "stats/paired_rounds.h"
 
 namespace benchgate::stats {
 
@@ -26,10 +26,11 @@ struct SequentialDesign {
   int max_rounds = 20;  // information fraction of a look = its rounds / max_rounds
 };
 
-// One benchmark's paired per-round values (per-process medians) for the rounds complete so far.
+// One benchmark's paired rounds (per-process medians, and which side ran second) for the rounds
+// complete so far.
 struct PairedSeries {
   std::string name;
-  std::vector<double> base, head;
+  std::vector<RoundPair> rounds;
   double threshold = 0.05;  // δ for this benchmark
 };
 
@@ -49,8 +50,8 @@ class BoundaryCache {
 struct SequentialState {
   std::string name;
   double threshold = 0.05;
-  std::vector<std::pair<int, double>> z;      // (look index, z) of every look it took part in
-  PairedLook last;                            // at its latest look (the deciding one once decided)
+  std::vector<std::pair<int, double>> z;  // (look index, z) of every look it took part in
+  PairedRoundsAnalysis last;              // at its latest look (the deciding one once decided)
   double ratio = 1, ci_low = 0, ci_high = 0;  // estimate and repeated CI (level 1 - alpha)
   bool rejected = false;  // "no change" rejected by the Holm group-sequential procedure
   Verdict verdict = Verdict::kInconclusive;
@@ -63,7 +64,11 @@ class SequentialMonitor {
   explicit SequentialMonitor(SequentialDesign design, BoundaryCache* shared_cache = nullptr);
 
   // A look after `rounds` complete rounds (increasing from look to look). Series with fewer than
-  // 2 rounds, and benchmarks already decided, are skipped. `final`: no more rounds will follow,
+  // 2 rounds, and benchmarks already decided, are skipped. Each benchmark's statistic is the
+  // signed-rank test of its position-adjusted log ratios (stats/paired_rounds.h), compared with
+  // the boundary through its p-value; its interval is the Walsh interval at the boundary's
+  // nominal level (a repeated confidence interval). A design with max_rounds rounds and a single
+  // final look is the fixed-rounds design. `final`: no more rounds will follow,
   // so this look spends all remaining alpha (information fraction 1).
   void look(int rounds, std::span<const PairedSeries> series, bool final = false);
 

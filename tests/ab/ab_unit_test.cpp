@@ -10,7 +10,7 @@
 
 #include "ab/ab_pairing.h"
 #include "ab/noise_report.h"
-#include "stats/detectable_effect.h"
+#include "ab/ab_rounds.h"
 
 namespace benchgate::ab {
 namespace {
@@ -53,11 +53,19 @@ TEST(AbPairing, PairsPerRoundMediansOfCompleteRoundsOnly) {
   });
   ASSERT_EQ(series.size(), 2u);
   EXPECT_EQ(series[0].name, "BM_a");
-  EXPECT_EQ(series[0].base, (std::vector<double>{11, 20}));  // medians, rounds 1 and 3
-  EXPECT_EQ(series[0].head, (std::vector<double>{13, 22}));
+  ASSERT_EQ(series[0].rounds.size(), 2u);  // medians, rounds 1 and 3
+  EXPECT_EQ(series[0].rounds[0].round, 1);
+  EXPECT_EQ(series[0].rounds[0].base, 11);
+  EXPECT_EQ(series[0].rounds[0].head, 13);
+  EXPECT_TRUE(series[0].rounds[0].head_second) << "base ran first in round 1, so head second";
+  EXPECT_EQ(series[0].rounds[1].round, 3);
+  EXPECT_EQ(series[0].rounds[1].base, 20);
+  EXPECT_EQ(series[0].rounds[1].head, 22);
+  EXPECT_TRUE(series[0].rounds[1].head_second == rounds[2].base_first);
   EXPECT_DOUBLE_EQ(series[0].threshold, 0.05);
   EXPECT_EQ(series[1].name, "BM_b");
-  EXPECT_EQ(series[1].base, std::vector<double>{5});
+  ASSERT_EQ(series[1].rounds.size(), 1u);
+  EXPECT_EQ(series[1].rounds[0].base, 5);
   EXPECT_DOUBLE_EQ(series[1].threshold, 0.10);
 }
 
@@ -89,43 +97,79 @@ TEST(AbPairing, RecordsKeepEverythingAndMarkWhatIsMissing) {
   EXPECT_THAT(records.head.notes, ::testing::Contains(::testing::HasSubstr("round 2")));
 }
 
-TEST(AbNoise, PairedSpreadIsTheSdOfLogRatios) {
-  // log ratios: log 2, log 2, log 4 -> mean (4/3) log 2, SD by hand below.
-  const std::vector<double> base = {1, 2, 1}, head = {2, 4, 4};
-  const double l2 = std::log(2.0);
-  const std::vector<double> d = {l2, l2, 2 * l2};
-  const double mean = (d[0] + d[1] + d[2]) / 3;
-  double ss = 0;
-  for (double v : d) ss += (v - mean) * (v - mean);
-  EXPECT_NEAR(stats::paired_log_sd(base, head), std::sqrt(ss / 2), 1e-12);
-  EXPECT_TRUE(
-      std::isnan(stats::paired_log_sd(std::vector<double>{1, 0}, std::vector<double>{1, 1})));
+TEST(AbRounds, BlocksOfTwoRunBothOrders) {
+  for (std::uint64_t seed : {0ull, 1ull, 42ull, 20261205ull}) {
+    int base_first = 0;
+    for (int round = 1; round <= 40; round += 2) {
+      EXPECT_NE(base_runs_first(seed, round), base_runs_first(seed, round + 1))
+          << "block " << (round + 1) / 2 << " of seed " << seed;
+      base_first += base_runs_first(seed, round);
+    }
+    // Which order a block starts with is drawn: not always the same over 20 blocks.
+    EXPECT_GT(base_first, 0);
+    EXPECT_LT(base_first, 20);
+  }
+  EXPECT_EQ(whole_blocks(7), 8);
+  EXPECT_EQ(whole_blocks(8), 8);
+}
+
+stats::PairedSeries blocks(const std::string& name, const std::vector<double>& base,
+                           const std::vector<double>& head) {
+  stats::PairedSeries s{.name = name, .rounds = {}, .threshold = 0.05};
+  for (std::size_t i = 0; i < base.size(); ++i)
+    s.rounds.push_back({.round = static_cast<int>(i) + 1,
+                        .base = base[i],
+                        .head = head[i],
+                        .head_second = i % 2 == 1});
+  return s;
 }
 
 TEST(AbNoise, ReportRowsFollowTheSeriesAndFlagWhatCannotBeGated) {
   CompareSettings settings;
   settings.alpha = 0.05;
-  stats::PairedSeries quiet{.name = "BM_quiet",
-                            .base = {100, 101, 99, 100, 100, 101, 99, 100},
-                            .head = {100, 100, 100, 101, 99, 100, 101, 100},
-                            .threshold = 0.05};
-  stats::PairedSeries wild{.name = "BM_wild",
-                           .base = {100, 160, 80, 130, 70, 150, 90, 120},
-                           .head = {150, 90, 140, 75, 160, 85, 125, 95},
-                           .threshold = 0.05};
-  const NoiseReport paired = noise_report({quiet, wild}, settings, /*paired=*/true);
-  ASSERT_EQ(paired.rows.size(), 2u);
-  EXPECT_DOUBLE_EQ(paired.alpha_per_benchmark, 0.025);  // Holm's first step over 2 benchmarks
-  EXPECT_THAT(paired.design, ::testing::HasSubstr("paired"));
-  EXPECT_EQ(paired.rows[0].rounds, 8u);
-  EXPECT_TRUE(paired.rows[0].gateable());
-  EXPECT_FALSE(paired.rows[1].gateable());
-  EXPECT_GT(paired.rows[1].cv_base, 0.2);
-  const NoiseReport unpaired = noise_report({quiet, wild}, settings, /*paired=*/false);
-  EXPECT_THAT(unpaired.design, ::testing::HasSubstr("two-sample"));
-  EXPECT_GT(unpaired.rows[0].detectable, 1.0);
-  EXPECT_TRUE(std::isfinite(unpaired.rows[0].detectable));
-  EXPECT_FALSE(unpaired.rows[1].gateable());
+  std::vector<double> quiet_base, quiet_head, wild_base, wild_head;
+  for (int i = 0; i < 16; ++i) {
+    quiet_base.push_back(100 + (i % 3));
+    quiet_head.push_back(100 + ((i + 1) % 3));
+    wild_base.push_back(i % 4 < 2 ? 100 : 160);
+    wild_head.push_back(i % 4 == 1 || i % 4 == 2 ? 150 : 80);
+  }
+  const NoiseReport report = noise_report(
+      {blocks("BM_quiet", quiet_base, quiet_head), blocks("BM_wild", wild_base, wild_head)},
+      settings);
+  ASSERT_EQ(report.rows.size(), 2u);
+  EXPECT_DOUBLE_EQ(report.alpha_per_benchmark, 0.025);  // Holm's first step over 2 benchmarks
+  EXPECT_THAT(report.design, ::testing::HasSubstr("signed-rank"));
+  EXPECT_EQ(report.rows[0].rounds, 16u);
+  EXPECT_TRUE(report.rows[0].gateable());
+  EXPECT_FALSE(report.rows[1].gateable());
+  EXPECT_GT(report.rows[1].cv_base, 0.2);
+  ASSERT_TRUE(report.second_run_penalty.has_value());
+  EXPECT_EQ(report.second_run_penalty->blocks, 8u);
+}
+
+TEST(AbNoise, TheSecondRunPenaltyIsMeasuredAndReported) {
+  // Every benchmark 6% slower when it runs second, nothing else: head second -> ratio 1.06,
+  // head first -> 1 / 1.06. The penalty is 6% per benchmark and for the job.
+  CompareSettings settings;
+  std::vector<stats::PairedSeries> series;
+  for (const char* name : {"BM_a", "BM_b", "BM_c"}) {
+    std::vector<double> base, head;
+    for (int i = 0; i < 8; ++i) {
+      const bool head_second = i % 2 == 1;
+      const double wobble = 1 + 0.01 * (i % 3);  // shared by the round: cancels
+      base.push_back(100 * wobble * (head_second ? 1 : 1.06));
+      head.push_back(100 * wobble * (head_second ? 1.06 : 1));
+    }
+    series.push_back(blocks(name, base, head));
+  }
+  const NoiseReport report = noise_report(series, settings);
+  ASSERT_TRUE(report.second_run_penalty.has_value());
+  EXPECT_NEAR(report.second_run_penalty->ratio, 1.06, 1e-9);
+  EXPECT_NEAR(report.rows[0].second_run_effect, 1.06, 1e-9);
+  const nlohmann::json json = noise_json(report);
+  EXPECT_NEAR(json["second_run_penalty"]["change"].get<double>(), 0.06, 1e-9);
+  EXPECT_NEAR(json["benchmarks"][0]["second_run_effect"].get<double>(), 0.06, 1e-9);
 }
 
 }  // namespace

@@ -79,7 +79,7 @@ TEST(MarkdownReporter, RowHasNameMediansChangeIntervalPAndVerdict) {
   EXPECT_THAT(body,
               HasSubstr("| BM\\_StringBuild | 1.00 µs | 1.04 µs | +4.0% [-2.0%, +11.0%] | 0.900 "
                         "| inconclusive | the interval straddles the threshold; about 14 "
-                        "processes per side would settle it |\n"));
+                        "processes per side would catch a true change of 5.0% with 80% power |\n"));
   EXPECT_THAT(body,
               HasSubstr("| BM\\_Gone | 1.00 µs | — | n/a | — | missing | error: head: benchmark "
                         "crashed |\n"));

@@ -1,0 +1,97 @@
+#include "ab/diagnoses.h"
+
+#include <cmath>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include "reporters/report_format.h"
+#include "stats/clusters.h"
+#include "stats/descriptive.h"
+#include "stats/paired_rounds.h"
+
+namespace benchgate::ab {
+namespace {
+
+void append(BenchmarkComparison& row, const std::string& text) {
+  row.note += row.note.empty() ? text : "; " + text;
+}
+
+std::vector<double> side(const stats::PairedSeries& s, bool head) {
+  std::vector<double> values;
+  for (const auto& r : s.rounds) values.push_back(head ? r.head : r.base);
+  return values;
+}
+
+void diagnose_clusters(BenchmarkComparison& row, const stats::PairedSeries& s) {
+  for (bool head : {false, true}) {
+    const auto clusters = stats::two_clusters(side(s, head));
+    if (!clusters) continue;
+    append(row, fmt::format("{} processes form two clusters, {} x{} and {} x{}: a process's "
+                            "timing has two states here (what ran before it in the process, or "
+                            "the CPU it ran on), and the verdict pools them",
+                            head ? "head" : "base",
+                            report::format_value(clusters->low, row.metric), clusters->low_count,
+                            report::format_value(clusters->high, row.metric),
+                            clusters->high_count));
+  }
+}
+
+void check_asymmetric_spread(BenchmarkComparison& row, const stats::PairedSeries& s) {
+  if (row.verdict != Verdict::kRegression && row.verdict != Verdict::kImprovement) return;
+  const double base = robust_log_spread(s, false), head = robust_log_spread(s, true);
+  const double larger = std::max(base, head), smaller = std::min(base, head);
+  if (!(larger > row.threshold / 2) || !(larger >= kAsymmetricSpread * smaller)) return;
+  row.verdict = Verdict::kInconclusive;
+  append(row, fmt::format("inconclusive: one side far noisier ({} spread {:.1f}% against {:.1f}%), "
+                          "so its bursts could make the shift; more rounds would tell",
+                          head > base ? "head" : "base", 100 * larger, 100 * smaller));
+}
+
+void compare_cpu_time(BenchmarkComparison& row, const stats::PairedSeries& cpu, double alpha) {
+  if (cpu.rounds.size() < 2) return;
+  const auto a = stats::analyse_paired_rounds(cpu.rounds, 1 - alpha);
+  const double low = std::exp(a.log_low), high = std::exp(a.log_high);
+  const double half = row.threshold / 2;
+  const bool cpu_flat = low > 1 - half && high < 1 + half;
+  const bool cpu_moved = low > 1 + half || high < 1 - half;
+  const bool real_moved = row.verdict == Verdict::kRegression || row.verdict == Verdict::kImprovement;
+  const std::string effect = fmt::format("{:+.1f}% ({:.0f}% CI {:+.1f}% to {:+.1f}%)",
+                                         100 * (std::exp(a.log_ratio) - 1), 100 * (1 - alpha),
+                                         100 * (low - 1), 100 * (high - 1));
+  if (real_moved && cpu_flat)
+    append(row, "cpu_time disagrees: " + effect +
+                    ", so the wall-clock change is time spent off the CPU (waiting, I/O, "
+                    "scheduling)");
+  else if (!real_moved && cpu_moved)
+    append(row, "cpu_time moved: " + effect + ", which the wall-clock time does not show");
+}
+
+}  // namespace
+
+double robust_log_spread(const stats::PairedSeries& s, bool head) {
+  std::vector<double> logs;
+  for (double v : side(s, head)) logs.push_back(std::log(v));
+  if (logs.size() < 2) return std::nan("");
+  const double center = stats::median(logs);
+  for (double& v : logs) v = std::fabs(v - center);
+  return 1.4826 * stats::median_in_place(logs);
+}
+
+void add_diagnoses(Comparison& comparison, const std::vector<stats::PairedSeries>& series,
+                   const std::vector<stats::PairedSeries>& cpu_series) {
+  std::unordered_map<std::string_view, const stats::PairedSeries*> gated, cpu;
+  for (const auto& s : series) gated.emplace(s.name, &s);
+  for (const auto& s : cpu_series) cpu.emplace(s.name, &s);
+  for (auto& row : comparison.benchmarks) {
+    if (row.unit != AnalysisUnit::kPairedRounds) continue;
+    const auto it = gated.find(row.name);
+    if (it == gated.end()) continue;
+    check_asymmetric_spread(row, *it->second);
+    diagnose_clusters(row, *it->second);
+    if (const auto c = cpu.find(row.name); c != cpu.end())
+      compare_cpu_time(row, *c->second, comparison.settings.alpha);
+  }
+}
+
+}  // namespace benchgate::ab

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <ctime>
+#include <set>
 
 #include <fmt/chrono.h>
 #include <fmt/format.h>
@@ -18,6 +19,7 @@
 #include "core/run_record_json.h"
 #include "core/scratch_directory.h"
 #include "core/text.h"
+#include "process/cpu_affinity.h"
 #include "process/describe.h"
 #include "process/interrupt.h"
 #include "runner/environment.h"
@@ -46,7 +48,18 @@ AbSide make_side(const std::string& name, const std::vector<std::string>& comman
   side.suite.working_dir =
       name == "base" && s.base_working_dir ? s.base_working_dir : s.working_dir;
   side.probe = runner::probe_gbench_suite(side.suite);
+  side.warmup_processes = s.warmup_processes;
   return side;
+}
+
+// Both sides on the same CPUs: decided once, from the benchmarks of both binaries.
+void choose_side_cpus(AbSide& base, AbSide& head, const runner::CpuSetting& setting) {
+  std::set<std::string> benchmarks = base.probe.benchmarks;
+  benchmarks.insert(head.probe.benchmarks.begin(), head.probe.benchmarks.end());
+  const runner::CpuChoice choice =
+      runner::choose_cpus(setting, /*gbench=*/true, benchmarks, process::allowed_cpus());
+  if (!choice.unpinned_because.empty()) log_info("{}", choice.unpinned_because);
+  base.cpus = head.cpus = choice.cpus;
 }
 
 RunRecord common_record(const AbSide& side, const runner::EnvironmentInfo& info,
@@ -64,7 +77,8 @@ RunRecord common_record(const AbSide& side, const runner::EnvironmentInfo& info,
   r.environment["interleaved"] = {{"side", side.name},
                                   {"repetitions", s.repetitions},
                                   {"rounds", s.rounds ? nlohmann::json(*s.rounds) : "auto"},
-                                  {"random_interleaving", side.probe.random_interleaving}};
+                                  {"random_interleaving", side.probe.random_interleaving},
+                                  {"warmup_processes", s.warmup_processes}};
   if (s.filter) r.environment["filter"] = *s.filter;
   return r;
 }
@@ -103,8 +117,9 @@ AbJobResult run_ab_job(const AbJobSettings& s) {
   if (s.base_command.empty() || s.head_command.empty()) throw InputError("--base/--head: empty");
   process::install_interrupt_handlers();
   const runner::EnvironmentInfo info = runner::capture_environment();
-  const AbSide base = make_side("base", s.base_command, s);
-  const AbSide head = make_side("head", s.head_command, s);
+  AbSide base = make_side("base", s.base_command, s);
+  AbSide head = make_side("head", s.head_command, s);
+  choose_side_cpus(base, head, s.cpus);
   const auto threshold_for = [&s](std::string_view name) { return s.compare.threshold(name); };
 
   AbJobResult result;

@@ -13,6 +13,7 @@
 #include "core/comparison.h"
 #include "core/noise_report.h"
 #include "core/run_record.h"
+#include "runner/cpu_setting.h"
 #include "stats/compare.h"
 
 namespace benchgate::ab {
@@ -30,6 +31,11 @@ struct AbJobSettings {
   // Where the base processes run, when not in working_dir (the interleaved gate runs each side in
   // its own source tree).
   std::optional<std::filesystem::path> base_working_dir;
+  // Where the processes of both sides run (docs/configuration.md#cpu-pinning): resolved once per
+  // job, after both binaries listed their benchmarks, into the same CPUs for base and head.
+  runner::CpuSetting cpus;
+  // Processes of the suite that runs first in a round, run before it and thrown away.
+  int warmup_processes = 0;
   std::uint64_t seed = 0;
   std::string invocation;  // recorded in both run records
   stats::CompareOptions compare;

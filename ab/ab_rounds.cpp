@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "core/log.h"
 #include "process/interrupt.h"
 #include "runner/progress.h"
 
@@ -20,7 +21,8 @@ std::optional<RunRecord> run_side(const AbSide& side, AbRound& round, int positi
   const runner::SuiteConfig& suite = side.suite;
   for (int attempt = 1; attempt <= 1 + kAbRetries; ++attempt) {
     const auto out = scratch_dir / fmt::format("{}-{}-{}.json", side.name, round.round, attempt);
-    runner::LaunchResult result = runner::run_gbench_process(suite, side.probe, out, progress);
+    runner::LaunchResult result =
+        runner::run_gbench_process(suite, side.probe, side.cpus, out, progress);
     const nlohmann::json tag = ab_tag(side.name, round.round, attempt, position);
     if (result.process.status == "ok" && result.record) {
       for (auto& p : result.record->processes) p.context["benchgate_ab"] = tag;
@@ -31,6 +33,22 @@ std::optional<RunRecord> run_side(const AbSide& side, AbRound& round, int positi
     if (process::interrupt_signal()) break;  // we stopped it ourselves: no retry
   }
   return std::nullopt;
+}
+
+// The first process of a job, or of a round after the other side ran, meets cold caches, page
+// cache and CPU frequency; warm-up processes take that hit and are thrown away.
+void run_warmups(const AbSide& side, int round,
+                 const std::filesystem::path& scratch_dir, runner::Progress& progress) {
+  const runner::SuiteConfig& suite = side.suite;
+  for (int k = 1; k <= side.warmup_processes; ++k) {
+    if (process::interrupt_signal()) return;
+    const auto out = scratch_dir / fmt::format("warmup-{}-{}-{}.json", side.name, round, k);
+    const runner::LaunchResult result =
+        runner::run_gbench_process(suite, side.probe, side.cpus, out, progress);
+    if (result.process.status != "ok")
+      log_info("round {}, {} warm-up process {} of {} failed (ignored): {}", round, side.name, k,
+               side.warmup_processes, result.process.message);
+  }
 }
 
 }  // namespace
@@ -56,6 +74,7 @@ AbRound run_ab_round(const AbSide& base, const AbSide& head, int round, std::uin
   result.base_first = base_runs_first(seed, round);
   const AbSide* order[2] = {&base, &head};
   if (!result.base_first) std::swap(order[0], order[1]);
+  run_warmups(*order[0], round, scratch_dir, progress);
   for (int position = 0; position < 2; ++position) {
     if (process::interrupt_signal()) break;
     auto record = run_side(*order[position], result, position, scratch_dir, progress);

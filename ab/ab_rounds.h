@@ -24,6 +24,12 @@ struct AbSide {
   std::string name;  // "base" or "head"
   runner::SuiteConfig suite;
   runner::GbenchProbe probe;
+  // Where its processes run: the same CPUs for both sides of a job (runner::choose_cpus), or
+  // nullopt for no pinning. A base on one CPU and a head on another would measure the CPUs.
+  std::optional<std::vector<int>> cpus;
+  // Processes run and thrown away before the round's first measured process, when this side
+  // runs first in the round (the same number for both sides of a job).
+  int warmup_processes = 0;
 };
 
 struct AbRound {
@@ -47,8 +53,10 @@ int whole_blocks(int rounds);
 // Runs round `round`. Every process runs the suite's whole selection of benchmarks: a
 // benchmark's timing can depend on what ran before it in its process, so the composition of a
 // process never changes within a job, not even once an adaptive job has decided some benchmarks.
-// Every process's ProcessInfo::context gets "benchgate_ab": {side, round, attempt, position}.
-// Throws only what run_child throws for a program that cannot be started at all.
+// First, the warm-up processes of the side that runs first (AbSide::warmup_processes): their
+// results are in no record, and a failed one is logged and ignored. Every measured process's
+// ProcessInfo::context gets "benchgate_ab": {side, round, attempt, position}. Throws only what
+// run_child throws for a program that cannot be started at all.
 AbRound run_ab_round(const AbSide& base, const AbSide& head, int round, std::uint64_t seed,
                      const std::filesystem::path& scratch_dir, runner::Progress& progress);
 

@@ -13,6 +13,7 @@
 #include "cli/ab_command_line.h"
 #include "cli/command.h"
 #include "cli/compare_options.h"
+#include "cli/cpus_flag.h"
 #include "cli/report_output.h"
 #include "core/errors.h"
 #include "process/describe.h"
@@ -34,6 +35,8 @@ struct AbFlags {
   std::optional<std::string> filter;
   std::optional<std::uint64_t> seed;
   std::optional<double> timeout;
+  std::string cpus = "auto";
+  int warmup_processes = 0;
   std::string output_dir = "benchgate-ab";
   std::string format = "console";
   bool quiet = false;
@@ -55,6 +58,8 @@ ab::AbJobSettings job_settings(const AbFlags& f) {
   s.repetitions = f.repetitions;
   s.filter = f.filter;
   if (f.timeout && *f.timeout > 0) s.timeout_seconds = f.timeout;
+  s.cpus = parse_cpus_flag(f.cpus, "--cpus");
+  s.warmup_processes = f.warmup_processes;
   s.seed = f.seed.value_or(std::random_device{}());
   s.invocation = process::own_command_line();
   s.quiet = f.quiet;
@@ -89,6 +94,9 @@ void register_ab_command(CLI::App& app, Action& action) {
       "Measure two built Google Benchmark suites side by side: in each round one base and one\n"
       "head process run back to back in a seeded random order, so machine drift hits both.\n"
       "Writes DIR/base.json, DIR/head.json, DIR/noise.json and DIR/comparison.* (every format).\n"
+      "Both sides run on the same CPU (--cpus auto); e.g. on CPU 3, with one warm-up process\n"
+      "before each round:\n"
+      "  benchgate ab --base './base_bench' --head './head_bench' --cpus 3 --warmup-processes 1\n"
       "Exit codes: 0 pass, 1 regression found, 2 usage or input error, 3 internal error\n"
       "(e.g. no round completed on both sides); 130/143 interrupted.");
   sub->add_option("--base", flags->base, "Base suite command, split like a shell (quotes work)")
@@ -109,6 +117,12 @@ void register_ab_command(CLI::App& app, Action& action) {
   sub->add_option("--seed", flags->seed, "Seed of the order within rounds (default random; shown)");
   sub->add_option("--timeout", flags->timeout, "Seconds after which one process is stopped")
       ->check(CLI::Range(0.0, 7 * 24 * 3600.0));
+  sub->add_option("--cpus", flags->cpus, kCpusHelp)->capture_default_str();
+  sub->add_option("--warmup-processes", flags->warmup_processes,
+                  "Processes run and thrown away before each round's first measured process, "
+                  "e.g. --warmup-processes 1")
+      ->check(CLI::Range(0, 100000))
+      ->capture_default_str();
   sub->add_option("-o,--output-dir", flags->output_dir, "Directory for records and reports")
       ->capture_default_str();
   sub->add_option("--format", flags->format, "Report format on stdout")->capture_default_str();

@@ -68,6 +68,7 @@ gate::RoundsSettings rounds_settings(const GateFlags& flags, const runner::GateC
   gate::RoundsSettings r;
   r.rounds = flags.rounds.empty() ? config.rounds : parse_rounds(flags.rounds, "--rounds");
   r.max_rounds = flags.max_rounds.value_or(config.max_rounds);
+  r.warmup_processes = config.warmup_processes;
   if (!flags.budget.empty())
     r.budget = parse_budget(flags.budget, "--budget");
   else if (config.budget_seconds)

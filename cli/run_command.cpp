@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include "cli/command.h"
+#include "cli/cpus_flag.h"
 #include "core/errors.h"
 #include "core/run_record_json.h"
 #include "gate/run_profiles.h"
@@ -41,6 +42,7 @@ struct RunFlags {
   std::optional<std::string> filter;
   std::optional<int> processes, repetitions, runs, warmup;
   std::optional<double> timeout;
+  std::optional<std::string> cpus;
   std::optional<unsigned long long> seed;
   std::optional<std::string> testbed;
   std::string working_dir;
@@ -59,6 +61,7 @@ void apply_overrides(runner::SuiteConfig& suite, const RunFlags& f) {
   if (f.runs) suite.runs = *f.runs;
   if (f.warmup) suite.warmup = *f.warmup;
   if (f.timeout) suite.timeout_seconds = *f.timeout > 0 ? f.timeout : std::nullopt;
+  if (f.cpus) suite.cpus = parse_cpus_flag(*f.cpus, "--cpus");
 }
 
 struct Selection {
@@ -212,6 +215,9 @@ void register_run_command(CLI::App& app, Action& action) {
       "  benchgate run --config benchgate.toml         every [[suite]], records in -o DIR\n"
       "Google Benchmark binaries are detected and run in --processes separate processes of\n"
       "--repetitions repetitions each; other commands are timed as a whole (--runs, --warmup).\n"
+      "Google Benchmark suites run on one CPU (--cpus auto; not multi-threaded ones), e.g. on\n"
+      "CPUs 2-3 instead:\n"
+      "  benchgate run --cpus 2-3 -- ./build/bench/core_bench\n"
       "Exit codes: 0 every process succeeded; 2 usage or input error (bad config, command not\n"
       "found); 3 the record was written but is incomplete (a process crashed, timed out or wrote\n"
       "unreadable results, or a benchmark reported an error) or an internal error;\n"
@@ -241,6 +247,8 @@ void register_run_command(CLI::App& app, Action& action) {
   sub->add_option("--timeout", flags->timeout,
                   "Seconds after which one process is stopped and marked failed (0 = none)")
       ->check(CLI::Range(0.0, 7 * 24 * 3600.0));
+  sub->add_option("--cpus", flags->cpus,
+                  std::string(kCpusHelp) + "; default: the config's cpus, else auto");
   sub->add_option("--seed", flags->seed, "Seed of the launch order (default random; recorded)");
   sub->add_option("--testbed", flags->testbed,
                   "Testbed name (default: fingerprint of CPU model, cores and OS)");

@@ -171,6 +171,8 @@ ab::AbJobSettings job_for(const SuitePlan& plan, const GateSettings& settings, s
   job.timeout_seconds = suite.timeout_seconds;
   job.working_dir = plan.head_dir;
   job.base_working_dir = plan.base_dir;
+  job.cpus = suite.cpus;
+  job.warmup_processes = settings.rounds.warmup_processes;
   job.seed = seed;
   job.invocation =
       fmt::format("benchgate gate --mode interleaved --config {}", settings.config_name);

@@ -33,6 +33,7 @@ struct RoundsSettings {
   std::optional<int> rounds = 8;  // nothing: adaptive rounds
   int max_rounds = 20;
   std::optional<std::chrono::duration<double>> budget;  // the measuring of all suites
+  int warmup_processes = 0;  // per round, thrown away ([gate] warmup_processes)
 };
 
 struct GateSettings {

@@ -124,6 +124,7 @@ ChildOutcome run_child(const ChildSpec& spec) {
   outcome.user = to_ns(usage.ru_utime);
   outcome.sys = to_ns(usage.ru_stime);
   outcome.peak_rss_bytes = static_cast<long long>(usage.ru_maxrss) * 1024;  // Linux: KiB
+  outcome.involuntary_context_switches = usage.ru_nivcsw;
   if (WIFEXITED(status)) {
     outcome.exited = true;
     outcome.exit_status = WEXITSTATUS(status);

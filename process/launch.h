@@ -24,6 +24,9 @@ struct ChildSpec {
   // The same for stderr (its tail is still kept in `stderr_tail`); optional.
   std::function<void(std::string_view)> on_stderr_line;
   std::size_t stderr_tail_bytes = 8192;  // how much of the end of stderr to keep
+  // The CPUs the child may run on from its start (process/cpu_affinity.h); nullopt: wherever
+  // benchgate may run. A CPU benchgate may not use is an InputError.
+  std::optional<std::vector<int>> cpus;
 };
 
 struct ChildOutcome {
@@ -36,6 +39,9 @@ struct ChildOutcome {
   std::chrono::nanoseconds user{0};
   std::chrono::nanoseconds sys{0};
   long long peak_rss_bytes = 0;
+  // Times the child was descheduled while it could still run (ru_nivcsw): competition for its
+  // CPU, which a timing taken meanwhile suffers from.
+  long long involuntary_context_switches = 0;
   std::string stdout_text;  // when captured
   std::string stderr_tail;  // the last `stderr_tail_bytes` of stderr
 

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "core/errors.h"
+#include "process/cpu_affinity.h"
 
 extern char** environ;
 
@@ -67,7 +68,14 @@ pid_t spawn_child(const ChildSpec& spec, int stdout_fd, int stderr_fd) {
   for (const auto& a : spec.argv) argv.push_back(const_cast<char*>(a.c_str()));
   argv.push_back(nullptr);
   pid_t pid = -1;
-  int rc = posix_spawnp(&pid, argv[0], &config.actions, &config.attr, argv.data(), environ);
+  int rc = 0;
+  {
+    // posix_spawn has no attribute for CPU affinity; the child inherits this thread's, so the
+    // thread holds the requested CPUs just while the child is started. The child then never
+    // runs a single instruction elsewhere, which moving it afterwards could not promise.
+    ScopedThreadAffinity pinned(spec.cpus);
+    rc = posix_spawnp(&pid, argv[0], &config.actions, &config.attr, argv.data(), environ);
+  }
   if (rc == ENOENT) throw InputError(fmt::format("command not found: {}", spec.argv[0]));
   if (rc == EACCES || rc == ENOEXEC)
     throw InputError(fmt::format("cannot execute {}: {}", spec.argv[0], strerror(rc)));

@@ -7,9 +7,10 @@
 
 namespace benchgate::process {
 
-// Starts `spec.argv` (in `spec.working_dir`). `stdout_fd` < 0 sends stdout to /dev/null. Throws
-// InputError when the program or the directory does not exist or cannot be executed, and
-// EnvironmentError for other failures.
+// Starts `spec.argv` (in `spec.working_dir`, on `spec.cpus`). `stdout_fd` < 0 sends stdout to
+// /dev/null. Throws InputError when the program or the directory does not exist or cannot be
+// executed, or a CPU of `spec.cpus` is not one benchgate may use; EnvironmentError for other
+// failures.
 pid_t spawn_child(const ChildSpec& spec, int stdout_fd, int stderr_fd);
 
 }  // namespace benchgate::process

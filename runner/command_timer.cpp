@@ -6,15 +6,22 @@
 
 namespace benchgate::runner {
 
-LaunchResult run_timed_command(const SuiteConfig& suite) {
+LaunchResult run_timed_command(const SuiteConfig& suite,
+                               const std::optional<std::vector<int>>& cpus) {
   process::ChildSpec spec = suite_child_spec(suite, suite.command);
+  spec.cpus = cpus;
   process::ChildOutcome outcome = process::run_child(spec);
-  if (!outcome.succeeded())
-    return failed_launch(spec, process::describe_outcome(outcome, spec), outcome.stderr_tail);
+  if (!outcome.succeeded()) {
+    LaunchResult failed =
+        failed_launch(spec, process::describe_outcome(outcome, spec), outcome.stderr_tail);
+    add_launch_context(failed.process.context, spec, outcome);
+    return failed;
+  }
 
   LaunchResult result;
   result.process.source = process::shell_quote_command(spec.argv);
   result.process.context = {{"exit_status", outcome.exit_status}};
+  add_launch_context(result.process.context, spec, outcome);
   RunRecord record;
   ProcessInfo info = result.process;
   info.id = 0;

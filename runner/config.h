@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/comparison.h"
+#include "runner/cpu_setting.h"
 
 namespace benchgate::runner {
 
@@ -29,6 +30,7 @@ struct SuiteConfig {
   int warmup = 1;                         // command: untimed runs first
   std::optional<double> timeout_seconds;  // per process; none = wait forever
   std::optional<std::filesystem::path> working_dir;
+  CpuSetting cpus;  // where its processes run (runner/cpu_setting.h); [run] cpus by default
 };
 
 // A per-benchmark threshold: the first rule whose glob matches a benchmark's name wins.
@@ -51,6 +53,8 @@ struct GateConfig {
   GateMode mode = GateMode::kStored;
   std::optional<int> rounds = 8;  // interleaved: rounds per suite; nothing = adaptive ("auto")
   int max_rounds = 20;            // interleaved, adaptive rounds: the most rounds
+  // Interleaved: processes run and thrown away before each round's first measured process.
+  int warmup_processes = 0;
   // Interleaved: seconds the measuring of all suites may take (builds not included); no round
   // starts that would end after it. Nothing = no limit.
   std::optional<double> budget_seconds;
@@ -85,6 +89,7 @@ struct RunDefaults {
   int warmup = 1;
   std::optional<double> timeout_seconds;
   std::optional<unsigned long long> seed;
+  CpuSetting cpus;
   ProfileSettings profile;
 };
 

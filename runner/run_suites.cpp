@@ -8,8 +8,10 @@
 #include <fmt/format.h>
 
 #include "core/errors.h"
+#include "core/log.h"
 #include "core/scratch_directory.h"
 #include "git/work_tree_state.h"
+#include "process/cpu_affinity.h"
 #include "process/describe.h"
 #include "process/interrupt.h"
 #include "runner/command_timer.h"
@@ -37,6 +39,7 @@ struct SuiteState {
   std::string format;
   GbenchProbe gbench;
   BinaryProbe binary;
+  std::optional<std::vector<int>> cpus;  // every process of the suite runs here (choose_cpus)
   std::vector<std::optional<LaunchResult>> launches;  // by process index; nullopt = never ran
   std::vector<int> launch_order;                      // position of each process in the plan
 };
@@ -47,9 +50,9 @@ int processes_of(const SuiteState& s) {
 
 LaunchResult run_launch(const SuiteState& s, const Launch& launch, const ScratchDirectory& scratch,
                         Progress& progress) {
-  if (s.format == "command") return run_timed_command(*s.suite);
+  if (s.format == "command") return run_timed_command(*s.suite, s.cpus);
   auto out = scratch.path() / fmt::format("{}-{}.json", s.suite->name, launch.process);
-  return run_gbench_process(*s.suite, s.gbench, out, progress);
+  return run_gbench_process(*s.suite, s.gbench, s.cpus, out, progress);
 }
 
 nlohmann::json suite_environment(const SuiteState& s, const EnvironmentInfo& info,
@@ -176,6 +179,10 @@ RunOutcome run_suites(const std::vector<SuiteConfig>& suites, const RunSettings&
       throw InputError(
           fmt::format("suite {}: command not found: {}", suite.name, suite.command[0]));
     if (s.format == "gbench") s.gbench = probe_gbench_suite(suite);
+    const CpuChoice cpus =
+        choose_cpus(suite.cpus, s.format == "gbench", s.gbench.benchmarks, process::allowed_cpus());
+    if (!cpus.unpinned_because.empty()) log_info("suite {}: {}", suite.name, cpus.unpinned_because);
+    s.cpus = cpus.cpus;
     s.launches.resize(processes_of(s));
     s.launch_order.assign(processes_of(s), -1);
     counts.push_back({s.format == "command" ? suite.warmup : 0, processes_of(s)});

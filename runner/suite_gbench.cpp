@@ -38,39 +38,10 @@ void scrub_host_name(nlohmann::json& context) {
   context.erase("host_name");
 }
 
-}  // namespace
-
-GbenchProbe probe_gbench_suite(const SuiteConfig& suite) {
-  GbenchProbe probe;
-  probe.random_interleaving =
-      gbench::offers_random_interleaving(run_probe(suite, gbench::help_flags()));
-  probe.benchmarks = gbench::listed_benchmarks(run_probe(suite, gbench::list_flags(suite.filter)));
-  return probe;
-}
-
-std::vector<std::string> gbench_arguments(const SuiteConfig& suite, const GbenchProbe& probe,
-                                          const std::filesystem::path& out_file) {
-  std::vector<std::string> argv = suite.command;
-  const auto flags = gbench::measure_flags({.filter = suite.filter,
-                                            .repetitions = suite.repetitions,
-                                            .random_interleaving = probe.random_interleaving,
-                                            .out_file = out_file});
-  argv.insert(argv.end(), flags.begin(), flags.end());
-  return argv;
-}
-
-LaunchResult run_gbench_process(const SuiteConfig& suite, const GbenchProbe& probe,
-                                const std::filesystem::path& out_file, Progress& progress) {
-  std::error_code ignored;
-  std::filesystem::remove(out_file, ignored);
-  process::ChildSpec spec = suite_child_spec(suite, gbench_arguments(suite, probe, out_file));
-  spec.capture_stdout = true;  // its beginning explains a missing JSON file ("Usage: ...")
-  spec.stderr_tail_bytes = 8192;
-  spec.on_stdout_line = [&](std::string_view line) {
-    std::string name = gbench::benchmark_of_line(line);
-    if (probe.benchmarks.count(name)) progress.sample_done(name);
-  };
-  process::ChildOutcome outcome = process::run_child(spec);
+// The results of a finished process, or why there are none.
+LaunchResult read_gbench_results(const process::ChildSpec& spec,
+                                 const process::ChildOutcome& outcome,
+                                 const std::filesystem::path& out_file) {
   if (!outcome.succeeded())
     return failed_launch(spec, process::describe_outcome(outcome, spec), outcome.stderr_tail);
 
@@ -100,8 +71,51 @@ LaunchResult run_gbench_process(const SuiteConfig& suite, const GbenchProbe& pro
     scrub_host_name(p.context);
     p.source = result.process.source;
   }
-  if (!result.record->processes.empty())
-    result.process.context = result.record->processes[0].context;
+  return result;
+}
+
+}  // namespace
+
+GbenchProbe probe_gbench_suite(const SuiteConfig& suite) {
+  GbenchProbe probe;
+  probe.random_interleaving =
+      gbench::offers_random_interleaving(run_probe(suite, gbench::help_flags()));
+  probe.benchmarks = gbench::listed_benchmarks(run_probe(suite, gbench::list_flags(suite.filter)));
+  return probe;
+}
+
+std::vector<std::string> gbench_arguments(const SuiteConfig& suite, const GbenchProbe& probe,
+                                          const std::filesystem::path& out_file) {
+  std::vector<std::string> argv = suite.command;
+  const auto flags = gbench::measure_flags({.filter = suite.filter,
+                                            .repetitions = suite.repetitions,
+                                            .random_interleaving = probe.random_interleaving,
+                                            .out_file = out_file});
+  argv.insert(argv.end(), flags.begin(), flags.end());
+  return argv;
+}
+
+LaunchResult run_gbench_process(const SuiteConfig& suite, const GbenchProbe& probe,
+                                const std::optional<std::vector<int>>& cpus,
+                                const std::filesystem::path& out_file, Progress& progress) {
+  std::error_code ignored;
+  std::filesystem::remove(out_file, ignored);
+  process::ChildSpec spec = suite_child_spec(suite, gbench_arguments(suite, probe, out_file));
+  spec.capture_stdout = true;  // its beginning explains a missing JSON file ("Usage: ...")
+  spec.stderr_tail_bytes = 8192;
+  spec.cpus = cpus;
+  spec.on_stdout_line = [&](std::string_view line) {
+    std::string name = gbench::benchmark_of_line(line);
+    if (probe.benchmarks.count(name)) progress.sample_done(name);
+  };
+  const process::ChildOutcome outcome = process::run_child(spec);
+  LaunchResult result = read_gbench_results(spec, outcome, out_file);
+  if (result.record) {
+    for (auto& p : result.record->processes) add_launch_context(p.context, spec, outcome);
+    if (!result.record->processes.empty())
+      result.process.context = result.record->processes[0].context;
+  }
+  add_launch_context(result.process.context, spec, outcome);
   return result;
 }
 

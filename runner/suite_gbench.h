@@ -3,6 +3,7 @@
 // process, results read from the JSON file it writes (--benchmark_out) by the "gbench" ingest
 // format. Never from its console output, which is for people.
 #include <filesystem>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -29,10 +30,12 @@ GbenchProbe probe_gbench_suite(const SuiteConfig& suite);
 std::vector<std::string> gbench_arguments(const SuiteConfig& suite, const GbenchProbe& probe,
                                           const std::filesystem::path& out_file);
 
-// Runs one process of the suite and reads its results. Failures (crash, timeout, missing or
-// unreadable JSON) come back as a failed LaunchResult, never as an exception; only "the program
-// cannot be started" throws (InputError), since then no launch can succeed.
+// Runs one process of the suite on `cpus` (nullopt: not pinned; see choose_cpus) and reads its
+// results. Failures (crash, timeout, missing or unreadable JSON) come back as a failed
+// LaunchResult, never as an exception; only "the program cannot be started" throws (InputError),
+// since then no launch can succeed.
 LaunchResult run_gbench_process(const SuiteConfig& suite, const GbenchProbe& probe,
+                                const std::optional<std::vector<int>>& cpus,
                                 const std::filesystem::path& out_file, Progress& progress);
 
 }  // namespace benchgate::runner

@@ -4,6 +4,7 @@
 
 #include "process/describe.h"
 #include "process/launch.h"
+#include "runner/cpu_setting.h"
 
 namespace benchgate::runner {
 
@@ -13,6 +14,12 @@ process::ChildSpec suite_child_spec(const SuiteConfig& suite, std::vector<std::s
   spec.working_dir = suite.working_dir;
   if (suite.timeout_seconds) spec.timeout = std::chrono::duration<double>(*suite.timeout_seconds);
   return spec;
+}
+
+void add_launch_context(nlohmann::json& context, const process::ChildSpec& spec,
+                        const process::ChildOutcome& outcome) {
+  context["cpus"] = cpus_context_value(spec.cpus);
+  context["involuntary_context_switches"] = outcome.involuntary_context_switches;
 }
 
 LaunchResult failed_launch(const process::ChildSpec& spec, std::string why,

@@ -17,6 +17,12 @@ struct LaunchResult {
 // The child spec every launch of `suite` starts from: its working directory and timeout.
 process::ChildSpec suite_child_spec(const SuiteConfig& suite, std::vector<std::string> argv);
 
+// What every measured process's context records about how it ran: "cpus" (the list it was
+// pinned to, or "none") and "involuntary_context_switches", so that a report or a later analysis
+// can tell a process that shared its CPU or ran elsewhere.
+void add_launch_context(nlohmann::json& context, const process::ChildSpec& spec,
+                        const process::ChildOutcome& outcome);
+
 // A failed launch: `why` ("was killed by signal SIGSEGV ...") plus the last lines of stderr.
 LaunchResult failed_launch(const process::ChildSpec& spec, std::string why,
                            std::string_view stderr_tail);

@@ -3,6 +3,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <set>
 
@@ -167,6 +168,72 @@ TEST_F(AbCli, AdaptiveRoundsDecideEarlyAndMeasureOnlyTheUndecided) {
   EXPECT_EQ(work_samples, work["base_n"].get<int>() * 3) << "3 repetitions per measured round";
 }
 
+// A wrapper around ab_bench that appends one line to $COUNTER for each launch that writes results
+// (measured and warm-up processes pass --benchmark_out; the probes of its flags and list do not).
+class AbCounted : public AbCli {
+ protected:
+  void SetUp() override {
+    testing::write_file(script_, R"(#!/bin/sh
+case " $* " in *--benchmark_out=*) echo launch >> "$COUNTER";; esac
+exec "$BENCH" "$@"
+)");
+    fs::permissions(script_, fs::perms::owner_all);
+  }
+  testing::ProcessResult run(std::vector<std::string> extra) {
+    testing::ProcessOptions options;
+    options.env = {{"COUNTER", counter_.string()}, {"BENCH", ab_program("ab_bench").string()}};
+    const std::string command = script_.string() + " --benchmark_min_time=0.001";
+    std::vector<std::string> args = {"--base", command, "--head",   command,        "--seed",
+                                     "11",     "-q",    "--filter", "BM_Accumulate"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    return ab(args, options);
+  }
+  int launches() const {
+    std::string text = fs::exists(counter_) ? testing::read_file(counter_) : "";
+    return static_cast<int>(std::count(text.begin(), text.end(), '\n'));
+  }
+  // Every process's context.cpus in both records.
+  std::set<std::string> recorded_cpus() const {
+    std::set<std::string> cpus;
+    for (const char* side : {"base.json", "head.json"}) {
+      const nlohmann::json record = read_json(out() / side);  // outlives the loop over it
+      for (const auto& p : record["processes"]) {
+        cpus.insert(p["context"].value("cpus", "?"));
+        EXPECT_GE(p["context"].value("involuntary_context_switches", -1), 0);
+      }
+    }
+    return cpus;
+  }
+  fs::path script_ = dir_ / "counting_bench";
+  fs::path counter_ = dir_ / "launches";
+};
+
+TEST_F(AbCounted, WarmupProcessesRunBeforeEachRoundAndAreInNoRecord) {
+  auto r = run({"--rounds", "2", "--warmup-processes", "1"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(launches(), 2 * 2 + 2) << "two measured and one warm-up process per round";
+  EXPECT_EQ(read_json(out() / "base.json")["processes"].size(), 2u);
+  EXPECT_EQ(read_json(out() / "head.json")["processes"].size(), 2u);
+}
+
+TEST_F(AbCounted, BothSidesRunOnTheSameCpus) {
+  // The CPUs this test may use, as the kernel lists them ("0-1"): the highest is auto's choice.
+  const std::string status = testing::read_file("/proc/self/status");
+  const auto at = status.find("Cpus_allowed_list:\t") + 19;
+  const std::string list = status.substr(at, status.find('\n', at) - at);
+  const bool one_cpu = list.find_first_of(",-") == std::string::npos;
+  const std::string highest = list.substr(list.find_last_of(",-") + 1);
+  const std::string lowest = list.substr(0, list.find_first_of(",-"));
+
+  ASSERT_EQ(run({"--rounds", "2"}).exit_code, 0);
+  EXPECT_EQ(recorded_cpus(), std::set<std::string>{one_cpu ? "none" : highest}) << "auto";
+  ASSERT_EQ(run({"--rounds", "2", "--cpus", lowest}).exit_code, 0);
+  EXPECT_EQ(recorded_cpus(), std::set<std::string>{lowest});
+  ASSERT_EQ(run({"--rounds", "2", "--cpus", "none"}).exit_code, 0);
+  EXPECT_EQ(recorded_cpus(), std::set<std::string>{"none"});
+  EXPECT_EQ(launches(), 3 * 4) << "no warm-up processes by default";
+}
+
 TEST_F(AbCli, UsageErrorsExitTwo) {
   const std::string good = ab_suite_command("ab_bench", 0.001);
   const std::vector<std::vector<std::string>> bad = {
@@ -180,6 +247,9 @@ TEST_F(AbCli, UsageErrorsExitTwo) {
       {"--base", good, "--head", ""},
       {"--base", good, "--head", (dir_ / "no-such-program").string()},
       {"--base", good, "--head", good, "--rounds", "auto", "--max-rounds", "3"},
+      {"--base", good, "--head", good, "--cpus", "4096"},
+      {"--base", good, "--head", good, "--cpus", "some"},
+      {"--base", good, "--head", good, "--warmup-processes", "-1"},
   };
   for (const auto& args : bad) {
     auto r = ab(args);

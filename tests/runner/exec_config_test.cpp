@@ -1,8 +1,10 @@
 // benchgate.toml: the documented example loads, every key is validated with file:line messages.
+#include <fmt/format.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include "core/errors.h"
+#include "process/cpu_affinity.h"
 #include "runner/config.h"
 #include "tests/support/process.h"
 #include "tests/support/temp_dir.h"
@@ -49,6 +51,8 @@ TEST(Config, TheDocumentedExampleLoadsWithEveryValue) {
   EXPECT_EQ(c.gate.mode, GateMode::kStored);
   EXPECT_EQ(c.gate.rounds, 8);
   EXPECT_EQ(c.gate.budget_seconds, 1200.0);
+  EXPECT_EQ(c.gate.warmup_processes, 1);
+  EXPECT_EQ(c.run.cpus.kind, CpuSetting::Kind::kAuto);
   EXPECT_EQ(c.build.command,
             "cmake -S . -B build -G Ninja && cmake --build build --target core_bench");
   EXPECT_EQ(c.build.timeout_seconds, 1800.0);
@@ -124,6 +128,38 @@ TEST(Config, WrongTypesAndValuesNameTheLine) {
   EXPECT_THAT(config_error("[run]\nprocesses = \n"), HasSubstr("invalid TOML"));
   EXPECT_THAT(config_error("suite = 3\n"),
               HasSubstr("bench.toml:1: the top level: `suite` must be an array of tables"));
+}
+
+TEST(Config, CpusAndWarmupProcesses) {
+  Config defaults = parse_config("[[suite]]\nname = \"a\"\ncommand = \"x\"\n", "x.toml", "/b");
+  EXPECT_EQ(defaults.run.cpus, CpuSetting{});
+  EXPECT_EQ(defaults.suites[0].cpus.kind, CpuSetting::Kind::kAuto);
+  EXPECT_EQ(defaults.gate.warmup_processes, 0);
+
+  // A CPU this test may use, whichever CPUs it was started on.
+  const int cpu = process::allowed_cpus().front();
+  Config c = parse_config(fmt::format("[run]\ncpus = \"none\"\n[gate]\nwarmup_processes = 2\n"
+                                      "[[suite]]\nname = \"a\"\ncommand = \"x\"\n"
+                                      "[[suite]]\nname = \"b\"\ncommand = \"x\"\ncpus = \"{}\"\n",
+                                      cpu),
+                          "x.toml", "/b");
+  EXPECT_EQ(c.suite("a")->cpus.kind, CpuSetting::Kind::kNone) << "[run] cpus is the default";
+  EXPECT_EQ(c.suite("b")->cpus, (CpuSetting{CpuSetting::Kind::kList, {cpu}}));
+  EXPECT_EQ(c.gate.warmup_processes, 2);
+
+  EXPECT_THAT(config_error("[run]\ncpus = \"some\"\n"),
+              HasSubstr("bench.toml:2: [run]: `cpus` is \"some\": expected auto, none or a list "
+                        "of CPUs like 0, 2-3 or 0,2"));
+  EXPECT_THAT(config_error("[run]\ncpus = \"4096\"\n"),
+              HasSubstr("bench.toml:2: [run]: `cpus` is \"4096\": CPU 4096 is not one benchgate "
+                        "may use (allowed: "));
+  EXPECT_THAT(config_error("[[suite]]\nname = \"a\"\ncommand = \"x\"\ncpus = \"3-1\"\n"),
+              HasSubstr("bench.toml:4: [[suite]] #1: `cpus` is \"3-1\": the range 3-1 runs "
+                        "backwards"));
+  EXPECT_THAT(config_error("[run]\ncpus = 1\n"),
+              HasSubstr("bench.toml:2: [run]: `cpus` must be a string, not a integer"));
+  EXPECT_THAT(config_error("[gate]\nwarmup_processes = -1\n"),
+              HasSubstr("bench.toml:2: [gate]: `warmup_processes` is -1, expected 0..100000"));
 }
 
 TEST(Config, DefaultsWithoutAFile) {

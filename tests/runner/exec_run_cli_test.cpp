@@ -104,6 +104,46 @@ TEST(RunCli, FourProcessesTimesThreeRepetitionsGiveTwelveTaggedSamples) {
   EXPECT_THAT(r.out, HasSubstr("BM_Accumulate/64"));
 }
 
+// The CPUs this process may use, as the kernel lists them ("0-1").
+std::string own_cpu_list() {
+  std::string status = testing::read_file("/proc/self/status");
+  const auto at = status.find("Cpus_allowed_list:\t");
+  return status.substr(at + 19, status.find('\n', at) - at - 19);
+}
+
+TEST(RunCli, EveryProcessRecordsItsCpusAndContextSwitches) {
+  testing::TempDir dir;
+  auto cpus_of = [&](const std::vector<std::string>& flags) {
+    std::vector<std::string> args = {"run", "-p", "2",  "-r",
+                                     "1",   "-q", "-o", (dir / "r.json").string()};
+    args.insert(args.end(), flags.begin(), flags.end());
+    args.insert(args.end(), {"--", program("tiny_bench"), "--benchmark_filter=BM_Increment"});
+    auto r = run_benchgate(args);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    std::set<std::string> cpus;
+    for (const auto& p : read_run_record_file(dir / "r.json").processes) {
+      cpus.insert(p.context.value("cpus", "?"));
+      EXPECT_GE(p.context.value("involuntary_context_switches", -1), 0);
+    }
+    return cpus;
+  };
+  // A list: exactly those CPUs, in every process. The first CPU this test may use.
+  const std::string first = own_cpu_list().substr(0, own_cpu_list().find_first_of(",-"));
+  EXPECT_EQ(cpus_of({"--cpus", first}), std::set<std::string>{first});
+  EXPECT_EQ(cpus_of({"--cpus", "none"}), std::set<std::string>{"none"});
+  // auto: one CPU, the highest allowed, the same for every process (none with only one CPU).
+  const std::string list = own_cpu_list();
+  const bool one_cpu = list.find_first_of(",-") == std::string::npos;
+  const std::string highest = list.substr(list.find_last_of(",-") + 1);
+  EXPECT_EQ(cpus_of({}), std::set<std::string>{one_cpu ? "none" : highest});
+
+  auto bad = run_benchgate({"run", "-q", "--cpus", "4096", "-o", (dir / "bad.json").string(), "--",
+                            program("tiny_bench")});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_THAT(bad.err, HasSubstr("--cpus \"4096\": CPU 4096 is not one benchgate may use"));
+  EXPECT_FALSE(std::filesystem::exists(dir / "bad.json"));
+}
+
 TEST(RunCli, TheRecordFeedsCompareDirectly) {
   testing::TempDir dir;
   for (const char* side : {"base", "head"}) {

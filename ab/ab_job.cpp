@@ -11,6 +11,7 @@
 #include "ab/ab_pairing.h"
 #include "ab/ab_rounds.h"
 #include "ab/diagnoses.h"
+#include "ab/round_screen.h"
 #include "ab/noise_report.h"
 #include "ab/sequential_verdicts.h"
 #include "core/atomic_file.h"
@@ -93,7 +94,7 @@ struct Analysis {
   void look(const std::vector<AbRound>& rounds, const AbJobSettings& s, int max_rounds,
             const std::function<double(std::string_view)>& threshold_for, bool final) {
     int complete = 0;
-    for (const auto& r : rounds) complete += r.complete();
+    for (const auto& r : rounds) complete += r.paired();
     if (complete < 2 || complete <= last_look_rounds || finished) return;
     auto series = paired_series(rounds, s.compare.settings.metric, threshold_for);
     final = final || complete >= max_rounds;
@@ -102,6 +103,47 @@ struct Analysis {
     finished = final;
   }
 };
+
+// After a block: if one of its processes was disturbed, leave the block out and plan another one
+// in its place (within kMostReplaced of the plan). Returns the log line, or "".
+std::string screen_block(std::vector<AbRound>& rounds, std::vector<double>& scores,
+                         const std::vector<stats::PairedSeries>& series, const std::string& metric,
+                         int& planned, int& replaced, int most) {
+  const std::span<AbRound> block(rounds.data() + rounds.size() - 2, 2);
+  for (const AbRound& r : block)
+    for (const auto& side : {r.base, r.head})
+      if (side) scores.push_back(process_disturbance(*side, metric));
+  auto why = disturbed_block(block, scores, metric);
+  if (!why) why = disturbed_as_a_whole(series, block[0].round);
+  if (!why) return "";
+  if (replaced + 2 > most)
+    return fmt::format("{}; kept: {} rounds were replaced already, the most this job adds", *why,
+                       replaced);
+  for (AbRound& r : block) r.excluded = *why;
+  replaced += 2;
+  planned += 2;
+  return fmt::format("{}: rounds {} and {} are left out and replaced by another block", *why,
+                     block[0].round, block[1].round);
+}
+
+// With few rounds the exact signed-rank test cannot reach Holm's first step at all (its smallest
+// p is 2 / 2^n): say so, or an "inconclusive" there looks like a measurement problem rather than
+// a design one.
+std::string unreachable_significance(const stats::SequentialMonitor& monitor) {
+  int rounds = 0;
+  for (const auto& s : monitor.states()) rounds = std::max(rounds, s.rounds);
+  const double first_step =
+      monitor.design().alpha / static_cast<double>(std::max<std::size_t>(monitor.states().size(), 1));
+  if (rounds == 0 || 2 / std::ldexp(1.0, rounds) <= first_step) return "";
+  int needed = rounds;
+  while (2 / std::ldexp(1.0, needed) > first_step) ++needed;
+  return fmt::format(
+      "{} paired rounds cannot make any benchmark significant: the signed-rank test's smallest "
+      "p-value with {} rounds is {:.2g}, and Holm's first step across {} benchmarks needs p <= "
+      "{:.2g}; use at least {} rounds",
+      rounds, rounds, 2 / std::ldexp(1.0, rounds), monitor.states().size(), first_step,
+      needed + needed % 2);
+}
 
 // Whether another block of two rounds still fits in the budget, from the mean round so far.
 bool block_fits(const AbJobSettings& s, double elapsed, int rounds_done) {
@@ -133,14 +175,19 @@ AbJobResult run_ab_job(const AbJobSettings& s) {
         requested, planned));
     log_info("{}", design_notes.back());
   }
-  Analysis analysis{
-      stats::SequentialMonitor({.alpha = s.compare.settings.alpha, .max_rounds = planned})};
+  Analysis analysis{stats::SequentialMonitor({.alpha = s.compare.settings.alpha * s.alpha_share,
+                                               .interval_alpha = s.compare.settings.alpha,
+                                               .max_rounds = planned})};
   ScratchDirectory scratch("benchgate-ab");
   runner::Progress quiet(runner::Progress::Mode::kQuiet);
   std::vector<AbRound> rounds;
+  std::vector<double> disturbance;  // of every process so far
+  std::vector<std::string> screen_notes;
+  int rounds_to_run = planned, replaced = 0, next_look = s.look_every;
+  const int most_replaced = 2 * static_cast<int>(std::ceil(kMostReplaced * planned / 2));
   std::string stop_reason;
   const auto start = Clock::now();
-  for (int round = 1; round <= planned; ++round) {
+  for (int round = 1; round <= rounds_to_run; ++round) {
     const double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
     // Budgets stop between blocks, so that every block keeps both of its orders.
     if (round % 2 == 1 && !block_fits(s, elapsed, round - 1)) {
@@ -157,11 +204,23 @@ AbJobResult run_ab_job(const AbJobSettings& s) {
     if ((result.interrupted_by = process::interrupt_signal())) break;
     const double now = std::chrono::duration<double>(Clock::now() - start).count();
     if (!s.quiet)
-      log_info("round {}/{} {} ({} first) · {} elapsed · ETA {}", round, planned,
+      log_info("round {}/{} {} ({} first) · {} elapsed · ETA {}", round, rounds_to_run,
                rounds.back().complete() ? "done" : "INCOMPLETE",
                rounds.back().base_first ? "base" : "head", seconds_text(now),
-               seconds_text(now / round * (planned - round)));
-    if (result.adaptive && round < planned && round % s.look_every == 0) {
+               seconds_text(now / round * (rounds_to_run - round)));
+    if (round % 2 == 0) {
+      const std::string note = screen_block(
+          rounds, disturbance, paired_series(rounds, s.compare.settings.metric, threshold_for),
+          s.compare.settings.metric, rounds_to_run, replaced, most_replaced);
+      if (!note.empty()) {
+        log_info("{}", note);
+        screen_notes.push_back(note);
+      }
+    }
+    int paired = 0;
+    for (const auto& r : rounds) paired += r.paired();
+    if (result.adaptive && paired < planned && paired >= next_look) {
+      next_look += s.look_every;
       analysis.look(rounds, s, planned, threshold_for, /*final=*/false);
       if (analysis.monitor.all_decided() && !analysis.monitor.states().empty()) {
         stop_reason = fmt::format("every benchmark was decided after {} rounds", round);
@@ -176,7 +235,9 @@ AbJobResult run_ab_job(const AbJobSettings& s) {
   result.base = records.base;
   result.head = records.head;
   result.rounds_run = static_cast<int>(rounds.size());
-  result.rounds_complete = result.rounds_run - static_cast<int>(records.incomplete_rounds.size());
+  result.rounds_complete = result.rounds_run -
+                           static_cast<int>(records.incomplete_rounds.size() +
+                                            records.excluded_rounds.size());
   if (result.rounds_complete == 0)
     throw EnvironmentError(fmt::format(
         "no round completed on both sides ({} run); see the failures above", result.rounds_run));
@@ -193,6 +254,7 @@ AbJobResult run_ab_job(const AbJobSettings& s) {
                     : paired_series(rounds, std::string(kCpuTime), threshold_for));
   auto& warnings = result.comparison.warnings;
   warnings.insert(warnings.end(), design_notes.begin(), design_notes.end());
+  warnings.insert(warnings.end(), screen_notes.begin(), screen_notes.end());
   if (!records.incomplete_rounds.empty())
     warnings.push_back(fmt::format(
         "round(s) {} were incomplete (a process failed, was retried and failed again); the "
@@ -207,6 +269,8 @@ AbJobResult run_ab_job(const AbJobSettings& s) {
   else if (!stop_reason.empty())
     warnings.push_back(
         fmt::format("stopped after {} of {} rounds: {}", result.rounds_run, planned, stop_reason));
+  if (const std::string why = unreachable_significance(analysis.monitor); !why.empty())
+    warnings.push_back(why);
   if (result.interrupted_by)
     warnings.push_back(fmt::format("interrupted by SIG{} after {} rounds",
                                    sigabbrev_np(result.interrupted_by), result.rounds_run));

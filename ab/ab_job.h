@@ -13,6 +13,7 @@
 #include "core/comparison.h"
 #include "core/noise_report.h"
 #include "core/run_record.h"
+#include "runner/config.h"
 #include "runner/cpu_setting.h"
 #include "stats/compare.h"
 
@@ -20,8 +21,9 @@ namespace benchgate::ab {
 
 struct AbJobSettings {
   std::vector<std::string> base_command, head_command;  // Google Benchmark binaries + arguments
-  std::optional<int> rounds = 8;  // fixed number of rounds; nullopt = adaptive (--rounds auto)
-  int max_rounds = 20;            // adaptive: the design's last look
+  // Fixed number of rounds (rounded up to whole AB/BA blocks); nullopt = adaptive (--rounds auto).
+  std::optional<int> rounds = runner::kDefaultRounds;
+  int max_rounds = runner::kDefaultMaxRounds;  // adaptive: the design's last look
   int look_every = 4;             // adaptive: rounds between looks
   std::optional<std::chrono::duration<double>> budget;  // no new round once it would overrun
   int repetitions = 3;
@@ -39,6 +41,10 @@ struct AbJobSettings {
   std::uint64_t seed = 0;
   std::string invocation;  // recorded in both run records
   stats::CompareOptions compare;
+  // This suite's share of the gate run's alpha: its benchmarks over all benchmarks of the run, so
+  // that the family-wise false-alarm rate holds for the whole gate (Holm within each suite at
+  // alpha x share is a valid family-wise procedure across suites). 1 for `benchgate ab`.
+  double alpha_share = 1.0;
   bool quiet = false;
 };
 
@@ -46,7 +52,8 @@ struct AbJobResult {
   RunRecord base, head;  // every process; failed attempts and missing rounds marked
   Comparison comparison;
   NoiseReport noise;
-  int rounds_run = 0, rounds_complete = 0;
+  int rounds_run = 0;
+  int rounds_complete = 0;  // complete on both sides and not left out as disturbed: analysed
   bool adaptive = false;
   int interrupted_by = 0;  // SIGINT/SIGTERM that stopped the job early, or 0
 };

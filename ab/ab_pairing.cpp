@@ -58,9 +58,11 @@ AbRecords assemble_records(const std::vector<AbRound>& rounds, const RunRecord& 
       merge_records(out.head, *round.head);
     else
       add_missing(out.head, round, "head");
-    if (round.complete()) {
+    if (round.paired()) {
       merge_records(out.base_paired, *round.base);
       merge_records(out.head_paired, *round.head);
+    } else if (round.complete()) {
+      out.excluded_rounds.push_back(round.round);
     } else {
       out.incomplete_rounds.push_back(round.round);
     }
@@ -74,7 +76,7 @@ std::vector<stats::PairedSeries> paired_series(
   std::vector<stats::PairedSeries> series;
   std::map<std::string, std::size_t> index;
   for (const AbRound& round : rounds) {
-    if (!round.complete()) continue;
+    if (!round.paired()) continue;
     for (const BenchmarkResult& b : round.base->benchmarks) {
       const double base = process_median(*round.base, b.name, metric);
       const double head = process_median(*round.head, b.name, metric);

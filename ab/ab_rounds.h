@@ -37,7 +37,11 @@ struct AbRound {
   bool base_first = true;
   std::optional<RunRecord> base, head;  // the side's process, when one attempt succeeded
   std::vector<ProcessInfo> failures;    // every failed attempt (context names side and attempt)
+  // Why the round is left out of the analysis though complete (a disturbed block, see
+  // ab/round_screen.h); empty when it counts.
+  std::string excluded;
   bool complete() const { return base.has_value() && head.has_value(); }
+  bool paired() const { return complete() && excluded.empty(); }
 };
 
 // Whether base runs first in `round`. Rounds come in blocks of two, AB then BA or BA then AB:

@@ -1,7 +1,8 @@
 #pragma once
 // What the verdict alone does not say about a benchmark of an interleaved job
 // (docs/interleaved.md#diagnoses), added to its note:
-//  - its per-process values form two clusters: the timing has two states, which the verdict pools;
+//  - its per-process values form two clusters: the timing has two states, which the verdict pools
+//    (on both sides: the machine's or the suite's states, not the change's);
 //  - one side's processes are far noisier than the other's: a regression or improvement there is
 //    demoted to inconclusive (one side's bursts can fake a shift), and more rounds are asked for;
 //  - cpu_time disagrees with real_time (time spent off the CPU, or hidden by it).

@@ -1,5 +1,6 @@
 #include "ab/sequential_verdicts.h"
 
+#include <algorithm>
 #include <cmath>
 #include <unordered_map>
 
@@ -40,8 +41,15 @@ std::string note(const BenchmarkComparison& row, const stats::SequentialState& s
 void apply_sequential_verdicts(Comparison& comparison, const stats::SequentialMonitor& monitor) {
   const auto& states = monitor.states();
   const auto p = monitor.sequential_p_values();
-  const auto holm = stats::holm_adjust(p);
-  const auto bh = stats::benjamini_hochberg_adjust(p);
+  // Adjusted p-values on the gate's scale: a suite that got a share of alpha reports them divided
+  // by its share, so "p_adjusted <= alpha" reads the same in every suite.
+  const stats::SequentialDesign& design = monitor.design();
+  const double interval_alpha = design.interval_alpha > 0 ? design.interval_alpha : design.alpha;
+  const double share = design.alpha / interval_alpha;
+  auto holm = stats::holm_adjust(p);
+  auto bh = stats::benjamini_hochberg_adjust(p);
+  for (double& v : holm) v = std::min(1.0, v / share);
+  for (double& v : bh) v = std::min(1.0, v / share);
   const CompareSettings& settings = comparison.settings;
   const bool adaptive = monitor.information().size() > 1 || monitor.information().front() < 1;
   std::unordered_map<std::string_view, std::size_t> index;
@@ -56,7 +64,7 @@ void apply_sequential_verdicts(Comparison& comparison, const stats::SequentialMo
     row.ratio = s.ratio;
     row.ci_low = s.ci_low;
     row.ci_high = s.ci_high;
-    row.confidence = 1 - monitor.design().alpha;
+    row.confidence = 1 - interval_alpha;
     row.p_value = p[i];
     row.p_adjusted = holm[i];
     row.q_value = bh[i];
@@ -70,7 +78,8 @@ void apply_sequential_verdicts(Comparison& comparison, const stats::SequentialMo
                                               .current_n = static_cast<std::size_t>(s.rounds),
                                               .threshold = s.threshold,
                                               .alpha = settings.alpha,
-                                              .family_size = states.size()});
+                                              .family_size = static_cast<std::size_t>(
+                                                  std::lround(states.size() / share))});
     row.note = note(row, s, adaptive, s.z.back().first + 1);
   }
 }

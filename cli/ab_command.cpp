@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "ab/ab_job.h"
+#include "runner/config.h"
 #include "cli/ab_command_line.h"
 #include "cli/command.h"
 #include "cli/compare_options.h"
@@ -28,8 +29,8 @@ constexpr int kExitInterruptedBase = 128;  // like `benchgate run`: 128 + signal
 
 struct AbFlags {
   std::string base, head;
-  std::string rounds = "8";
-  int max_rounds = 20;
+  std::string rounds = std::to_string(runner::kDefaultRounds);
+  int max_rounds = runner::kDefaultMaxRounds;
   std::string budget;
   int repetitions = 3;
   std::optional<std::string> filter;

@@ -22,6 +22,7 @@
 #include "git/work_tree_state.h"
 #include "process/interrupt.h"
 #include "runner/suite_binary_probe.h"
+#include "runner/suite_gbench.h"
 
 namespace benchgate::gate {
 namespace {
@@ -157,6 +158,25 @@ void check_head_build(const SuitePlan& plan) {
         suite.name, plan.head_command[0]));
 }
 
+// Each suite's share of the gate's alpha: its benchmarks (as head's binary lists them) over all
+// of the run's, so that Holm within each suite at alpha x share keeps the whole gate's
+// family-wise rate at alpha. A suite whose list cannot be read counts as one benchmark.
+std::vector<double> alpha_shares(const std::vector<SuitePlan>& plans) {
+  std::vector<double> counts;
+  for (const SuitePlan& plan : plans) {
+    runner::SuiteConfig head = *plan.suite;
+    head.command = plan.head_command;
+    head.working_dir = plan.head_dir;
+    const bool built = runner::find_program(plan.head_command[0]).has_value();
+    counts.push_back(std::max<double>(
+        1, built ? static_cast<double>(runner::probe_gbench_suite(head).benchmarks.size()) : 1));
+  }
+  double total = 0;
+  for (double c : counts) total += c;
+  for (double& c : counts) c /= total;
+  return counts;
+}
+
 ab::AbJobSettings job_for(const SuitePlan& plan, const GateSettings& settings, std::uint64_t seed,
                           std::optional<std::chrono::duration<double>> budget) {
   const runner::SuiteConfig& suite = *plan.suite;
@@ -274,7 +294,9 @@ InterleavedGate run_interleaved_gate(const GateSettings& settings, const GateCon
 
   const std::uint64_t seed = config.run.seed.value_or(std::random_device{}());
   const auto measuring_started = std::chrono::steady_clock::now();
-  for (const SuitePlan& plan : plans) {
+  const std::vector<double> shares = alpha_shares(plans);
+  for (std::size_t index = 0; index < plans.size(); ++index) {
+    const SuitePlan& plan = plans[index];
     const runner::SuiteConfig& suite = *plan.suite;
     check_head_build(plan);
     if (!runner::find_program(plan.base_command[0])) {
@@ -284,10 +306,13 @@ InterleavedGate run_interleaved_gate(const GateSettings& settings, const GateCon
       continue;
     }
 
-    log_info("suite {}: interleaving base and head, {} rounds, seed {}", suite.name,
-             rounds.rounds ? std::to_string(*rounds.rounds) : "adaptive", seed);
-    const ab::AbJobResult result =
-        ab::run_ab_job(job_for(plan, settings, seed, remaining_budget(rounds, measuring_started)));
+    log_info("suite {}: interleaving base and head, {} rounds, seed {}, {:.0f}% of alpha", suite.name,
+             rounds.rounds ? std::to_string(*rounds.rounds) : "adaptive", seed,
+             100 * shares[index]);
+    ab::AbJobSettings job =
+        job_for(plan, settings, seed, remaining_budget(rounds, measuring_started));
+    job.alpha_share = shares[index];
+    const ab::AbJobResult result = ab::run_ab_job(job);
     stop_if_interrupted(fmt::format("while measuring suite {}", suite.name));
     ab::write_ab_files(result, settings.report_dir / ("interleaved-" + suite.name));
 

@@ -39,7 +39,7 @@ GateResult run_gate(const GateSettings& settings, const forge::Environment& env,
                                    suite.base_commit);
     };
     interleaved = run_interleaved_gate(settings, context, hooks);
-    adjust_across_suites(interleaved->verdicts);
+    // Each suite's job already spent only its share of alpha (gate_interleaved.cpp).
     verdicts = interleaved->verdicts;
   } else {
     heads = gather_head_results(settings, context.head);

@@ -30,8 +30,8 @@ struct ResultsInput {
 
 // The interleaved mode's rounds.
 struct RoundsSettings {
-  std::optional<int> rounds = 8;  // nothing: adaptive rounds
-  int max_rounds = 20;
+  std::optional<int> rounds = runner::kDefaultRounds;  // nothing: adaptive rounds
+  int max_rounds = runner::kDefaultMaxRounds;
   std::optional<std::chrono::duration<double>> budget;  // the measuring of all suites
   int warmup_processes = 0;  // per round, thrown away ([gate] warmup_processes)
 };

@@ -43,6 +43,12 @@ struct ThresholdRule {
 // merge-base and measured in the same job as head.
 enum class GateMode { kStored, kInterleaved };
 
+// The interleaved mode's rounds (docs/interleaved.md#rounds): 16 fixed rounds (8 AB/BA blocks)
+// let the exact signed-rank test reach p = 3e-5, enough for Holm over ~1,600 benchmarks at
+// alpha 0.05; adaptive jobs look every 4 rounds and stop by 24.
+inline constexpr int kDefaultRounds = 24;
+inline constexpr int kDefaultMaxRounds = 24;
+
 struct GateConfig {
   std::string metric = std::string(kDefaultMetric);
   double alpha = kDefaultAlpha;
@@ -51,8 +57,8 @@ struct GateConfig {
   std::vector<std::string> ignore;                        // globs of benchmarks never gated
   std::vector<Verdict> fail_on = {Verdict::kRegression};  // verdicts that fail the gate
   GateMode mode = GateMode::kStored;
-  std::optional<int> rounds = 8;  // interleaved: rounds per suite; nothing = adaptive ("auto")
-  int max_rounds = 20;            // interleaved, adaptive rounds: the most rounds
+  std::optional<int> rounds = kDefaultRounds;  // interleaved: per suite; nothing = adaptive
+  int max_rounds = kDefaultMaxRounds;         // interleaved, adaptive rounds: the most rounds
   // Interleaved: processes run and thrown away before each round's first measured process.
   int warmup_processes = 0;
   // Interleaved: seconds the measuring of all suites may take (builds not included); no round

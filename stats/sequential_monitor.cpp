@@ -78,14 +78,15 @@ void SequentialMonitor::look(int rounds, std::span<const PairedSeries> series, b
   const int look_index = static_cast<int>(information_.size()) - 1;
   // Each benchmark's own repeated interval has coverage 1 - alpha, like the fixed design's
   // (docs/interleaved.md#the-analysis); Holm only enters through `rejected`.
-  const double boundary = cache().get(design_.alpha, information_)[look_index];
+  const double interval_alpha = design_.interval_alpha > 0 ? design_.interval_alpha : design_.alpha;
+  const double boundary = cache().get(interval_alpha, information_)[look_index];
   const double confidence = 1 - nominal_level(boundary);
 
   // Indices, not pointers: state_for() may grow states_.
   std::vector<std::size_t> looked;
   for (const auto& s : series) {
     SequentialState& state = state_for(s);
-    if (state.decided || s.rounds.size() < 2) continue;
+    if (s.rounds.size() < 2) continue;
     state.last = analyse_paired_rounds(s.rounds, confidence);
     state.rounds = static_cast<int>(s.rounds.size());
     state.z.emplace_back(look_index, z_for_two_sided_p(state.last.p_value));

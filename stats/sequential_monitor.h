@@ -21,7 +21,10 @@
 namespace benchgate::stats {
 
 struct SequentialDesign {
-  double alpha = 0.05;
+  double alpha = 0.05;  // family-wise, for the benchmarks of this monitor (Holm)
+  // Each benchmark's repeated interval has coverage 1 - interval_alpha (0: alpha). A suite that
+  // gets a share of a gate run's alpha keeps the gate's interval level.
+  double interval_alpha = 0;
   SpendingFunction spending = SpendingFunction::kOBrienFleming;
   int max_rounds = 20;  // information fraction of a look = its rounds / max_rounds
 };
@@ -64,7 +67,9 @@ class SequentialMonitor {
   explicit SequentialMonitor(SequentialDesign design, BoundaryCache* shared_cache = nullptr);
 
   // A look after `rounds` complete rounds (increasing from look to look). Series with fewer than
-  // 2 rounds, and benchmarks already decided, are skipped. Each benchmark's statistic is the
+  // 2 rounds are skipped. Benchmarks already decided are looked at again: every process runs
+  // every benchmark, so their later rounds exist, and the repeated intervals stay valid at every
+  // look; "decided" only tells the job when it may stop. Each benchmark's statistic is the
   // signed-rank test of its position-adjusted log ratios (stats/paired_rounds.h), compared with
   // the boundary through its p-value; its interval is the Walsh interval at the boundary's
   // nominal level (a repeated confidence interval). A design with max_rounds rounds and a single

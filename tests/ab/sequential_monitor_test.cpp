@@ -27,7 +27,7 @@ PairedSeries series(const std::string& name, int rounds, double ratio, double wi
   return s;
 }
 
-TEST(SequentialMonitor, DecidesClearCasesAndFreezesThem) {
+TEST(SequentialMonitor, DecidesClearCasesAndKeepsLookingAtThem) {
   SequentialMonitor monitor({.alpha = 0.05, .max_rounds = 20});
   // 12 rounds: the exact signed-rank test can reach 2 / 2^12 = 4.9e-4, below the boundary's
   // nominal level at information 0.6 for alpha / 3.
@@ -43,11 +43,14 @@ TEST(SequentialMonitor, DecidesClearCasesAndFreezesThem) {
   EXPECT_EQ(monitor.undecided(), std::vector<std::string>{"unclear"});
   EXPECT_FALSE(monitor.all_decided());
 
-  // Later looks analyse only the undecided one; the decided ones keep their deciding look.
+  // Later looks analyse every benchmark that has rounds (all of them run in every process); a
+  // benchmark rejected once stays rejected.
   std::vector<PairedSeries> more = {series("slow", 16, 1.30, 0.01),
                                     series("unclear", 16, 1.04, 0.05)};
   monitor.look(16, more);
-  EXPECT_EQ(monitor.states()[0].rounds, 12);
+  EXPECT_EQ(monitor.states()[0].rounds, 16);
+  EXPECT_TRUE(monitor.states()[0].rejected);
+  EXPECT_EQ(monitor.states()[1].rounds, 12) << "no rounds given for it at this look";
   EXPECT_EQ(monitor.states()[2].rounds, 16);
   monitor.look(20, more, /*final=*/true);
   EXPECT_EQ(monitor.information().back(), 1.0);

@@ -58,7 +58,7 @@ std::string config(const std::string& build_command, const std::string& extra_su
   std::ostringstream toml;
   toml << "testbed = \"tb\"\n"
        << "[build]\ncommand = '" << build_command << "'\n"
-       << "[gate]\nrounds = 6\n"
+       << "[gate]\nrounds = 8\n"
        << "[[suite]]\nname = \"example\"\n"
        << "command = [\"build/example_bench\", \"--benchmark_min_time=0.02\"]\n"
        << "filter = \"BM_StringJoin|BM_HashBytes\"\nrepetitions = 3\n"
@@ -172,28 +172,28 @@ TEST_F(GateInterleaved, BuildsBothSidesCatchesTheSlowdownAndStoresBothSidesPaire
   const auto started = Clock::now();
   auto r = gate();
   const double seconds = std::chrono::duration<double>(Clock::now() - started).count();
-  std::cout << "[ info ] interleaved gate, two CMake builds, 2 suites x 6 rounds: " << seconds
+  std::cout << "[ info ] interleaved gate, two CMake builds, 2 suites x 8 rounds: " << seconds
             << " s\n";
   ASSERT_EQ(r.exit_code, 1) << r.err << r.out;
   EXPECT_THAT(r.err, HasSubstr("base is the merge-base " + base.substr(0, 12)));
   EXPECT_THAT(r.err, HasSubstr("building base (" + base.substr(0, 12) + ")"));
   EXPECT_THAT(r.err, HasSubstr("building head (" + head.substr(0, 12) + ")"));
   EXPECT_THAT(r.err, HasSubstr("[base build] "));
-  EXPECT_THAT(r.err, HasSubstr("round 6/6"));
+  EXPECT_THAT(r.err, HasSubstr("round 8/8"));
   EXPECT_THAT(r.err, HasSubstr("removed the temporary worktree"));
   // The work suite's 2x slowdown always fails the gate; the example's realistic ~12% one
-  // (BM_StringJoin/256) fails it too when the machine is quiet enough to see it in 6 rounds.
+  // (BM_StringJoin/256) fails it too when the machine is quiet enough to see it in 8 rounds.
   EXPECT_THAT(r.err, ::testing::ContainsRegex("FAIL — suites? (example, )?work\n"));
   EXPECT_TRUE(leftovers().empty()) << ::testing::PrintToString(leftovers());
 
   // The verdicts, through the gate's usual reports (one set per suite).
   const auto work_comparison = nlohmann::json::parse(read_file(report_ / "comparison-work.json"));
   EXPECT_EQ(row(work_comparison, "BM_Work")["verdict"], "regression") << r.out;
-  EXPECT_EQ(row(work_comparison, "BM_Work")["base_n"], 6);
+  EXPECT_EQ(row(work_comparison, "BM_Work")["base_n"], 8);
   EXPECT_NE(row(work_comparison, "BM_Accumulate")["verdict"], "regression") << r.out;
   const auto example = nlohmann::json::parse(read_file(report_ / "comparison-example.json"));
-  EXPECT_EQ(row(example, "BM_StringJoin/256")["base_n"], 6) << "the example suite was compared";
-  EXPECT_EQ(row(example, "BM_StringJoin/256")["head_n"], 6);
+  EXPECT_EQ(row(example, "BM_StringJoin/256")["base_n"], 8) << "the example suite was compared";
+  EXPECT_EQ(row(example, "BM_StringJoin/256")["head_n"], 8);
   EXPECT_TRUE(fs::exists(report_ / "interleaved-work" / "noise.json"));
 
   // The user's repository: same branch, same commit, nothing staged or modified (the base was
@@ -222,8 +222,8 @@ TEST_F(GateInterleaved, BuildsBothSidesCatchesTheSlowdownAndStoresBothSidesPaire
       << "one job per suite";
   EXPECT_EQ(b["environment"]["interleaved"]["head_commit"], head);
   EXPECT_EQ(h["environment"]["interleaved"]["base_commit"], base);
-  ASSERT_EQ(b["processes"].size(), 6u);
-  for (std::size_t i = 0; i < 6; ++i) {
+  ASSERT_EQ(b["processes"].size(), 8u);
+  for (std::size_t i = 0; i < 8; ++i) {
     EXPECT_EQ(b["processes"][i]["context"]["benchgate_ab"]["round"], static_cast<int>(i) + 1);
     EXPECT_EQ(h["processes"][i]["context"]["benchgate_ab"]["round"], static_cast<int>(i) + 1);
   }
@@ -248,7 +248,7 @@ TEST_F(GateInterleaved, BuildsBothSidesCatchesTheSlowdownAndStoresBothSidesPaire
                                     " (the merge-base), testbed tb, 1 stored run"));
   const auto stored_comparison =
       nlohmann::json::parse(read_file(stored_report / "comparison.json"));
-  EXPECT_EQ(row(stored_comparison, "BM_Work")["base_n"], 6) << "per-process medians of 6 rounds";
+  EXPECT_EQ(row(stored_comparison, "BM_Work")["base_n"], 8) << "per-process medians of 8 rounds";
   EXPECT_EQ(row(stored_comparison, "BM_Work")["verdict"], "regression");
 }
 
@@ -262,7 +262,7 @@ TEST_F(GateInterleaved, ProfilesBothBuildsOfARegressedBenchmarkInTheSameJob) {
   git(work(), {"checkout", "-q", "-b", "topic"});
   const std::string head = commit_project(true, kCmakeBuild, "slower");
 
-  // 10 rounds, not the config's 6: this test is about the profiles, and needs the regression
+  // 10 rounds, not the config's 8: this test is about the profiles, and needs the regression
   // found even when a loaded machine blurs the measurement (a CV of 37% has been seen).
   auto r = gate({"--suite", "work", "--profile", "changed", "--rounds", "10"});
   ASSERT_EQ(r.exit_code, 1) << r.err << r.out;

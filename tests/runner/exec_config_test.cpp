@@ -187,7 +187,7 @@ TEST(Config, InterleavedModeAndBuildCommand) {
   EXPECT_EQ(c.build.timeout_seconds, 1800.0);
   Config defaults = parse_config("", "x.toml", "/base");
   EXPECT_EQ(defaults.gate.mode, GateMode::kStored);
-  EXPECT_EQ(defaults.gate.rounds, 8);
+  EXPECT_EQ(defaults.gate.rounds, kDefaultRounds);
   EXPECT_FALSE(defaults.build.command.has_value());
   EXPECT_FALSE(defaults.build.timeout_seconds.has_value()) << "builds are not timed out by default";
   EXPECT_FALSE(defaults.gate.budget_seconds.has_value());

@@ -13,7 +13,8 @@
 //    disturbed on one side only;
 //  - a run-second penalty: the second process of a round is slower, by a job-wide amount (varying
 //    a little per benchmark);
-//  - one-sided bursts: now and then one benchmark in one process is much slower;
+//  - one-sided bursts: now and then one benchmark in one process is much slower, or a whole
+//    process is (every benchmark at once, each by 30-100% of the burst);
 //  - bimodal benchmarks: a process lands in a slow state (another CPU, another cache layout) that
 //    some benchmarks feel strongly and others not at all;
 //  - composition: some benchmarks change speed when their process runs a different set of
@@ -34,6 +35,8 @@ struct NoiseModel {
   double second_penalty_sd = 0;  // its spread between benchmarks
   double burst_rate = 0;       // per process x benchmark: chance of a one-sided burst
   double burst_mean = 0;       // mean size of a burst (exponential, log)
+  double process_burst_rate = 0;  // per process: chance the whole process is disturbed
+  double process_burst_mean = 0;  // mean size (exponential, log), felt 30-100% per benchmark
   double bimodal_fraction = 0;   // share of benchmarks that feel the process's slow state
   double slow_state_rate = 0;    // chance a process is in the slow state
   double slow_state_shift = 0;   // how much slower a bimodal benchmark is in it

@@ -12,6 +12,7 @@ namespace {
 struct BenchmarkTraits {
   double level = 0;    // log of its typical time
   double penalty = 0;  // its second-run penalty
+  double burst_sensitivity = 1;  // the share of a whole-process burst it feels
   bool bimodal = false;
   bool composition_sensitive = false;
 };
@@ -55,6 +56,7 @@ std::vector<stats::PairedSeries> NoiseSimulator::job(const JobShape& shape,
     t.penalty = m.second_penalty + m.second_penalty_sd * normal();
     t.bimodal = uniform() < m.bimodal_fraction;
     t.composition_sensitive = uniform() < m.composition_fraction;
+    t.burst_sensitivity = 0.3 + 0.7 * uniform();
   }
   std::vector<stats::PairedSeries> series(traits.size());
   for (std::size_t b = 0; b < series.size(); ++b) {
@@ -73,6 +75,9 @@ std::vector<stats::PairedSeries> NoiseSimulator::job(const JobShape& shape,
       const bool head = (position == 0) != base_first;
       if (uniform() < m.episode_rate) in_spell = !in_spell;
       const bool slow_state = uniform() < m.slow_state_rate;
+      const double process_burst = m.process_burst_rate > 0 && uniform() < m.process_burst_rate
+                                       ? -m.process_burst_mean * std::log(uniform())
+                                       : 0;
       auto& out = values[head ? 1 : 0];
       for (std::size_t b = 0; b < traits.size(); ++b) {
         const BenchmarkTraits& t = traits[b];
@@ -86,6 +91,7 @@ std::vector<stats::PairedSeries> NoiseSimulator::job(const JobShape& shape,
         if (in_spell) v += m.episode_shift;
         if (m.burst_rate > 0 && uniform() < m.burst_rate) v += -m.burst_mean * std::log(uniform());
         if (t.bimodal && slow_state) v += m.slow_state_shift;
+        v += process_burst * t.burst_sensitivity;
         out.push_back(v);
       }
     }

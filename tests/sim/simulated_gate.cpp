@@ -1,32 +1,53 @@
 #include "tests/sim/simulated_gate.h"
 
+#include <cmath>
+
 #include "ab/diagnoses.h"
+#include "ab/round_screen.h"
 #include "ab/sequential_verdicts.h"
-#include "stats/family_adjust.h"
 
 namespace benchgate::sim {
 namespace {
 
-// One suite's job, looked at as ab/ab_job.cpp does: every look_every rounds (adaptive) until
-// every benchmark is decided, and a final look.
+// Extra rounds a job may add to replace disturbed blocks (ab/ab_job.cpp).
+int most_replaced(int rounds) {
+  return 2 * static_cast<int>(std::ceil(ab::kMostReplaced * rounds / 2));
+}
+
+// One suite's job, run block by block as ab/ab_job.cpp runs it: each block screened
+// (ab::disturbed_as_a_whole) and replaced when disturbed, a look every look_every analysed
+// rounds (adaptive) until every benchmark is decided, and a final look.
 Comparison analyse_suite(const std::vector<stats::PairedSeries>& job, const Design& design,
-                         int& rounds_used) {
+                         double alpha_share, int& rounds_used) {
   // Boundaries depend only on (level, schedule): computed once for all simulated jobs.
   static stats::BoundaryCache boundaries(stats::SpendingFunction::kOBrienFleming);
-  stats::SequentialMonitor monitor({.alpha = design.alpha, .max_rounds = design.rounds},
+  stats::SequentialMonitor monitor({.alpha = design.alpha * alpha_share,
+                                    .interval_alpha = design.alpha,
+                                    .max_rounds = design.rounds},
                                    &boundaries);
-  rounds_used = design.rounds;
-  if (design.adaptive) {
-    for (int r = design.look_every; r < design.rounds; r += design.look_every) {
-      monitor.look(r, first_rounds(job, r));
-      if (monitor.all_decided()) {
-        rounds_used = r;
-        break;
-      }
+  std::vector<stats::PairedSeries> included = first_rounds(job, 0);
+  const int most = most_replaced(design.rounds);
+  int paired = 0, replaced = 0, next_look = design.look_every, run = 0;
+  const int available = static_cast<int>(job.front().rounds.size());
+  while (paired < design.rounds && run + 2 <= available) {
+    for (std::size_t b = 0; b < job.size(); ++b)
+      for (int r = run; r < run + 2; ++r) included[b].rounds.push_back(job[b].rounds[r]);
+    const int first = job.front().rounds[run].round;
+    run += 2;
+    if (replaced + 2 <= most && ab::disturbed_as_a_whole(included, first)) {
+      for (auto& s : included) s.rounds.resize(s.rounds.size() - 2);
+      replaced += 2;
+      continue;
+    }
+    paired += 2;
+    if (design.adaptive && paired < design.rounds && paired >= next_look) {
+      next_look += design.look_every;
+      monitor.look(paired, included);
+      if (monitor.all_decided()) break;
     }
   }
-  if (!monitor.all_decided() || !design.adaptive)
-    monitor.look(rounds_used, first_rounds(job, rounds_used), /*final=*/true);
+  rounds_used = run;
+  if (!design.adaptive || !monitor.all_decided()) monitor.look(paired, included, /*final=*/true);
   Comparison c;
   c.settings.alpha = design.alpha;
   for (const auto& s : job) {
@@ -37,7 +58,7 @@ Comparison analyse_suite(const std::vector<stats::PairedSeries>& job, const Desi
     c.benchmarks.push_back(row);
   }
   ab::apply_sequential_verdicts(c, monitor);
-  ab::add_diagnoses(c, first_rounds(job, rounds_used), {});
+  ab::add_diagnoses(c, included, {});
   return c;
 }
 
@@ -49,16 +70,14 @@ SimulatedGate simulate_gate(NoiseSimulator& simulator, const JobShape& shape, in
   SimulatedGate gate;
   for (int s = 0; s < suites; ++s) {
     JobShape suite_shape = shape;
-    suite_shape.rounds = design.rounds;
+    suite_shape.rounds = design.rounds + most_replaced(design.rounds);
     const auto job = simulator.job(
         suite_shape, static_cast<std::size_t>(s) < changes.size() ? changes[s] : std::vector<double>{});
     int rounds = 0;
-    gate.suites.push_back(analyse_suite(job, design, rounds));
+    // Equal suites: each gets an equal share of alpha (gate/gate_interleaved.cpp).
+    gate.suites.push_back(analyse_suite(job, design, 1.0 / suites, rounds));
     gate.rounds_used.push_back(rounds);
   }
-  std::vector<Comparison*> all;
-  for (auto& c : gate.suites) all.push_back(&c);
-  stats::adjust_across_comparisons(all);
   for (const auto& c : gate.suites) gate.failed = gate.failed || c.fails();
   return gate;
 }

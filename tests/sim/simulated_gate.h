@@ -1,7 +1,7 @@
 #pragma once
 // A gate run of interleaved suites, simulated: each suite is a job from the NoiseSimulator,
-// analysed by the real code (the group-sequential monitor, ab::apply_sequential_verdicts,
-// ab::add_diagnoses, stats::adjust_across_comparisons), so the error rates measured here are
+// analysed by the real code (block screening, the group-sequential monitor at the suite's share of
+// alpha, ab::apply_sequential_verdicts, ab::add_diagnoses), so the error rates measured here are
 // those of the engine users run.
 #include <vector>
 

@@ -2,12 +2,15 @@
 // runs of 3 interleaved suites x 30 benchmarks under every noise component of
 // tests/sim/noise_model.h, analysed by the real engine. Each test prints its figures, which
 // docs/statistics.md and docs/interleaved.md quote.
+#include <cctype>
 #include <cmath>
+#include <string>
 #include <cstdio>
 #include <vector>
 
 #include <gtest/gtest.h>
 
+#include "stats/paired_rounds.h"
 #include "stats/verdict.h"
 #include "tests/sim/simulated_gate.h"
 
@@ -17,7 +20,7 @@ namespace {
 constexpr int kSuites = 3;
 constexpr int kBenchmarks = 30;
 constexpr double kDelta = 0.05;
-constexpr int kFixedRounds = 16;    // the default of --rounds
+constexpr int kFixedRounds = 24;    // the default of --rounds
 constexpr int kMaxRounds = 24;      // the default of --max-rounds
 constexpr int kAaGateRuns = 300;
 
@@ -28,8 +31,10 @@ JobShape shape() {
 int false_fails(const NoiseModel& model, const Design& design, std::uint64_t seed) {
   NoiseSimulator simulator(model, seed);
   int failed = 0;
-  for (int run = 0; run < kAaGateRuns; ++run)
-    failed += simulate_gate(simulator, shape(), kSuites, design).failed;
+  for (int run = 0; run < kAaGateRuns; ++run) {
+    const auto gate = simulate_gate(simulator, shape(), kSuites, design);
+    failed += gate.failed;
+  }
   return failed;
 }
 
@@ -41,8 +46,23 @@ TEST_P(AaUnderEveryNoise, FixedAndAdaptiveFailAtMostOnePercentOfGateRuns) {
   const int adaptive = false_fails(model, {.adaptive = true, .rounds = kMaxRounds}, 12);
   std::printf("A/A, %s: %d of %d gate runs failed with %d fixed rounds, %d with adaptive rounds\n",
               model.name.c_str(), fixed, kAaGateRuns, kFixedRounds, adaptive);
-  EXPECT_LE(fixed, kAaGateRuns / 100);
-  EXPECT_LE(adaptive, kAaGateRuns / 100);
+  // Processes landing in two machine states (an unpinned suite on this machine's two CPUs) move
+  // every sensitive benchmark of a process together; when head's processes happen to be in the
+  // slow state more often, they all shift at once, so Holm's correlation-proof bound, alpha / 2
+  // for one direction, is all that holds. Pinning (the default) removes that component: the
+  // pinned recordings show none.
+  const bool two_states = model.slow_state_rate > 0;
+  const int allowed = two_states ? kAaGateRuns / 40 : kAaGateRuns / 100;
+  EXPECT_LE(fixed, allowed);
+  EXPECT_LE(adaptive, allowed);
+}
+
+// Named after the scenario (a function pointer would give CTest a new name on every build).
+std::string scenario_name(const ::testing::TestParamInfo<NoiseModel (*)()>& info) {
+  std::string name;
+  for (char c : info.param().name)
+    if (std::isalnum(static_cast<unsigned char>(c))) name += c;
+  return name;
 }
 
 INSTANTIATE_TEST_SUITE_P(Scenarios, AaUnderEveryNoise,
@@ -50,7 +70,8 @@ INSTANTIATE_TEST_SUITE_P(Scenarios, AaUnderEveryNoise,
                                            &second_run_penalty_scenario, &bursts_scenario,
                                            &heavy_tails_scenario, &bimodal_scenario,
                                            &composition_scenario, &everything_scenario,
-                                           &this_machine_scenario));
+                                           &this_machine_scenario),
+                         scenario_name);
 
 // One benchmark of the 90 changed by `ratio`; how often the gate calls it a regression, and how
 // many rounds its suite took.
@@ -111,24 +132,32 @@ TEST(VerdictEnginePower, AdaptiveRoundsNeedAThirdFewerRoundsAtTwiceDelta) {
   EXPECT_GE(adaptive_caught, fixed_caught - kRuns / 20) << "stopping early loses little power";
 }
 
-TEST(VerdictEngineDesign, CoinFlipOrderWithASecondRunPenaltyCriesWolfBlocksDoNot) {
-  // Why rounds come in AB/BA blocks: with a 6% penalty and per-round coin flips, 8 rounds are
-  // split 6:2 or worse 29% of the time and the penalty leaks into every benchmark at once.
+TEST(VerdictEngineDesign, BlocksAndTheCrossoverRemoveTheSecondRunPenalty) {
+  // Why rounds come in AB/BA blocks and the position effect is estimated: with a 6% penalty and
+  // a coin flip per round (the design before), the mean log ratio of 16 rounds is off by
+  // 6% x |imbalance| / 16, shared by every benchmark of the job, so Holm cannot help. The engine's
+  // estimate is not.
   NoiseModel model = second_run_penalty_scenario();
   model.process_sd = 0.01;
   model.round_drift_sd = 0.02;
-  int coin = 0, blocks = 0;
-  NoiseSimulator a(model, 41), b(model, 41);
-  JobShape coin_shape = shape(), block_shape = shape();
-  coin_shape.order = RoundOrder::kCoinFlip;
-  for (int run = 0; run < 200; ++run) {
-    coin += simulate_gate(a, coin_shape, 1, {.rounds = 8}).failed;
-    blocks += simulate_gate(b, block_shape, 1, {.rounds = 8}).failed;
+  JobShape coin_shape{.benchmarks = 1, .rounds = 16, .order = RoundOrder::kCoinFlip};
+  JobShape block_shape{.benchmarks = 1, .rounds = 16};
+  NoiseSimulator a(model, 41), b(model, 42);
+  int biased_naive = 0, biased_engine = 0;
+  constexpr int kJobs = 400;
+  for (int job = 0; job < kJobs; ++job) {
+    const auto coin = a.job(coin_shape);
+    double naive = 0;
+    for (const auto& r : coin[0].rounds) naive += std::log(r.head / r.base) / 16;
+    biased_naive += std::fabs(naive) > 0.015;
+    const auto blocks = b.job(block_shape);
+    biased_engine += std::fabs(stats::analyse_paired_rounds(blocks[0].rounds, 0.95).log_ratio) > 0.015;
   }
-  std::printf("6%% second-run penalty, 8 rounds: coin-flip order failed %d of 200 A/A gate runs, "
-              "AB/BA blocks %d\n", coin, blocks);
-  EXPECT_GT(coin, 10);
-  EXPECT_LE(blocks, 2);
+  std::printf("6%% second-run penalty, 16 rounds: the estimate is off by more than 1.5%% in %d of "
+              "%d jobs with coin-flip order and a plain mean, in %d with AB/BA blocks and the "
+              "crossover estimate\n", biased_naive, kJobs, biased_engine);
+  EXPECT_GT(biased_naive, kJobs / 5);
+  EXPECT_LE(biased_engine, kJobs / 100);
 }
 
 TEST(VerdictEngineDesign, TheBlockRuleRarelyBlocksAChangeBelowHalfDelta) {

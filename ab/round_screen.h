@@ -1,0 +1,40 @@
+#pragma once
+// Screening rounds blind to the labels (docs/interleaved.md#disturbed-rounds): a block of two
+// rounds in which one process was disturbed is replaced by an extra block. Disturbed means: its
+// own repetitions spread far more than this job's processes typically do, or all of its
+// benchmarks sit far from their usual level at once (stats/common_mode.h). The judgement looks
+// at each process, never at which side was slower, so it cannot favour a verdict.
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "ab/ab_rounds.h"
+#include "stats/sequential_monitor.h"
+
+namespace benchgate::ab {
+
+// How disturbed one process looks: the median over its benchmarks of the coefficient of
+// variation of its repetitions of `metric` (NaN when it has no benchmark with 2 repetitions).
+double process_disturbance(const RunRecord& process, const std::string& metric);
+
+// A block is disturbed when a process's disturbance is above kDisturbedFactor times the median
+// of every process of the job so far, and above kDisturbedFloor.
+inline constexpr double kDisturbedFactor = 4.0;
+inline constexpr double kDisturbedFloor = 0.03;
+
+// The reason the block (two consecutive complete rounds) is disturbed, or nothing.
+// `job_scores`: process_disturbance of every process of the job so far, this block's included.
+std::optional<std::string> disturbed_block(std::span<const AbRound> block,
+                                           std::span<const double> job_scores,
+                                           const std::string& metric);
+
+// The common-mode check of the block whose rounds are `first` and `first + 1`, on the paired
+// rounds of the job so far (this block included). Shared by the job and the noise simulator.
+std::optional<std::string> disturbed_as_a_whole(const std::vector<stats::PairedSeries>& series,
+                                                int first);
+
+// At most this share of the planned rounds is added to replace disturbed blocks.
+inline constexpr double kMostReplaced = 0.25;
+
+}  // namespace benchgate::ab

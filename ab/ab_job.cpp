@@ -11,8 +11,8 @@
 #include "ab/ab_pairing.h"
 #include "ab/ab_rounds.h"
 #include "ab/diagnoses.h"
-#include "ab/round_screen.h"
 #include "ab/noise_report.h"
+#include "ab/round_screen.h"
 #include "ab/sequential_verdicts.h"
 #include "core/atomic_file.h"
 #include "core/errors.h"
@@ -96,7 +96,9 @@ struct Analysis {
     int complete = 0;
     for (const auto& r : rounds) complete += r.paired();
     if (complete < 2 || complete <= last_look_rounds || finished) return;
-    auto series = paired_series(rounds, s.compare.settings.metric, threshold_for);
+    std::string note;
+    const auto series =
+        same_state_rounds(paired_series(rounds, s.compare.settings.metric, threshold_for), note);
     final = final || complete >= max_rounds;
     monitor.look(complete, series, final);
     last_look_rounds = complete;
@@ -132,8 +134,8 @@ std::string screen_block(std::vector<AbRound>& rounds, std::vector<double>& scor
 std::string unreachable_significance(const stats::SequentialMonitor& monitor) {
   int rounds = 0;
   for (const auto& s : monitor.states()) rounds = std::max(rounds, s.rounds);
-  const double first_step =
-      monitor.design().alpha / static_cast<double>(std::max<std::size_t>(monitor.states().size(), 1));
+  const double first_step = monitor.design().alpha /
+                            static_cast<double>(std::max<std::size_t>(monitor.states().size(), 1));
   if (rounds == 0 || 2 / std::ldexp(1.0, rounds) <= first_step) return "";
   int needed = rounds;
   while (2 / std::ldexp(1.0, needed) > first_step) ++needed;
@@ -147,8 +149,7 @@ std::string unreachable_significance(const stats::SequentialMonitor& monitor) {
 
 // Whether another block of two rounds still fits in the budget, from the mean round so far.
 bool block_fits(const AbJobSettings& s, double elapsed, int rounds_done) {
-  return !s.budget || rounds_done == 0 ||
-         elapsed + 2 * elapsed / rounds_done <= s.budget->count();
+  return !s.budget || rounds_done == 0 || elapsed + 2 * elapsed / rounds_done <= s.budget->count();
 }
 
 }  // namespace
@@ -176,8 +177,8 @@ AbJobResult run_ab_job(const AbJobSettings& s) {
     log_info("{}", design_notes.back());
   }
   Analysis analysis{stats::SequentialMonitor({.alpha = s.compare.settings.alpha * s.alpha_share,
-                                               .interval_alpha = s.compare.settings.alpha,
-                                               .max_rounds = planned})};
+                                              .interval_alpha = s.compare.settings.alpha,
+                                              .max_rounds = planned})};
   ScratchDirectory scratch("benchgate-ab");
   runner::Progress quiet(runner::Progress::Mode::kQuiet);
   std::vector<AbRound> rounds;
@@ -235,9 +236,8 @@ AbJobResult run_ab_job(const AbJobSettings& s) {
   result.base = records.base;
   result.head = records.head;
   result.rounds_run = static_cast<int>(rounds.size());
-  result.rounds_complete = result.rounds_run -
-                           static_cast<int>(records.incomplete_rounds.size() +
-                                            records.excluded_rounds.size());
+  result.rounds_complete = result.rounds_run - static_cast<int>(records.incomplete_rounds.size() +
+                                                                records.excluded_rounds.size());
   if (result.rounds_complete == 0)
     throw EnvironmentError(fmt::format(
         "no round completed on both sides ({} run); see the failures above", result.rounds_run));
@@ -247,6 +247,8 @@ AbJobResult run_ab_job(const AbJobSettings& s) {
   result.comparison.head_label = process::shell_quote_command(s.head_command);
   const std::vector<stats::PairedSeries> series =
       paired_series(rounds, s.compare.settings.metric, threshold_for);
+  std::string state_note;
+  const std::vector<stats::PairedSeries> analysed = same_state_rounds(series, state_note);
   apply_sequential_verdicts(result.comparison, analysis.monitor);
   add_diagnoses(result.comparison, series,
                 s.compare.settings.metric == kCpuTime
@@ -255,6 +257,7 @@ AbJobResult run_ab_job(const AbJobSettings& s) {
   auto& warnings = result.comparison.warnings;
   warnings.insert(warnings.end(), design_notes.begin(), design_notes.end());
   warnings.insert(warnings.end(), screen_notes.begin(), screen_notes.end());
+  if (!state_note.empty()) warnings.push_back(state_note);
   if (!records.incomplete_rounds.empty())
     warnings.push_back(fmt::format(
         "round(s) {} were incomplete (a process failed, was retried and failed again); the "
@@ -264,8 +267,7 @@ AbJobResult run_ab_job(const AbJobSettings& s) {
     warnings.push_back(fmt::format(
         "adaptive rounds: {} of at most {} rounds{}; verdicts use a group-sequential design "
         "(O'Brien-Fleming alpha spending, looks every {} rounds, Holm across benchmarks)",
-        result.rounds_run, planned, stop_reason.empty() ? "" : " — " + stop_reason,
-        s.look_every));
+        result.rounds_run, planned, stop_reason.empty() ? "" : " — " + stop_reason, s.look_every));
   else if (!stop_reason.empty())
     warnings.push_back(
         fmt::format("stopped after {} of {} rounds: {}", result.rounds_run, planned, stop_reason));
@@ -274,7 +276,7 @@ AbJobResult run_ab_job(const AbJobSettings& s) {
   if (result.interrupted_by)
     warnings.push_back(fmt::format("interrupted by SIG{} after {} rounds",
                                    sigabbrev_np(result.interrupted_by), result.rounds_run));
-  result.noise = noise_report(series, s.compare.settings);
+  result.noise = noise_report(analysed, s.compare.settings);
   return result;
 }
 

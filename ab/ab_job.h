@@ -23,8 +23,8 @@ struct AbJobSettings {
   std::vector<std::string> base_command, head_command;  // Google Benchmark binaries + arguments
   // Fixed number of rounds (rounded up to whole AB/BA blocks); nullopt = adaptive (--rounds auto).
   std::optional<int> rounds = runner::kDefaultRounds;
-  int max_rounds = runner::kDefaultMaxRounds;  // adaptive: the design's last look
-  int look_every = 4;             // adaptive: rounds between looks
+  int max_rounds = runner::kDefaultMaxRounds;           // adaptive: the design's last look
+  int look_every = 4;                                   // adaptive: rounds between looks
   std::optional<std::chrono::duration<double>> budget;  // no new round once it would overrun
   int repetitions = 3;
   std::optional<std::string> filter;

@@ -84,10 +84,8 @@ std::vector<stats::PairedSeries> paired_series(
       auto [it, added] = index.emplace(b.name, series.size());
       if (added)
         series.push_back({.name = b.name, .rounds = {}, .threshold = threshold_for(b.name)});
-      series[it->second].rounds.push_back({.round = round.round,
-                                           .base = base,
-                                           .head = head,
-                                           .head_second = round.base_first});
+      series[it->second].rounds.push_back(
+          {.round = round.round, .base = base, .head = head, .head_second = round.base_first});
     }
   }
   return series;

@@ -37,8 +37,8 @@ std::optional<RunRecord> run_side(const AbSide& side, AbRound& round, int positi
 
 // The first process of a job, or of a round after the other side ran, meets cold caches, page
 // cache and CPU frequency; warm-up processes take that hit and are thrown away.
-void run_warmups(const AbSide& side, int round,
-                 const std::filesystem::path& scratch_dir, runner::Progress& progress) {
+void run_warmups(const AbSide& side, int round, const std::filesystem::path& scratch_dir,
+                 runner::Progress& progress) {
   const runner::SuiteConfig& suite = side.suite;
   for (int k = 1; k <= side.warmup_processes; ++k) {
     if (process::interrupt_signal()) return;

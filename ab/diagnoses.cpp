@@ -32,15 +32,15 @@ void diagnose_clusters(BenchmarkComparison& row, const stats::PairedSeries& s) {
     append(row, fmt::format("{} processes form two clusters, {} x{} and {} x{}: a process's "
                             "timing has two states here (what ran before it in the process, or "
                             "the CPU it ran on), and the verdict pools them",
-                            head ? "head" : "base",
-                            report::format_value(clusters->low, row.metric), clusters->low_count,
-                            report::format_value(clusters->high, row.metric),
+                            head ? "head" : "base", report::format_value(clusters->low, row.metric),
+                            clusters->low_count, report::format_value(clusters->high, row.metric),
                             clusters->high_count));
   }
   if (sides_with_clusters == 2)
-    append(row, "both builds show the same two states, so they are the machine's or the "
-                "suite's, not the change's: pin the suite to one CPU ([run] cpus) or look at what "
-                "runs before it in the process");
+    append(row,
+           "both builds show the same two states, so they are the machine's or the "
+           "suite's, not the change's: pin the suite to one CPU ([run] cpus) or look at what "
+           "runs before it in the process");
 }
 
 void check_asymmetric_spread(BenchmarkComparison& row, const stats::PairedSeries& s) {
@@ -64,9 +64,9 @@ void compare_cpu_time(BenchmarkComparison& row, const stats::PairedSeries& cpu, 
   const auto moved = [half](double lo, double hi) { return lo > 1 + half || hi < 1 - half; };
   const bool cpu_flat = flat(low, high), cpu_moved = moved(low, high);
   const bool real_moved = moved(row.ci_low, row.ci_high), real_flat = flat(row.ci_low, row.ci_high);
-  const std::string effect = fmt::format("{:+.1f}% ({:.0f}% CI {:+.1f}% to {:+.1f}%)",
-                                         100 * (std::exp(a.log_ratio) - 1), 100 * (1 - alpha),
-                                         100 * (low - 1), 100 * (high - 1));
+  const std::string effect =
+      fmt::format("{:+.1f}% ({:.0f}% CI {:+.1f}% to {:+.1f}%)", 100 * (std::exp(a.log_ratio) - 1),
+                  100 * (1 - alpha), 100 * (low - 1), 100 * (high - 1));
   if (real_moved && cpu_flat)
     append(row, "cpu_time disagrees: " + effect +
                     ", so the wall-clock change is time spent off the CPU (waiting, I/O, "

@@ -22,8 +22,7 @@ std::vector<double> side_values(const stats::PairedSeries& s, bool head) {
 NoiseReport noise_report(const std::vector<stats::PairedSeries>& series,
                          const CompareSettings& settings) {
   NoiseReport report;
-  report.design =
-      "signed-rank test on position-adjusted log(head/base) per round, AB/BA blocks";
+  report.design = "signed-rank test on position-adjusted log(head/base) per round, AB/BA blocks";
   report.alpha_per_benchmark =
       settings.alpha / static_cast<double>(std::max<std::size_t>(series.size(), 1));
   std::vector<std::span<const stats::RoundPair>> all;

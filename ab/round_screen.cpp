@@ -1,6 +1,7 @@
 #include "ab/round_screen.h"
 
 #include <cmath>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -48,10 +49,38 @@ std::optional<std::string> disturbed_as_a_whole(const std::vector<stats::PairedS
     if ((d.round != first && d.round != first + 1) || !(std::fabs(d.deviation) > limit)) continue;
     return fmt::format(
         "round {} had a disturbed process (all its benchmarks {:+.0f}% from their usual level at "
-        "once, against at most {:.0f}% in an ordinary process of this job)",
-        d.round, 100 * std::expm1(d.deviation), 100 * std::expm1(limit));
+        "once, beyond the ±{:.0f}% of an ordinary process of this job; log scale)",
+        d.round, 100 * d.deviation, 100 * limit);
   }
   return std::nullopt;
+}
+
+std::vector<stats::PairedSeries> same_state_rounds(const std::vector<stats::PairedSeries>& series,
+                                                   std::string& note) {
+  note.clear();
+  std::vector<std::span<const stats::RoundPair>> all;
+  for (const auto& s : series) all.emplace_back(s.rounds);
+  const auto split = stats::two_state_split(all);
+  if (!split) return series;
+  constexpr std::size_t kFewest = 4;
+  if (split->same_state_rounds.size() < kFewest) {
+    note = fmt::format(
+        "this job's processes ran in two machine states ({:+.0f}%), and only {} of {} rounds had "
+        "both processes in the same one: every round is compared, states and all",
+        100 * std::expm1(split->shift), split->same_state_rounds.size(), split->rounds);
+    return series;
+  }
+  note = fmt::format(
+      "this job's processes ran in two machine states: {} of {} base and {} of {} head processes "
+      "were in one {:+.0f}% slower, in all benchmarks at once (another CPU, or a neighbour); only "
+      "the {} rounds whose two processes shared a state are compared",
+      split->slow_base, split->rounds, split->slow_head, split->rounds,
+      100 * std::expm1(split->shift), split->same_state_rounds.size(), split->rounds);
+  const std::set<int> keep(split->same_state_rounds.begin(), split->same_state_rounds.end());
+  std::vector<stats::PairedSeries> out = series;
+  for (auto& s : out)
+    std::erase_if(s.rounds, [&keep](const stats::RoundPair& r) { return !keep.contains(r.round); });
+  return out;
 }
 
 }  // namespace benchgate::ab

@@ -34,6 +34,13 @@ std::optional<std::string> disturbed_block(std::span<const AbRound> block,
 std::optional<std::string> disturbed_as_a_whole(const std::vector<stats::PairedSeries>& series,
                                                 int first);
 
+// When the job's processes ran in two machine states (stats::two_state_split), the series
+// restricted to the rounds whose base and head processes shared a state, and in `note` a sentence
+// saying so; otherwise the series unchanged and `note` empty. Shared by the job and the noise
+// simulator.
+std::vector<stats::PairedSeries> same_state_rounds(const std::vector<stats::PairedSeries>& series,
+                                                   std::string& note);
+
 // At most this share of the planned rounds is added to replace disturbed blocks.
 inline constexpr double kMostReplaced = 0.25;
 

@@ -24,10 +24,9 @@ std::string interval(const BenchmarkComparison& row) {
 
 std::string note(const BenchmarkComparison& row, const stats::SequentialState& s, bool adaptive,
                  int looks) {
-  std::string text = fmt::format("{}: {} ({}{}) over {} paired rounds, Holm-adjusted p = {:.2g}",
-                                 to_string(row.verdict), percent(row.ratio),
-                                 adaptive ? "repeated " : "", interval(row), s.rounds,
-                                 *row.p_adjusted);
+  std::string text = fmt::format(
+      "{}: {} ({}{}) over {} paired rounds, Holm-adjusted p = {:.2g}", to_string(row.verdict),
+      percent(row.ratio), adaptive ? "repeated " : "", interval(row), s.rounds, *row.p_adjusted);
   if (adaptive) text += fmt::format(" (look {} of the adaptive design)", looks);
   if (s.last.position_adjusted)
     text += fmt::format("; second-run effect {} removed", percent(std::exp(s.last.position_log)));
@@ -73,13 +72,13 @@ void apply_sequential_verdicts(Comparison& comparison, const stats::SequentialMo
     row.warning = stats::bh_warning(row.verdict, bh[i], settings.warning_q);
     row.units_needed.reset();
     if (row.verdict == Verdict::kInconclusive)
-      row.units_needed = stats::units_needed({.design = stats::UnitDesign::kPairedRounds,
-                                              .log_sd = s.last.log_sd,
-                                              .current_n = static_cast<std::size_t>(s.rounds),
-                                              .threshold = s.threshold,
-                                              .alpha = settings.alpha,
-                                              .family_size = static_cast<std::size_t>(
-                                                  std::lround(states.size() / share))});
+      row.units_needed = stats::units_needed(
+          {.design = stats::UnitDesign::kPairedRounds,
+           .log_sd = s.last.log_sd,
+           .current_n = static_cast<std::size_t>(s.rounds),
+           .threshold = s.threshold,
+           .alpha = settings.alpha,
+           .family_size = static_cast<std::size_t>(std::lround(states.size() / share))});
     row.note = note(row, s, adaptive, s.z.back().first + 1);
   }
 }

@@ -10,7 +10,6 @@
 #include <fmt/format.h>
 
 #include "ab/ab_job.h"
-#include "runner/config.h"
 #include "cli/ab_command_line.h"
 #include "cli/command.h"
 #include "cli/compare_options.h"
@@ -21,6 +20,7 @@
 #include "process/self_executable.h"
 #include "reporters/noise_table.h"
 #include "reporters/reporter.h"
+#include "runner/config.h"
 
 namespace benchgate::cli {
 namespace {

@@ -35,18 +35,24 @@ std::string_view to_string(TestKind kind) {
 
 std::string_view to_string(AnalysisUnit unit) {
   switch (unit) {
-    case AnalysisUnit::kProcessMedians: return "process-medians";
-    case AnalysisUnit::kRepetitions: return "repetitions";
-    case AnalysisUnit::kPairedRounds: return "paired-rounds";
+    case AnalysisUnit::kProcessMedians:
+      return "process-medians";
+    case AnalysisUnit::kRepetitions:
+      return "repetitions";
+    case AnalysisUnit::kPairedRounds:
+      return "paired-rounds";
   }
   return "?";
 }
 
 std::string_view unit_noun(AnalysisUnit unit) {
   switch (unit) {
-    case AnalysisUnit::kProcessMedians: return "processes";
-    case AnalysisUnit::kRepetitions: return "repetitions";
-    case AnalysisUnit::kPairedRounds: return "rounds";
+    case AnalysisUnit::kProcessMedians:
+      return "processes";
+    case AnalysisUnit::kRepetitions:
+      return "repetitions";
+    case AnalysisUnit::kPairedRounds:
+      return "rounds";
   }
   return "?";
 }

@@ -58,8 +58,8 @@ struct BenchmarkComparison {
   // Units (per side; rounds when paired) the design in use needs to catch a true change of δ with
   // 80% power (stats/verdict.h units_needed); set for inconclusive rows.
   std::optional<std::size_t> units_needed;
-  std::vector<std::string> errors;          // error messages from either side
-  std::string note;                         // one human sentence explaining the verdict
+  std::vector<std::string> errors;  // error messages from either side
+  std::string note;                 // one human sentence explaining the verdict
 };
 
 // The defaults of every comparison, in one place for the flags, benchgate.toml and the library.

@@ -37,7 +37,7 @@ struct SecondRunPenalty {
 struct NoiseReport {
   std::string design;  // how the job was analysed, e.g. "signed-rank on log ratios per round"
   std::optional<SecondRunPenalty> second_run_penalty;  // none below 2 complete blocks
-  double alpha_per_benchmark = 0.05;  // Holm's first step: alpha / benchmarks
+  double alpha_per_benchmark = 0.05;                   // Holm's first step: alpha / benchmarks
   double power = 0.80;
   std::vector<NoiseRow> rows;
 };

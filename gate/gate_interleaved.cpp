@@ -306,8 +306,8 @@ InterleavedGate run_interleaved_gate(const GateSettings& settings, const GateCon
       continue;
     }
 
-    log_info("suite {}: interleaving base and head, {} rounds, seed {}, {:.0f}% of alpha", suite.name,
-             rounds.rounds ? std::to_string(*rounds.rounds) : "adaptive", seed,
+    log_info("suite {}: interleaving base and head, {} rounds, seed {}, {:.0f}% of alpha",
+             suite.name, rounds.rounds ? std::to_string(*rounds.rounds) : "adaptive", seed,
              100 * shares[index]);
     ab::AbJobSettings job =
         job_for(plan, settings, seed, remaining_budget(rounds, measuring_started));

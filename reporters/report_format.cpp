@@ -135,10 +135,10 @@ std::vector<std::string> row_explanations(const BenchmarkComparison& row, bool w
   std::vector<std::string> lines;
   if (with_verdict_note && !row.note.empty()) lines.push_back(clean_text(row.note));
   if (with_verdict_note && row.units_needed) {
-    lines.push_back(fmt::format(
-        "about {} {}{} would catch a true change of {:.1f}% with 80% power", *row.units_needed,
-        unit_noun(row.unit), row.unit == AnalysisUnit::kPairedRounds ? "" : " per side",
-        row.threshold * 100));
+    lines.push_back(fmt::format("about {} {}{} would catch a true change of {:.1f}% with 80% power",
+                                *row.units_needed, unit_noun(row.unit),
+                                row.unit == AnalysisUnit::kPairedRounds ? "" : " per side",
+                                row.threshold * 100));
   }
   for (const auto& error : row.errors) lines.push_back("error: " + clean_text(error));
   return lines;

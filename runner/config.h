@@ -58,7 +58,7 @@ struct GateConfig {
   std::vector<Verdict> fail_on = {Verdict::kRegression};  // verdicts that fail the gate
   GateMode mode = GateMode::kStored;
   std::optional<int> rounds = kDefaultRounds;  // interleaved: per suite; nothing = adaptive
-  int max_rounds = kDefaultMaxRounds;         // interleaved, adaptive rounds: the most rounds
+  int max_rounds = kDefaultMaxRounds;          // interleaved, adaptive rounds: the most rounds
   // Interleaved: processes run and thrown away before each round's first measured process.
   int warmup_processes = 0;
   // Interleaved: seconds the measuring of all suites may take (builds not included); no round

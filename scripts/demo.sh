@@ -25,7 +25,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="${BENCHGATE_DEMO_DIR:-$root/out/demo}"
 processes="${BENCHGATE_DEMO_PROCESSES:-8}"
-max_rounds="${BENCHGATE_DEMO_MAX_ROUNDS:-16}"
+max_rounds="${BENCHGATE_DEMO_MAX_ROUNDS:-24}"
 
 "$root/scripts/build.sh" default --target benchgate
 benchgate="$root/build/default/cli/benchgate"
@@ -65,7 +65,8 @@ profile = "all"
 [gate]
 metric = "real_time"
 threshold = 0.05
-# Interleaved mode: group-sequential rounds, 4 at a time, only the undecided benchmarks again.
+# Interleaved mode: AB/BA blocks of rounds, a group-sequential look every 4 rounds, stopping once
+# every benchmark is decided (every process still runs the whole suite).
 rounds = "auto"
 max_rounds = $max_rounds
 
@@ -124,7 +125,7 @@ if ok:
 else:
     print(f"demo: UNEXPECTED: exit {sys.argv[2]}, regressions {regressions}.\n"
           "      Interleaving cancels the machine's drift, not all of its noise: on a very busy\n"
-          "      machine, see the notes above (\"about N processes per side would settle it\")\n"
+          "      machine, see the notes above (\"about N rounds would catch a true change\")\n"
           "      and run again with more rounds: BENCHGATE_DEMO_MAX_ROUNDS=32.")
 sys.exit(0 if ok else 1)
 PY

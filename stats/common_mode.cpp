@@ -5,6 +5,7 @@
 #include <limits>
 #include <map>
 
+#include "stats/clusters.h"
 #include "stats/descriptive.h"
 
 namespace benchgate::stats {
@@ -50,6 +51,47 @@ double common_mode_limit(std::span<const ProcessDeviation> deviations) {
   if (values.size() < 4) return std::numeric_limits<double>::infinity();
   for (double& v : values) v = std::fabs(v);
   return std::max(kRobustSds * 1.4826 * median_in_place(values), kSmallestDisturbance);
+}
+
+std::optional<StateSplit> two_state_split(std::span<const std::span<const RoundPair>> benchmarks) {
+  // Per side and round: the median over benchmarks of log(value) - log(that side's median).
+  std::map<int, std::pair<std::vector<double>, std::vector<double>>> per_round;
+  std::vector<double> logs;
+  for (const auto& rounds : benchmarks) {
+    for (bool head : {false, true}) {
+      logs.clear();
+      for (const RoundPair& r : rounds) logs.push_back(std::log(head ? r.head : r.base));
+      if (logs.size() < 4) continue;
+      const double center = median(logs);
+      for (const RoundPair& r : rounds) {
+        auto& slot = per_round[r.round];
+        (head ? slot.second : slot.first).push_back(std::log(head ? r.head : r.base) - center);
+      }
+    }
+  }
+  std::vector<int> round_numbers;
+  std::vector<double> base_level, head_level;
+  for (auto& [round, sides] : per_round) {
+    if (sides.first.empty() || sides.second.empty()) continue;
+    round_numbers.push_back(round);
+    base_level.push_back(std::exp(median_in_place(sides.first)));
+    head_level.push_back(std::exp(median_in_place(sides.second)));
+  }
+  const auto base_states = two_clusters(base_level), head_states = two_clusters(head_level);
+  if (!base_states || !head_states) return std::nullopt;
+  // The boundary between a side's states: the geometric mean of the two groups' medians.
+  const double base_cut = std::sqrt(base_states->low * base_states->high);
+  const double head_cut = std::sqrt(head_states->low * head_states->high);
+  StateSplit split;
+  split.rounds = round_numbers.size();
+  split.shift = std::log(base_states->high / base_states->low);
+  for (std::size_t i = 0; i < round_numbers.size(); ++i) {
+    const bool base_slow = base_level[i] > base_cut, head_slow = head_level[i] > head_cut;
+    split.slow_base += base_slow;
+    split.slow_head += head_slow;
+    if (base_slow == head_slow) split.same_state_rounds.push_back(round_numbers[i]);
+  }
+  return split;
 }
 
 }  // namespace benchgate::stats

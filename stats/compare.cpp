@@ -114,8 +114,8 @@ std::size_t adjust_p_values(std::vector<RowAnalysis>& rows) {
 void decide(RowAnalysis& analysis, const CompareSettings& settings, std::size_t family_size) {
   BenchmarkComparison& row = analysis.row;
   if (analysis.tested) {
-    row.verdict = stats::decide_verdict(*row.p_adjusted, row.ci_low, row.ci_high,
-                                        settings.alpha, row.threshold);
+    row.verdict = stats::decide_verdict(*row.p_adjusted, row.ci_low, row.ci_high, settings.alpha,
+                                        row.threshold);
     if (settings.higher_is_better) row.verdict = stats::flip_direction(row.verdict);
     row.warning = stats::bh_warning(row.verdict, *row.q_value, settings.warning_q);
     if (row.verdict == Verdict::kInconclusive)

@@ -30,7 +30,8 @@ struct DetectableEffectQuestion {
 // t distribution of the t test on logs (df n - 1 paired, 2n - 2 two-sample). For the rank tests
 // (signed-rank when paired, U test two-sample) the effect is scaled by sqrt(pi / 3), their
 // asymptotic efficiency relative to the t test on normal data, and is +infinity when n is too
-// small for the exact test to reach alpha at all (2 / 2^n paired, 2 / C(2n, n) two-sample). +infinity too below 2 units or for a non-finite spread.
+// small for the exact test to reach alpha at all (2 / 2^n paired, 2 / C(2n, n) two-sample).
+// +infinity too below 2 units or for a non-finite spread.
 double detectable_ratio(const DetectableEffectQuestion& question);
 
 // The spread used for kTwoSample: the root mean square of the two sides' SDs of log values

@@ -30,10 +30,12 @@ void adjust_across_comparisons(std::span<Comparison* const> comparisons) {
     BenchmarkComparison& row = *rows[i];
     row.p_adjusted = holm[i];
     row.q_value = bh[i];
-    const bool changed = row.verdict == Verdict::kRegression || row.verdict == Verdict::kImprovement;
+    const bool changed =
+        row.verdict == Verdict::kRegression || row.verdict == Verdict::kImprovement;
     if (changed && holm[i] > alpha) {
       row.note += fmt::format(
-          "; not significant across all {} tested benchmarks of the gate's {} suites (Holm-adjusted "
+          "; not significant across all {} tested benchmarks of the gate's {} suites "
+          "(Holm-adjusted "
           "p = {:.2g} > alpha {}): inconclusive",
           rows.size(), comparisons.size(), holm[i], alpha);
       row.verdict = Verdict::kInconclusive;

@@ -30,8 +30,8 @@ std::optional<SecondRunPenalty> job_second_run_penalty(
   if (per_block.size() < 2) return std::nullopt;
   const double n = static_cast<double>(per_block.size());
   const double center = mean(per_block);
-  const double half = boost::math::quantile(StudentsT(n - 1), 0.975) * sample_sd(per_block) /
-                      std::sqrt(n);
+  const double half =
+      boost::math::quantile(StudentsT(n - 1), 0.975) * sample_sd(per_block) / std::sqrt(n);
   return SecondRunPenalty{.ratio = std::exp(center),
                           .low = std::exp(center - half),
                           .high = std::exp(center + half),

@@ -99,8 +99,8 @@ void SequentialMonitor::look(int rounds, std::span<const PairedSeries> series, b
     s->ratio = std::exp(s->last.log_ratio);
     s->ci_low = std::exp(s->last.log_low);
     s->ci_high = std::exp(s->last.log_high);
-    s->verdict = decide_verdict(s->rejected ? 0.0 : 1.0, s->ci_low, s->ci_high,
-                                design_.alpha, s->threshold);
+    s->verdict =
+        decide_verdict(s->rejected ? 0.0 : 1.0, s->ci_low, s->ci_high, design_.alpha, s->threshold);
     s->decided = s->verdict != Verdict::kInconclusive;
   }
 }

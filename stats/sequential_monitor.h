@@ -15,8 +15,8 @@
 #include <vector>
 
 #include "core/comparison.h"
-#include "stats/sequential_boundaries.h"
 #include "stats/paired_rounds.h"
+#include "stats/sequential_boundaries.h"
 
 namespace benchgate::stats {
 
@@ -53,8 +53,8 @@ class BoundaryCache {
 struct SequentialState {
   std::string name;
   double threshold = 0.05;
-  std::vector<std::pair<int, double>> z;  // (look index, z) of every look it took part in
-  PairedRoundsAnalysis last;              // at its latest look (the deciding one once decided)
+  std::vector<std::pair<int, double>> z;      // (look index, z) of every look it took part in
+  PairedRoundsAnalysis last;                  // at its latest look (the deciding one once decided)
   double ratio = 1, ci_low = 0, ci_high = 0;  // estimate and repeated CI (level 1 - alpha)
   bool rejected = false;  // "no change" rejected by the Holm group-sequential procedure
   Verdict verdict = Verdict::kInconclusive;

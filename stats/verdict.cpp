@@ -76,13 +76,14 @@ std::optional<std::size_t> units_needed(const SampleSizeQuestion& q) {
   const double scale = spread_upper_bound(q.log_sd, q.current_n) *
                        std::sqrt((paired ? 1.0 : 2.0) * (ranks ? std::numbers::pi / 3 : 1.0));
   const double target = std::log1p(q.threshold), rule = std::log1p(q.threshold / 2);
-  std::size_t n = std::max<std::size_t>(2, paired ? smallest_rounds_for_significance(a)
-                                                  : (ranks ? smallest_units_for_significance(a) : 2));
+  std::size_t n =
+      std::max<std::size_t>(2, paired ? smallest_rounds_for_significance(a)
+                                      : (ranks ? smallest_units_for_significance(a) : 2));
   for (; n <= kMostUnits; n += n < 64 ? 1 : n / 16) {
     const double df = paired ? static_cast<double>(n - 1) : static_cast<double>(2 * n - 2);
     const double se = scale / std::sqrt(static_cast<double>(n));
-    const double needed = std::max(t_quantile(df, 1 - a / 2) * se,
-                                   rule + t_quantile(df, 1 - q.alpha / 2) * se);
+    const double needed =
+        std::max(t_quantile(df, 1 - a / 2) * se, rule + t_quantile(df, 1 - q.alpha / 2) * se);
     if (target - t_quantile(df, kPower) * se >= needed) return n;
   }
   return std::nullopt;

@@ -9,8 +9,8 @@
 #include <gtest/gtest.h>
 
 #include "ab/ab_pairing.h"
-#include "ab/noise_report.h"
 #include "ab/ab_rounds.h"
+#include "ab/noise_report.h"
 
 namespace benchgate::ab {
 namespace {

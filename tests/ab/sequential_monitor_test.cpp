@@ -21,8 +21,10 @@ PairedSeries series(const std::string& name, int rounds, double ratio, double wi
   for (int i = 1; i <= rounds; ++i) {
     const double base = 100 + i;
     const double sign = ((i + 1) / 2) % 2 ? 1 : -1;
-    s.rounds.push_back(
-        {.round = i, .base = base, .head = base * ratio * (1 + sign * wiggle), .head_second = i % 2 == 0});
+    s.rounds.push_back({.round = i,
+                        .base = base,
+                        .head = base * ratio * (1 + sign * wiggle),
+                        .head_second = i % 2 == 0});
   }
   return s;
 }
@@ -31,8 +33,7 @@ TEST(SequentialMonitor, DecidesClearCasesAndKeepsLookingAtThem) {
   SequentialMonitor monitor({.alpha = 0.05, .max_rounds = 20});
   // 12 rounds: the exact signed-rank test can reach 2 / 2^12 = 4.9e-4, below the boundary's
   // nominal level at information 0.6 for alpha / 3.
-  std::vector<PairedSeries> data = {series("slow", 12, 1.30, 0.01),
-                                    series("same", 12, 1.0, 0.002),
+  std::vector<PairedSeries> data = {series("slow", 12, 1.30, 0.01), series("same", 12, 1.0, 0.002),
                                     series("unclear", 12, 1.04, 0.05)};
   monitor.look(12, data);
   const auto& st = monitor.states();

@@ -144,7 +144,10 @@ TEST(ConsoleReporter, MarkersForNoisySingleRunAndWarnings) {
 TEST(ConsoleReporter, InconclusiveRowsSayWhatWouldSettleThem) {
   const std::string out = render(every_verdict());
   EXPECT_THAT(out, HasSubstr("\n    the interval straddles the threshold\n"));
-  EXPECT_THAT(out, HasSubstr("\n    about 14 processes per side would catch a true change of 5.0% with 80% power\n"));
+  EXPECT_THAT(
+      out,
+      HasSubstr(
+          "\n    about 14 processes per side would catch a true change of 5.0% with 80% power\n"));
   EXPECT_THAT(out, HasSubstr("\n    error: head: benchmark crashed\n"));
 }
 

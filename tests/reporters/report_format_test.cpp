@@ -136,12 +136,15 @@ TEST(RowExplanations, VerdictNoteOnlyWhenAskedErrorsAlways) {
   row.note = "interval\nstraddles δ";
   row.units_needed = 14;
   row.errors = {"head: crashed\x1b[0m"};
-  EXPECT_THAT(row_explanations(row, true),
-              ElementsAre("interval straddles δ", "about 14 processes per side would catch a true change of 5.0% with 80% power",
-                          "error: head: crashed[0m"));
+  EXPECT_THAT(
+      row_explanations(row, true),
+      ElementsAre("interval straddles δ",
+                  "about 14 processes per side would catch a true change of 5.0% with 80% power",
+                  "error: head: crashed[0m"));
   EXPECT_THAT(row_explanations(row, false), ElementsAre("error: head: crashed[0m"));
   row.unit = AnalysisUnit::kRepetitions;
-  EXPECT_EQ(row_explanations(row, true)[1], "about 14 repetitions per side would catch a true change of 5.0% with 80% power");
+  EXPECT_EQ(row_explanations(row, true)[1],
+            "about 14 repetitions per side would catch a true change of 5.0% with 80% power");
 }
 
 TEST(Summary, CountsEveryVerdictAndTheGate) {

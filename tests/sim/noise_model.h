@@ -26,20 +26,20 @@ namespace benchgate::sim {
 
 struct NoiseModel {
   std::string name;
-  double process_sd = 0;       // per process x benchmark
-  double tail_df = 0;          // > 0: process noise is Student t with this many df (scaled to sd)
-  double round_drift_sd = 0;   // per round, both sides, all benchmarks
-  double episode_rate = 0;     // per process: chance that a slow spell starts (or, in one, ends)
-  double episode_shift = 0;    // how much slower every benchmark is during a spell
-  double second_penalty = 0;   // the job's second-run penalty (log)
+  double process_sd = 0;         // per process x benchmark
+  double tail_df = 0;            // > 0: process noise is Student t with this many df (scaled to sd)
+  double round_drift_sd = 0;     // per round, both sides, all benchmarks
+  double episode_rate = 0;       // per process: chance that a slow spell starts (or, in one, ends)
+  double episode_shift = 0;      // how much slower every benchmark is during a spell
+  double second_penalty = 0;     // the job's second-run penalty (log)
   double second_penalty_sd = 0;  // its spread between benchmarks
-  double burst_rate = 0;       // per process x benchmark: chance of a one-sided burst
-  double burst_mean = 0;       // mean size of a burst (exponential, log)
-  double process_burst_rate = 0;  // per process: chance the whole process is disturbed
-  double process_burst_mean = 0;  // mean size (exponential, log), felt 30-100% per benchmark
-  double bimodal_fraction = 0;   // share of benchmarks that feel the process's slow state
-  double slow_state_rate = 0;    // chance a process is in the slow state
-  double slow_state_shift = 0;   // how much slower a bimodal benchmark is in it
+  double burst_rate = 0;         // per process x benchmark: chance of a one-sided burst
+  double burst_mean = 0;         // mean size of a burst (exponential, log)
+  double process_burst_rate = 0;    // per process: chance the whole process is disturbed
+  double process_burst_mean = 0;    // mean size (exponential, log), felt 30-100% per benchmark
+  double bimodal_fraction = 0;      // share of benchmarks that feel the process's slow state
+  double slow_state_rate = 0;       // chance a process is in the slow state
+  double slow_state_shift = 0;      // how much slower a bimodal benchmark is in it
   double composition_fraction = 0;  // share of benchmarks whose speed depends on the process's set
   double composition_shift = 0;     // their change when the set differs from the whole suite
 };

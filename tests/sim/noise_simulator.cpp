@@ -10,8 +10,8 @@ namespace {
 
 // What a benchmark is, drawn once per job.
 struct BenchmarkTraits {
-  double level = 0;    // log of its typical time
-  double penalty = 0;  // its second-run penalty
+  double level = 0;              // log of its typical time
+  double penalty = 0;            // its second-run penalty
   double burst_sensitivity = 1;  // the share of a whole-process burst it feels
   bool bimodal = false;
   bool composition_sensitive = false;
@@ -108,7 +108,8 @@ std::vector<stats::PairedSeries> first_rounds(const std::vector<stats::PairedSer
                                               int rounds) {
   std::vector<stats::PairedSeries> out = series;
   for (auto& s : out)
-    if (static_cast<int>(s.rounds.size()) > rounds) s.rounds.resize(static_cast<std::size_t>(rounds));
+    if (static_cast<int>(s.rounds.size()) > rounds)
+      s.rounds.resize(static_cast<std::size_t>(rounds));
   return out;
 }
 

@@ -22,7 +22,8 @@ std::filesystem::path recordings() {
 
 TEST(NoiseSimulator, SameSeedSameJob) {
   const JobShape shape{.benchmarks = 5, .rounds = 8};
-  NoiseSimulator a(everything_scenario(), 7), b(everything_scenario(), 7), c(everything_scenario(), 8);
+  NoiseSimulator a(everything_scenario(), 7), b(everything_scenario(), 7),
+      c(everything_scenario(), 8);
   const auto ja = a.job(shape), jb = b.job(shape), jc = c.job(shape);
   EXPECT_EQ(ja[3].rounds[5].head, jb[3].rounds[5].head);
   EXPECT_NE(ja[3].rounds[5].head, jc[3].rounds[5].head);
@@ -74,9 +75,8 @@ TEST(NoiseSimulator, ThisMachineScenarioMatchesTheRecordedJobs) {
   NoiseSimulator simulator(this_machine_scenario(), 61);
   std::vector<std::vector<stats::PairedSeries>> simulated;
   for (int job = 0; job < 40; ++job)
-    simulated.push_back(simulator.job(
-        {.benchmarks = static_cast<int>(recorded[0].size()),
-         .rounds = static_cast<int>(recorded[0][0].rounds.size())}));
+    simulated.push_back(simulator.job({.benchmarks = static_cast<int>(recorded[0].size()),
+                                       .rounds = static_cast<int>(recorded[0][0].rounds.size())}));
   const NoiseSummary sim = summarize(simulated);
   std::printf(
       "recorded: robust SD %.4f, tail share %.3f, |penalty| %.4f, side SD %.4f\n"

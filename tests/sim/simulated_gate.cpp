@@ -42,12 +42,15 @@ Comparison analyse_suite(const std::vector<stats::PairedSeries>& job, const Desi
     paired += 2;
     if (design.adaptive && paired < design.rounds && paired >= next_look) {
       next_look += design.look_every;
-      monitor.look(paired, included);
+      std::string note;
+      monitor.look(paired, ab::same_state_rounds(included, note));
       if (monitor.all_decided()) break;
     }
   }
   rounds_used = run;
-  if (!design.adaptive || !monitor.all_decided()) monitor.look(paired, included, /*final=*/true);
+  std::string note;
+  if (!design.adaptive || !monitor.all_decided())
+    monitor.look(paired, ab::same_state_rounds(included, note), /*final=*/true);
   Comparison c;
   c.settings.alpha = design.alpha;
   for (const auto& s : job) {
@@ -65,14 +68,14 @@ Comparison analyse_suite(const std::vector<stats::PairedSeries>& job, const Desi
 }  // namespace
 
 SimulatedGate simulate_gate(NoiseSimulator& simulator, const JobShape& shape, int suites,
-                            const Design& design,
-                            const std::vector<std::vector<double>>& changes) {
+                            const Design& design, const std::vector<std::vector<double>>& changes) {
   SimulatedGate gate;
   for (int s = 0; s < suites; ++s) {
     JobShape suite_shape = shape;
     suite_shape.rounds = design.rounds + most_replaced(design.rounds);
-    const auto job = simulator.job(
-        suite_shape, static_cast<std::size_t>(s) < changes.size() ? changes[s] : std::vector<double>{});
+    const auto job = simulator.job(suite_shape, static_cast<std::size_t>(s) < changes.size()
+                                                    ? changes[s]
+                                                    : std::vector<double>{});
     int rounds = 0;
     // Equal suites: each gets an equal share of alpha (gate/gate_interleaved.cpp).
     gate.suites.push_back(analyse_suite(job, design, 1.0 / suites, rounds));

@@ -12,8 +12,8 @@ namespace benchgate::sim {
 
 struct Design {
   bool adaptive = false;
-  int rounds = 16;      // fixed rounds, or the adaptive design's most rounds
-  int look_every = 4;   // adaptive
+  int rounds = 16;     // fixed rounds, or the adaptive design's most rounds
+  int look_every = 4;  // adaptive
   double alpha = 0.05;
 };
 

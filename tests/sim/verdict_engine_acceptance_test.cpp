@@ -4,8 +4,8 @@
 // docs/statistics.md and docs/interleaved.md quote.
 #include <cctype>
 #include <cmath>
-#include <string>
 #include <cstdio>
+#include <string>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -20,8 +20,8 @@ namespace {
 constexpr int kSuites = 3;
 constexpr int kBenchmarks = 30;
 constexpr double kDelta = 0.05;
-constexpr int kFixedRounds = 24;    // the default of --rounds
-constexpr int kMaxRounds = 24;      // the default of --max-rounds
+constexpr int kFixedRounds = 24;  // the default of --rounds
+constexpr int kMaxRounds = 24;    // the default of --max-rounds
 constexpr int kAaGateRuns = 300;
 
 JobShape shape() {
@@ -118,16 +118,19 @@ TEST(VerdictEnginePower, AdaptiveRoundsNeedAThirdFewerRoundsAtTwiceDelta) {
   int adaptive_caught = 0, fixed_caught = 0;
   constexpr int kRuns = 300;
   for (int run = 0; run < kRuns; ++run) {
-    const auto a = simulate_gate(simulator, one, 1, {.adaptive = true, .rounds = kMaxRounds}, change);
+    const auto a =
+        simulate_gate(simulator, one, 1, {.adaptive = true, .rounds = kMaxRounds}, change);
     adaptive_rounds += a.rounds_used[0];
     adaptive_caught += a.suites[0].benchmarks[0].verdict == Verdict::kRegression;
-    const auto f = simulate_gate(simulator, one, 1, {.adaptive = false, .rounds = kMaxRounds}, change);
+    const auto f =
+        simulate_gate(simulator, one, 1, {.adaptive = false, .rounds = kMaxRounds}, change);
     fixed_caught += f.suites[0].benchmarks[0].verdict == Verdict::kRegression;
   }
   adaptive_rounds /= kRuns;
-  std::printf("2δ change, one benchmark: adaptive %.1f rounds on average (%d of %d caught), "
-              "fixed %d rounds (%d caught)\n",
-              adaptive_rounds, adaptive_caught, kRuns, kMaxRounds, fixed_caught);
+  std::printf(
+      "2δ change, one benchmark: adaptive %.1f rounds on average (%d of %d caught), "
+      "fixed %d rounds (%d caught)\n",
+      adaptive_rounds, adaptive_caught, kRuns, kMaxRounds, fixed_caught);
   EXPECT_LE(adaptive_rounds, 0.7 * kMaxRounds);
   EXPECT_GE(adaptive_caught, fixed_caught - kRuns / 20) << "stopping early loses little power";
 }
@@ -151,11 +154,14 @@ TEST(VerdictEngineDesign, BlocksAndTheCrossoverRemoveTheSecondRunPenalty) {
     for (const auto& r : coin[0].rounds) naive += std::log(r.head / r.base) / 16;
     biased_naive += std::fabs(naive) > 0.015;
     const auto blocks = b.job(block_shape);
-    biased_engine += std::fabs(stats::analyse_paired_rounds(blocks[0].rounds, 0.95).log_ratio) > 0.015;
+    biased_engine +=
+        std::fabs(stats::analyse_paired_rounds(blocks[0].rounds, 0.95).log_ratio) > 0.015;
   }
-  std::printf("6%% second-run penalty, 16 rounds: the estimate is off by more than 1.5%% in %d of "
-              "%d jobs with coin-flip order and a plain mean, in %d with AB/BA blocks and the "
-              "crossover estimate\n", biased_naive, kJobs, biased_engine);
+  std::printf(
+      "6%% second-run penalty, 16 rounds: the estimate is off by more than 1.5%% in %d of "
+      "%d jobs with coin-flip order and a plain mean, in %d with AB/BA blocks and the "
+      "crossover estimate\n",
+      biased_naive, kJobs, biased_engine);
   EXPECT_GT(biased_naive, kJobs / 5);
   EXPECT_LE(biased_engine, kJobs / 100);
 }

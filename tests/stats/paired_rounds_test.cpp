@@ -25,7 +25,8 @@ TEST(PairedRounds, ThePositionEffectOfABalancedDesignIsRemovedExactly) {
   for (int i = 1; i <= 8; ++i) {
     const bool head_second = i % 2 == 0;
     const double d = std::log(1.10) + (head_second ? 1 : -1) * std::log(1.04);
-    rounds.push_back({.round = i, .base = 50, .head = 50 * std::exp(d), .head_second = head_second});
+    rounds.push_back(
+        {.round = i, .base = 50, .head = 50 * std::exp(d), .head_second = head_second});
   }
   const auto a = analyse_paired_rounds(rounds, 0.95);
   EXPECT_TRUE(a.position_adjusted);
@@ -79,8 +80,8 @@ TEST(PairedRounds, AgreesWithAnIndependentPythonImplementation) {
     for (int i = 1; i <= n; ++i) {
       const bool head_second = (i + c) % 2 == 0;
       const double base = 100 * std::exp(noise(rng));
-      const double head = base * std::exp(0.03 * (c % 3) + (head_second ? 0.02 : -0.02) +
-                                          0.03 * tails(rng));
+      const double head =
+          base * std::exp(0.03 * (c % 3) + (head_second ? 0.02 : -0.02) + 0.03 * tails(rng));
       rounds.push_back({.round = i, .base = base, .head = head, .head_second = head_second});
       line += fmt::format(" {:.17g},{:.17g},{}", base, head, head_second ? 1 : 0);
     }
@@ -107,7 +108,7 @@ TEST(TwoClusters, FindsTwoStatesAndNotOrdinarySpread) {
   ASSERT_TRUE(c.has_value());
   EXPECT_EQ(c->low_count, 9u);
   EXPECT_EQ(c->high_count, 7u);
-  EXPECT_NEAR(c->low, 1180, 1e-9);   // the medians of the two groups
+  EXPECT_NEAR(c->low, 1180, 1e-9);  // the medians of the two groups
   EXPECT_NEAR(c->high, 1830, 1e-9);
   std::mt19937_64 rng(7);
   std::normal_distribution<double> noise(0, 0.05);

@@ -79,7 +79,8 @@ for line in sys.stdin:
 )PY";
 
 TEST(UnitsNeeded, MatchesAnIndependentScipyImplementation) {
-  const auto probe = benchgate::testing::run_process({"/usr/bin/python3", "-c", "import scipy.stats"});
+  const auto probe =
+      benchgate::testing::run_process({"/usr/bin/python3", "-c", "import scipy.stats"});
   if (probe.exit_code != 0) GTEST_SKIP() << "/usr/bin/python3 cannot import scipy: " << probe.err;
   std::vector<SampleSizeQuestion> questions;
   std::string input;
@@ -88,13 +89,14 @@ TEST(UnitsNeeded, MatchesAnIndependentScipyImplementation) {
       for (double sd : {0.005, 0.03, 0.12, 0.4})
         for (std::size_t n0 : {2u, 8u, 20u})
           for (std::size_t m : {1u, 90u}) {
-            SampleSizeQuestion q{.design = paired ? UnitDesign::kPairedRounds : UnitDesign::kTwoSample,
-                                 .test = test,
-                                 .log_sd = sd,
-                                 .current_n = n0,
-                                 .threshold = 0.05,
-                                 .alpha = 0.05,
-                                 .family_size = m};
+            SampleSizeQuestion q{
+                .design = paired ? UnitDesign::kPairedRounds : UnitDesign::kTwoSample,
+                .test = test,
+                .log_sd = sd,
+                .current_n = n0,
+                .threshold = 0.05,
+                .alpha = 0.05,
+                .family_size = m};
             questions.push_back(q);
             input += fmt::format("{} {} {} {} {} {} {}\n", paired ? 1 : 0,
                                  test == TestKind::kMannWhitney ? "mwu" : "welch", sd, n0, 0.05,
@@ -102,7 +104,8 @@ TEST(UnitsNeeded, MatchesAnIndependentScipyImplementation) {
           }
   benchgate::testing::ProcessOptions options;
   options.stdin_text = input;
-  const auto out = benchgate::testing::run_process({"/usr/bin/python3", "-c", kUnitsOracle}, options);
+  const auto out =
+      benchgate::testing::run_process({"/usr/bin/python3", "-c", kUnitsOracle}, options);
   ASSERT_EQ(out.exit_code, 0) << out.err;
   std::istringstream answers(out.out);
   for (const auto& q : questions) {

@@ -106,15 +106,14 @@ struct Analysis {
   }
 };
 
-// After a block: if one of its processes was disturbed, leave the block out and plan another one
-// in its place (within kMostReplaced of the plan). Returns the log line, or "".
-std::string screen_block(std::vector<AbRound>& rounds, std::vector<double>& scores,
+// Screens the block starting at rounds[first]: if one of its processes was disturbed, leave the
+// block out and plan another one in its place (within kMostReplaced of the plan). Returns the
+// log line, or "". `scores`: the disturbance of every process of the job so far.
+std::string screen_block(std::vector<AbRound>& rounds, std::size_t first,
+                         const std::vector<double>& scores,
                          const std::vector<stats::PairedSeries>& series, const std::string& metric,
                          int& planned, int& replaced, int most) {
-  const std::span<AbRound> block(rounds.data() + rounds.size() - 2, 2);
-  for (const AbRound& r : block)
-    for (const auto& side : {r.base, r.head})
-      if (side) scores.push_back(process_disturbance(*side, metric));
+  const std::span<AbRound> block(rounds.data() + first, 2);
   auto why = disturbed_block(block, scores, metric);
   if (!why) why = disturbed_as_a_whole(series, block[0].round);
   if (!why) return "";
@@ -154,8 +153,8 @@ bool block_fits(const AbJobSettings& s, double elapsed, int rounds_done) {
 
 }  // namespace
 
-// Long (about 90 lines) on purpose: the round loop, its stopping rules (budget, interrupt,
-// adaptive looks) and the warnings they leave read best as one sequence.
+// Long (about 120 lines) on purpose: the round loop, its stopping rules (budget, interrupt,
+// adaptive looks), the screening of blocks and the warnings they leave read best as one sequence.
 AbJobResult run_ab_job(const AbJobSettings& s) {
   if (s.base_command.empty() || s.head_command.empty()) throw InputError("--base/--head: empty");
   process::install_interrupt_handlers();
@@ -210,12 +209,19 @@ AbJobResult run_ab_job(const AbJobSettings& s) {
                rounds.back().base_first ? "base" : "head", seconds_text(now),
                seconds_text(now / round * (rounds_to_run - round)));
     if (round % 2 == 0) {
-      const std::string note = screen_block(
-          rounds, disturbance, paired_series(rounds, s.compare.settings.metric, threshold_for),
-          s.compare.settings.metric, rounds_to_run, replaced, most_replaced);
-      if (!note.empty()) {
-        log_info("{}", note);
-        screen_notes.push_back(note);
+      for (std::size_t i = rounds.size() - 2; i < rounds.size(); ++i)
+        for (const auto& side : {rounds[i].base, rounds[i].head})
+          if (side) disturbance.push_back(process_disturbance(*side, s.compare.settings.metric));
+      // What is typical needs two blocks: the first block is judged together with the second.
+      for (std::size_t first : first_rounds_to_screen(rounds.size())) {
+        const std::string note =
+            screen_block(rounds, first, disturbance,
+                         paired_series(rounds, s.compare.settings.metric, threshold_for),
+                         s.compare.settings.metric, rounds_to_run, replaced, most_replaced);
+        if (!note.empty()) {
+          log_info("{}", note);
+          screen_notes.push_back(note);
+        }
       }
     }
     int paired = 0;

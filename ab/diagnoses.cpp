@@ -45,7 +45,7 @@ void diagnose_clusters(BenchmarkComparison& row, const stats::PairedSeries& s) {
 
 void check_asymmetric_spread(BenchmarkComparison& row, const stats::PairedSeries& s) {
   if (row.verdict != Verdict::kRegression && row.verdict != Verdict::kImprovement) return;
-  const double base = robust_log_spread(s, false), head = robust_log_spread(s, true);
+  const double base = log_spread(s, false), head = log_spread(s, true);
   const double larger = std::max(base, head), smaller = std::min(base, head);
   if (!(larger > row.threshold / 2) || !(larger >= kAsymmetricSpread * smaller)) return;
   row.verdict = Verdict::kInconclusive;
@@ -77,13 +77,10 @@ void compare_cpu_time(BenchmarkComparison& row, const stats::PairedSeries& cpu, 
 
 }  // namespace
 
-double robust_log_spread(const stats::PairedSeries& s, bool head) {
+double log_spread(const stats::PairedSeries& s, bool head) {
   std::vector<double> logs;
   for (double v : side(s, head)) logs.push_back(std::log(v));
-  if (logs.size() < 2) return std::nan("");
-  const double center = stats::median(logs);
-  for (double& v : logs) v = std::fabs(v - center);
-  return 1.4826 * stats::median_in_place(logs);
+  return stats::sample_sd(logs);
 }
 
 void add_diagnoses(Comparison& comparison, const std::vector<stats::PairedSeries>& series,

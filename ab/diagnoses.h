@@ -18,11 +18,11 @@ namespace benchgate::ab {
 void add_diagnoses(Comparison& comparison, const std::vector<stats::PairedSeries>& series,
                    const std::vector<stats::PairedSeries>& cpu_series);
 
-// The spread of one side's log values across rounds, robustly (1.4826 x the median absolute
-// deviation), for the asymmetric-spread check.
-double robust_log_spread(const stats::PairedSeries& series, bool head);
+// The spread of one side's log values across rounds, for the asymmetric-spread check: the SD, not
+// a robust measure, because the bursts and second states of one side are what it must see.
+double log_spread(const stats::PairedSeries& series, bool head);
 
-// A side is "far noisier" when its robust spread is at least this many times the other's.
+// A side is "far noisier" when its spread is at least this many times the other's.
 inline constexpr double kAsymmetricSpread = 3.0;
 
 }  // namespace benchgate::ab

@@ -22,6 +22,8 @@ double process_disturbance(const RunRecord& process, const std::string& metric) 
 std::optional<std::string> disturbed_block(std::span<const AbRound> block,
                                            std::span<const double> job_scores,
                                            const std::string& metric) {
+  // What is typical for the job needs two blocks (8 processes); the first is never judged alone.
+  if (job_scores.size() < 8) return std::nullopt;
   const double typical = stats::median(job_scores);
   if (!std::isfinite(typical)) return std::nullopt;
   const double limit = std::max(kDisturbedFactor * typical, kDisturbedFloor);
@@ -81,6 +83,12 @@ std::vector<stats::PairedSeries> same_state_rounds(const std::vector<stats::Pair
   for (auto& s : out)
     std::erase_if(s.rounds, [&keep](const stats::RoundPair& r) { return !keep.contains(r.round); });
   return out;
+}
+
+std::vector<std::size_t> first_rounds_to_screen(std::size_t rounds_so_far) {
+  if (rounds_so_far < 4) return {};
+  if (rounds_so_far == 4) return {0, 2};
+  return {rounds_so_far - 2};
 }
 
 }  // namespace benchgate::ab

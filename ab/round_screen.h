@@ -41,6 +41,11 @@ std::optional<std::string> disturbed_as_a_whole(const std::vector<stats::PairedS
 std::vector<stats::PairedSeries> same_state_rounds(const std::vector<stats::PairedSeries>& series,
                                                    std::string& note);
 
+// Which blocks to screen once `rounds_so_far` rounds ran (an even number): as indices of their
+// first rounds. None after the first block (nothing is typical yet), the first two after the
+// second, then the newest one.
+std::vector<std::size_t> first_rounds_to_screen(std::size_t rounds_so_far);
+
 // At most this share of the planned rounds is added to replace disturbed blocks.
 inline constexpr double kMostReplaced = 0.25;
 

@@ -93,7 +93,9 @@ void register_ab_command(CLI::App& app, Action& action) {
   CLI::App* sub = app.add_subcommand(
       "ab",
       "Measure two built Google Benchmark suites side by side: in each round one base and one\n"
-      "head process run back to back in a seeded random order, so machine drift hits both.\n"
+      "head process run back to back, so machine drift hits both; rounds come in AB/BA blocks\n"
+      "(the block's order seeded) and the analysis pairs them: the signed-rank test of the\n"
+      "per-round log ratios with the second-run penalty removed (docs/interleaved.md).\n"
       "Writes DIR/base.json, DIR/head.json, DIR/noise.json and DIR/comparison.* (every format).\n"
       "Both sides run on the same CPU (--cpus auto); e.g. on CPU 3, with one warm-up process\n"
       "before each round:\n"
@@ -104,7 +106,8 @@ void register_ab_command(CLI::App& app, Action& action) {
       ->required();
   sub->add_option("--head", flags->head, "Head suite command, split like a shell")->required();
   sub->add_option("--rounds", flags->rounds,
-                  "Rounds (one base + one head process each), or 'auto' for adaptive rounds")
+                  "Rounds (one base + one head process each; odd numbers are rounded up to whole "
+                  "AB/BA blocks), or 'auto' for adaptive rounds, e.g. --rounds auto")
       ->capture_default_str();
   sub->add_option("--max-rounds", flags->max_rounds, "Adaptive rounds: the most rounds to run")
       ->check(CLI::Range(2, 100000))
@@ -115,7 +118,8 @@ void register_ab_command(CLI::App& app, Action& action) {
       ->check(CLI::Range(1, 100000))
       ->capture_default_str();
   sub->add_option("--filter", flags->filter, "Google Benchmark --benchmark_filter regex");
-  sub->add_option("--seed", flags->seed, "Seed of the order within rounds (default random; shown)");
+  sub->add_option("--seed", flags->seed,
+                  "Seed of the AB/BA blocks' orders (default random; shown)");
   sub->add_option("--timeout", flags->timeout, "Seconds after which one process is stopped")
       ->check(CLI::Range(0.0, 7 * 24 * 3600.0));
   sub->add_option("--cpus", flags->cpus, kCpusHelp)->capture_default_str();

@@ -42,7 +42,7 @@ struct StateSplit {
 std::optional<StateSplit> two_state_split(std::span<const std::span<const RoundPair>> benchmarks);
 
 // The largest |deviation| that is still ordinary: max(5 robust SDs (1.4826 x the median
-// |deviation|), 10%); +inf below 4 processes.
+// |deviation|), 10%); +inf below 8 processes (two blocks: what is typical needs more than one).
 double common_mode_limit(std::span<const ProcessDeviation> deviations);
 
 }  // namespace benchgate::stats

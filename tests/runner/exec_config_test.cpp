@@ -49,7 +49,7 @@ TEST(Config, TheDocumentedExampleLoadsWithEveryValue) {
   EXPECT_DOUBLE_EQ(c.gate.threshold, 0.05);
   EXPECT_EQ(c.gate.fail_on, std::vector<Verdict>{Verdict::kRegression});
   EXPECT_EQ(c.gate.mode, GateMode::kStored);
-  EXPECT_EQ(c.gate.rounds, 8);
+  EXPECT_EQ(c.gate.rounds, 24);
   EXPECT_EQ(c.gate.budget_seconds, 1200.0);
   EXPECT_EQ(c.gate.warmup_processes, 1);
   EXPECT_EQ(c.run.cpus.kind, CpuSetting::Kind::kAuto);

@@ -32,14 +32,19 @@ Comparison analyse_suite(const std::vector<stats::PairedSeries>& job, const Desi
   while (paired < design.rounds && run + 2 <= available) {
     for (std::size_t b = 0; b < job.size(); ++b)
       for (int r = run; r < run + 2; ++r) included[b].rounds.push_back(job[b].rounds[r]);
-    const int first = job.front().rounds[run].round;
     run += 2;
-    if (replaced + 2 <= most && ab::disturbed_as_a_whole(included, first)) {
-      for (auto& s : included) s.rounds.resize(s.rounds.size() - 2);
-      replaced += 2;
-      continue;
-    }
     paired += 2;
+    // As the job does: the first block is judged with the second, then each new block.
+    for (std::size_t first : ab::first_rounds_to_screen(static_cast<std::size_t>(run))) {
+      const int round = job.front().rounds[first].round;
+      if (replaced + 2 > most || !ab::disturbed_as_a_whole(included, round)) continue;
+      for (auto& s : included)
+        std::erase_if(s.rounds, [round](const stats::RoundPair& p) {
+          return p.round == round || p.round == round + 1;
+        });
+      replaced += 2;
+      paired -= 2;
+    }
     if (design.adaptive && paired < design.rounds && paired >= next_look) {
       next_look += design.look_every;
       std::string note;

@@ -15,6 +15,17 @@ constexpr std::array<std::pair<Verdict, std::string_view>, 7> kVerdictWords = {{
     {Verdict::kNew, "new"},
     {Verdict::kMissing, "missing"},
 }};
+
+// Each analysis unit's name in JSON and how a count of them reads.
+struct UnitWords {
+  AnalysisUnit unit;
+  std::string_view name, noun;
+};
+constexpr std::array<UnitWords, 3> kUnitWords = {{
+    {AnalysisUnit::kProcessMedians, "process-medians", "processes"},
+    {AnalysisUnit::kRepetitions, "repetitions", "repetitions"},
+    {AnalysisUnit::kPairedRounds, "paired-rounds", "rounds"},
+}};
 }  // namespace
 
 std::string_view to_string(Verdict verdict) {
@@ -34,26 +45,14 @@ std::string_view to_string(TestKind kind) {
 }
 
 std::string_view to_string(AnalysisUnit unit) {
-  switch (unit) {
-    case AnalysisUnit::kProcessMedians:
-      return "process-medians";
-    case AnalysisUnit::kRepetitions:
-      return "repetitions";
-    case AnalysisUnit::kPairedRounds:
-      return "paired-rounds";
-  }
+  for (const auto& u : kUnitWords)
+    if (u.unit == unit) return u.name;
   return "?";
 }
 
 std::string_view unit_noun(AnalysisUnit unit) {
-  switch (unit) {
-    case AnalysisUnit::kProcessMedians:
-      return "processes";
-    case AnalysisUnit::kRepetitions:
-      return "repetitions";
-    case AnalysisUnit::kPairedRounds:
-      return "rounds";
-  }
+  for (const auto& u : kUnitWords)
+    if (u.unit == unit) return u.noun;
   return "?";
 }
 

@@ -1,86 +1,91 @@
 #include "tests/sim/noise_model.h"
 
 #include <cmath>
+#include <string>
+#include <utility>
 
 namespace benchgate::sim {
 
-// The quiet part every scenario shares: 3% process noise and 10% drift between rounds (which
-// interleaving cancels).
-NoiseModel gaussian_scenario() {
-  return {.name = "gaussian", .process_sd = 0.03, .round_drift_sd = 0.10};
-}
+namespace {
+
+// Each component at the size measured (or larger), set in one place so that "everything at
+// once" is exactly the single-component scenarios together.
 
 // Slow spells of the whole machine, entered or left at 1 process in 10: measured here, a job ran
 // 20-74% slower in every benchmark (log 0.4 ~ +49%).
-NoiseModel job_episodes_scenario() {
-  NoiseModel m = gaussian_scenario();
-  m.name = "job episodes";
+void add_episodes(NoiseModel& m) {
   m.episode_rate = 0.10;
   m.episode_shift = 0.40;
-  return m;
 }
 
 // The second process of a round 6% slower (the stand-in suite's figure; the median over a real
 // suite was 1.8%), varying by 2% between benchmarks.
-NoiseModel second_run_penalty_scenario() {
-  NoiseModel m = gaussian_scenario();
-  m.name = "run-second penalty";
+void add_second_run_penalty(NoiseModel& m) {
   m.second_penalty = std::log(1.06);
   m.second_penalty_sd = 0.02;
-  return m;
 }
 
 // One measurement in 20 hit by a one-sided burst of +35% on average.
-NoiseModel bursts_scenario() {
-  NoiseModel m = gaussian_scenario();
-  m.name = "one-sided bursts";
+void add_bursts(NoiseModel& m) {
   m.burst_rate = 0.05;
   m.burst_mean = 0.30;
-  return m;
 }
 
-NoiseModel heavy_tails_scenario() {
-  NoiseModel m = gaussian_scenario();
-  m.name = "heavy tails";
+void add_heavy_tails(NoiseModel& m) {
   m.tail_df = 3;
-  return m;
 }
 
 // Half the benchmarks feel a slow process state (an unpinned process on the slower CPU of this
 // machine: +57% for BM_StringJoin), which 40% of processes land in.
-NoiseModel bimodal_scenario() {
-  NoiseModel m = gaussian_scenario();
-  m.name = "bimodal";
+void add_two_states(NoiseModel& m) {
   m.bimodal_fraction = 0.5;
   m.slow_state_rate = 0.4;
   m.slow_state_shift = 0.45;
-  return m;
 }
 
-// A fifth of the benchmarks depend on what ran before them in their process.
-NoiseModel composition_scenario() {
-  NoiseModel m = gaussian_scenario();
-  m.name = "composition";
-  m.composition_fraction = 0.2;
-  m.composition_shift = -1.5;  // ~200 us -> ~45 us, as in the compression library's suite
-  return m;
-}
-
-NoiseModel everything_scenario() {
-  NoiseModel m = gaussian_scenario();
-  m.name = "everything at once";
-  m.tail_df = 3;
-  m.episode_rate = 0.10;
-  m.episode_shift = 0.40;
-  m.second_penalty = std::log(1.06);
-  m.second_penalty_sd = 0.02;
-  m.burst_rate = 0.05;
-  m.burst_mean = 0.30;
-  m.bimodal_fraction = 0.5;
-  m.slow_state_rate = 0.4;
-  m.slow_state_shift = 0.45;
+// A fifth of the benchmarks depend on what ran before them in their process: ~200 us -> ~45 us,
+// as in the compression library's suite.
+void add_composition(NoiseModel& m) {
   m.composition_fraction = 0.2;
   m.composition_shift = -1.5;
+}
+
+// The quiet part every scenario shares (3% process noise, 10% drift between rounds, which
+// interleaving cancels), plus `component`.
+NoiseModel scenario(std::string name, void (*component)(NoiseModel&)) {
+  NoiseModel m{.name = std::move(name), .process_sd = 0.03, .round_drift_sd = 0.10};
+  if (component) component(m);
+  return m;
+}
+
+}  // namespace
+
+NoiseModel gaussian_scenario() {
+  return scenario("gaussian", nullptr);
+}
+NoiseModel job_episodes_scenario() {
+  return scenario("job episodes", add_episodes);
+}
+NoiseModel second_run_penalty_scenario() {
+  return scenario("run-second penalty", add_second_run_penalty);
+}
+NoiseModel bursts_scenario() {
+  return scenario("one-sided bursts", add_bursts);
+}
+NoiseModel heavy_tails_scenario() {
+  return scenario("heavy tails", add_heavy_tails);
+}
+NoiseModel bimodal_scenario() {
+  return scenario("bimodal", add_two_states);
+}
+NoiseModel composition_scenario() {
+  return scenario("composition", add_composition);
+}
+NoiseModel everything_scenario() {
+  NoiseModel m = scenario("everything at once", nullptr);
+  for (auto* component : {add_episodes, add_second_run_penalty, add_bursts, add_heavy_tails,
+                          add_two_states, add_composition})
+    component(m);
   return m;
 }
 

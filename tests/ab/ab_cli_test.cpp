@@ -39,13 +39,16 @@ TEST_F(AbCli, FixedRoundsWriteTaggedRecordsComparisonAndNoiseReport) {
       ab({"--base", ab_suite_command("ab_bench"), "--head", ab_suite_command("ab_bench_slow100"),
           "--rounds", "8", "--seed", "42", "--format", "json"});
   ASSERT_EQ(r.exit_code, 1) << r.out << r.err;
-  EXPECT_THAT(r.err, HasSubstr("round 8/8 done"));
+  // 8 rounds, or 10 when the screening replaced a disturbed block (the first round of a job often
+  // is: cold caches).
+  EXPECT_THAT(r.err, ::testing::ContainsRegex("round (8/8|10/10) done"));
   EXPECT_THAT(r.err, HasSubstr("ETA"));
   auto base = read_json(out() / "base.json"), head = read_json(out() / "head.json");
-  ASSERT_EQ(base["processes"].size(), 8u);
-  ASSERT_EQ(head["processes"].size(), 8u);
+  const std::size_t run = base["processes"].size();
+  ASSERT_TRUE(run == 8u || run == 10u) << r.err;
+  ASSERT_EQ(head["processes"].size(), run);
   std::set<int> positions;
-  for (std::size_t i = 0; i < 8; ++i) {
+  for (std::size_t i = 0; i < run; ++i) {
     auto b = ab_tags(base)[i], h = ab_tags(head)[i];
     EXPECT_EQ(b["side"], "base");
     EXPECT_EQ(h["side"], "head");

@@ -179,7 +179,8 @@ TEST_F(GateInterleaved, BuildsBothSidesCatchesTheSlowdownAndStoresBothSidesPaire
   EXPECT_THAT(r.err, HasSubstr("building base (" + base.substr(0, 12) + ")"));
   EXPECT_THAT(r.err, HasSubstr("building head (" + head.substr(0, 12) + ")"));
   EXPECT_THAT(r.err, HasSubstr("[base build] "));
-  EXPECT_THAT(r.err, HasSubstr("round 8/8"));
+  // 8 rounds, or more when the screening replaced disturbed blocks (up to a quarter: 2).
+  EXPECT_THAT(r.err, ::testing::ContainsRegex("round (8/8|10/10)"));
   EXPECT_THAT(r.err, HasSubstr("removed the temporary worktree"));
   // The work suite's 2x slowdown always fails the gate; the example's realistic ~12% one
   // (BM_StringJoin/256) fails it too when the machine is quiet enough to see it in 8 rounds.
@@ -222,8 +223,10 @@ TEST_F(GateInterleaved, BuildsBothSidesCatchesTheSlowdownAndStoresBothSidesPaire
       << "one job per suite";
   EXPECT_EQ(b["environment"]["interleaved"]["head_commit"], head);
   EXPECT_EQ(h["environment"]["interleaved"]["base_commit"], base);
-  ASSERT_EQ(b["processes"].size(), 8u);
-  for (std::size_t i = 0; i < 8; ++i) {
+  const std::size_t run = b["processes"].size();
+  ASSERT_TRUE(run == 8u || run == 10u);
+  ASSERT_EQ(h["processes"].size(), run);
+  for (std::size_t i = 0; i < run; ++i) {
     EXPECT_EQ(b["processes"][i]["context"]["benchgate_ab"]["round"], static_cast<int>(i) + 1);
     EXPECT_EQ(h["processes"][i]["context"]["benchgate_ab"]["round"], static_cast<int>(i) + 1);
   }
@@ -248,7 +251,8 @@ TEST_F(GateInterleaved, BuildsBothSidesCatchesTheSlowdownAndStoresBothSidesPaire
                                     " (the merge-base), testbed tb, 1 stored run"));
   const auto stored_comparison =
       nlohmann::json::parse(read_file(stored_report / "comparison.json"));
-  EXPECT_EQ(row(stored_comparison, "BM_Work")["base_n"], 8) << "per-process medians of 8 rounds";
+  EXPECT_EQ(row(stored_comparison, "BM_Work")["base_n"], static_cast<int>(run))
+      << "per-process medians of every round of the job";
   EXPECT_EQ(row(stored_comparison, "BM_Work")["verdict"], "regression");
 }
 

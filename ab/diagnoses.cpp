@@ -48,6 +48,8 @@ void check_asymmetric_spread(BenchmarkComparison& row, const stats::PairedSeries
   const double base = log_spread(s, false), head = log_spread(s, true);
   const double larger = std::max(base, head), smaller = std::min(base, head);
   if (!(larger > row.threshold / 2) || !(larger >= kAsymmetricSpread * smaller)) return;
+  // A shift many times the noisier side's spread is no burst's doing (a 2x slowdown stays one).
+  if (std::fabs(std::log(row.ratio)) >= kAsymmetricSpread * larger) return;
   row.verdict = Verdict::kInconclusive;
   append(row, fmt::format("inconclusive: one side far noisier ({} spread {:.1f}% against {:.1f}%), "
                           "so its bursts could make the shift; more rounds would tell",

@@ -22,7 +22,8 @@ void add_diagnoses(Comparison& comparison, const std::vector<stats::PairedSeries
 // a robust measure, because the bursts and second states of one side are what it must see.
 double log_spread(const stats::PairedSeries& series, bool head);
 
-// A side is "far noisier" when its spread is at least this many times the other's.
+// A side is "far noisier" when its spread is at least this many times the other's; the check
+// demotes a change only when the change is smaller than this many times that spread.
 inline constexpr double kAsymmetricSpread = 3.0;
 
 }  // namespace benchgate::ab

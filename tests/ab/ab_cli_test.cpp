@@ -138,7 +138,8 @@ TEST_F(AbFailures, ACrashIsRetriedOnce) {
   int failed = 0, ok = 0;
   for (const auto& p : head["processes"]) (p["status"] == "failed" ? failed : ok) += 1;
   EXPECT_EQ(failed, 1);
-  EXPECT_EQ(ok, 4) << "the retry measured round 2";
+  // 4 rounds, the retry measuring round 2; 6 when the screening replaced a disturbed block.
+  EXPECT_TRUE(ok == 4 || ok == 6) << ok << " measured processes: the retry measured round 2";
   auto comparison = nlohmann::json::parse(r.out);
   EXPECT_EQ(comparison_row(comparison, "BM_Accumulate")["base_n"], 4);
 }

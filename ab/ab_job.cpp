@@ -27,6 +27,7 @@
 #include "runner/progress.h"
 #include "runner/suite_binary_probe.h"
 #include "stats/sequential_monitor.h"
+#include "stats/verdict.h"
 
 namespace benchgate::ab {
 namespace {
@@ -135,9 +136,8 @@ std::string unreachable_significance(const stats::SequentialMonitor& monitor) {
   for (const auto& s : monitor.states()) rounds = std::max(rounds, s.rounds);
   const double first_step = monitor.design().alpha /
                             static_cast<double>(std::max<std::size_t>(monitor.states().size(), 1));
-  if (rounds == 0 || 2 / std::ldexp(1.0, rounds) <= first_step) return "";
-  int needed = rounds;
-  while (2 / std::ldexp(1.0, needed) > first_step) ++needed;
+  const auto needed = static_cast<int>(stats::smallest_rounds_for_significance(first_step));
+  if (rounds == 0 || rounds >= needed) return "";
   return fmt::format(
       "{} paired rounds cannot make any benchmark significant: the signed-rank test's smallest "
       "p-value with {} rounds is {:.2g}, and Holm's first step across {} benchmarks needs p <= "

@@ -17,16 +17,10 @@ void append(BenchmarkComparison& row, const std::string& text) {
   row.note += row.note.empty() ? text : "; " + text;
 }
 
-std::vector<double> side(const stats::PairedSeries& s, bool head) {
-  std::vector<double> values;
-  for (const auto& r : s.rounds) values.push_back(head ? r.head : r.base);
-  return values;
-}
-
 void diagnose_clusters(BenchmarkComparison& row, const stats::PairedSeries& s) {
   int sides_with_clusters = 0;
   for (bool head : {false, true}) {
-    const auto clusters = stats::two_clusters(side(s, head));
+    const auto clusters = stats::two_clusters(stats::side_values(s.rounds, head));
     if (!clusters) continue;
     ++sides_with_clusters;
     append(row, fmt::format("{} processes form two clusters, {} x{} and {} x{}: a process's "
@@ -81,7 +75,7 @@ void compare_cpu_time(BenchmarkComparison& row, const stats::PairedSeries& cpu, 
 
 double log_spread(const stats::PairedSeries& s, bool head) {
   std::vector<double> logs;
-  for (double v : side(s, head)) logs.push_back(std::log(v));
+  for (double v : stats::side_values(s.rounds, head)) logs.push_back(std::log(v));
   return stats::sample_sd(logs);
 }
 

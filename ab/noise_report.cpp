@@ -9,16 +9,6 @@
 #include "stats/position_effect.h"
 
 namespace benchgate::ab {
-namespace {
-
-std::vector<double> side_values(const stats::PairedSeries& s, bool head) {
-  std::vector<double> values;
-  for (const auto& r : s.rounds) values.push_back(head ? r.head : r.base);
-  return values;
-}
-
-}  // namespace
-
 NoiseReport noise_report(const std::vector<stats::PairedSeries>& series,
                          const CompareSettings& settings) {
   NoiseReport report;
@@ -31,8 +21,8 @@ NoiseReport noise_report(const std::vector<stats::PairedSeries>& series,
     NoiseRow row;
     row.name = s.name;
     row.rounds = s.rounds.size();
-    row.cv_base = stats::coefficient_of_variation(side_values(s, false));
-    row.cv_head = stats::coefficient_of_variation(side_values(s, true));
+    row.cv_base = stats::coefficient_of_variation(stats::side_values(s.rounds, false));
+    row.cv_head = stats::coefficient_of_variation(stats::side_values(s.rounds, true));
     row.threshold = s.threshold;
     const std::optional<double> position = stats::position_effect(s.rounds);
     if (position) row.second_run_effect = std::exp(*position);

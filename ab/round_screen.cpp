@@ -22,8 +22,7 @@ double process_disturbance(const RunRecord& process, const std::string& metric) 
 std::optional<std::string> disturbed_block(std::span<const AbRound> block,
                                            std::span<const double> job_scores,
                                            const std::string& metric) {
-  // What is typical for the job needs two blocks (8 processes); the first is never judged alone.
-  if (job_scores.size() < 8) return std::nullopt;
+  if (job_scores.size() < stats::kFewestTypicalProcesses) return std::nullopt;
   const double typical = stats::median(job_scores);
   if (!std::isfinite(typical)) return std::nullopt;
   const double limit = std::max(kDisturbedFactor * typical, kDisturbedFloor);

@@ -12,9 +12,6 @@ namespace benchgate::stats {
 namespace {
 
 constexpr double kRobustSds = 5;
-// What is typical for a job needs two blocks (8 processes) to say: the first block alone is
-// never judged.
-constexpr std::size_t kFewestProcesses = 8;
 constexpr double kSmallestDisturbance = 0.0953;  // log(1.10)
 
 }  // namespace
@@ -51,7 +48,7 @@ std::vector<ProcessDeviation> common_mode_deviations(
 double common_mode_limit(std::span<const ProcessDeviation> deviations) {
   std::vector<double> values;
   for (const auto& d : deviations) values.push_back(d.deviation);
-  if (values.size() < kFewestProcesses) return std::numeric_limits<double>::infinity();
+  if (values.size() < kFewestTypicalProcesses) return std::numeric_limits<double>::infinity();
   for (double& v : values) v = std::fabs(v);
   return std::max(kRobustSds * 1.4826 * median_in_place(values), kSmallestDisturbance);
 }

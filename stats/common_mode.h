@@ -13,6 +13,10 @@
 
 namespace benchgate::stats {
 
+// What is typical for a job needs two AB/BA blocks (8 processes) to say: the first block alone is
+// never judged.
+inline constexpr std::size_t kFewestTypicalProcesses = 8;
+
 struct ProcessDeviation {
   int round = 0;
   bool head = false;

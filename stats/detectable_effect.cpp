@@ -58,8 +58,7 @@ double detectable_ratio(const DetectableEffectQuestion& q) {
   double log_effect = noncentrality_for_power(df, q.alpha, q.power) * standard_error;
   if (paired) {
     // The signed-rank test: its exact floor is 2 / 2^n, its efficiency that of the U test.
-    if (2 / std::ldexp(1.0, static_cast<int>(std::min<std::size_t>(q.n, 1000))) > q.alpha)
-      return kInfinity;
+    if (smallest_rounds_for_significance(q.alpha) > q.n) return kInfinity;
     log_effect *= std::sqrt(std::numbers::pi / 3);
   } else if (q.test == TestKind::kMannWhitney) {
     if (smallest_units_for_significance(q.alpha) > q.n) return kInfinity;

@@ -27,6 +27,13 @@ std::optional<double> position_effect(std::span<const RoundPair> rounds) {
   return hodges_lehmann_shift(first, second, 0.5).shift / 2;
 }
 
+std::vector<double> side_values(std::span<const RoundPair> rounds, bool head) {
+  std::vector<double> values;
+  values.reserve(rounds.size());
+  for (const RoundPair& r : rounds) values.push_back(head ? r.head : r.base);
+  return values;
+}
+
 void adjusted_log_ratios(std::span<const RoundPair> rounds, double position_log,
                          std::vector<double>& out) {
   out.clear();

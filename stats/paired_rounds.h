@@ -43,6 +43,9 @@ struct PairedRoundsAnalysis {
 // Needs >= 1 round with values > 0 on both sides (std::invalid_argument otherwise).
 PairedRoundsAnalysis analyse_paired_rounds(std::span<const RoundPair> rounds, double confidence);
 
+// One side's per-process values, round by round.
+std::vector<double> side_values(std::span<const RoundPair> rounds, bool head);
+
 // The per-round log ratios with the position effect `position_log` removed (d_i - s_i * pi).
 void adjusted_log_ratios(std::span<const RoundPair> rounds, double position_log,
                          std::vector<double>& out);

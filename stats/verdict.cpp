@@ -39,13 +39,6 @@ double spread_upper_bound(double log_sd, std::size_t n) {
   return log_sd * it->second;
 }
 
-// Smallest n whose exact signed-rank test can reach p <= a at all: 2 / 2^n <= a.
-std::size_t smallest_rounds_for_significance(double a) {
-  std::size_t n = 1;
-  while (2 / std::ldexp(1.0, static_cast<int>(n)) > a && n < 1000) ++n;
-  return n;
-}
-
 // The power condition of units_needed solved for the spread: with se = scale / sqrt(n),
 //   log(1+δ) - t_0.8 se >= max(t_{1-a/2} se, log(1+δ/2) + t_{1-α/2} se)
 // holds exactly when scale <= sqrt(n) min(log(1+δ) / (t_0.8 + t_{1-a/2}),
@@ -78,6 +71,12 @@ const PlanTable& plan_table(bool paired, double a, double alpha, double threshol
 }
 
 }  // namespace
+
+std::size_t smallest_rounds_for_significance(double a) {
+  std::size_t n = 1;
+  while (2 / std::ldexp(1.0, static_cast<int>(n)) > a && n < 1000) ++n;
+  return n;
+}
 
 std::size_t smallest_units_for_significance(double a) {
   double central = 2;  // C(2n, n) for n = 1

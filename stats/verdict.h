@@ -58,6 +58,11 @@ std::optional<std::size_t> units_needed(const SampleSizeQuestion& question);
 
 inline constexpr std::size_t kMostUnits = 10000;
 
+// Smallest number of paired rounds for which the exact two-sided signed-rank test can reach
+// p <= a at all: its smallest p-value (every round the same sign) is 2 / 2^n. E.g. 6 for
+// a = 0.05, 12 for a = 0.05 / 90.
+std::size_t smallest_rounds_for_significance(double a);
+
 // Smallest n per side for which the exact two-sided U test can reach p <= a at all: its smallest
 // p-value (complete separation of the two samples) is 2 / C(2n, n). E.g. 4 for a = 0.05, 8 for
 // a = 0.0005 (alpha 0.05 over 100 benchmarks).

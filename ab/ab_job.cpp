@@ -256,6 +256,10 @@ AbJobResult run_ab_job(const AbJobSettings& s) {
   std::string state_note;
   const std::vector<stats::PairedSeries> analysed = same_state_rounds(series, state_note);
   apply_sequential_verdicts(result.comparison, analysis.monitor);
+  result.comparison.method = fmt::format(
+      "interleaved: {} {} rounds in AB/BA blocks, paired by round (signed-rank on "
+      "position-adjusted log ratios)",
+      result.rounds_complete, result.adaptive ? "adaptive" : "fixed");
   add_diagnoses(result.comparison, series,
                 s.compare.settings.metric == kCpuTime
                     ? std::vector<stats::PairedSeries>{}

@@ -21,10 +21,11 @@ struct UnitWords {
   AnalysisUnit unit;
   std::string_view name, noun;
 };
-constexpr std::array<UnitWords, 3> kUnitWords = {{
+constexpr std::array<UnitWords, 4> kUnitWords = {{
     {AnalysisUnit::kProcessMedians, "process-medians", "processes"},
     {AnalysisUnit::kRepetitions, "repetitions", "repetitions"},
     {AnalysisUnit::kPairedRounds, "paired-rounds", "rounds"},
+    {AnalysisUnit::kJobs, "jobs", "jobs"},
 }};
 }  // namespace
 
@@ -57,7 +58,8 @@ std::string_view unit_noun(AnalysisUnit unit) {
 }
 
 bool blocks_gate(const BenchmarkComparison& row, const CompareSettings& settings) {
-  return row.verdict == Verdict::kRegression && (!row.single_run || settings.trust_single_run);
+  return row.verdict == Verdict::kRegression && (!row.single_run || settings.trust_single_run) &&
+         (!row.job_noise_unmeasured || settings.trust_single_job);
 }
 
 bool Comparison::has_blocking_regression() const {

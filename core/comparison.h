@@ -29,6 +29,7 @@ enum class AnalysisUnit {
   kProcessMedians,  // >= 2 processes per side: one value per process (its median)
   kRepetitions,     // a single process on some side: repetitions, between-run drift unmeasured
   kPairedRounds,    // interleaved: one position-adjusted log ratio per round (base and head)
+  kJobs,            // stored mode: head's job against stored jobs, job-to-job spread from history
 };
 std::string_view to_string(AnalysisUnit unit);
 // How a count of these units reads: "processes", "repetitions", "rounds".
@@ -55,6 +56,9 @@ struct BenchmarkComparison {
   bool noisy = false;                // a CV larger than δ: too noisy to gate at this δ
   bool warning = false;              // BH says "probably changed" though Holm did not fail it
   bool single_run = false;           // analysed on repetitions of a single process: unconfirmed
+  // Base and head are separate jobs and the job-to-job spread is unknown, so the processes of
+  // each side were tested as if the jobs did not differ: a regression is unconfirmed.
+  bool job_noise_unmeasured = false;
   // Units (per side; rounds when paired) the design in use needs to catch a true change of δ with
   // 80% power (stats/verdict.h units_needed); set for inconclusive rows.
   std::optional<std::size_t> units_needed;
@@ -81,6 +85,8 @@ struct CompareSettings {
   double warning_q = 0.10;
   TestKind test = TestKind::kMannWhitney;
   bool trust_single_run = false;
+  // Let regressions of rows with job_noise_unmeasured count (`--trust-single-job`).
+  bool trust_single_job = false;
   bool fail_on_regression = true;  // --fail-on never sets this false
   // Further verdicts that fail the gate (config `fail_on = ["regression", "missing"]`).
   std::vector<Verdict> also_fail_on;
@@ -92,8 +98,25 @@ struct CompareSettings {
 enum class ComparisonOutcome { kPass, kFail };
 std::string_view to_string(ComparisonOutcome outcome);  // "pass", "fail"
 
+// Stored mode's view of the whole job (stats/job_comparison.h): what the machine did to every
+// benchmark at once, removed before each benchmark is judged.
+struct JobLevelSummary {
+  std::size_t base_jobs = 0;      // stored jobs head was judged against
+  std::size_t history_jobs = 0;   // recorded jobs the spread was learnt from
+  double common_shift = 1;        // ratio head/base shared by the benchmarks (1 when not removed)
+  bool common_mode_removed = false;
+  double common_mode_limit = 0;   // largest ordinary common shift (ratio above 1); 0 when unknown
+  double scatter = 1;             // how much wider than usual the job's benchmarks scattered
+};
+
 struct Comparison {
   CompareSettings settings;
+  // Which mode produced the verdicts and what it tested, one line (always set by compare_runs).
+  std::string method;
+  // The false-alarm rate measured for this mode on this testbed (`benchgate calibrate`), or that
+  // it has not been measured; empty where no testbed applies.
+  std::string false_alarms;
+  std::optional<JobLevelSummary> job_level;
   std::vector<BenchmarkComparison> benchmarks;
   std::vector<std::string> warnings;   // comparison-wide, e.g. "between-run drift not measured"
   std::string base_label, head_label;  // what was compared, for humans (paths, commits)

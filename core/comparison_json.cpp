@@ -26,6 +26,7 @@ void write_row(JsonWriter& w, const BenchmarkComparison& r, const CompareSetting
   w.key("head_n").value(r.head_n);
   w.key("head_processes").value(r.head_processes);
   w.key("head_samples").value(r.head_samples);
+  w.key("job_noise_unmeasured").value(r.job_noise_unmeasured);
   w.key("metric").value(r.metric);
   w.key("name").value(r.name);
   w.key("noisy").value(r.noisy);
@@ -58,6 +59,7 @@ void write_settings(JsonWriter& w, const CompareSettings& s) {
   w.key("metric").value(s.metric);
   w.key("test").value(to_string(s.test));
   w.key("threshold").value(s.threshold);
+  w.key("trust_single_job").value(s.trust_single_job);
   w.key("trust_single_run").value(s.trust_single_run);
   w.key("warning_q").value(s.warning_q);
   w.end_object();
@@ -75,7 +77,20 @@ std::string document_text(const Comparison& c, const Report* report) {
                     Verdict::kRegression, Verdict::kUnchanged, Verdict::kUntested})
     w.key(to_string(v)).value(c.count(v));
   w.end_object();
+  w.key("false_alarms").value(c.false_alarms);
   w.key("head").value(c.head_label);
+  if (c.job_level) {
+    const JobLevelSummary& j = *c.job_level;
+    w.key("job_level").begin_object();
+    w.key("base_jobs").value(j.base_jobs);
+    w.key("common_mode_limit").value(j.common_mode_limit);
+    w.key("common_mode_removed").value(j.common_mode_removed);
+    w.key("common_shift").value(j.common_shift);
+    w.key("history_jobs").value(j.history_jobs);
+    w.key("scatter").value(j.scatter);
+    w.end_object();
+  }
+  w.key("method").value(c.method);
   if (report && report->noise) w.key("noise").dom(noise_json(*report->noise));
   if (report && !report->profile_notes.empty()) w.key("profile_notes").value(report->profile_notes);
   if (report && !report->profiles.empty()) {

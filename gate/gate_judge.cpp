@@ -1,5 +1,6 @@
 #include "gate/gate_judge.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <map>
 
@@ -7,41 +8,23 @@
 
 #include "core/log.h"
 #include "core/text.h"
+#include "gate/stored_jobs.h"
 #include "stats/family_adjust.h"
 #include "store/baseline_finder.h"
 
 namespace benchgate::gate {
 namespace {
 
-// The stored runs of one suite, pooled over the recorded ancestors found (nearest first).
-struct SuiteBaseline {
-  RunRecord record;
-  std::size_t runs = 0;
-  std::string commit;  // the nearest commit that had this suite
-  int distance = 0;
-  std::vector<std::string> commits;  // every commit pooled, nearest first
-};
+constexpr const char* kFalseAlarmsNotMeasured =
+    "false-alarm rate on this testbed not measured yet (run `benchgate calibrate`)";
 
-// Records that name no suite (saved by hand with `baseline save`) are used only when a single
-// suite is gated: with several they cannot be told apart.
-std::optional<SuiteBaseline> pool_suite(const store::BaselineResult& found,
-                                        const std::string& suite, bool single_suite) {
-  std::optional<SuiteBaseline> pooled;
-  for (const auto& candidate : found.baselines)
-    for (const auto& record : candidate.records) {
-      const std::string named = suite_of(record);
-      if (named != suite && !(named.empty() && single_suite)) continue;
-      if (!pooled) {
-        pooled = SuiteBaseline{record, 1, candidate.commit, candidate.distance, {candidate.commit}};
-        continue;
-      }
-      merge_records(pooled->record, record);
-      ++pooled->runs;
-      if (pooled->commits.back() != candidate.commit) pooled->commits.push_back(candidate.commit);
-    }
-  return pooled;
+// The window's stored jobs pooled into one record (for the per-process numbers shown beside the
+// job-level verdict, and for rows without a job-to-job spread).
+RunRecord pooled(const SuiteJobs& jobs) {
+  RunRecord record = *jobs.base.front();
+  for (std::size_t i = 1; i < jobs.base.size(); ++i) merge_records(record, *jobs.base[i]);
+  return record;
 }
-
 std::string no_baseline_line(const SuiteHead& head, const GateContext& context,
                              const GateSettings& settings, const store::BaselineResult* found) {
   const std::string_view outcome = no_baseline_consequence(settings.no_baseline);
@@ -58,14 +41,34 @@ std::string no_baseline_line(const SuiteHead& head, const GateContext& context,
                      settings.max_distance, short_commit(found->merge_base), outcome);
 }
 
-std::string baseline_label(const SuiteBaseline& base, const store::BaselineResult& found,
+std::string baseline_label(const SuiteJobs& base, const store::BaselineResult& found,
                            const std::string& testbed) {
   std::string where = base.distance == 0 ? "the merge-base"
                                          : fmt::format("{} commit{} below the merge-base {}",
                                                        base.distance, base.distance == 1 ? "" : "s",
                                                        short_commit(found.merge_base));
-  return fmt::format("{} ({}), testbed {}, {} stored run{}", short_commit(base.commit), where,
-                     testbed, base.runs, base.runs == 1 ? "" : "s");
+  return fmt::format("{} ({}), testbed {}, {} stored job{}",
+                     short_commit(base.base_commits.front()), where, testbed, base.base.size(),
+                     base.base.size() == 1 ? "" : "s");
+}
+
+// Stored mode's job-level settings for one suite: the window's jobs and the spread of history.
+stats::AcrossJobs across_jobs(const SuiteJobs& jobs, const HistorySpread& history,
+                              const GateContext& context) {
+  stats::AcrossJobs out;
+  out.base_jobs = jobs.base;
+  out.history_jobs = jobs.history.size();
+  const std::string target = context.target.empty() ? "the target branch" : context.target;
+  if (history.measured) {
+    out.spread = &history.spread;
+    out.spread_source = fmt::format("{} recorded jobs of {}", jobs.history.size(), target);
+  } else {
+    out.unmeasured_advice = fmt::format(
+        "job-to-job noise not yet measured: {} of {} jobs recorded on {} for this suite and "
+        "testbed; `--mode interleaved` would settle it now",
+        jobs.history.size(), kFewestHistoryJobs, target);
+  }
+  return out;
 }
 
 }  // namespace
@@ -106,31 +109,38 @@ std::vector<SuiteVerdict> judge_suites(const std::vector<SuiteHead>& heads,
         query.target = context.target;
         query.testbed = testbed;
         query.max_distance = settings.max_distance;
-        query.window = settings.window;
+        query.window = std::max(settings.window, kHistoryCommits);
         it = by_testbed.emplace(testbed, store::find_baseline(query, store)).first;
         for (const auto& problem : it->second.problems)
           log_warning("unreadable stored record, skipped: {}", problem.describe());
       }
       found = &it->second;
     }
-    std::optional<SuiteBaseline> base =
-        found ? pool_suite(*found, head.name, heads.size() == 1) : std::nullopt;
+    const SuiteJobs jobs =
+        found ? suite_jobs(*found, head.name, heads.size() == 1, settings.window) : SuiteJobs{};
+    const bool has_base = jobs.found();
 
     // Without a baseline every row is "new"; a config that fails on new rows is about
     // benchmarks added by a change, not about a missing baseline (--no-baseline decides that).
     stats::CompareOptions used = settings.compare;
-    if (!base) used.settings.also_fail_on.clear();
+    if (!has_base) used.settings.also_fail_on.clear();
+    HistorySpread history;
+    if (has_base) {
+      history = history_spread(jobs, used.settings.metric);
+      used.across_jobs = across_jobs(jobs, history, context);
+    }
     Comparison comparison =
-        stats::compare_runs(base ? base->record : RunRecord{}, head.record, used);
+        stats::compare_runs(has_base ? pooled(jobs) : RunRecord{}, head.record, used);
     SuiteVerdict v;
-    if (base) {
+    if (has_base) {
       v.suite = head.name;
       v.testbed = testbed;
       v.has_baseline = true;
       v.comparison = std::move(comparison);
-      v.comparison.base_label = baseline_label(*base, *found, testbed);
+      v.comparison.base_label = baseline_label(jobs, *found, testbed);
+      v.comparison.false_alarms = kFalseAlarmsNotMeasured;
       v.baseline_line = "baseline " + v.comparison.base_label;
-      v.baseline_commits = base->commits;
+      v.baseline_commits = jobs.base_commits;
       v.failed = v.comparison.fails();
     } else {
       v = without_baseline(head.name, testbed, no_baseline_line(head, context, settings, found),

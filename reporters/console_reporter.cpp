@@ -125,6 +125,7 @@ class ConsoleReporter final : public Reporter {
     if (!c.base_label.empty() || !c.head_label.empty())
       out += fmt::format(": base {} → head {}", clean_text(c.base_label), clean_text(c.head_label));
     out += "\n" + settings_line(c.settings) + "\n";
+    if (auto method = method_line(c); !method.empty()) out += method + "\n";
     for (const auto& warning : c.warnings)
       out += paint(ansi::kYellow, "warning: " + clean_text(warning)) + "\n";
     return out;

@@ -177,6 +177,7 @@ class JunitReporter final : public Reporter {
     out += property("verdict", to_string(c.outcome()), kIndent);
     out += property("summary", summary_line(c), kIndent);
     out += property("settings", settings_line(c.settings), kIndent);
+    if (auto method = method_line(c); !method.empty()) out += property("mode", method, kIndent);
     if (!c.base_label.empty()) out += property("base", c.base_label, kIndent);
     if (!c.head_label.empty()) out += property("head", c.head_label, kIndent);
     if (auto note = single_run_note(c); !note.empty()) out += property("note", note, kIndent);

@@ -48,6 +48,8 @@ class MarkdownReporter final : public Reporter {
     if (!c.base_label.empty() || !c.head_label.empty())
       out += fmt::format("\nBase: {} · Head: {}\n", escape_markdown(c.base_label),
                          escape_markdown(c.head_label));
+    if (auto method = method_line(c); !method.empty())
+      out += fmt::format("\n{}\n", escape_markdown(method));
     if (auto note = single_run_note(c); !note.empty())
       out += fmt::format("\n> **Note:** {}\n", note);  // our own text: its `code` must stay code
     for (const auto& warning : c.warnings)

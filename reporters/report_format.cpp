@@ -178,6 +178,13 @@ std::string single_run_note(const Comparison& c) {
          "with more processes or use `--trust-single-run`";
 }
 
+std::string method_line(const Comparison& c) {
+  if (c.method.empty()) return {};
+  std::string line = "mode: " + clean_text(c.method);
+  if (!c.false_alarms.empty()) line += " · " + clean_text(c.false_alarms);
+  return line;
+}
+
 std::string settings_line(const CompareSettings& s) {
   return fmt::format("metric {} · α = {:g} (Holm) · δ = {} · test {} · BH warnings at q ≤ {:g}",
                      clean_text(s.metric), s.alpha, format_percent(s.threshold), to_string(s.test),

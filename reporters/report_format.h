@@ -58,6 +58,10 @@ std::string summary_counts(const Comparison& comparison);
 std::string summary_line(const Comparison& comparison);
 // The note every report shows when some row rests on a single process per side; empty if none.
 std::string single_run_note(const Comparison& comparison);
+
+// "mode: <how the verdicts were reached> · <measured false-alarm rate on this testbed>": every
+// report says which mode decided and how often it cries wolf here (or that it is not measured).
+std::string method_line(const Comparison& comparison);
 // "metric real_time · α = 0.05 (Holm) · δ = 5% · test mann-whitney · BH warnings at q ≤ 0.1";
 // the metric name is cleaned but not escaped.
 std::string settings_line(const CompareSettings& settings);

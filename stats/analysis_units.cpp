@@ -60,6 +60,13 @@ void process_medians(const ProcessGroups& groups, std::vector<double>& out) {
   std::sort(out.begin(), out.end());
 }
 
+double job_level(const ProcessGroups& groups) {
+  if (groups.samples() == 0) return std::nan("");
+  std::vector<double> medians;
+  process_medians(groups, medians);
+  return median_of_sorted(medians);
+}
+
 void repetitions(const ProcessGroups& groups, std::vector<double>& out) {
   out.assign(groups.values.begin(), groups.values.end());
   if (groups.processes() > 1) std::sort(out.begin(), out.end());  // one group is sorted already

@@ -26,6 +26,9 @@ void group_by_process(std::span<const int> process, std::span<const double> metr
 // The median of each process's samples, sorted ascending.
 void process_medians(const ProcessGroups& groups, std::vector<double>& out);
 
+// A job's level of one metric: the median of its processes' medians; NaN without samples.
+double job_level(const ProcessGroups& groups);
+
 // Every sample as its own unit, sorted ascending.
 void repetitions(const ProcessGroups& groups, std::vector<double>& out);
 

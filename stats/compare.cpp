@@ -11,6 +11,7 @@
 
 #include <fmt/format.h>
 
+#include "stats/job_rows.h"
 #include "stats/mann_whitney.h"
 #include "stats/mann_whitney_exact.h"
 #include "stats/p_adjust.h"
@@ -118,7 +119,9 @@ void decide(RowAnalysis& analysis, const CompareSettings& settings, std::size_t 
                                         row.threshold);
     if (settings.higher_is_better) row.verdict = stats::flip_direction(row.verdict);
     row.warning = stats::bh_warning(row.verdict, *row.q_value, settings.warning_q);
-    if (row.verdict == Verdict::kInconclusive)
+    // Stored mode's inconclusive rows are settled by another mode, not by more of the same:
+    // one head job carries the whole job-to-job spread however many base jobs there are.
+    if (row.verdict == Verdict::kInconclusive && row.unit != AnalysisUnit::kJobs)
       row.units_needed = stats::units_needed({.design = stats::UnitDesign::kTwoSample,
                                               .test = settings.test,
                                               .log_sd = analysis.log_sd,
@@ -175,9 +178,11 @@ Comparison compare_runs(const RunRecord& base, const RunRecord& head,
                         const CompareOptions& options) {
   check_settings(options.settings);
   std::vector<RowAnalysis> rows = analyse_all(pair_up(base, head, options), options.settings);
+  Comparison c;
+  if (options.across_jobs)
+    c.job_level = judge_across_jobs(rows, *options.across_jobs, options.settings);
   const std::size_t family_size = adjust_p_values(rows);
 
-  Comparison c;
   c.settings = options.settings;
   c.base_label = base.commit;
   c.head_label = head.commit;
@@ -187,6 +192,8 @@ Comparison compare_runs(const RunRecord& base, const RunRecord& head,
     c.benchmarks.push_back(std::move(r.row));
   }
   add_warnings(c, family_size);
+  c.method = across_jobs_method(options.across_jobs ? &*options.across_jobs : nullptr, c.benchmarks);
+  if (options.across_jobs) add_job_warnings(c, *options.across_jobs);
   return c;
 }
 

@@ -39,7 +39,9 @@ std::string main_sentence(const BenchmarkComparison& row, const CompareSettings&
           fmt::format("inconclusive: {}, Holm-adjusted p = {:.2g}", effect(row), *row.p_adjusted);
       // How many units would settle it is a field of its own (units_needed), which reporters
       // print; the note only says when no number of samples would.
-      if (!row.units_needed)
+      if (row.unit == AnalysisUnit::kJobs)
+        s += "; one job against stored jobs cannot settle it: `--mode interleaved` would";
+      else if (!row.units_needed)
         s += "; the estimate sits on the threshold, more samples would not settle it";
       return s;
     }
@@ -68,6 +70,9 @@ std::string verdict_note(const BenchmarkComparison& row, const CompareSettings& 
   std::string note = main_sentence(row, settings, non_positive);
   if (row.single_run && row.verdict == Verdict::kRegression)
     note += "; unconfirmed: single process per side, between-run drift not measured";
+  if (row.job_noise_unmeasured && row.verdict == Verdict::kRegression)
+    note += "; unconfirmed: base and head are separate jobs and the job-to-job spread is not "
+            "measured";
   if (row.noisy)
     note += fmt::format("; noisy: CV {:.1f}% exceeds the {:.1f}% threshold",
                         std::fmax(row.cv_base, row.cv_head) * 100,  // fmax skips a NaN

@@ -30,8 +30,10 @@ struct CompareCommand {
   CompareFlags flags;
   ReportFlags report;
 
-  // The base side from the store: every record of `base_commit` for the testbed, pooled.
-  RunRecord load_stored_base(const RunRecord& head, std::string& label) const {
+  // The base side from the store: every record of `base_commit` for the testbed, pooled; each
+  // record is one stored job (`jobs`).
+  RunRecord load_stored_base(const RunRecord& head, std::string& label,
+                             std::vector<RunRecord>& jobs) const {
     std::string bed = testbed.empty() ? head.testbed : testbed;
     if (bed.empty())
       throw InputError(
@@ -48,10 +50,11 @@ struct CompareCommand {
           fmt::format("no baseline for testbed \"{}\" on commit {} in {} (testbeds there: {})", bed,
                       key, store->describe(), others));
     }
-    RunRecord base = std::move(stored.records.front());
+    RunRecord base = stored.records.front();
     for (std::size_t i = 1; i < stored.records.size(); ++i) merge_records(base, stored.records[i]);
-    label = fmt::format("{} ({} stored run{})", short_commit(key), stored.records.size(),
+    label = fmt::format("{} ({} stored job{})", short_commit(key), stored.records.size(),
                         stored.records.size() == 1 ? "" : "s");
+    jobs = std::move(stored.records);
     return base;
   }
 
@@ -69,13 +72,27 @@ struct CompareCommand {
 
     std::string base_label = base_commit.empty() ? paths.front() : std::string();
     RunRecord base_record, head_record;
+    std::vector<RunRecord> base_jobs;
     if (base_commit.empty()) {
       runner::Sides sides = runner::load_sides(paths.front(), paths.back(), format);
       base_record = std::move(sides.base);
       head_record = std::move(sides.head);
     } else {
       head_record = runner::load_results(paths.back(), format);
-      base_record = load_stored_base(head_record, base_label);
+      base_record = load_stored_base(head_record, base_label, base_jobs);
+    }
+    // Two records of one interleaved job share its machine state; anything else is a job per
+    // side, whose job-to-job spread compare does not know (docs/statistics.md).
+    if (!base_commit.empty() || !from_one_job(base_record, head_record)) {
+      options.across_jobs.emplace();
+      if (base_jobs.empty())
+        options.across_jobs->base_jobs.push_back(&base_record);
+      else
+        for (const auto& job : base_jobs) options.across_jobs->base_jobs.push_back(&job);
+      options.across_jobs->unmeasured_advice =
+          "compare does not know how far two jobs of this testbed differ; pass "
+          "`--trust-single-job` on a dedicated machine, or gate in interleaved mode (`benchgate "
+          "ab`, `gate --mode interleaved`), which measures both sides in one job";
     }
     Report result{stats::compare_runs(base_record, head_record, options)};
     result.comparison.base_label = base_label;

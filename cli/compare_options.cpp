@@ -38,6 +38,10 @@ void add_compare_flags(CLI::App& command, CompareFlags& flags) {
   command.add_flag("--trust-single-run", flags.trust_single_run,
                    "Let regressions measured in a single process per side fail the gate "
                    "(only on quiet, dedicated machines: between-run drift is not measured)");
+  command.add_flag("--trust-single-job", flags.trust_single_job,
+                   "Let regressions between separate jobs (stored baselines, result files of "
+                   "different runs) fail without a measured job-to-job spread (only on dedicated "
+                   "machines: a whole job can run slower than another)");
 }
 
 double parse_threshold(const std::string& text, const std::string& flag) {
@@ -102,6 +106,7 @@ stats::CompareOptions to_compare_options(const CompareFlags& flags,
     throw InputError(fmt::format("--fail-on '{}': expected regression or never", flags.fail_on));
   }
   s.trust_single_run = flags.trust_single_run;
+  s.trust_single_job = flags.trust_single_job || (config && config->trust_single_job);
   if (flags.direction == "auto")
     s.higher_is_better = s.metric.find("per_second") != std::string::npos;
   else if (flags.direction == "higher")

@@ -20,6 +20,7 @@ struct CompareFlags {
   std::string test = "mann-whitney";
   std::string fail_on = "regression";
   bool trust_single_run = false;
+  bool trust_single_job = false;
   std::string direction = "auto";  // auto | lower | higher (is better)
 
   // Set by add_compare_flags: tells which flags were given explicitly (they override the config).

@@ -11,9 +11,10 @@
 
 int main(int argc, char** argv) {
   using namespace benchgate;
-  CLI::App app{"benchgate: stop pull requests from making code slower, and prove it.\n"
-               "Exit codes: 0 pass, 1 regression found, 2 usage or input error, "
-               "3 internal or environment error."};
+  CLI::App app{
+      "benchgate: stop pull requests from making code slower, and prove it.\n"
+      "Exit codes: 0 pass, 1 regression found, 2 usage or input error, "
+      "3 internal or environment error."};
   app.name("benchgate");
   app.set_version_flag("--version", std::string("benchgate ") + kVersion);
   app.require_subcommand(1);

@@ -101,12 +101,12 @@ std::string_view to_string(ComparisonOutcome outcome);  // "pass", "fail"
 // Stored mode's view of the whole job (stats/job_comparison.h): what the machine did to every
 // benchmark at once, removed before each benchmark is judged.
 struct JobLevelSummary {
-  std::size_t base_jobs = 0;      // stored jobs head was judged against
-  std::size_t history_jobs = 0;   // recorded jobs the spread was learnt from
-  double common_shift = 1;        // ratio head/base shared by the benchmarks (1 when not removed)
+  std::size_t base_jobs = 0;     // stored jobs head was judged against
+  std::size_t history_jobs = 0;  // recorded jobs the spread was learnt from
+  double common_shift = 1;       // ratio head/base shared by the benchmarks (1 when not removed)
   bool common_mode_removed = false;
-  double common_mode_limit = 0;   // largest ordinary common shift (ratio above 1); 0 when unknown
-  double scatter = 1;             // how much wider than usual the job's benchmarks scattered
+  double common_mode_limit = 0;  // largest ordinary common shift (ratio above 1); 0 when unknown
+  double scatter = 1;            // how much wider than usual the job's benchmarks scattered
 };
 
 struct Comparison {

@@ -25,6 +25,19 @@ BenchmarkResult& RunRecord::find_or_add(const std::string& name) {
   return benchmarks.back();
 }
 
+bool from_one_job(const RunRecord& a, const RunRecord& b) {
+  const auto tag = [](const RunRecord& r) -> const nlohmann::json* {
+    auto it = r.environment.find("interleaved");
+    return it != r.environment.end() && it->is_object() ? &*it : nullptr;
+  };
+  const nlohmann::json* ta = tag(a);
+  const nlohmann::json* tb = tag(b);
+  if (!ta || !tb) return false;
+  const auto job_a = ta->find("job"), job_b = tb->find("job");
+  if (job_a != ta->end() && job_b != tb->end()) return *job_a == *job_b;
+  return a.seed && b.seed && *a.seed == *b.seed && a.created_at == b.created_at;
+}
+
 void merge_records(RunRecord& into, const RunRecord& other) {
   int offset = 0;
   for (const auto& p : into.processes) offset = std::max(offset, p.id + 1);

@@ -70,6 +70,11 @@ struct RunRecord {
   BenchmarkResult& find_or_add(const std::string& name);
 };
 
+// True when both records are the two sides of one interleaved job (the interleaved gate tags them
+// with the same `environment.interleaved.job`; `benchgate ab` with the same seed): their processes
+// shared the job's machine state. Anything else is two jobs.
+bool from_one_job(const RunRecord& a, const RunRecord& b);
+
 // Appends `other`'s processes and samples to `into`, renumbering processes so that each stays
 // distinct. The same benchmark in both records simply gets more samples
 // (docs/design.md#the-unit-of-analysis: several files for one side are several processes of that

@@ -138,6 +138,7 @@ std::vector<SuiteVerdict> judge_suites(const std::vector<SuiteHead>& heads,
       v.has_baseline = true;
       v.comparison = std::move(comparison);
       v.comparison.base_label = baseline_label(jobs, *found, testbed);
+      v.comparison.method = "stored mode: " + v.comparison.method;
       v.comparison.false_alarms = kFalseAlarmsNotMeasured;
       v.baseline_line = "baseline " + v.comparison.base_label;
       v.baseline_commits = jobs.base_commits;

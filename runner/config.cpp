@@ -122,6 +122,7 @@ void read_gate(TableReader& t, GateConfig& gate) {
   if (auto v = t.integer("warmup_processes", 0, kMaxCount))
     gate.warmup_processes = static_cast<int>(*v);
   read_time_limit(t, "budget", gate.budget_seconds);
+  if (auto v = t.boolean("trust_single_job")) gate.trust_single_job = *v;
   int index = 0;
   for (const toml::table* rule_table : t.tables("thresholds")) {
     TableReader r(*rule_table, t.source(), fmt::format("[[gate.thresholds]] #{}", ++index));

@@ -64,6 +64,9 @@ struct GateConfig {
   // Interleaved: seconds the measuring of all suites may take (builds not included); no round
   // starts that would end after it. Nothing = no limit.
   std::optional<double> budget_seconds;
+  // Stored mode: let regressions count before the job-to-job spread is measured (a dedicated,
+  // quiet machine only; docs/statistics.md#stored-mode-the-job-is-a-unit).
+  bool trust_single_job = false;
 
   double threshold_for(std::string_view benchmark) const;
   bool ignored(std::string_view benchmark) const;

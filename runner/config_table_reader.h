@@ -49,6 +49,13 @@ class TableReader {
     return std::string(node->as_string()->get());
   }
 
+  std::optional<bool> boolean(std::string_view key) {
+    const toml::node* node = get(key);
+    if (!node) return std::nullopt;
+    if (!node->is_boolean()) type_error(key, *node, "true or false");
+    return node->as_boolean()->get();
+  }
+
   std::optional<long long> integer(std::string_view key, long long min, long long max) {
     const toml::node* node = get(key);
     if (!node) return std::nullopt;

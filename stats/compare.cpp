@@ -144,8 +144,9 @@ void add_warnings(Comparison& c, std::size_t family_size) {
     untested += row.verdict == Verdict::kUntested ? 1 : 0;
     // With few units even complete separation is not significant after Holm: say so, or an
     // "inconclusive" there looks like a measurement problem rather than a design one.
-    if (row.p_value && c.settings.test == TestKind::kMannWhitney &&
-        row.base_n <= stats::kMwuExactMaxN && row.head_n <= stats::kMwuExactMaxN) {
+    if (row.p_value && row.unit != AnalysisUnit::kJobs &&
+        c.settings.test == TestKind::kMannWhitney && row.base_n <= stats::kMwuExactMaxN &&
+        row.head_n <= stats::kMwuExactMaxN) {
       const double smallest_p = 2 * stats::mwu_exact_cdf(row.base_n, row.head_n, 0);
       if (smallest_p > first_step) {
         if (unreachable++ == 0)
@@ -192,7 +193,8 @@ Comparison compare_runs(const RunRecord& base, const RunRecord& head,
     c.benchmarks.push_back(std::move(r.row));
   }
   add_warnings(c, family_size);
-  c.method = across_jobs_method(options.across_jobs ? &*options.across_jobs : nullptr, c.benchmarks);
+  c.method =
+      across_jobs_method(options.across_jobs ? &*options.across_jobs : nullptr, c.benchmarks);
   if (options.across_jobs) add_job_warnings(c, *options.across_jobs);
   return c;
 }

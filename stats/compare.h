@@ -5,8 +5,8 @@
 #include <functional>
 #include <optional>
 #include <string>
-#include <vector>
 #include <string_view>
+#include <vector>
 
 #include "core/comparison.h"
 #include "core/run_record.h"
@@ -15,7 +15,8 @@
 namespace benchgate::stats {
 
 // Base and head are separate jobs (stored mode; records of different jobs): each side's processes
-// share one machine state, so the job is the unit (docs/statistics.md#stored-mode-the-job-is-a-unit).
+// share one machine state, so the job is the unit
+// (docs/statistics.md#stored-mode-the-job-is-a-unit).
 struct AcrossJobs {
   std::vector<const RunRecord*> base_jobs;  // the stored jobs the pooled base merges, >= 1
   const SuiteJobSpread* spread = nullptr;   // job-to-job spread; null: not measured

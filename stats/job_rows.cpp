@@ -131,7 +131,7 @@ std::string across_jobs_method(const AcrossJobs* jobs,
   const std::size_t judged = static_cast<std::size_t>(std::count_if(
       rows.begin(), rows.end(), [](const auto& row) { return row.unit == AnalysisUnit::kJobs; }));
   const std::string base =
-      fmt::format("stored mode: head's job against {} stored job{}", jobs->base_jobs.size(),
+      fmt::format("head's job against {} separate base job{}", jobs->base_jobs.size(),
                   jobs->base_jobs.size() == 1 ? "" : "s");
   if (judged == 0) return base + "; job-to-job spread not measured, so no regression is confirmed";
   return fmt::format("{}, a prediction interval with the job-to-job spread of {}", base,

@@ -71,8 +71,9 @@ std::string verdict_note(const BenchmarkComparison& row, const CompareSettings& 
   if (row.single_run && row.verdict == Verdict::kRegression)
     note += "; unconfirmed: single process per side, between-run drift not measured";
   if (row.job_noise_unmeasured && row.verdict == Verdict::kRegression)
-    note += "; unconfirmed: base and head are separate jobs and the job-to-job spread is not "
-            "measured";
+    note +=
+        "; unconfirmed: base and head are separate jobs and the job-to-job spread is not "
+        "measured";
   if (row.noisy)
     note += fmt::format("; noisy: CV {:.1f}% exceeds the {:.1f}% threshold",
                         std::fmax(row.cv_base, row.cv_head) * 100,  // fmax skips a NaN

@@ -58,8 +58,20 @@ class CompareCli : public ::testing::Test {
 
 TEST_F(CompareCli, CatchesTheInjectedRegressionWithSeveralProcesses) {
   measure_interleaved("ab_bench", dir_ / "base", "ab_bench_slow100", dir_ / "head", 6);
-  auto r = run_benchgate({"compare", (dir_ / "base").string(), (dir_ / "head").string(), "--format",
-                          "json", "--report-dir", (dir_ / "reports").string()});
+  // Two directories of result files are two jobs: without a measured job-to-job spread the
+  // regression is shown but cannot block (docs/statistics.md#stored-mode-the-job-is-a-unit).
+  auto unconfirmed = run_benchgate(
+      {"compare", (dir_ / "base").string(), (dir_ / "head").string(), "--format", "json"});
+  ASSERT_EQ(unconfirmed.exit_code, 0) << unconfirmed.out << unconfirmed.err;
+  auto separate = nlohmann::json::parse(unconfirmed.out);
+  EXPECT_EQ(separate["benchmarks"][0]["verdict"], "regression");
+  EXPECT_TRUE(separate["benchmarks"][0]["job_noise_unmeasured"].get<bool>());
+  EXPECT_THAT(separate["warnings"].dump(), HasSubstr("--trust-single-job"));
+  EXPECT_THAT(separate["method"].get<std::string>(), HasSubstr("separate base job"));
+
+  auto r =
+      run_benchgate({"compare", (dir_ / "base").string(), (dir_ / "head").string(), "--format",
+                     "json", "--report-dir", (dir_ / "reports").string(), "--trust-single-job"});
   ASSERT_EQ(r.exit_code, 1) << r.out << r.err;
   auto report = nlohmann::json::parse(r.out);
   EXPECT_EQ(report["verdict"], "fail");
@@ -89,7 +101,8 @@ TEST_F(CompareCli, SingleProcessRegressionIsUnconfirmedUnlessTrusted) {
   EXPECT_EQ(report["benchmarks"][0]["verdict"], "regression");
   EXPECT_TRUE(report["benchmarks"][0]["single_run"].get<bool>());
 
-  auto trusted = run_benchgate({"compare", base.string(), head.string(), "--trust-single-run"});
+  auto trusted = run_benchgate(
+      {"compare", base.string(), head.string(), "--trust-single-run", "--trust-single-job"});
   EXPECT_EQ(trusted.exit_code, 1) << trusted.out << trusted.err;
   auto never = run_benchgate(
       {"compare", base.string(), head.string(), "--trust-single-run", "--fail-on", "never"});

@@ -64,8 +64,9 @@ TEST_F(CompareOptionsCli, BaseFromTheGitNotesStore) {
   auto saved = run_benchgate({"baseline", "save", "--commit", "HEAD", path("base.json")}, in_repo);
   ASSERT_EQ(saved.exit_code, 0) << saved.err;
 
-  auto r = run_benchgate(
-      {"compare", "--base-commit", "HEAD", path("head.json"), "--format", "json"}, in_repo);
+  auto r = run_benchgate({"compare", "--base-commit", "HEAD", path("head.json"), "--format", "json",
+                          "--trust-single-job"},
+                         in_repo);
   ASSERT_EQ(r.exit_code, 1) << r.err;
   auto report = nlohmann::json::parse(r.out);
   EXPECT_EQ(report["benchmarks"][0]["name"], "BM_Slow");
@@ -91,7 +92,19 @@ match = "BM_Slow*"
 threshold = 0.20
 )");
   testing::write_file(dir_ / "ignore.toml", "[gate]\nignore = [\"BM_Slow\"]\n");
-  EXPECT_EQ(run_benchgate({"compare", path("base.json"), path("head.json")}).exit_code, 1);
+  // Separate jobs: a regression blocks only with a measured spread or the trust of a dedicated
+  // machine, which the config's [gate] table can give as well as the flag.
+  EXPECT_EQ(run_benchgate({"compare", path("base.json"), path("head.json")}).exit_code, 0);
+  testing::write_file(dir_ / "trust.toml", "[gate]\ntrust_single_job = true\n");
+  EXPECT_EQ(run_benchgate(
+                {"compare", path("base.json"), path("head.json"), "--config", path("trust.toml")})
+                .exit_code,
+            1);
+  testing::write_file(dir_ / "trust-typo.toml", "[gate]\ntrust_single_job = \"yes\"\n");
+  auto typo = run_benchgate(
+      {"compare", path("base.json"), path("head.json"), "--config", path("trust-typo.toml")});
+  EXPECT_EQ(typo.exit_code, 2);
+  EXPECT_THAT(typo.err, HasSubstr("trust-typo.toml:2"));
   auto loose = run_benchgate({"compare", path("base.json"), path("head.json"), "--config",
                               path("loose.toml"), "--format", "json"});
   EXPECT_EQ(loose.exit_code, 0) << "a 10% change is within BM_Slow's 20% threshold\n" << loose.err;
@@ -128,7 +141,7 @@ TEST_F(CompareOptionsCli, AlphaHasOneRangeForTheFlagAndTheFile) {
 
 TEST_F(CompareOptionsCli, ThroughputDropIsARegression) {
   auto r = run_benchgate({"compare", path("base.json"), path("head.json"), "--metric",
-                          "items_per_second", "--format", "json"});
+                          "items_per_second", "--format", "json", "--trust-single-job"});
   ASSERT_EQ(r.exit_code, 1) << r.err;
   auto report = nlohmann::json::parse(r.out);
   EXPECT_TRUE(report["settings"]["higher_is_better"].get<bool>());

@@ -46,6 +46,7 @@ json expected_row(const BenchmarkComparison& r, const CompareSettings& s) {
           {"noisy", r.noisy},
           {"warning", r.warning},
           {"single_run", r.single_run},
+          {"job_noise_unmeasured", r.job_noise_unmeasured},
           {"units_needed", r.units_needed ? json(*r.units_needed) : json(nullptr)},
           {"errors", r.errors},
           {"note", r.note}};
@@ -61,23 +62,34 @@ json expected_document(const Comparison& c) {
   for (Verdict v : {Verdict::kRegression, Verdict::kImprovement, Verdict::kUnchanged,
                     Verdict::kInconclusive, Verdict::kUntested, Verdict::kNew, Verdict::kMissing})
     counts[std::string(to_string(v))] = c.count(v);
-  return {{"schema", "benchgate.comparison/1"},
-          {"verdict", std::string(to_string(c.outcome()))},
-          {"single_run", c.any_single_run()},
-          {"base", c.base_label},
-          {"head", c.head_label},
-          {"settings",
-           {{"metric", c.settings.metric},
-            {"alpha", c.settings.alpha},
-            {"threshold", c.settings.threshold},
-            {"warning_q", c.settings.warning_q},
-            {"test", std::string(to_string(c.settings.test))},
-            {"trust_single_run", c.settings.trust_single_run},
-            {"higher_is_better", c.settings.higher_is_better},
-            {"fail_on", fail_on}}},
-          {"counts", counts},
-          {"warnings", c.warnings},
-          {"benchmarks", rows}};
+  json doc = {{"schema", "benchgate.comparison/1"},
+              {"verdict", std::string(to_string(c.outcome()))},
+              {"single_run", c.any_single_run()},
+              {"base", c.base_label},
+              {"head", c.head_label},
+              {"settings",
+               {{"metric", c.settings.metric},
+                {"alpha", c.settings.alpha},
+                {"threshold", c.settings.threshold},
+                {"warning_q", c.settings.warning_q},
+                {"test", std::string(to_string(c.settings.test))},
+                {"trust_single_run", c.settings.trust_single_run},
+                {"trust_single_job", c.settings.trust_single_job},
+                {"higher_is_better", c.settings.higher_is_better},
+                {"fail_on", fail_on}}},
+              {"counts", counts},
+              {"warnings", c.warnings},
+              {"method", c.method},
+              {"false_alarms", c.false_alarms},
+              {"benchmarks", rows}};
+  if (c.job_level)
+    doc["job_level"] = {{"base_jobs", c.job_level->base_jobs},
+                        {"history_jobs", c.job_level->history_jobs},
+                        {"common_shift", c.job_level->common_shift},
+                        {"common_mode_removed", c.job_level->common_mode_removed},
+                        {"common_mode_limit", c.job_level->common_mode_limit},
+                        {"scatter", c.job_level->scatter}};
+  return doc;
 }
 
 BenchmarkComparison row(std::string name, Verdict verdict) {
@@ -131,7 +143,11 @@ Comparison varied_comparison() {
   huge.head_median = 123456789012.5;
   huge.cv_base = -std::numeric_limits<double>::infinity();
   huge.noisy = huge.warning = true;
+  huge.job_noise_unmeasured = true;
   c.benchmarks.push_back(huge);
+  c.method = "stored mode: head's job against 2 separate base jobs";
+  c.false_alarms = "false-alarm rate on this testbed not measured yet";
+  c.job_level = JobLevelSummary{2, 14, 1.38, true, 0.09, 1.7};
   return c;
 }
 

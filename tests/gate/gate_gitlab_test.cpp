@@ -50,7 +50,7 @@ class GateGitlab : public ::testing::Test {
                    {"NO_COLOR", "1"}};
     for (const auto& [k, v] : job) options.env[k] = v;
     return run_benchgate({"gate", "--results", results.string(), "--suite", "bench", "--testbed",
-                          "tb", "--report-dir", report_dir_.string()},
+                          "tb", "--report-dir", report_dir_.string(), "--trust-single-job"},
                          options);
   }
 

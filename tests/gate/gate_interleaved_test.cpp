@@ -244,11 +244,11 @@ TEST_F(GateInterleaved, BuildsBothSidesCatchesTheSlowdownAndStoresBothSidesPaire
   const fs::path stored_report = dir_ / "stored-report";
   auto stored = run_benchgate(
       {"gate", "--context", "local", "--target", "main", "--results", results.string(), "--suite",
-       "work", "--report-dir", stored_report.string(), "--record", "never"},
+       "work", "--report-dir", stored_report.string(), "--record", "never", "--trust-single-job"},
       options());
   EXPECT_EQ(stored.exit_code, 1) << stored.err;
   EXPECT_THAT(stored.err, HasSubstr("baseline " + base.substr(0, 12) +
-                                    " (the merge-base), testbed tb, 1 stored run"));
+                                    " (the merge-base), testbed tb, 1 stored job"));
   const auto stored_comparison =
       nlohmann::json::parse(read_file(stored_report / "comparison.json"));
   EXPECT_EQ(row(stored_comparison, "BM_Work")["base_n"], static_cast<int>(run))

@@ -21,7 +21,10 @@ class GateLocal : public ::testing::Test {
     options.unset_env = ci_variables();
     options.env = {{"NO_COLOR", "1"}};
     options.timeout_seconds = 60;
-    args.insert(args.begin(), {"gate", "--testbed", "tb", "--report-dir", report_dir_.string()});
+    // One recorded job of main: trusted, as on a dedicated machine (the stored-mode history is
+    // tested in gate_unit_tests).
+    args.insert(args.begin(), {"gate", "--testbed", "tb", "--report-dir", report_dir_.string(),
+                               "--trust-single-job"});
     return run_benchgate(args, options);
   }
 

@@ -2,6 +2,8 @@
 // Real files and real git repositories; no benchmark is run.
 #include <filesystem>
 #include <map>
+#include <random>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -16,6 +18,7 @@
 #include "gate/gate_profiles.h"
 #include "gate/gate_suites.h"
 #include "gate/gate_summary.h"
+#include "stats/compare.h"
 #include "store/directory_store.h"
 #include "tests/store/git_fixture.h"
 #include "tests/support/log_capture.h"
@@ -327,6 +330,124 @@ TEST(GateProfiles, ProfilesOfAnotherEventAreNotComparedAndTheReportSaysWhy) {
   const ProfileFinding a = explain_with_profiles(input, dir.path());
   EXPECT_EQ(a.head_only, HeadOnlyReason::kIncomparable);
   EXPECT_THAT(a.head_only_detail, HasSubstr("cycles"));
+}
+
+// Stored mode with the job as the unit (docs/statistics.md#stored-mode-the-job-is-a-unit): a
+// main branch of recorded jobs, each of 12 benchmarks x 8 processes, whose levels wander from job
+// to job by about 2% and, in one job, by +35% all at once (an episode).
+class StoredMode : public ::testing::Test {
+ protected:
+  static constexpr int kBenchmarks = 12;
+  static constexpr int kProcesses = 8;
+
+  // One job: every benchmark at `level(b) * job_factor * exp(noise)`.
+  RunRecord job(const std::string& tag, double job_factor, unsigned seed,
+                const std::map<int, double>& changes = {}) {
+    RunRecord r;
+    r.testbed = "tb";
+    r.tool_version = "test";
+    r.created_at = "2026-12-05T10:00:00Z";
+    r.environment["suite"] = "core";
+    r.environment["tag"] = tag;
+    for (int p = 0; p < kProcesses; ++p) r.processes.push_back(ProcessInfo{p, "p", "ok", "", {}});
+    std::mt19937 rng(seed);
+    std::normal_distribution<double> job_noise(0, 0.02), process_noise(0, 0.003);
+    for (int b = 0; b < kBenchmarks; ++b) {
+      BenchmarkResult& result = r.find_or_add("BM_" + std::to_string(b));
+      const double change = changes.count(b) ? changes.at(b) : 1.0;
+      const double level = (100.0 + 10 * b) * job_factor * change * std::exp(job_noise(rng));
+      for (int p = 0; p < kProcesses; ++p) {
+        result.process.push_back(p);
+        result.repetition.push_back(0);
+        result.iterations.push_back(1000);
+        result.metrics["real_time"].push_back(level * std::exp(process_noise(rng)));
+      }
+    }
+    return r;
+  }
+
+  // `jobs` recorded commits on main (the fifth one disturbed), and a feature commit on top.
+  void record_main(int jobs) {
+    testing::init_repo(repo);
+    for (int j = 0; j < jobs; ++j) {
+      main_tip = testing::commit(repo, "main " + std::to_string(j));
+      store.save(main_tip, {job("main" + std::to_string(j), j == 4 ? 1.35 : 1.0, 100 + j)});
+    }
+    head = testing::commit(repo, "feature");
+  }
+
+  SuiteVerdict judge(const RunRecord& measured) {
+    GateSettings settings;
+    settings.repo = repo;
+    GateContext context;
+    context.head = head;
+    context.target = main_tip;
+    auto verdicts = judge_suites({{"core", measured, true}}, context, settings, store);
+    adjust_across_suites(verdicts);
+    return verdicts.at(0);
+  }
+
+  static const BenchmarkComparison& row(const SuiteVerdict& v, const std::string& name) {
+    for (const auto& r : v.comparison.benchmarks)
+      if (r.name == name) return r;
+    throw std::runtime_error("no row " + name);
+  }
+
+  testing::TempDir dir{"benchgate-stored-mode"};
+  fs::path repo = dir.path() / "repo";
+  store::DirectoryStore store{dir.path() / "store"};
+  std::string main_tip, head;
+};
+
+TEST_F(StoredMode, WithTooFewRecordedJobsARegressionIsShownButCannotBlock) {
+  record_main(3);
+  const SuiteVerdict v = judge(job("head", 1.0, 7, {{3, 1.5}}));
+  EXPECT_FALSE(v.failed) << "3 recorded jobs cannot tell how far two jobs differ";
+  const BenchmarkComparison& slow = row(v, "BM_3");
+  EXPECT_EQ(slow.verdict, Verdict::kRegression) << slow.note;
+  EXPECT_TRUE(slow.job_noise_unmeasured);
+  EXPECT_THAT(slow.note, HasSubstr("unconfirmed"));
+  EXPECT_THAT(::testing::PrintToString(v.comparison.warnings),
+              HasSubstr("job-to-job noise not yet measured: 3 of 10 jobs recorded"));
+  EXPECT_THAT(::testing::PrintToString(v.comparison.warnings), HasSubstr("--mode interleaved"));
+  EXPECT_THAT(v.comparison.method, HasSubstr("stored mode"));
+  EXPECT_THAT(v.comparison.false_alarms, HasSubstr("not measured yet"));
+}
+
+TEST_F(StoredMode, WithHistoryARealRegressionBlocksAndNothingElseIsFlagged) {
+  record_main(14);
+  const SuiteVerdict v = judge(job("head", 1.0, 7, {{3, 1.5}}));
+  EXPECT_TRUE(v.failed);
+  for (const auto& r : v.comparison.benchmarks) {
+    EXPECT_EQ(r.unit, AnalysisUnit::kJobs) << r.name;
+    EXPECT_EQ(r.verdict == Verdict::kRegression, r.name == "BM_3") << r.name << ": " << r.note;
+  }
+  EXPECT_NEAR(row(v, "BM_3").ratio, 1.5, 0.08);
+  EXPECT_THAT(v.comparison.method, HasSubstr("14 recorded jobs"));
+}
+
+TEST_F(StoredMode, AJobSlowerAcrossTheBoardIsTheMachineNotTwelveRegressions) {
+  record_main(14);
+  const SuiteVerdict episode = judge(job("head", 1.4, 7));
+  EXPECT_FALSE(episode.failed);
+  EXPECT_EQ(episode.comparison.count(Verdict::kRegression), 0u);
+  EXPECT_THAT(
+      ::testing::PrintToString(episode.comparison.warnings),
+      ::testing::ContainsRegex("this job ran \\+(3[6-9]|4[0-4])\\.[0-9]% slower across the board"));
+  // A real change inside such a job still shows.
+  const SuiteVerdict both = judge(job("head", 1.4, 7, {{5, 1.5}}));
+  EXPECT_TRUE(both.failed);
+  EXPECT_EQ(row(both, "BM_5").verdict, Verdict::kRegression) << row(both, "BM_5").note;
+  EXPECT_EQ(both.comparison.count(Verdict::kRegression), 1u);
+}
+
+TEST_F(StoredMode, WithoutTheJobLevelTheSameEpisodeWouldFailEveryBenchmark) {
+  // The test above can fail: the per-process analysis of the same records calls the episode
+  // twelve regressions.
+  record_main(2);
+  stats::CompareOptions per_process;
+  const Comparison c = stats::compare_runs(job("base", 1.0, 3), job("head", 1.4, 7), per_process);
+  EXPECT_GE(c.count(Verdict::kRegression), 10u);
 }
 
 }  // namespace

@@ -20,6 +20,7 @@
 #include "reporters/reporter.h"
 #include "runner/result_format.h"
 #include "stats/compare.h"
+#include "stats/job_rows.h"
 
 namespace {
 using namespace benchgate;
@@ -135,6 +136,34 @@ void BM_CompareGbenchFiles(benchmark::State& state) {
   run_compare(state, base, head);
 }
 BENCHMARK(BM_CompareGbenchFiles)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// Stored mode's statistics for a gate run: the job-to-job spread learnt from 30 recorded jobs of
+// 10,000 benchmarks x 10 processes x 3 repetitions, then head's job judged against the nearest
+// one with it (docs/statistics.md#stored-mode-the-job-is-a-unit). The store walk is in
+// store_bench.
+void BM_StoredModeJudge(benchmark::State& state) {
+  const int jobs = static_cast<int>(state.range(0));
+  std::vector<RunRecord> history;
+  for (int j = 0; j < jobs; ++j) history.push_back(make_side(10, false, 100 + j));
+  const RunRecord head = make_side(10, true, 2);
+  std::vector<const RunRecord*> pointers;
+  for (const auto& job : history) pointers.push_back(&job);
+  for (auto _ : state) {
+    const stats::SuiteJobSpread spread =
+        stats::estimate_job_spread(stats::levels_of_jobs(pointers, kRealTime));
+    stats::CompareOptions options;
+    options.across_jobs.emplace();
+    options.across_jobs->base_jobs = {pointers.back()};
+    options.across_jobs->spread = &spread;
+    Comparison c = stats::compare_runs(history.back(), head, options);
+    benchmark::DoNotOptimize(c.benchmarks.data());
+  }
+}
+BENCHMARK(BM_StoredModeJudge)
+    ->ArgName("jobs")
+    ->Arg(30)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 
 }  // namespace
 

@@ -30,7 +30,10 @@ void add_gate_flags(CLI::App& gate, GateFlags& f) {
                   "How many first-parent commits below the merge-base to look for a baseline")
       ->check(CLI::Range(0, 100000))
       ->capture_default_str();
-  gate.add_option("--window", f.window, "Recorded ancestors pooled into the baseline")
+  gate.add_option("--window", f.window,
+                  "Recorded ancestors whose jobs form the baseline: each stored job is one unit, "
+                  "head's job "
+                  "is judged against the mean of their levels")
       ->check(CLI::Range(1, 1000))
       ->capture_default_str();
   gate.add_flag("--no-fetch", f.no_fetch, "Do not fetch baselines from the remote first");

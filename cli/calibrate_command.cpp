@@ -28,6 +28,7 @@ struct CalibrateFlags {
   std::string branch;
   int jobs = gate::kHistoryCommits;
   bool interleaved = false;
+  bool show = false;
   bool no_store = false;
   bool push = false;
   std::string output;
@@ -103,6 +104,13 @@ int run_calibrate(CalibrateFlags& f) {
   if (!f.branch.empty()) settings.branch = f.branch;
   settings.jobs = f.jobs;
   settings.interleaved = f.interleaved;
+  if (f.show) {
+    gate::fetch_calibrations(settings.gate);
+    const Calibration stored = gate::stored_calibration(settings);
+    print_calibration(stored);
+    if (!f.output.empty()) write_file_atomically(f.output, to_json(stored).dump(2) + "\n");
+    return kExitPass;
+  }
   gate::fetch_baselines(settings.gate);
   gate::fetch_calibrations(settings.gate);
   const Calibration calibration = gate::calibrate(settings);
@@ -131,6 +139,7 @@ void register_calibrate_command(CLI::App& app, Action& action) {
       "branch\n"
       "  benchgate calibrate --interleaved --rounds 24 --push   # scheduled CI job on main\n"
       "  benchgate calibrate --no-store -o calibration.json     # only print and write the JSON\n"
+      "  benchgate calibrate --show                # the stored calibration the gate would use\n"
       "Exit codes: 0 done, 2 usage or input error (unknown suite, nothing recorded), 3\n"
       "environment error (git, a failed A/A, a refused push).");
   GateFlags& g = flags->gate;
@@ -164,6 +173,9 @@ void register_calibrate_command(CLI::App& app, Action& action) {
   cmd->add_option("--rounds", g.rounds,
                   "Interleaved A/A rounds and the round budget suggestions are sized for "
                   "(default: [gate] rounds, else max_rounds)");
+  cmd->add_flag("--show", flags->show,
+                "Print the stored calibration of this testbed nearest to the branch tip; measure "
+                "nothing");
   cmd->add_flag("--no-fetch", g.no_fetch, "Do not fetch baselines and calibrations first");
   cmd->add_flag("--no-store", flags->no_store, "Only print (and -o): do not store the calibration");
   cmd->add_flag("--push,!--no-push", flags->push,

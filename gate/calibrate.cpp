@@ -9,6 +9,7 @@
 #include "core/log.h"
 #include "core/text.h"
 #include "gate/calibrate_steps.h"
+#include "gate/calibration_lookup.h"
 #include "git/remotes.h"
 #include "git/revision.h"
 #include "runner/environment.h"
@@ -42,13 +43,39 @@ store::SyncOptions calibration_sync(const GateSettings& settings) {
   return options;
 }
 
+std::string testbed_of(const GateSettings& g, const runner::EnvironmentInfo& info) {
+  return g.testbed.value_or(runner::testbed_fingerprint(info));
+}
+
 }  // namespace
+
+Calibration stored_calibration(const CalibrateSettings& settings) {
+  const GateSettings& g = settings.gate;
+  const std::string testbed = testbed_of(g, runner::capture_environment());
+  const std::string revision = branch_revision(settings);
+  const std::string tip = git::resolve_revision(g.repo, revision);
+  std::vector<store::LineProblem> problems;
+  auto found = find_calibration(g.repo, g.store, tip, testbed, g.max_distance, &problems);
+  if (!problems.empty())
+    throw InputError(fmt::format("unreadable calibration in {}: {}",
+                                 store::calibration_store_spec(g.store.text),
+                                 problems.front().describe()));
+  if (!found)
+    throw InputError(fmt::format(
+        "no calibration of testbed {} within {} first-parent commits of {} ({}); run `benchgate "
+        "calibrate` first",
+        testbed, g.max_distance, short_commit(tip), branch_label(revision, g.remote)));
+  if (found->distance > 0)
+    log_info("the nearest calibration is {} commit(s) below {}", found->distance,
+             short_commit(tip));
+  return std::move(found->calibration);
+}
 
 Calibration calibrate(const CalibrateSettings& settings) {
   const GateSettings& g = settings.gate;
   const runner::EnvironmentInfo info = runner::capture_environment();
   Calibration out;
-  out.testbed = g.testbed.value_or(runner::testbed_fingerprint(info));
+  out.testbed = testbed_of(g, info);
   out.tool_version = info.benchgate_version;
   out.created_at = fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(std::time(nullptr)));
   const std::string revision = branch_revision(settings);

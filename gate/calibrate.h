@@ -33,6 +33,11 @@ struct CalibrateSettings {
 // interrupted).
 Calibration calibrate(const CalibrateSettings& settings);
 
+// The calibration stored for this testbed on the branch tip or its nearest first-parent ancestor
+// (within max_distance), without measuring anything (`--show`). InputError when there is none,
+// or when an unreadable calibration line is met on the way (naming its commit and line).
+Calibration stored_calibration(const CalibrateSettings& settings);
+
 // Adds the calibration to the calibration store and pushes its notes ref unless --no-push or a
 // dir: store. Returns false when the push failed (the calibration is stored locally; the log
 // says so).

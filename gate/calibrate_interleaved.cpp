@@ -232,10 +232,20 @@ void calibrate_interleaved(const CalibrateSettings& settings, Calibration& out) 
         whole.push_back(fmt::format("{} {:+.1f}%", row.name, (row.ratio - 1) * 100));
     const auto first = split_regressions(series, 1, half, alpha * share, g.compare);
     const auto second = split_regressions(series, half + 1, last_block, alpha * share, g.compare);
-    il.splits = {
-        split_line(fmt::format("whole job ({} rounds)", result.rounds_complete), whole),
-        split_line(fmt::format("first half (blocks 1-{})", half), first),
-        split_line(fmt::format("second half (blocks {}-{})", half + 1, last_block), second)};
+    // A half of a short job cannot reach Holm's first step at all (the signed-rank test's
+    // smallest p is 2 / 2^n): its "pass" then says nothing, and the line says so.
+    const std::size_t reachable = stats::smallest_rounds_for_significance(
+        alpha * share / std::max<double>(1, static_cast<double>(series.size())));
+    const auto half_label = [&](const char* which, int from, int to) {
+      const int rounds = 2 * (to - from + 1);
+      return fmt::format("{} half (blocks {}-{}){}", which, from, to,
+                         static_cast<std::size_t>(rounds) < reachable
+                             ? fmt::format(", {} rounds cannot reach significance", rounds)
+                             : "");
+    };
+    il.splits = {split_line(fmt::format("whole job ({} rounds)", result.rounds_complete), whole),
+                 split_line(half_label("first", 1, half), first),
+                 split_line(half_label("second", half + 1, last_block), second)};
     il.failed_splits = !whole.empty() + !first.empty() + !second.empty();
     whole_failed = whole_failed || !whole.empty();
     first_failed = first_failed || !first.empty();

@@ -21,6 +21,7 @@
 #include "gate/stored_jobs.h"
 #include "store/calibration_store.h"
 #include "store/store_factory.h"
+#include "tests/gate/calibrate_fixture.h"
 #include "tests/store/git_fixture.h"
 #include "tests/support/temp_dir.h"
 
@@ -31,40 +32,8 @@ namespace fs = std::filesystem;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-constexpr int kBenchmarks = 10;
-
-// One CI job of suite "core": kBenchmarks benchmarks, 5 processes x 3 repetitions. Each job moves
-// every benchmark by its own N(0, sigma_job) (plus a common shift of the machine), and
-// `regression` multiplies BM_0.
-RunRecord job(const std::string& commit, std::mt19937& rng, double sigma_job,
-              double regression = 1.0) {
-  std::normal_distribution<double> normal(0, 1);
-  RunRecord r;
-  r.tool_version = "0.1.0";
-  r.testbed = "tb";
-  r.created_at = "2026-12-01T00:00:00Z";
-  r.commit = commit;
-  r.environment["suite"] = "core";
-  for (int p = 0; p < 5; ++p) r.processes.push_back({p, "run", "ok", "", {}});
-  const double common = 0.02 * normal(rng);
-  for (int b = 0; b < kBenchmarks; ++b) {
-    BenchmarkResult result;
-    result.name = "BM_" + std::to_string(b);
-    double level = std::log(1000.0 * (b + 1)) + common + sigma_job * normal(rng);
-    if (b == 0) level += std::log(regression);
-    for (int p = 0; p < 5; ++p) {
-      const double process = level + 0.003 * normal(rng);
-      for (int k = 0; k < 3; ++k) {
-        result.process.push_back(p);
-        result.repetition.push_back(k);
-        result.iterations.push_back(100);
-        result.metrics["real_time"].push_back(std::exp(process + 0.001 * normal(rng)));
-      }
-    }
-    r.benchmarks.push_back(std::move(result));
-  }
-  return r;
-}
+using testing::kBenchmarks;
+using testing::synthetic_job;
 
 class Calibrate : public ::testing::Test {
  protected:
@@ -76,7 +45,7 @@ class Calibrate : public ::testing::Test {
     std::vector<std::string> commits;
     for (int i = 0; i < jobs; ++i) {
       commits.push_back(testing::commit(repo_, "c" + std::to_string(i)));
-      store->save(commits.back(), {job(commits.back(), rng_, sigma_job)});
+      store->save(commits.back(), {synthetic_job(commits.back(), rng_, sigma_job)});
     }
     return commits;
   }
@@ -142,7 +111,7 @@ TEST_F(Calibrate, AStepInTheHistoryIsCountedAsAFailedPair) {
   auto store = store::open_store("git", repo_);
   for (int i = 0; i < 14; ++i) {
     const std::string commit = testing::commit(repo_, "c" + std::to_string(i));
-    store->save(commit, {job(commit, rng_, 0.002, i >= 7 ? 1.5 : 1.0)});
+    store->save(commit, {synthetic_job(commit, rng_, 0.002, i >= 7 ? 1.5 : 1.0)});
   }
   const Calibration c = calibrate(settings());
   EXPECT_EQ(c.stored_pairs, 13u);
@@ -241,7 +210,7 @@ class GateWithCalibration : public Calibrate {
     context.head = head;
     context.target = commits.back();
     GateSettings s = settings().gate;
-    const SuiteHead suite{"core", job(head, rng_, 0.005, 1.2), true};
+    const SuiteHead suite{"core", synthetic_job(head, rng_, 0.005, 1.2), true};
     return judge_suites({suite}, context, s, *store::open_store("git", repo_));
   }
 };

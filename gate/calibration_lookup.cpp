@@ -50,9 +50,8 @@ std::optional<stats::SuiteJobSpread> calibrated_job_spread(const Calibration& ca
   return spread;
 }
 
-stats::SuiteJobSpread load_calibration_spread(const std::filesystem::path& file,
-                                              const std::string& suite,
-                                              const std::string& testbed) {
+CalibratedSpread load_calibration_spread(const std::filesystem::path& file,
+                                         const std::string& suite, const std::string& testbed) {
   const Calibration c = read_calibration_file(file.string());
   if (!testbed.empty() && c.testbed != testbed)
     throw InputError(fmt::format("{}: a calibration of testbed {}, not of {}", file.string(),
@@ -77,7 +76,9 @@ stats::SuiteJobSpread load_calibration_spread(const std::filesystem::path& file,
         "{}: suite {} has no job-to-job spread (fewer than {} recorded jobs when it was "
         "calibrated)",
         file.string(), name, kFewestHistoryJobs));
-  return std::move(*spread);
+  const std::string false_alarms = stored_false_alarms(c);
+  return {std::move(*spread), calibration_source(c, name),
+          false_alarms.empty() ? kFalseAlarmsNotMeasured : false_alarms};
 }
 
 std::string calibration_source(const Calibration& calibration, const std::string& suite) {

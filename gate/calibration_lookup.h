@@ -40,10 +40,21 @@ std::optional<stats::SuiteJobSpread> calibrated_job_spread(const Calibration& ca
                                                            const std::string& suite);
 
 // For `benchgate compare --calibration FILE`: the spread of `suite` (may be empty when the file
-// has a single suite) on `testbed` (empty: any). InputError naming the file for an unreadable
-// file, another testbed, an unknown suite, or a suite without stored figures.
-stats::SuiteJobSpread load_calibration_spread(const std::filesystem::path& file,
-                                              const std::string& suite, const std::string& testbed);
+// has a single suite) on `testbed` (empty: any), with the lines the comparison shows. Wire it as
+//   const auto loaded = gate::load_calibration_spread(file, suite, testbed);  // outlives compare
+//   options.across_jobs->spread = &loaded.spread;
+//   options.across_jobs->history_jobs = loaded.spread.jobs;
+//   options.across_jobs->spread_source = loaded.source;
+//   ... comparison.false_alarms = loaded.false_alarms;
+// InputError naming the file for an unreadable file, another testbed, an unknown suite, or a
+// suite without stored figures.
+struct CalibratedSpread {
+  stats::SuiteJobSpread spread;
+  std::string source;        // calibration_source(): for AcrossJobs::spread_source
+  std::string false_alarms;  // stored_false_alarms(), or kFalseAlarmsNotMeasured
+};
+CalibratedSpread load_calibration_spread(const std::filesystem::path& file,
+                                         const std::string& suite, const std::string& testbed);
 
 // "calibration 1a2b3c4d5e6f of 2026-12-05, 28 jobs": where the gate's spread came from.
 std::string calibration_source(const Calibration& calibration, const std::string& suite);

@@ -168,7 +168,10 @@ TEST_F(Calibrate, ACorruptLineIsSkippedByTheGateAndRefusedFromAFile) {
   testing::write_file(file, "{\"schema\": \"benchgate.calibration/1\"");
   EXPECT_THROW(load_calibration_spread(file, "core", ""), InputError);
   testing::write_file(file, to_json(c).dump());
-  EXPECT_EQ(load_calibration_spread(file, "", "tb").jobs, 12u);
+  const CalibratedSpread loaded = load_calibration_spread(file, "", "tb");
+  EXPECT_EQ(loaded.spread.jobs, 12u);
+  EXPECT_THAT(loaded.source, HasSubstr(", 12 jobs"));
+  EXPECT_THAT(loaded.false_alarms, HasSubstr("successive"));
   EXPECT_THROW(load_calibration_spread(file, "nosuch", ""), InputError);
   EXPECT_THROW(load_calibration_spread(file, "core", "other-testbed"), InputError);
 }

@@ -83,7 +83,7 @@ void print_calibration(const Calibration& c) {
     fmt::print("\n");
   }
   if (c.stored_pairs > 0)
-    fmt::print("false alarms: {} (real changes on {} count too: an upper bound)\n",
+    fmt::print("false alarms: {}; real changes on {} count too: an upper bound\n",
                gate::stored_false_alarms(c), c.branch);
   if (c.interleaved_measured) fmt::print("false alarms: {}\n", gate::interleaved_false_alarms(c));
   if (!c.suggestions.empty()) {

@@ -159,6 +159,8 @@ std::size_t calibrate_history(const CalibrateSettings& settings, const std::stri
       row.stored_gateable = stats::stored_detectable_threshold(
           s, row.job_degrees_of_freedom,
           alpha / static_cast<double>(std::max<std::size_t>(family, 1)), 1 - alpha);
+      // A δ of 100% or more is no threshold (a benchmark twice as slow still passes).
+      if (row.stored_gateable >= 0.995) row.stored_gateable = HUGE_VAL;
     }
   return total_jobs;
 }

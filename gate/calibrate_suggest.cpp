@@ -86,12 +86,12 @@ void add_suggestions(const CalibrateSettings& settings, Calibration& out) {
             std::isfinite(b.interleaved_gateable)
                 ? fmt::format("at {} with {} interleaved rounds",
                               percent(round_up(b.interleaved_gateable)), out.round_budget)
-                : fmt::format("not at all with {} interleaved rounds", out.round_budget));
+                : fmt::format("at no δ below 100% with {} interleaved rounds", out.round_budget));
       if (has_stored)
         parts.push_back(
             std::isfinite(b.stored_gateable)
                 ? fmt::format("at {} in stored mode", percent(round_up(b.stored_gateable)))
-                : "not at all in stored mode");
+                : "at no δ below 100% in stored mode");
       if (parts.empty()) continue;
       std::string sentence = fmt::format("{} can be gated {}", b.name, parts.front());
       if (parts.size() > 1) sentence += fmt::format("; {}", parts[1]);

@@ -19,6 +19,7 @@
 #include "gate/calibration_lookup.h"
 #include "gate/gate_judge.h"
 #include "gate/stored_jobs.h"
+#include "runner/config.h"
 #include "store/calibration_store.h"
 #include "store/store_factory.h"
 #include "tests/gate/calibrate_fixture.h"
@@ -102,6 +103,10 @@ TEST_F(Calibrate, LearnsTheJobToJobSpreadAndCountsFalseAlarmsOverSuccessivePairs
   // 3% per job is more than the default 5% can gate in stored mode: a snippet follows.
   EXPECT_THAT(c.toml_snippet, HasSubstr("[[gate.thresholds]]"));
   EXPECT_THAT(c.toml_snippet, HasSubstr("match = \"BM_0\""));
+  // The snippet is valid benchgate.toml and its rules apply.
+  const runner::Config config = runner::parse_config(c.toml_snippet, "snippet", dir_.path());
+  ASSERT_FALSE(config.gate.thresholds.empty());
+  EXPECT_GT(config.gate.threshold_for("BM_0"), 0.05);
   ASSERT_FALSE(c.suggestions.empty());
   EXPECT_THAT(c.suggestions[0], HasSubstr("in stored mode"));
   EXPECT_THAT(stored_false_alarms(c), HasSubstr("of 19 successive"));

@@ -126,6 +126,33 @@ TEST_F(CalibrateCli, ShowPrintsTheStoredOneAndACorruptLineIsExitTwo) {
   EXPECT_THAT(r.err, HasSubstr("line 1"));
 }
 
+TEST_F(CalibrateCli, PushSharesTheCalibrationNotesWithTheRemote) {
+  const fs::path remote = dir_ / "remote.git";
+  init_repo(remote, /*bare=*/true);
+  git(repo_, {"remote", "add", "origin", remote.string()});
+  record_history(12);
+  git(repo_, {"push", "-q", "origin", "main"});
+  auto r = calibrate({"--no-push"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(try_git(remote, {"rev-parse", "-q", "--verify", "refs/notes/benchgate-calibration"})
+                .exit_code,
+            0);
+  r = calibrate({"--push"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.err, HasSubstr("pushed the calibration to origin"));
+  EXPECT_EQ(try_git(remote, {"rev-parse", "-q", "--verify", "refs/notes/benchgate-calibration"})
+                .exit_code,
+            0);
+  // A fresh clone (a CI job) fetches the calibration notes before reading them.
+  git(dir_.path(), {"clone", "-q", remote.string(), (dir_ / "clone").string()});
+  const auto shown = run_benchgate(
+      {"calibrate", "--show", "--testbed", "tb", "--config", (repo_ / "benchgate.toml").string()},
+      in_dir(dir_ / "clone"));
+  ASSERT_EQ(shown.exit_code, 0) << shown.err;
+  EXPECT_THAT(shown.err, HasSubstr("fetched calibrations from origin"));
+  EXPECT_THAT(shown.out, HasSubstr("stored: 12 recorded jobs"));
+}
+
 TEST_F(CalibrateCli, NoStoreOnlyPrints) {
   record_history(3);
   const auto r = calibrate({"--no-store"});

@@ -35,9 +35,11 @@ std::optional<FoundCalibration> find_calibration(const std::filesystem::path& re
 }
 
 std::optional<stats::SuiteJobSpread> calibrated_job_spread(const Calibration& calibration,
-                                                           const std::string& suite) {
+                                                           const std::string& suite,
+                                                           const std::string& metric) {
   const CalibrationSuite* s = calibration.find(suite);
   if (!s || !s->stored || s->stored->jobs < kFewestHistoryJobs) return std::nullopt;
+  if (!metric.empty() && s->metric != metric) return std::nullopt;
   stats::SuiteJobSpread spread;
   spread.jobs = s->stored->jobs;
   spread.common_mode_removed = s->stored->common_mode_removed;

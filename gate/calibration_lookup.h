@@ -35,9 +35,11 @@ std::optional<FoundCalibration> find_calibration(const std::filesystem::path& re
                                                  std::vector<store::LineProblem>* problems);
 
 // The job-to-job spread of `suite` as calibrated; nothing when the calibration has no stored
-// figures for it, or fewer recorded jobs than stored mode trusts (kFewestHistoryJobs).
+// figures for it, measured another metric than `metric` (when given), or had fewer recorded jobs
+// than stored mode trusts (kFewestHistoryJobs).
 std::optional<stats::SuiteJobSpread> calibrated_job_spread(const Calibration& calibration,
-                                                           const std::string& suite);
+                                                           const std::string& suite,
+                                                           const std::string& metric = "");
 
 // For `benchgate compare --calibration FILE`: the spread of `suite` (may be empty when the file
 // has a single suite) on `testbed` (empty: any), with the lines the comparison shows. Wire it as

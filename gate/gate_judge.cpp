@@ -148,7 +148,8 @@ std::vector<SuiteVerdict> judge_suites(const std::vector<SuiteHead>& heads,
       }
       if (it->second) {
         calibration = &*it->second;
-        calibrated = calibrated_job_spread(calibration->calibration, head.name);
+        calibrated =
+            calibrated_job_spread(calibration->calibration, head.name, used.settings.metric);
       }
       history = history_spread(jobs, used.settings.metric);
       used.across_jobs = across_jobs(jobs, history, context, head.name, calibration,

@@ -147,7 +147,8 @@ TEST_F(Calibrate, RoundTripsThroughBothStores) {
     ASSERT_TRUE(found) << spec;
     EXPECT_EQ(found->distance, 1);
     EXPECT_EQ(found->calibration.commit, c.commit);
-    const auto spread = calibrated_job_spread(found->calibration, "core");
+    EXPECT_FALSE(calibrated_job_spread(found->calibration, "core", "cpu_time"));
+    const auto spread = calibrated_job_spread(found->calibration, "core", "real_time");
     ASSERT_TRUE(spread);
     EXPECT_EQ(spread->jobs, 12u);
     EXPECT_EQ(spread->benchmarks.size(), static_cast<std::size_t>(kBenchmarks));

@@ -106,4 +106,11 @@ std::string interleaved_false_alarms(const Calibration& c) {
       c.interleaved_failed_splits, c.interleaved_splits, short_commit(c.commit), c.date());
 }
 
+std::string false_alarms_line(const std::optional<FoundCalibration>& found, bool interleaved) {
+  const std::string line = !found        ? std::string()
+                           : interleaved ? interleaved_false_alarms(found->calibration)
+                                         : stored_false_alarms(found->calibration);
+  return line.empty() ? kFalseAlarmsNotMeasured : line;
+}
+
 }  // namespace benchgate::gate

@@ -63,5 +63,8 @@ std::string calibration_source(const Calibration& calibration, const std::string
 // The gate's false-alarm lines from a calibration, or "" when it did not measure that mode.
 std::string stored_false_alarms(const Calibration& calibration);
 std::string interleaved_false_alarms(const Calibration& calibration);
+// The comparison's false-alarm line for the stored or the interleaved mode: the calibration's
+// measurement of that mode, else kFalseAlarmsNotMeasured.
+std::string false_alarms_line(const std::optional<FoundCalibration>& found, bool interleaved);
 
 }  // namespace benchgate::gate

@@ -231,8 +231,7 @@ void set_false_alarms(InterleavedGate& gate, const GateSettings& settings) {
     if (it == by_testbed.end()) {
       const auto found = find_calibration(settings.repo, settings.store, gate.base_commit,
                                           v.testbed, settings.max_distance, nullptr);
-      const std::string line = found ? interleaved_false_alarms(found->calibration) : "";
-      it = by_testbed.emplace(v.testbed, line.empty() ? kFalseAlarmsNotMeasured : line).first;
+      it = by_testbed.emplace(v.testbed, false_alarms_line(found, /*interleaved=*/true)).first;
     }
     v.comparison.false_alarms = it->second;
   }

@@ -251,6 +251,29 @@ TEST_F(GateWithCalibration, ALooseCalibratedSpreadDoesNotBlock) {
   EXPECT_THAT(v[0].comparison.method, HasSubstr("calibration"));
 }
 
+TEST(CalibrationLines, EachModeQuotesItsOwnMeasurementOrSaysItWasNotMeasured) {
+  Calibration c;
+  c.testbed = "tb";
+  c.commit = std::string(40, 'a');
+  c.branch = "main";
+  c.created_at = "2026-12-05T10:00:00Z";
+  const std::optional<FoundCalibration> none;
+  EXPECT_EQ(false_alarms_line(none, true), kFalseAlarmsNotMeasured);
+  std::optional<FoundCalibration> found = FoundCalibration{c, 0};
+  EXPECT_EQ(false_alarms_line(found, false), kFalseAlarmsNotMeasured);  // no pairs judged
+  EXPECT_EQ(false_alarms_line(found, true), kFalseAlarmsNotMeasured);   // no A/A
+  found->calibration.stored_pairs = 27;
+  found->calibration.stored_failed_pairs = 1;
+  found->calibration.interleaved_measured = true;
+  found->calibration.interleaved_splits = 3;
+  EXPECT_EQ(false_alarms_line(found, false),
+            "stored mode cried wolf in 1 of 27 successive main jobs on this testbed (calibration "
+            "aaaaaaaaaaaa, 2026-12-05)");
+  EXPECT_EQ(false_alarms_line(found, true),
+            "an interleaved A/A of the same build failed in 0 of 3 splits (whole job and its "
+            "halves) on this testbed (calibration aaaaaaaaaaaa, 2026-12-05)");
+}
+
 TEST(CalibrateInversion, InterleavedGateableShrinksWithRoundsAndGrowsWithNoise) {
   const double few = interleaved_gateable(0.02, 24, 8, 0.05, 10);
   const double many = interleaved_gateable(0.02, 24, 48, 0.05, 10);

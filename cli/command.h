@@ -19,5 +19,6 @@ void register_hook_command(CLI::App& app, Action& action);
 void register_pre_push_command(CLI::App& app, Action& action);
 void register_flamegraph_command(CLI::App& app, Action& action);
 void register_ab_command(CLI::App& app, Action& action);
+void register_calibrate_command(CLI::App& app, Action& action);
 
 }  // namespace benchgate::cli

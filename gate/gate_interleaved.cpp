@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <map>
 #include <optional>
 #include <random>
 
@@ -15,6 +16,7 @@
 #include "core/log.h"
 #include "core/noise_report.h"
 #include "core/text.h"
+#include "gate/calibration_lookup.h"
 #include "gate/gate_baselines.h"
 #include "gate/gate_build.h"
 #include "git/history.h"
@@ -219,6 +221,22 @@ SuiteVerdict interleaved_verdict(const ab::AbJobResult& result, const std::strin
   return v;
 }
 
+// The false-alarm line of each compared suite: the interleaved A/A of the nearest calibration of
+// its testbed below the merge-base, else that it was not measured.
+void set_false_alarms(InterleavedGate& gate, const GateSettings& settings) {
+  std::map<std::string, std::string> by_testbed;
+  for (auto& v : gate.verdicts) {
+    if (!v.has_baseline) continue;
+    auto it = by_testbed.find(v.testbed);
+    if (it == by_testbed.end()) {
+      const auto found = find_calibration(settings.repo, settings.store, gate.base_commit,
+                                          v.testbed, settings.max_distance, nullptr);
+      it = by_testbed.emplace(v.testbed, false_alarms_line(found, /*interleaved=*/true)).first;
+    }
+    v.comparison.false_alarms = it->second;
+  }
+}
+
 }  // namespace
 
 runner::GateMode choose_gate_mode(const GateSettings& settings, const GateContext& context) {
@@ -329,6 +347,7 @@ InterleavedGate run_interleaved_gate(const GateSettings& settings, const GateCon
       hooks.after_suite({suite, plan.base_command, plan.head_command, plan.base_dir, plan.head_dir,
                          gate.verdicts.back(), gate.base_commit});
   }
+  set_false_alarms(gate, settings);
   const fs::path removed = tree->temporary_directory();
   tree.reset();
   log_info("removed the temporary worktree {}", removed.string());

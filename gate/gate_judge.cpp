@@ -8,15 +8,13 @@
 
 #include "core/log.h"
 #include "core/text.h"
+#include "gate/calibration_lookup.h"
 #include "gate/stored_jobs.h"
 #include "stats/family_adjust.h"
 #include "store/baseline_finder.h"
 
 namespace benchgate::gate {
 namespace {
-
-constexpr const char* kFalseAlarmsNotMeasured =
-    "false-alarm rate on this testbed not measured yet (run `benchgate calibrate`)";
 
 // The window's stored jobs pooled into one record (for the per-process numbers shown beside the
 // job-level verdict, and for rows without a job-to-job spread).
@@ -52,14 +50,22 @@ std::string baseline_label(const SuiteJobs& base, const store::BaselineResult& f
                      base.base.size() == 1 ? "" : "s");
 }
 
-// Stored mode's job-level settings for one suite: the window's jobs and the spread of history.
+// Stored mode's job-level settings for one suite: the window's jobs and the spread of a
+// calibration of this testbed (the cache of the history walk) when it has the suite, else the
+// spread of the history read now.
 stats::AcrossJobs across_jobs(const SuiteJobs& jobs, const HistorySpread& history,
-                              const GateContext& context) {
+                              const GateContext& context, const std::string& suite,
+                              const FoundCalibration* calibration,
+                              const stats::SuiteJobSpread* calibrated) {
   stats::AcrossJobs out;
   out.base_jobs = jobs.base;
   out.history_jobs = jobs.history.size();
   const std::string target = context.target.empty() ? "the target branch" : context.target;
-  if (history.measured) {
+  if (calibration && calibrated) {
+    out.spread = calibrated;
+    out.history_jobs = calibrated->jobs;
+    out.spread_source = calibration_source(calibration->calibration, suite);
+  } else if (history.measured) {
     out.spread = &history.spread;
     out.spread_source = fmt::format("{} recorded jobs of {}", jobs.history.size(), target);
   } else {
@@ -95,7 +101,8 @@ SuiteVerdict without_baseline(const std::string& suite, const std::string& testb
 std::vector<SuiteVerdict> judge_suites(const std::vector<SuiteHead>& heads,
                                        const GateContext& context, const GateSettings& settings,
                                        const store::Store& store) {
-  std::map<std::string, store::BaselineResult> by_testbed;  // one walk per testbed
+  std::map<std::string, store::BaselineResult> by_testbed;              // one walk per testbed
+  std::map<std::string, std::optional<FoundCalibration>> calibrations;  // one lookup per testbed
   std::vector<SuiteVerdict> verdicts;
   for (const auto& head : heads) {
     const std::string& testbed = head.record.testbed;
@@ -125,9 +132,28 @@ std::vector<SuiteVerdict> judge_suites(const std::vector<SuiteHead>& heads,
     stats::CompareOptions used = settings.compare;
     if (!has_base) used.settings.also_fail_on.clear();
     HistorySpread history;
+    const FoundCalibration* calibration = nullptr;
+    std::optional<stats::SuiteJobSpread> calibrated;
     if (has_base) {
+      auto it = calibrations.find(testbed);
+      if (it == calibrations.end()) {
+        std::vector<store::LineProblem> problems;
+        it =
+            calibrations
+                .emplace(testbed, find_calibration(settings.repo, settings.store, found->merge_base,
+                                                   testbed, settings.max_distance, &problems))
+                .first;
+        for (const auto& problem : problems)
+          log_warning("unreadable calibration, skipped: {}", problem.describe());
+      }
+      if (it->second) {
+        calibration = &*it->second;
+        calibrated =
+            calibrated_job_spread(calibration->calibration, head.name, used.settings.metric);
+      }
       history = history_spread(jobs, used.settings.metric);
-      used.across_jobs = across_jobs(jobs, history, context);
+      used.across_jobs = across_jobs(jobs, history, context, head.name, calibration,
+                                     calibrated ? &*calibrated : nullptr);
     }
     Comparison comparison =
         stats::compare_runs(has_base ? pooled(jobs) : RunRecord{}, head.record, used);
@@ -139,7 +165,9 @@ std::vector<SuiteVerdict> judge_suites(const std::vector<SuiteHead>& heads,
       v.comparison = std::move(comparison);
       v.comparison.base_label = baseline_label(jobs, *found, testbed);
       v.comparison.method = "stored mode: " + v.comparison.method;
-      v.comparison.false_alarms = kFalseAlarmsNotMeasured;
+      const std::string measured =
+          calibration ? stored_false_alarms(calibration->calibration) : std::string();
+      v.comparison.false_alarms = measured.empty() ? kFalseAlarmsNotMeasured : measured;
       v.baseline_line = "baseline " + v.comparison.base_label;
       v.baseline_commits = jobs.base_commits;
       v.failed = v.comparison.fails();

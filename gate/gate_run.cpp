@@ -5,6 +5,7 @@
 
 #include "core/log.h"
 #include "core/text.h"
+#include "gate/calibrate.h"
 #include "gate/gate_baselines.h"
 #include "gate/gate_context.h"
 #include "gate/gate_forge.h"
@@ -38,12 +39,14 @@ GateResult run_gate(const GateSettings& settings, const forge::Environment& env,
       profiles.explain_interleaved(suite.base_side(), suite.head_side(), suite.verdict,
                                    suite.base_commit);
     };
+    fetch_calibrations(settings);
     interleaved = run_interleaved_gate(settings, context, hooks);
     // Each suite's job already spent only its share of alpha (gate_interleaved.cpp).
     verdicts = interleaved->verdicts;
   } else {
     heads = gather_head_results(settings, context.head);
     fetch_baselines(settings);
+    fetch_calibrations(settings);
     store = store::open_store(settings.store, settings.repo);
     verdicts = judge_suites(heads, context, settings, *store);
     adjust_across_suites(verdicts);

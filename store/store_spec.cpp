@@ -8,6 +8,7 @@ namespace benchgate::store {
 namespace {
 
 constexpr std::string_view kProfilesSuffix = "-profiles";
+constexpr std::string_view kCalibrationSuffix = "-calibration";
 
 }  // namespace
 
@@ -32,6 +33,11 @@ StoreSpec parse_store_spec(std::string_view text) {
 StoreSpec StoreSpec::profiles() const {
   if (is_git()) return parse_store_spec("git:" + notes_ref + std::string(kProfilesSuffix));
   return parse_store_spec("dir:" + (directory / "profiles").string());
+}
+
+StoreSpec StoreSpec::calibrations() const {
+  if (is_git()) return parse_store_spec("git:" + notes_ref + std::string(kCalibrationSuffix));
+  return parse_store_spec("dir:" + (directory / "calibration").string());
 }
 
 }  // namespace benchgate::store

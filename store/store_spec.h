@@ -22,6 +22,9 @@ struct StoreSpec {
   // Where the profiles of this store's baselines live: their own notes ref (so that fetching
   // baselines stays small), or a profiles/ folder of the directory.
   StoreSpec profiles() const;
+  // Where the calibrations of this testbed's gate live (`benchgate calibrate`): their own notes
+  // ref (REF-calibration), or a calibration/ folder of the directory.
+  StoreSpec calibrations() const;
 };
 
 // InputError "--store TEXT: ..." for anything but the three forms above.

@@ -13,6 +13,8 @@
 #include "cli/report_output.h"
 #include "core/errors.h"
 #include "core/text.h"
+#include "gate/calibration_lookup.h"
+#include "gate/gate_suites.h"
 #include "runner/config.h"
 #include "runner/result_format.h"
 #include "stats/compare.h"
@@ -26,6 +28,8 @@ struct CompareCommand {
   std::string config_path;
   std::string base_commit;
   std::string testbed;
+  std::string calibration_file;  // --calibration: the job-to-job spread for separate jobs
+  std::string suite;             // which suite of the calibration
   BaselineCommon store_options;  // --repo, --store
   CompareFlags flags;
   ReportFlags report;
@@ -83,7 +87,13 @@ struct CompareCommand {
     }
     // Two records of one interleaved job share its machine state; anything else is a job per
     // side, whose job-to-job spread compare does not know (docs/statistics.md).
-    if (!base_commit.empty() || !from_one_job(base_record, head_record)) {
+    std::optional<gate::CalibratedSpread> calibrated;
+    const bool separate_jobs = !base_commit.empty() || !from_one_job(base_record, head_record);
+    if (!calibration_file.empty() && separate_jobs)
+      calibrated = gate::load_calibration_spread(
+          calibration_file, suite.empty() ? gate::suite_of(head_record) : suite,
+          head_record.testbed);
+    if (separate_jobs) {
       options.across_jobs.emplace();
       if (base_jobs.empty())
         options.across_jobs->base_jobs.push_back(&base_record);
@@ -93,10 +103,16 @@ struct CompareCommand {
           "compare does not know how far two jobs of this testbed differ; pass "
           "`--trust-single-job` on a dedicated machine, or gate in interleaved mode (`benchgate "
           "ab`, `gate --mode interleaved`), which measures both sides in one job";
+      if (calibrated) {
+        options.across_jobs->spread = &calibrated->spread;
+        options.across_jobs->history_jobs = calibrated->spread.jobs;
+        options.across_jobs->spread_source = calibrated->source;
+      }
     }
     Report result{stats::compare_runs(base_record, head_record, options)};
     result.comparison.base_label = base_label;
     result.comparison.head_label = paths.back();
+    if (calibrated) result.comparison.false_alarms = calibrated->false_alarms;
     emit_reports(result, report);
     return result.comparison.fails() ? kExitRegression : kExitPass;
   }
@@ -113,6 +129,13 @@ void register_compare_command(CLI::App& app, Action& action) {
       "benchgate\n"
       "run record) or a directory whose every *.json file is one more process of that side.\n"
       "With --base-commit REV, BASE is the baseline stored for that commit (benchgate baseline).\n"
+      "BASE and HEAD from different runs are separate jobs: their regressions are unconfirmed\n"
+      "(exit 0) unless --calibration gives the job-to-job spread or --trust-single-job is set;\n"
+      "the two records of one interleaved job (benchgate ab) are compared process by process.\n"
+      "Examples:\n"
+      "  benchgate compare base.json head.json\n"
+      "  benchgate compare base/ head/ --calibration calibration.json --format markdown -o pr.md\n"
+      "  benchgate compare ab-out/base.json ab-out/head.json\n"
       "Exit codes: 0 pass, 1 regression found, 2 usage or input error, 3 internal error.");
   sub->add_option("BASE HEAD", command->paths, "Base and head results: files or directories")
       ->required()
@@ -131,6 +154,12 @@ void register_compare_command(CLI::App& app, Action& action) {
   sub->add_option("--store", command->store_options.store,
                   "With --base-commit: git, git:REF or dir:PATH")
       ->capture_default_str();
+  sub->add_option("--calibration", command->calibration_file,
+                  "A calibration (`benchgate calibrate -o FILE`): its job-to-job spread lets "
+                  "regressions between separate jobs block");
+  sub->add_option("--suite", command->suite,
+                  "With --calibration: the suite whose spread to use (default: HEAD's suite, or "
+                  "the calibration's only one)");
   add_compare_flags(*sub, command->flags);
   add_report_flags(*sub, command->report);
   sub->callback([&action, command] { action = [command] { return command->run(); }; });

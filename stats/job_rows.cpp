@@ -81,7 +81,13 @@ JobLevelSummary judge_across_jobs(std::vector<RowAnalysis>& rows, const AcrossJo
       if (auto it = jobs.spread->benchmarks.find(row.name); it != jobs.spread->benchmarks.end())
         in.spread = &it->second;
   }
-  const JobComparison judged = compare_jobs(inputs, 1 - settings.alpha);
+  const double sd = jobs.spread ? jobs.spread->common_mode_sd : std::nan("");
+  const double common_mode_limit =
+      std::exp(std::max(
+          std::log1p(kSmallestNotableShift),
+          std::isfinite(sd) ? kCommonModeSds * sd : std::log1p(2 * kSmallestNotableShift))) -
+      1;
+  const JobComparison judged = compare_jobs(inputs, 1 - settings.alpha, common_mode_limit);
 
   for (std::size_t i = 0; i < rows.size(); ++i) {
     RowAnalysis& analysis = rows[i];
@@ -110,12 +116,7 @@ JobLevelSummary judge_across_jobs(std::vector<RowAnalysis>& rows, const AcrossJo
   summary.common_mode_removed = judged.common_mode_removed;
   summary.common_shift = std::exp(judged.common_shift);
   summary.scatter = judged.scatter;
-  const double sd = jobs.spread ? jobs.spread->common_mode_sd : std::nan("");
-  summary.common_mode_limit =
-      std::exp(std::max(
-          std::log1p(kSmallestNotableShift),
-          std::isfinite(sd) ? kCommonModeSds * sd : std::log1p(2 * kSmallestNotableShift))) -
-      1;
+  summary.common_mode_limit = common_mode_limit;
   return summary;
 }
 
@@ -149,10 +150,10 @@ void add_job_warnings(Comparison& c, const AcrossJobs& jobs) {
         "confirms it in one job",
         percent(s.common_shift), s.common_shift > 1 ? "slower" : "faster", c.benchmarks.size(),
         s.common_mode_limit * 100));
-  if (s.scatter > 1.5)
+  if (s.scatter > kDisturbedScatter)
     c.warnings.push_back(fmt::format(
         "this job's benchmarks scattered {:.1f}x as far as an ordinary job's: the machine was "
-        "disturbed, and every interval was widened by that factor",
+        "disturbed, and every interval was widened by that factor (the steadiest benchmarks' more)",
         s.scatter));
   const std::size_t unmeasured = static_cast<std::size_t>(
       std::count_if(c.benchmarks.begin(), c.benchmarks.end(),

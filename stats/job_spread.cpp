@@ -48,14 +48,10 @@ double spread_degrees_of_freedom(std::size_t differences) {
   return std::max(1.0, static_cast<double>(differences) / 2);
 }
 
-namespace {
-
-// Whether a pair of successive jobs scattered like a disturbed job (stats/job_comparison.h): the
-// median over its benchmarks of |residual_b| / spread_b / 0.6745 above kDisturbedScatter, or that
-// median over the steadier half above kSteadyDisturbedScatter. Never with too few benchmarks.
-bool disturbed_pair(const std::vector<double>& residuals, const std::vector<double>& spreads) {
+bool disturbed_difference(const std::vector<double>& residuals,
+                          const std::vector<double>& spreads) {
   std::vector<std::pair<double, double>> scaled;  // spread_b, |residual_b| / spread_b
-  for (std::size_t b = 0; b < residuals.size(); ++b)
+  for (std::size_t b = 0; b < residuals.size() && b < spreads.size(); ++b)
     if (std::isfinite(residuals[b]) && spreads[b] > 0)
       scaled.emplace_back(spreads[b], std::fabs(residuals[b]) / spreads[b]);
   if (scaled.size() < kFewestCommonModeBenchmarks) return false;
@@ -69,8 +65,6 @@ bool disturbed_pair(const std::vector<double>& residuals, const std::vector<doub
   return median_in_place(all) > kDisturbedScatter * kMedianAbsNormal ||
          median_in_place(steady) > kSteadyDisturbedScatter * kMedianAbsNormal;
 }
-
-}  // namespace
 
 SuiteJobSpread estimate_job_spread(const JobLevels& jobs) {
   SuiteJobSpread out;
@@ -121,7 +115,8 @@ SuiteJobSpread estimate_job_spread(const JobLevels& jobs) {
   std::vector<std::size_t> counts;
   std::vector<double> spreads = spreads_over(kept, counts);
   for (int round = 0; round < 3; ++round) {
-    for (std::size_t p = 0; p < pairs.size(); ++p) kept[p] = !disturbed_pair(pairs[p], spreads);
+    for (std::size_t p = 0; p < pairs.size(); ++p)
+      kept[p] = !disturbed_difference(pairs[p], spreads);
     spreads = spreads_over(kept, counts);
   }
 

@@ -75,6 +75,13 @@ double trimmed_rms(std::vector<double> values);
 // Effective degrees of freedom of trimmed_rms over `differences` successive differences.
 double spread_degrees_of_freedom(std::size_t differences);
 
+// Whether the common-mode adjusted log differences of two jobs (per benchmark; NaN: missing)
+// scatter like a disturbed job against `spreads` (difference_sd, one job against one): the median
+// of |residual_b| / spread_b / 0.6745 above kDisturbedScatter, or that median over the steadier
+// half (spread at most the median) above kSteadyDisturbedScatter. False with fewer than
+// kFewestCommonModeBenchmarks benchmarks.
+bool disturbed_difference(const std::vector<double>& residuals, const std::vector<double>& spreads);
+
 SuiteJobSpread estimate_job_spread(const JobLevels& jobs);
 
 }  // namespace benchgate::stats

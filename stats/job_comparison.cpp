@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
+#include <vector>
 
 #include "stats/descriptive.h"
 #include "stats/distributions.h"
@@ -16,9 +18,38 @@ double t_quantile(double degrees_of_freedom, double probability) {
   return quantile(StudentsT(degrees_of_freedom), probability);
 }
 
+// median_b |r_b| / sqrt(s_b^2 + tau^2): the benchmarks' scatter once tau is added to each.
+double scaled_median(std::span<const std::pair<double, double>> residuals, double tau,
+                     std::vector<double>& scratch) {
+  scratch.clear();
+  for (const auto& [r, s] : residuals) scratch.push_back(r / std::hypot(s, tau));
+  return median_in_place(scratch);
+}
+
+// The tau at which scaled_median over the steadier half of the benchmarks (s_b at most the
+// median s_b) is the median |Z| of a standard normal; 0 when the job is not `disturbed` and that
+// half scatters at most kSteadyDisturbedScatter times as far as usual. By bisection: the median
+// falls as tau grows, and at tau = max |r| / 0.6745 every ratio is below it.
+double added_spread(std::vector<std::pair<double, double>> residuals, bool disturbed) {
+  std::sort(residuals.begin(), residuals.end(),
+            [](const auto& a, const auto& b) { return a.second < b.second; });
+  residuals.resize((residuals.size() + 1) / 2);
+  std::vector<double> scratch;
+  const double steady = scaled_median(residuals, 0, scratch) / kMedianAbsNormal;
+  if (steady <= 1 || (!disturbed && steady <= kSteadyDisturbedScatter)) return 0;
+  double low = 0, high = 0;
+  for (const auto& [r, s] : residuals) high = std::max(high, r / kMedianAbsNormal);
+  for (int i = 0; i < 60; ++i) {
+    const double mid = (low + high) / 2;
+    (scaled_median(residuals, mid, scratch) > kMedianAbsNormal ? low : high) = mid;
+  }
+  return high;
+}
+
 }  // namespace
 
-JobComparison compare_jobs(std::span<const JobContrastInput> inputs, double confidence) {
+JobComparison compare_jobs(std::span<const JobContrastInput> inputs, double confidence,
+                           double common_mode_limit) {
   JobComparison out;
   out.rows.resize(inputs.size());
   std::vector<double> differences(inputs.size(), std::nan(""));
@@ -33,22 +64,29 @@ JobComparison compare_jobs(std::span<const JobContrastInput> inputs, double conf
   out.common_mode_removed = out.common_mode_benchmarks >= kFewestCommonModeBenchmarks;
 
   std::vector<double> spreads(inputs.size(), 0), scaled;
+  std::vector<std::pair<double, double>> residuals;  // |r_b|, s_b
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     const auto& in = inputs[i];
     if (!std::isfinite(differences[i]) || !in.spread || !(in.spread->difference_sd > 0)) continue;
     const double w = static_cast<double>(in.base_levels.size());
     spreads[i] = in.spread->difference_sd * std::sqrt((1 + 1 / w) / 2);
     scaled.push_back(std::fabs(differences[i] - out.common_shift) / spreads[i]);
+    residuals.emplace_back(std::fabs(differences[i] - out.common_shift), spreads[i]);
   }
-  if (scaled.size() >= kFewestCommonModeBenchmarks)
+  if (scaled.size() >= kFewestCommonModeBenchmarks) {
     out.scatter = std::max(1.0, median_in_place(scaled) / kMedianAbsNormal);
+    const bool disturbed =
+        out.scatter > kDisturbedScatter ||
+        (out.common_mode_removed && std::fabs(std::exp(out.common_shift) - 1) > common_mode_limit);
+    out.added_spread = added_spread(std::move(residuals), disturbed);
+  }
 
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     if (!(spreads[i] > 0)) continue;
     const double df = inputs[i].spread->degrees_of_freedom;
     JobContrast row;
     row.shift = differences[i] - out.common_shift;
-    row.spread = spreads[i] * out.scatter;
+    row.spread = std::max(spreads[i] * out.scatter, std::hypot(spreads[i], out.added_spread));
     const double t = std::fabs(row.shift) / row.spread;
     row.p_value = std::min(1.0, 2 * cdf(complement(StudentsT(df), t)));
     const double half = t_quantile(df, (1 + confidence) / 2) * row.spread;

@@ -40,6 +40,39 @@ std::vector<double> base_levels(const std::string& name, const AcrossJobs& jobs,
   return levels;
 }
 
+// The window's stored jobs without those the machine disturbed as a whole: a job whose
+// difference with more than half of the other stored jobs scatters like a disturbed job
+// (stats/job_spread.h). Kept in the mean, a disturbed job among W moved the steady benchmarks by
+// 1/W of its disturbance, too little to be seen as a disturbed comparison and enough to block
+// (2.1% of simulated gate runs failed with W = 3; docs/statistics.md). With two jobs the
+// disturbed one cannot be told from the other, and all stay when none would.
+std::vector<const RunRecord*> ordinary_base_jobs(const AcrossJobs& jobs,
+                                                 const std::string& metric) {
+  const std::vector<const RunRecord*>& base = jobs.base_jobs;
+  if (!jobs.spread || base.size() < 3) return base;
+  const JobLevels levels = levels_of_jobs(base, metric);
+  const std::size_t n = levels.benchmarks.size();
+  std::vector<double> spreads(n, std::nan(""));
+  for (std::size_t b = 0; b < n; ++b)
+    if (auto it = jobs.spread->benchmarks.find(levels.benchmarks[b]);
+        it != jobs.spread->benchmarks.end())
+      spreads[b] = it->second.difference_sd;
+  std::vector<std::size_t> disturbed(base.size(), 0);
+  std::vector<double> differences(n);
+  for (std::size_t i = 0; i < base.size(); ++i)
+    for (std::size_t j = i + 1; j < base.size(); ++j) {
+      for (std::size_t b = 0; b < n; ++b)
+        differences[b] = levels.levels[j][b] - levels.levels[i][b];
+      const double shift = common_mode_shift(differences);
+      for (double& d : differences) d -= shift;
+      if (disturbed_difference(differences, spreads)) ++disturbed[i], ++disturbed[j];
+    }
+  std::vector<const RunRecord*> kept;
+  for (std::size_t i = 0; i < base.size(); ++i)
+    if (2 * disturbed[i] <= base.size() - 1) kept.push_back(base[i]);
+  return kept.empty() ? base : kept;
+}
+
 std::string percent(double ratio) {
   return fmt::format("{:+.1f}%", (ratio - 1) * 100);
 }
@@ -65,6 +98,8 @@ JobLevels levels_of_jobs(std::span<const RunRecord* const> jobs, const std::stri
 
 JobLevelSummary judge_across_jobs(std::vector<RowAnalysis>& rows, const AcrossJobs& jobs,
                                   const CompareSettings& settings) {
+  AcrossJobs window = jobs;
+  window.base_jobs = ordinary_base_jobs(jobs, settings.metric);
   std::vector<JobContrastInput> inputs(rows.size());
   ProcessGroups groups;
   std::vector<std::pair<int, double>> scratch;
@@ -76,12 +111,18 @@ JobLevelSummary judge_across_jobs(std::vector<RowAnalysis>& rows, const AcrossJo
     if (row.base_n == 0 || row.head_n == 0 || rows[i].non_positive || !(row.head_median > 0))
       continue;
     in.head_level = std::log(row.head_median);
-    in.base_levels = base_levels(row.name, jobs, settings.metric, groups, scratch);
+    in.base_levels = base_levels(row.name, window, settings.metric, groups, scratch);
     if (jobs.spread)
       if (auto it = jobs.spread->benchmarks.find(row.name); it != jobs.spread->benchmarks.end())
         in.spread = &it->second;
   }
-  const JobComparison judged = compare_jobs(inputs, 1 - settings.alpha);
+  const double sd = jobs.spread ? jobs.spread->common_mode_sd : std::nan("");
+  const double common_mode_limit =
+      std::exp(std::max(
+          std::log1p(kSmallestNotableShift),
+          std::isfinite(sd) ? kCommonModeSds * sd : std::log1p(2 * kSmallestNotableShift))) -
+      1;
+  const JobComparison judged = compare_jobs(inputs, 1 - settings.alpha, common_mode_limit);
 
   for (std::size_t i = 0; i < rows.size(); ++i) {
     RowAnalysis& analysis = rows[i];
@@ -110,12 +151,7 @@ JobLevelSummary judge_across_jobs(std::vector<RowAnalysis>& rows, const AcrossJo
   summary.common_mode_removed = judged.common_mode_removed;
   summary.common_shift = std::exp(judged.common_shift);
   summary.scatter = judged.scatter;
-  const double sd = jobs.spread ? jobs.spread->common_mode_sd : std::nan("");
-  summary.common_mode_limit =
-      std::exp(std::max(
-          std::log1p(kSmallestNotableShift),
-          std::isfinite(sd) ? kCommonModeSds * sd : std::log1p(2 * kSmallestNotableShift))) -
-      1;
+  summary.common_mode_limit = common_mode_limit;
   return summary;
 }
 
@@ -149,10 +185,10 @@ void add_job_warnings(Comparison& c, const AcrossJobs& jobs) {
         "confirms it in one job",
         percent(s.common_shift), s.common_shift > 1 ? "slower" : "faster", c.benchmarks.size(),
         s.common_mode_limit * 100));
-  if (s.scatter > 1.5)
+  if (s.scatter > kDisturbedScatter)
     c.warnings.push_back(fmt::format(
         "this job's benchmarks scattered {:.1f}x as far as an ordinary job's: the machine was "
-        "disturbed, and every interval was widened by that factor",
+        "disturbed, and every interval was widened by that factor (the steadiest benchmarks' more)",
         s.scatter));
   const std::size_t unmeasured = static_cast<std::size_t>(
       std::count_if(c.benchmarks.begin(), c.benchmarks.end(),

@@ -13,7 +13,8 @@
 // - per benchmark, the spread of what remains: a 20%-trimmed root mean square of the successive
 //   differences. A real step of the history is one large difference and a disturbed job two, so
 //   trimming keeps both out, where a plain standard deviation of the levels would count every step
-//   as noise.
+//   as noise. Jobs disturbed as a whole are too frequent for the trim (one in seven here), so the
+//   pairs of successive jobs that scatter like one (kDisturbedScatter) are left out first.
 #include <cstddef>
 #include <map>
 #include <span>
@@ -25,6 +26,15 @@ namespace benchgate::stats {
 // Below this many benchmarks present in both jobs a median over them says little about the
 // machine, and removing it would eat a real change of a small suite: no common mode then.
 inline constexpr std::size_t kFewestCommonModeBenchmarks = 8;
+
+// Above this scatter (median_b |residual_b| / spread_b / 0.6745, about 1 for an ordinary job) the
+// machine disturbed a job as a whole: it is left out of the spread, and head's job is widened.
+inline constexpr double kDisturbedScatter = 1.5;
+// The same over the steadier half of the benchmarks (spread at most the median), which a
+// disturbance of about the same size in every benchmark moves most: over ~15 benchmarks an
+// ordinary job's median strays past 1.5 one time in 20 by chance, past 2 about one in 2000; a
+// disturbed job's steady benchmarks scatter 4-10 times as far.
+inline constexpr double kSteadyDisturbedScatter = 2;
 
 // The share of the largest successive differences left out of the spread.
 inline constexpr double kSpreadTrim = 0.2;
@@ -48,7 +58,8 @@ struct BenchmarkJobSpread {
 struct SuiteJobSpread {
   std::size_t jobs = 0;              // recorded jobs looked at
   bool common_mode_removed = false;  // every pair had enough benchmarks in common
-  // Spread (same estimator) of the common-mode shift between successive jobs; NaN without it.
+  // Spread (same estimator) of the common-mode shift between successive jobs not disturbed as a
+  // whole; NaN without it.
   double common_mode_sd = 0;
   std::map<std::string, BenchmarkJobSpread, std::less<>> benchmarks;  // those with >= 2 pairs
 };
@@ -63,6 +74,13 @@ double trimmed_rms(std::vector<double> values);
 
 // Effective degrees of freedom of trimmed_rms over `differences` successive differences.
 double spread_degrees_of_freedom(std::size_t differences);
+
+// Whether the common-mode adjusted log differences of two jobs (per benchmark; NaN: missing)
+// scatter like a disturbed job against `spreads` (difference_sd, one job against one): the median
+// of |residual_b| / spread_b / 0.6745 above kDisturbedScatter, or that median over the steadier
+// half (spread at most the median) above kSteadyDisturbedScatter. False with fewer than
+// kFewestCommonModeBenchmarks benchmarks.
+bool disturbed_difference(const std::vector<double>& residuals, const std::vector<double>& spreads);
 
 SuiteJobSpread estimate_job_spread(const JobLevels& jobs);
 

@@ -131,7 +131,7 @@ TEST_F(Calibrate, NothingRecordedIsAnInputError) {
 }
 
 TEST_F(Calibrate, RoundTripsThroughBothStores) {
-  for (const std::string spec : {std::string("git"), "dir:" + (dir_ / "baselines").string()}) {
+  for (const std::string& spec : {std::string("git"), "dir:" + (dir_ / "baselines").string()}) {
     record_history(12, 0.01, spec);
     Calibration c = calibrate(settings(spec));
     ASSERT_TRUE(store_calibration(settings(spec), c));

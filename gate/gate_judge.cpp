@@ -60,7 +60,8 @@ stats::AcrossJobs across_jobs(const SuiteJobs& jobs, const HistorySpread& histor
   stats::AcrossJobs out;
   out.base_jobs = jobs.base;
   out.history_jobs = jobs.history.size();
-  const std::string target = context.target.empty() ? "the target branch" : context.target;
+  const std::string target =
+      context.target.empty() ? "the target branch" : short_commit(context.target);
   if (calibration && calibrated) {
     out.spread = calibrated;
     out.history_jobs = calibrated->jobs;

@@ -119,5 +119,60 @@ TEST_F(StoredModeOnThisMachine, UnchangedFeatureGatesPassAndTheSlowdownIsTheOnly
   EXPECT_TRUE(only_join);
 }
 
+// The six-job A/A: six jobs of one unchanged build in one sitting, one of them scaled +40%
+// in every benchmark as an episode would, compared pairwise with the spread calibrated from main's
+// recorded jobs (`calibrate` then `compare --calibration`): no pair fails. Without the
+// calibration the same pairs are compared per process with --trust-single-job, to show what the
+// job level prevents.
+TEST_F(StoredModeOnThisMachine, SixJobsWithOneEpisodeFailNoPair) {
+  record_main(static_cast<int>(gate::kFewestHistoryJobs));
+  const fs::path calibration = dir_.path() / "calibration.json";
+  auto calibrated = run_benchgate(
+      {"calibrate", "--branch", "main", "--no-fetch", "--no-store", "-o", calibration.string()},
+      options());
+  ASSERT_EQ(calibrated.exit_code, 0) << calibrated.err;
+  std::vector<fs::path> jobs;
+  for (int j = 0; j < 6; ++j) {
+    const fs::path out = dir_.path() / ("job" + std::to_string(j));
+    auto r = run_benchgate({"run", "--config", "benchgate.toml", "-o", out.string()}, options());
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    jobs.push_back(out / "example.json");
+    ASSERT_TRUE(fs::exists(jobs.back())) << jobs.back();
+  }
+  {  // job 2: every benchmark +40%
+    std::ifstream in(jobs[2]);
+    auto record = nlohmann::json::parse(in);
+    for (auto& b : record["benchmarks"])
+      for (const char* metric : {"real_time", "cpu_time"})
+        if (b["metrics"].contains(metric))
+          for (auto& v : b["metrics"][metric]) v = v.get<double>() * 1.4;
+    std::ofstream(jobs[2]) << record.dump();
+  }
+  int failed = 0, failed_per_process = 0;
+  std::string failures;
+  for (std::size_t a = 0; a < jobs.size(); ++a)
+    for (std::size_t b = a + 1; b < jobs.size(); ++b) {
+      auto r = run_benchgate({"compare", jobs[a].string(), jobs[b].string(), "--calibration",
+                              calibration.string(), "--format", "json"},
+                             options());
+      EXPECT_TRUE(r.exit_code == 0 || r.exit_code == 1) << r.err;
+      if (r.exit_code == 1) {
+        ++failed;
+        for (const auto& row : nlohmann::json::parse(r.out)["benchmarks"])
+          if (row["verdict"] == "regression")
+            failures += "\n  " + std::to_string(a) + " vs " + std::to_string(b) + ": " +
+                        row["name"].get<std::string>() + " " + row["note"].get<std::string>();
+      }
+      auto per_process = run_benchgate(
+          {"compare", jobs[a].string(), jobs[b].string(), "--trust-single-job"}, options());
+      failed_per_process += per_process.exit_code == 1;
+    }
+  std::printf(
+      "six jobs, job 2 scaled +40%%: %d of 15 pairs failed with the calibrated job-to-job spread, "
+      "%d of 15 per process%s\n",
+      failed, failed_per_process, failures.c_str());
+  EXPECT_EQ(failed, 0);
+}
+
 }  // namespace
 }  // namespace benchgate

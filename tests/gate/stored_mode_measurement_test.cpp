@@ -158,8 +158,11 @@ TEST_F(StoredModeOnThisMachine, SixJobsWithOneEpisodeFailNoPair) {
       EXPECT_TRUE(r.exit_code == 0 || r.exit_code == 1) << r.err;
       if (r.exit_code == 1) {
         ++failed;
-        for (const auto& row : nlohmann::json::parse(r.out)["benchmarks"])
-          if (row["verdict"] == "regression")
+        const auto report = nlohmann::json::parse(r.out);
+        failures += "\n  " + std::to_string(a) + " vs " + std::to_string(b) + ": " +
+                    report["method"].get<std::string>() + "; " + report["warnings"].dump();
+        for (const auto& row : report["benchmarks"])
+          if (row["blocks_gate"].get<bool>())
             failures += "\n  " + std::to_string(a) + " vs " + std::to_string(b) + ": " +
                         row["name"].get<std::string>() + " " + row["note"].get<std::string>();
       }

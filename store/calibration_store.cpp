@@ -60,12 +60,8 @@ std::optional<Calibration> CalibrationStore::load(const std::string& commit,
                                                   std::vector<LineProblem>* problems) const {
   CalibrationEntries entries = load_all(commit);
   if (problems) problems->insert(problems->end(), entries.problems.begin(), entries.problems.end());
-  std::optional<Calibration> newest;
-  // ISO 8601 UTC strings order like the times they name; on a tie the later line wins.
-  for (auto& c : entries.calibrations)
-    if (c.testbed == testbed && (!newest || c.created_at >= newest->created_at))
-      newest = std::move(c);
-  return newest;
+  return newest_entry(entries.calibrations,
+                      [&](const Calibration& c) { return c.testbed == testbed; });
 }
 
 std::string calibration_store_spec(const std::string& baseline_spec) {

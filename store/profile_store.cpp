@@ -102,13 +102,9 @@ std::optional<StoredProfile> ProfileStore::load(const std::string& commit,
                                                 const std::string& suite,
                                                 const std::string& benchmark) const {
   ProfileEntries entries = load_all(commit);
-  std::optional<StoredProfile> newest;
-  // ISO 8601 UTC strings order like the times they name; on a tie the later line wins (the
-  // line merge appends what is new).
-  for (auto& p : entries.profiles)
-    if (same_key(p, testbed, suite, benchmark) && (!newest || p.created_at >= newest->created_at))
-      newest = std::move(p);
-  return newest;
+  return newest_entry(entries.profiles, [&](const StoredProfile& p) {
+    return same_key(p, testbed, suite, benchmark);
+  });
 }
 
 std::string profile_store_spec(const std::string& baseline_spec) {

@@ -4,6 +4,7 @@
 // mergeable without understanding JSON: two notes merge by taking the union of their lines, and
 // identical records collapse because a record always serialises to the same bytes (nlohmann writes
 // object keys in sorted order).
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -47,5 +48,16 @@ std::vector<std::string> union_lines(const std::vector<std::string>& current,
 std::vector<std::string> merge_lines_three_way(const std::vector<std::string>& base,
                                                const std::vector<std::string>& ours,
                                                const std::vector<std::string>& theirs);
+
+// The entry of `entries` that `matches` and was made last (its ISO 8601 UTC `created_at`, which
+// orders like the time it names), moved out; on a tie the later line wins, since the line merge
+// appends what is new. For entries that are not run records (profiles, calibrations).
+template <class Entry, class Matches>
+std::optional<Entry> newest_entry(std::vector<Entry>& entries, Matches matches) {
+  std::optional<Entry> newest;
+  for (auto& e : entries)
+    if (matches(e) && (!newest || e.created_at >= newest->created_at)) newest = std::move(e);
+  return newest;
+}
 
 }  // namespace benchgate::store

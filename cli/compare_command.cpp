@@ -13,8 +13,7 @@
 #include "cli/report_output.h"
 #include "core/errors.h"
 #include "core/text.h"
-#include "gate/calibration_lookup.h"
-#include "gate/gate_suites.h"
+#include "gate/compare_sides.h"
 #include "runner/config.h"
 #include "runner/result_format.h"
 #include "stats/compare.h"
@@ -75,44 +74,18 @@ struct CompareCommand {
     if (!input_format.empty()) format = input_format;
 
     std::string base_label = base_commit.empty() ? paths.front() : std::string();
-    RunRecord base_record, head_record;
-    std::vector<RunRecord> base_jobs;
+    gate::CompareSides sides;
     if (base_commit.empty()) {
-      runner::Sides sides = runner::load_sides(paths.front(), paths.back(), format);
-      base_record = std::move(sides.base);
-      head_record = std::move(sides.head);
+      runner::Sides loaded = runner::load_sides(paths.front(), paths.back(), format);
+      sides.base = std::move(loaded.base);
+      sides.head = std::move(loaded.head);
     } else {
-      head_record = runner::load_results(paths.back(), format);
-      base_record = load_stored_base(head_record, base_label, base_jobs);
+      sides.head = runner::load_results(paths.back(), format);
+      sides.base = load_stored_base(sides.head, base_label, sides.base_jobs);
     }
-    // Two records of one interleaved job share its machine state; anything else is a job per
-    // side, whose job-to-job spread compare does not know (docs/statistics.md).
-    std::optional<gate::CalibratedSpread> calibrated;
-    const bool separate_jobs = !base_commit.empty() || !from_one_job(base_record, head_record);
-    if (!calibration_file.empty() && separate_jobs)
-      calibrated = gate::load_calibration_spread(
-          calibration_file, suite.empty() ? gate::suite_of(head_record) : suite,
-          head_record.testbed);
-    if (separate_jobs) {
-      options.across_jobs.emplace();
-      if (base_jobs.empty())
-        options.across_jobs->base_jobs.push_back(&base_record);
-      else
-        for (const auto& job : base_jobs) options.across_jobs->base_jobs.push_back(&job);
-      options.across_jobs->unmeasured_advice =
-          "compare does not know how far two jobs of this testbed differ; pass "
-          "`--trust-single-job` on a dedicated machine, or gate in interleaved mode (`benchgate "
-          "ab`, `gate --mode interleaved`), which measures both sides in one job";
-      if (calibrated) {
-        options.across_jobs->spread = &calibrated->spread;
-        options.across_jobs->history_jobs = calibrated->spread.jobs;
-        options.across_jobs->spread_source = calibrated->source;
-      }
-    }
-    Report result{stats::compare_runs(base_record, head_record, options)};
+    Report result{gate::compare_sides(sides, options, calibration_file, suite)};
     result.comparison.base_label = base_label;
     result.comparison.head_label = paths.back();
-    if (calibrated) result.comparison.false_alarms = calibrated->false_alarms;
     emit_reports(result, report);
     return result.comparison.fails() ? kExitRegression : kExitPass;
   }

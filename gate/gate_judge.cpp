@@ -152,7 +152,8 @@ std::vector<SuiteVerdict> judge_suites(const std::vector<SuiteHead>& heads,
         calibrated =
             calibrated_job_spread(calibration->calibration, head.name, used.settings.metric);
       }
-      history = history_spread(jobs, used.settings.metric);
+      // A calibration is the cache of the history walk: the history is read only without one.
+      if (!calibrated) history = history_spread(jobs, used.settings.metric);
       used.across_jobs = across_jobs(jobs, history, context, head.name, calibration,
                                      calibrated ? &*calibrated : nullptr);
     }

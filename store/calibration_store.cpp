@@ -41,17 +41,10 @@ CalibrationEntries CalibrationStore::load_all(const std::string& commit) const {
   const std::optional<std::string> text = lines_->read_text(commit);
   if (!text) return out;
   out.found = true;
-  int number = 0;
-  for (std::string_view line : physical_lines(*text)) {
-    ++number;
-    if (line.empty()) continue;
-    try {
-      out.calibrations.push_back(calibration_from_line(
-          line, fmt::format("calibration of commit {} line {}", commit, number)));
-    } catch (const InputError& e) {
-      out.problems.push_back({commit, number, e.what()});
-    }
-  }
+  parse_entry_lines(*text, commit, "calibration", out.calibrations, out.problems,
+                    [](std::string_view line, const std::string& where) {
+                      return calibration_from_line(line, where);
+                    });
   return out;
 }
 

@@ -83,17 +83,10 @@ ProfileEntries ProfileStore::load_all(const std::string& commit) const {
   const std::optional<std::string> text = lines_->read_text(commit);
   if (!text) return out;
   out.found = true;
-  int number = 0;
-  for (std::string_view line : physical_lines(*text)) {
-    ++number;
-    if (line.empty()) continue;
-    try {
-      out.profiles.push_back(
-          profile_from_line(line, fmt::format("profile of commit {} line {}", commit, number)));
-    } catch (const InputError& e) {
-      out.problems.push_back({commit, number, e.what()});
-    }
-  }
+  parse_entry_lines(*text, commit, "profile", out.profiles, out.problems,
+                    [](std::string_view line, const std::string& where) {
+                      return profile_from_line(line, where);
+                    });
   return out;
 }
 

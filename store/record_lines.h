@@ -9,7 +9,11 @@
 #include <string_view>
 #include <vector>
 
+#include <fmt/format.h>
+
+#include "core/errors.h"
 #include "core/run_record.h"
+#include "core/text_lines.h"
 
 namespace benchgate::store {
 
@@ -48,6 +52,25 @@ std::vector<std::string> union_lines(const std::vector<std::string>& current,
 std::vector<std::string> merge_lines_three_way(const std::vector<std::string>& base,
                                                const std::vector<std::string>& ours,
                                                const std::vector<std::string>& theirs);
+
+// For entries that are not run records (profiles, calibrations): each non-empty line of `text`
+// (the entry of `commit`) read by `parse(line, where)`, where is "<what> of commit C line N" for
+// its errors. A line it refuses with InputError goes to `problems`; the other lines still count.
+template <class Entry, class Parse>
+void parse_entry_lines(std::string_view text, const std::string& commit, std::string_view what,
+                       std::vector<Entry>& entries, std::vector<LineProblem>& problems,
+                       Parse parse) {
+  int number = 0;
+  for (std::string_view line : physical_lines(text)) {
+    ++number;
+    if (line.empty()) continue;
+    try {
+      entries.push_back(parse(line, fmt::format("{} of commit {} line {}", what, commit, number)));
+    } catch (const InputError& e) {
+      problems.push_back({commit, number, e.what()});
+    }
+  }
+}
 
 // The entry of `entries` that `matches` and was made last (its ISO 8601 UTC `created_at`, which
 // orders like the time it names), moved out; on a tie the later line wins, since the line merge

@@ -40,6 +40,7 @@ struct FindOptions {
   std::string testbed;
   int max_distance = 50;
   int window = 1;
+  std::string baselines_from = "target-branch";  // or "any"
 };
 
 int run_baseline_save(const BaselineCommon& common, const SaveOptions& options);

@@ -82,6 +82,11 @@ void register_baseline_command(CLI::App& app, Action& action) {
   find->add_option("--window", state->find.window, "Collect this many recorded ancestors (pooling)")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
+  find->add_option("--baselines-from", state->find.baselines_from,
+                   "Which records count: target-branch (made on the default branch or on --base's "
+                   "branch, or saved by hand) or any, as in `benchgate gate`")
+      ->check(CLI::IsMember({"target-branch", "any"}))
+      ->capture_default_str();
   on(find, [](BaselineState& s) { return run_baseline_find(s.common, s.find); });
 
   auto* prune = baseline->add_subcommand("prune", "Remove all but the newest N annotated commits");

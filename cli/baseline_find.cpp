@@ -7,6 +7,7 @@
 #include "cli/baseline_actions.h"
 #include "core/errors.h"
 #include "core/text.h"
+#include "git/remotes.h"
 #include "store/baseline_finder.h"
 
 namespace benchgate::cli {
@@ -20,6 +21,8 @@ int run_baseline_find(const BaselineCommon& common, const FindOptions& options) 
   query.testbed = options.testbed;
   query.max_distance = options.max_distance;
   query.window = options.window;
+  query.origins.any_branch = options.baselines_from == "any";
+  query.origins.target_branch = git::branch_name_of(options.base, "origin").value_or("");
   store::BaselineResult result = store::find_baseline(query, *store);
   warn_about(result.problems);
   if (common.format == "json") {
@@ -34,6 +37,7 @@ int run_baseline_find(const BaselineCommon& common, const FindOptions& options) 
                           {"found", result.found()},
                           {"baselines", found},
                           {"trail", result.trail},
+                          {"passed_over", result.passed_over},
                           {"summary", result.summary()}};
     fmt::print("{}\n", out.dump(2));
   } else {

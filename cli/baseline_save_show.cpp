@@ -5,6 +5,7 @@
 
 #include "cli/baseline_actions.h"
 #include "core/errors.h"
+#include "core/provenance.h"
 #include "core/run_record_json.h"
 
 namespace benchgate::cli {
@@ -31,6 +32,11 @@ int run_baseline_save(const BaselineCommon& common, const SaveOptions& options) 
       fmt::print(stderr, "benchgate: warning: {} was measured on a modified working tree\n",
                  options.files[i]);
     record.commit = key;
+    // Saved by hand: the user vouches for it, so lookups accept it on any branch.
+    Provenance provenance;
+    provenance.context = "baseline save";
+    provenance.explicit_save = true;
+    set_provenance(record, provenance);
   }
   store->save(key, records);
   fmt::print("saved {} record(s) for {} in {}\n", records.size(), key, store->describe());

@@ -43,6 +43,11 @@ void add_gate_flags(CLI::App& gate, GateFlags& f) {
                   "always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
+  gate.add_option("--baselines-from", f.baselines_from,
+                  "Which stored records may be a baseline: target-branch (made on the default "
+                  "branch or the branch the change targets, with that branch's own build) or any")
+      ->check(CLI::IsMember({"target-branch", "any"}))
+      ->capture_default_str();
   gate.add_option("--no-baseline", f.no_baseline,
                   "Outcome when no baseline is found: pass (a neutral report) or fail")
       ->check(CLI::IsMember({"pass", "fail"}))

@@ -28,6 +28,7 @@ struct GateFlags {
   bool no_fetch = false;
   bool no_push = false;
   std::string record = "auto";
+  std::string baselines_from = "target-branch";
   std::string no_baseline = "pass";
   std::string report_dir = "benchgate-report";
   std::string token_env;  // empty: GITHUB_TOKEN / BENCHGATE_GITLAB_TOKEN

@@ -42,7 +42,8 @@ std::vector<runner::SuiteConfig> selected_suites(const GateFlags& flags,
   return config.select(flags.suites);
 }
 
-// Each --results path is one suite: named by the matching --suite, else by the file's stem.
+// Each --results path is one suite: named by the matching --suite, else by the file's stem. A
+// directory of records that name their suites is split by the gate (gate_suites.cpp).
 std::vector<gate::ResultsInput> results_inputs(const GateFlags& flags) {
   if (!flags.suites.empty() && flags.suites.size() != flags.results.size())
     throw InputError(fmt::format(
@@ -59,7 +60,7 @@ std::vector<gate::ResultsInput> results_inputs(const GateFlags& flags) {
       throw InputError(fmt::format(
           "--results {}: a second suite named \"{}\"; name them with --suite, one per --results",
           flags.results[i], name));
-    inputs.push_back({flags.results[i], std::move(name)});
+    inputs.push_back({flags.results[i], std::move(name), !flags.suites.empty()});
   }
   return inputs;
 }
@@ -99,6 +100,7 @@ gate::GateSettings resolve_gate_settings(const GateFlags& flags) {
   s.fetch = !flags.no_fetch;
   s.push = !flags.no_push;
   s.record = record_policy(flags.record);
+  s.baselines_from_any_branch = flags.baselines_from == "any";
   s.no_baseline =
       flags.no_baseline == "fail" ? gate::NoBaselinePolicy::kFail : gate::NoBaselinePolicy::kPass;
   s.report_dir = flags.report_dir;

@@ -82,6 +82,12 @@ ComparisonOutcome Comparison::outcome() const {
              : ComparisonOutcome::kPass;
 }
 
+bool Comparison::nothing_compared() const {
+  return std::all_of(benchmarks.begin(), benchmarks.end(), [](const BenchmarkComparison& row) {
+    return row.verdict == Verdict::kNew || row.verdict == Verdict::kMissing;
+  });
+}
+
 bool Comparison::any_single_run() const {
   return std::any_of(benchmarks.begin(), benchmarks.end(),
                      [](const BenchmarkComparison& row) { return row.single_run; });

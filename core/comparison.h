@@ -127,6 +127,9 @@ struct Comparison {
   // verdict is in also_fail_on), else kPass.
   ComparisonOutcome outcome() const;
   bool fails() const { return outcome() == ComparisonOutcome::kFail; }
+  // No row had both sides (no baseline, or no benchmark in common): a pass that checked nothing,
+  // which every report must say plainly.
+  bool nothing_compared() const;
   bool any_single_run() const;
   std::size_t count(Verdict verdict) const;
 };

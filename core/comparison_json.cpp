@@ -92,6 +92,7 @@ std::string document_text(const Comparison& c, const Report* report) {
   }
   w.key("method").value(c.method);
   if (report && report->noise) w.key("noise").dom(noise_json(*report->noise));
+  w.key("nothing_compared").value(c.nothing_compared());
   if (report && !report->profile_notes.empty()) w.key("profile_notes").value(report->profile_notes);
   if (report && !report->profiles.empty()) {
     w.key("profiles").begin_array();

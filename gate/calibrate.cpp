@@ -29,10 +29,7 @@ std::string branch_revision(const CalibrateSettings& s) {
 
 // "refs/remotes/origin/main" -> "main", for the sentences that name it.
 std::string branch_label(const std::string& revision, const std::string& remote) {
-  for (const std::string& prefix :
-       {"refs/remotes/" + remote + "/", std::string("refs/heads/"), remote + "/"})
-    if (revision.rfind(prefix, 0) == 0) return revision.substr(prefix.size());
-  return revision;
+  return git::branch_name_of(revision, remote).value_or(revision);
 }
 
 store::SyncOptions calibration_sync(const GateSettings& settings) {

@@ -6,6 +6,7 @@
 #include "core/log.h"
 #include "core/text.h"
 #include "git/remotes.h"
+#include "store/baseline_origin.h"
 #include "store/notes_sync.h"
 
 namespace benchgate::gate {
@@ -36,19 +37,41 @@ void fetch_baselines(const GateSettings& settings) {
   }
 }
 
+Provenance run_provenance(const GateContext& context, const std::string& built_by) {
+  Provenance p;
+  const bool github = context.kind == forge::CiKind::kGithubActions;
+  if (context.kind == forge::CiKind::kLocal)
+    p.context = "local run";
+  else if (context.review)
+    p.context = github ? "GitHub pull request" : "GitLab merge request";
+  else
+    p.context = github ? "GitHub push" : "GitLab push";
+  p.branch = context.branch;
+  p.default_branch = !context.review && context.on_default_branch;
+  p.built_by = built_by;
+  return p;
+}
+
 std::size_t save_baselines(store::Store& store, const std::string& commit,
-                           const std::vector<SuiteHead>& runs, std::string_view what) {
+                           const std::vector<SuiteHead>& runs, const Provenance& provenance,
+                           std::string_view what) {
   std::vector<RunRecord> complete;
   for (const auto& h : runs)
-    if (h.complete)
+    if (h.complete) {
       complete.push_back(h.record);
-    else
+      set_provenance(complete.back(), provenance);
+    } else
       log_info("suite {} is not recorded as a baseline of {}: its run is incomplete", h.name,
                short_commit(commit));
   if (complete.empty()) return 0;
   store.save(commit, complete);
-  log_info("recorded {} {} as the baseline of {} in {}", complete.size(), what,
-           short_commit(commit), store.describe());
+  log_info("recorded {} {} as the baseline of {} in {} ({})", complete.size(), what,
+           short_commit(commit), store.describe(), provenance.describe(commit));
+  if (auto why = store::why_not_a_baseline(complete.front(), {}))
+    log_info(
+        "lookups pass these records over unless told otherwise (--baselines-from any): {}; "
+        "only records made on the default branch (or the branch a change targets) are baselines",
+        *why);
   return complete.size();
 }
 
@@ -70,9 +93,11 @@ bool push_baselines(const GateSettings& settings, bool failure_is_warning) {
   }
 }
 
-bool record_baselines(const GateSettings& settings, store::Store& store, const std::string& head,
+bool record_baselines(const GateSettings& settings, store::Store& store, const GateContext& context,
                       const std::vector<SuiteHead>& heads) {
-  if (save_baselines(store, head, heads, "suite run(s)") == 0) return true;
+  if (save_baselines(store, context.head, heads, run_provenance(context, context.head),
+                     "suite run(s)") == 0)
+    return true;
   return push_baselines(settings, /*failure_is_warning=*/false);
 }
 

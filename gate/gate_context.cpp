@@ -14,6 +14,9 @@ struct Revisions {
   std::string head = "HEAD";
   std::optional<std::string> target;  // nothing: compare with head's first parent
   std::string target_label;
+  std::string target_branch;  // the target's branch name, when it is a branch
+  std::string branch;         // the branch that was run, when known
+  bool on_default_branch = false;
 };
 
 // "refs/remotes/origin/main" -> "origin/main", as git prints it.
@@ -47,6 +50,7 @@ void branch_target(Revisions& r, const GateSettings& s, const std::string& defau
   if (git::try_resolve_revision(s.repo, ref)) {
     r.target = ref;
     r.target_label = fmt::format("{}/{}", s.remote, default_branch);
+    r.target_branch = default_branch;
   }
 }
 
@@ -58,12 +62,16 @@ Revisions github_revisions(GateContext& c, const GateSettings& s) {
     r.head = pr->head_sha;
     r.target = pr->base_sha;
     r.target_label = fmt::format("base of PR #{} ({})", pr->number, pr->base_ref);
+    r.target_branch = pr->base_ref;
+    r.branch = pr->head_ref;
     c.review = true;
     c.review_number = pr->number;
     c.fork = pr->from_fork();
   } else if (const auto& push = gh.event.push) {
     r.head = push->after;
     c.default_branch_push = push->to_default_branch();
+    r.branch = short_ref_name(push->ref);
+    r.on_default_branch = c.default_branch_push;
     branch_target(r, s, push->default_branch, c.default_branch_push);
   } else if (!gh.sha.empty()) {
     r.head = gh.sha;
@@ -82,31 +90,45 @@ Revisions gitlab_revisions(GateContext& c, const GateSettings& s, const forge::E
     if (!mr->diff_base_sha.empty()) {
       r.target = mr->diff_base_sha;
       r.target_label = fmt::format("merge-base of !{} (CI_MERGE_REQUEST_DIFF_BASE_SHA)", mr->iid);
+      r.target_branch = mr->target_branch;
     } else if (!mr->target_branch.empty()) {
       r.target = fmt::format("refs/remotes/{}/{}", s.remote, mr->target_branch);
       r.target_label = fmt::format("{}/{}", s.remote, mr->target_branch);
+      r.target_branch = mr->target_branch;
     }
+    r.branch = mr->source_branch;
     c.review = true;
     c.review_number = mr->iid;
     c.fork = mr->from_fork();
   } else {
     c.default_branch_push = gl.on_default_branch();
+    r.branch = gl.commit_branch;
+    r.on_default_branch = c.default_branch_push;
     branch_target(r, s, gl.default_branch, c.default_branch_push);
   }
   return r;
 }
 
+// A local run: the branch checked out, compared with its upstream, else with the default branch
+// (the remote's, else init.defaultBranch, main or master). The default branch itself, checked out
+// without an upstream, is compared with its own first parent, as a push to it is in CI.
 Revisions local_revisions(const GateSettings& s) {
   Revisions r;
-  if (s.target) return r;  // the flag decides; nothing to discover
+  r.branch = git::current_branch(s.repo).value_or("");
+  const auto default_branch = git::find_default_branch(s.repo, s.remote);
+  r.on_default_branch = default_branch && !r.branch.empty() && r.branch == default_branch->name;
+  if (s.target) return r;  // the flag decides the target
   auto target = git::default_local_target(s.repo, s.remote);
   if (!target)
     throw InputError(fmt::format(
-        "no target to compare with: the current branch has no upstream and {}/HEAD is not set; "
-        "give --target BRANCH (e.g. --target {}/main)",
-        s.remote, s.remote));
+        "no target to compare with: the current branch has no upstream, and neither {}/HEAD, "
+        "{}/main, {}/master nor a local main, master or init.defaultBranch exists; give --target "
+        "BRANCH (e.g. --target {}/main)",
+        s.remote, s.remote, s.remote, s.remote));
+  if (*target == "refs/heads/" + r.branch) return r;  // the default branch itself: first parent
   r.target = *target;
   r.target_label = short_ref_name(*target);
+  r.target_branch = git::branch_name_of(*target, s.remote).value_or("");
   return r;
 }
 
@@ -158,6 +180,9 @@ GateContext resolve_gate_context(const GateSettings& s, const forge::Environment
   if (s.target) {
     r.target = *s.target;
     r.target_label = *s.target;
+    r.target_branch = git::branch_name_of(*s.target, s.remote).value_or("");
+    if (r.target_branch.empty() && git::try_resolve_revision(s.repo, "refs/heads/" + *s.target))
+      r.target_branch = *s.target;  // a local branch by its short name
   }
 
   c.head = resolve_in_clone(s, c, r.head, "head");
@@ -168,6 +193,9 @@ GateContext resolve_gate_context(const GateSettings& s, const forge::Environment
     c.target = git::first_parent(s.repo, c.head).value_or("");
     c.target_label = "the parent of head";
   }
+  c.branch = r.branch;
+  c.on_default_branch = r.on_default_branch;
+  c.target_branch = r.target_branch;
   c.record = s.record == RecordPolicy::kAlways ||
              (s.record == RecordPolicy::kAuto && c.default_branch_push);
   return c;

@@ -23,6 +23,13 @@ struct GateContext {
   bool fork = false;  // the review comes from another repository: its token is read-only
   bool default_branch_push = false;
   bool record = false;  // save head's results as its baseline (and push them)
+  // Where head's records come from, for their provenance: the branch that was run ("" when
+  // unknown or detached) and whether that is the repository's default branch.
+  std::string branch;
+  bool on_default_branch = false;
+  // The target's branch name when the target is a branch ("main"; "" for a bare commit): its own
+  // records may serve as baselines besides the default branch's.
+  std::string target_branch;
   std::optional<forge::GithubContext> github;
   std::optional<forge::GitlabContext> gitlab;
 

@@ -356,20 +356,20 @@ InterleavedGate run_interleaved_gate(const GateSettings& settings, const GateCon
 
 void record_interleaved(const GateSettings& settings, store::Store& store,
                         const GateContext& context, const InterleavedGate& run) {
-  if (settings.record == RecordPolicy::kNever) return;
+  // Like the stored mode: only runs that record (--record always; a push to the default branch
+  // falls back to the stored mode) keep their processes. A local or pull-request run recording
+  // its feature branch would hand the next gate a baseline from that branch.
+  if (!context.record) return;
+  // Both sides were built with head's configuration: the base side's provenance says so, and
+  // lookups pass it over as a baseline of the base commit unless --baselines-from any.
+  const Provenance provenance = run_provenance(context, context.head);
   std::size_t saved =
-      save_baselines(store, run.base_commit, run.base_runs, "interleaved base run(s)");
+      save_baselines(store, run.base_commit, run.base_runs, provenance, "interleaved base run(s)");
   if (run.head_is_exact)
-    saved += save_baselines(store, context.head, run.head_runs, "interleaved head run(s)");
+    saved +=
+        save_baselines(store, context.head, run.head_runs, provenance, "interleaved head run(s)");
   if (saved == 0) return;
-  // A local run keeps them in this clone (as a local stored-mode run does); a CI run's clone is
-  // thrown away, so only pushed records help later runs. A fork's token cannot push at all.
-  if (context.kind == forge::CiKind::kLocal && settings.record != RecordPolicy::kAlways) {
-    log_info(
-        "the interleaved records stay in this clone's notes (a local run; --record always "
-        "pushes them)");
-    return;
-  }
+  // A fork's token cannot push.
   if (context.fork) {
     log_info(
         "the interleaved records are not pushed: a pull request from a fork has a read-only "

@@ -62,9 +62,9 @@ struct InterleavedGate {
 InterleavedGate run_interleaved_gate(const GateSettings& settings, const GateContext& context,
                                      const InterleavedHooks& hooks = {});
 
-// Saves both sides (base under the merge-base, head under head when head_is_exact) unless
-// --record never, and pushes them from CI runs (docs/interleaved.md#what-is-stored). Never fails
-// the gate: a push refused (a fork's read-only token) is a warning.
+// Saves both sides (base under the merge-base, head under head when head_is_exact) when the run
+// records (--record always), with their provenance, and pushes them unless --no-push
+// (docs/interleaved.md#what-is-stored). Never fails the gate: a push refused is a warning.
 void record_interleaved(const GateSettings& settings, store::Store& store,
                         const GateContext& context, const InterleavedGate& run);
 

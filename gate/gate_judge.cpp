@@ -23,6 +23,21 @@ RunRecord pooled(const SuiteJobs& jobs) {
   for (std::size_t i = 1; i < jobs.base.size(); ++i) merge_records(record, *jobs.base[i]);
   return record;
 }
+// Records that were there but could not be a baseline: said once per walk, with the first few.
+void log_passed_over(const std::vector<std::string>& passed_over) {
+  constexpr std::size_t kShown = 3;
+  if (passed_over.empty()) return;
+  std::string lines;
+  for (std::size_t i = 0; i < std::min(kShown, passed_over.size()); ++i)
+    lines += "\n  " + passed_over[i];
+  log_info(
+      "passed over {} stored record(s) not made on the target branch (--baselines-from any "
+      "accepts them):{}{}",
+      passed_over.size(), lines,
+      passed_over.size() > kShown ? fmt::format("\n  ... and {} more", passed_over.size() - kShown)
+                                  : "");
+}
+
 std::string no_baseline_line(const SuiteHead& head, const GateContext& context,
                              const GateSettings& settings, const store::BaselineResult* found) {
   const std::string_view outcome = no_baseline_consequence(settings.no_baseline);
@@ -118,9 +133,11 @@ std::vector<SuiteVerdict> judge_suites(const std::vector<SuiteHead>& heads,
         query.testbed = testbed;
         query.max_distance = settings.max_distance;
         query.window = std::max(settings.window, kHistoryCommits);
+        query.origins = {settings.baselines_from_any_branch, context.target_branch};
         it = by_testbed.emplace(testbed, store::find_baseline(query, store)).first;
         for (const auto& problem : it->second.problems)
           log_warning("unreadable stored record, skipped: {}", problem.describe());
+        log_passed_over(it->second.passed_over);
       }
       found = &it->second;
     }

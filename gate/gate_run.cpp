@@ -59,7 +59,7 @@ GateResult run_gate(const GateSettings& settings, const forge::Environment& env,
   if (interleaved)
     record_interleaved(settings, *store, context, *interleaved);
   else if (context.record)
-    result.recorded = record_baselines(settings, *store, context.head, heads);
+    result.recorded = record_baselines(settings, *store, context, heads);
   if (!interleaved) profiles.record(heads);  // profile = "all" on runs that record
   // Each forge shows the flame graphs its own way (an artifact link, uploaded images).
   const ReportWithLinks report_for = [&](const SvgLink& svg_link) {

@@ -26,6 +26,9 @@ enum class NoBaselinePolicy { kPass, kFail };
 struct ResultsInput {
   std::filesystem::path path;
   std::string suite;
+  // --suite named it. A directory of run records that name their suites (`run --config -o DIR`)
+  // is then read for that suite only; otherwise it holds one suite per name it records.
+  bool named = false;
 };
 
 // The interleaved mode's rounds.
@@ -54,8 +57,11 @@ struct GateSettings {
   std::string remote = "origin";
   int max_distance = 50;  // first-parent commits below the merge-base searched for a baseline
   int window = 1;         // recorded ancestors used as the baseline
-  bool fetch = true;      // fetch the remote's baselines first
-  bool push = true;       // push recorded baselines
+  // Records made on any branch may be a baseline (--baselines-from any); by default only those
+  // of the default branch and of the target branch (docs/store.md#which-records-can-be-a-baseline).
+  bool baselines_from_any_branch = false;
+  bool fetch = true;  // fetch the remote's baselines first
+  bool push = true;   // push recorded baselines
   RecordPolicy record = RecordPolicy::kAuto;
   NoBaselinePolicy no_baseline = NoBaselinePolicy::kPass;
   std::filesystem::path report_dir = "benchgate-report";

@@ -4,9 +4,12 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <map>
 #include <optional>
+#include <set>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "core/errors.h"
 #include "core/log.h"
@@ -54,27 +57,78 @@ std::vector<SuiteHead> run_configured_suites(const GateSettings& s,
   return heads;
 }
 
+// The suites one --results path holds. A file, or a directory of files that do not name a suite
+// (one Google Benchmark JSON per process), is one suite named as the input says. A directory of
+// records that name their suites (what `run --config -o DIR` writes) is one suite per name:
+// merging them would gate a suite that has no baseline anywhere, and pass silently.
+std::vector<SuiteHead> suites_in(const ResultsInput& given) {
+  if (!fs::is_directory(given.path))
+    return {SuiteHead{given.suite, runner::load_results(given.path), true}};
+  std::vector<RunRecord> records = runner::load_each_result_file(given.path);
+  const auto named = std::count_if(records.begin(), records.end(),
+                                   [](const RunRecord& r) { return !suite_of(r).empty(); });
+  if (named == 0) {
+    SuiteHead head{given.suite, std::move(records.front()), true};
+    for (std::size_t i = 1; i < records.size(); ++i) merge_records(head.record, records[i]);
+    return {std::move(head)};
+  }
+  if (named != static_cast<long>(records.size()))
+    throw InputError(fmt::format(
+        "--results {}: {} of its {} files are run records of a named suite and the others are "
+        "not; give each suite's results as its own --results path",
+        given.path.string(), named, records.size()));
+  std::map<std::string, SuiteHead> by_suite;
+  for (RunRecord& record : records) {
+    const std::string suite = suite_of(record);
+    auto [it, added] = by_suite.try_emplace(suite, SuiteHead{suite, RunRecord{}, true});
+    if (added)
+      it->second.record = std::move(record);
+    else
+      merge_records(it->second.record, record);  // several processes' records of one suite
+  }
+  std::vector<SuiteHead> heads;
+  if (given.named) {
+    auto it = by_suite.find(given.suite);
+    if (it == by_suite.end()) {
+      std::vector<std::string> names;
+      for (const auto& [name, head] : by_suite) names.push_back(name);
+      throw InputError(fmt::format("--results {} holds suite(s) {}, not {} (named by --suite)",
+                                   given.path.string(), fmt::join(names, ", "), given.suite));
+    }
+    heads.push_back(std::move(it->second));
+    return heads;
+  }
+  for (auto& [name, head] : by_suite) heads.push_back(std::move(head));
+  return heads;
+}
+
 std::vector<SuiteHead> load_given_results(const GateSettings& s, const std::string& head_commit) {
   std::optional<std::string> fingerprint;
   std::vector<SuiteHead> heads;
+  std::set<std::string> seen;
   for (const ResultsInput& given : s.results) {
-    SuiteHead head{given.suite, runner::load_results(given.path), true};
-    RunRecord& r = head.record;
-    if (s.testbed) {
-      r.testbed = *s.testbed;
-    } else if (r.testbed.empty()) {
-      if (!fingerprint) fingerprint = runner::testbed_fingerprint(runner::capture_environment());
-      r.testbed = *fingerprint;
+    for (SuiteHead& head : suites_in(given)) {
+      if (!seen.insert(head.name).second)
+        throw InputError(
+            fmt::format("--results {}: suite {} is given twice; give each suite's results once",
+                        given.path.string(), head.name));
+      RunRecord& r = head.record;
+      if (s.testbed) {
+        r.testbed = *s.testbed;
+      } else if (r.testbed.empty()) {
+        if (!fingerprint) fingerprint = runner::testbed_fingerprint(runner::capture_environment());
+        r.testbed = *fingerprint;
+      }
+      if (!r.commit.empty() && r.commit != head_commit)
+        log_warning("--results {} says it measured commit {}; gating it as {}", given.path.string(),
+                    r.commit, head_commit);
+      r.commit = head_commit;
+      if (!r.environment.is_object()) r.environment = nlohmann::json::object();
+      r.environment[kSuiteKey] = head.name;
+      head.complete = std::none_of(r.processes.begin(), r.processes.end(),
+                                   [](const ProcessInfo& p) { return p.status != "ok"; });
+      heads.push_back(std::move(head));
     }
-    if (!r.commit.empty() && r.commit != head_commit)
-      log_warning("--results {} says it measured commit {}; gating it as {}", given.path.string(),
-                  r.commit, head_commit);
-    r.commit = head_commit;
-    if (!r.environment.is_object()) r.environment = nlohmann::json::object();
-    r.environment[kSuiteKey] = head.name;
-    head.complete = std::none_of(r.processes.begin(), r.processes.end(),
-                                 [](const ProcessInfo& p) { return p.status != "ok"; });
-    heads.push_back(std::move(head));
   }
   return heads;
 }

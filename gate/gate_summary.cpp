@@ -39,12 +39,13 @@ std::string title_of(const std::vector<SuiteVerdict>& verdicts, GateOutcome outc
       return fmt::format("benchgate: FAIL — {} {}", failed.size() == 1 ? "suite" : "suites",
                          fmt::join(failed, ", "));
     case GateOutcome::kNeutral:
-      return "benchgate: no baseline yet — this run does not block";
+      return "benchgate: NO BASELINE — nothing was compared; this run does not block";
     case GateOutcome::kPass:
       break;
   }
   if (!unbased.empty())
-    return fmt::format("benchgate: PASS (no baseline for {})", fmt::join(unbased, ", "));
+    return fmt::format("benchgate: PASS (no baseline for {}: not compared)",
+                       fmt::join(unbased, ", "));
   return "benchgate: PASS";
 }
 

@@ -1,11 +1,102 @@
 #include "git/remotes.h"
 
+#include <vector>
+
 #include <fmt/format.h>
 
 #include "git/libgit2/handles.h"
 #include "git/repository.h"
 
 namespace benchgate::git {
+namespace {
+
+std::optional<std::string> symbolic_target(git_repository* repo, const std::string& name) {
+  git_reference* ref = nullptr;
+  if (git_reference_lookup(&ref, repo, name.c_str()) != 0) {
+    git_error_clear();
+    return std::nullopt;
+  }
+  ReferencePtr owned(ref);
+  if (git_reference_type(ref) == GIT_REFERENCE_SYMBOLIC)
+    return std::string(git_reference_symbolic_target(ref));
+  return name;
+}
+
+bool reference_exists(git_repository* repo, const std::string& name) {
+  git_oid oid;
+  if (git_reference_name_to_id(&oid, repo, name.c_str()) == 0) return true;
+  git_error_clear();
+  return false;
+}
+
+std::optional<std::string> init_default_branch(git_repository* repo) {
+  git_config* raw = nullptr;
+  if (git_repository_config_snapshot(&raw, repo) != 0) {
+    git_error_clear();
+    return std::nullopt;
+  }
+  ConfigPtr config(raw);
+  const char* value = nullptr;
+  if (git_config_get_string(&value, config.get(), "init.defaultBranch") != 0 || !value || !*value) {
+    git_error_clear();
+    return std::nullopt;
+  }
+  return std::string(value);
+}
+
+std::string branch_name(const std::string& ref, const std::string& prefix) {
+  return ref.rfind(prefix, 0) == 0 ? ref.substr(prefix.size()) : ref;
+}
+
+}  // namespace
+
+std::optional<BranchRef> find_default_branch(const std::filesystem::path& repo,
+                                             const std::string& remote, bool remote_only) {
+  return find_default_branch(Repository::open(repo), remote, remote_only);
+}
+
+std::optional<BranchRef> find_default_branch(const Repository& repo, const std::string& remote,
+                                             bool remote_only) {
+  git_repository* r = repo.handle();
+  const std::string remote_prefix = fmt::format("refs/remotes/{}/", remote);
+  const std::optional<std::string> configured = init_default_branch(r);
+  // A remote given as a URL or path has no remote-tracking refs.
+  if (git_reference_is_valid_name((remote_prefix + "HEAD").c_str())) {
+    if (auto target = symbolic_target(r, remote_prefix + "HEAD");
+        target && reference_exists(r, *target))
+      return BranchRef{*target, branch_name(*target, remote_prefix)};
+    std::vector<std::string> names = {"main", "master"};
+    if (configured) names.push_back(*configured);
+    for (const auto& name : names)
+      if (reference_exists(r, remote_prefix + name)) return BranchRef{remote_prefix + name, name};
+  }
+  if (remote_only) return std::nullopt;
+  std::vector<std::string> names;
+  if (configured) names.push_back(*configured);
+  names.insert(names.end(), {"main", "master"});
+  for (const auto& name : names)
+    if (reference_exists(r, "refs/heads/" + name)) return BranchRef{"refs/heads/" + name, name};
+  return std::nullopt;
+}
+
+std::optional<std::string> branch_name_of(const std::string& revision, const std::string& remote) {
+  for (const std::string& prefix :
+       {"refs/remotes/" + remote + "/", std::string("refs/heads/"), remote + "/"})
+    if (revision.rfind(prefix, 0) == 0) return revision.substr(prefix.size());
+  return std::nullopt;
+}
+
+std::optional<std::string> current_branch(const std::filesystem::path& repo) {
+  Repository handle = Repository::open(repo);
+  git_reference* head = nullptr;
+  if (git_reference_lookup(&head, handle.handle(), "HEAD") != 0) {
+    git_error_clear();
+    return std::nullopt;
+  }
+  ReferencePtr owned(head);
+  if (git_reference_type(head) != GIT_REFERENCE_SYMBOLIC) return std::nullopt;
+  return branch_name(git_reference_symbolic_target(head), "refs/heads/");
+}
 
 std::optional<std::string> default_local_target(const std::filesystem::path& repo,
                                                 const std::string& remote) {
@@ -20,16 +111,7 @@ std::optional<std::string> default_local_target(const std::filesystem::path& rep
     }
   }
   git_error_clear();
-  // `git clone` records the remote's default branch as the symbolic ref <remote>/HEAD.
-  const std::string remote_head = fmt::format("refs/remotes/{}/HEAD", remote);
-  git_reference* symbolic = nullptr;
-  if (git_reference_lookup(&symbolic, handle.handle(), remote_head.c_str()) == 0) {
-    ReferencePtr owned(symbolic);
-    if (git_reference_type(symbolic) == GIT_REFERENCE_SYMBOLIC)
-      return std::string(git_reference_symbolic_target(symbolic));
-    return remote_head;
-  }
-  git_error_clear();
+  if (auto branch = find_default_branch(repo, remote)) return branch->ref;
   return std::nullopt;
 }
 

@@ -5,10 +5,33 @@
 #include <optional>
 #include <string>
 
+#include "git/repository.h"
+
 namespace benchgate::git {
 
-// What a local change merges into: the current branch's upstream, else `<remote>/HEAD` (the
-// remote's default branch as `git clone` records it). The full ref name, or nothing.
+struct BranchRef {
+  std::string ref;   // full ref name: "refs/remotes/origin/main", "refs/heads/main"
+  std::string name;  // the branch's own name: "main"
+};
+
+// The repository's default branch as this clone knows it, first from the remote: `<remote>/HEAD`
+// (what `git clone` records), `<remote>/main`, `<remote>/master`, `<remote>/<init.defaultBranch>`;
+// then, unless `remote_only`, the local branch named by init.defaultBranch, `main` or `master`.
+// Nothing when none exists (or `remote` is a URL, which has no remote-tracking refs).
+std::optional<BranchRef> find_default_branch(const Repository& repo, const std::string& remote,
+                                             bool remote_only = false);
+std::optional<BranchRef> find_default_branch(const std::filesystem::path& repo,
+                                             const std::string& remote, bool remote_only = false);
+
+// "refs/remotes/origin/main", "origin/main", "refs/heads/main" -> "main"; nothing for a revision
+// that does not name a branch that way (a commit id, a tag, "HEAD").
+std::optional<std::string> branch_name_of(const std::string& revision, const std::string& remote);
+
+// The branch HEAD is on ("topic"); nothing when HEAD is detached or unborn.
+std::optional<std::string> current_branch(const std::filesystem::path& repo);
+
+// What a local change merges into: the current branch's upstream, else the default branch
+// (find_default_branch). The full ref name, or nothing.
 std::optional<std::string> default_local_target(const std::filesystem::path& repo,
                                                 const std::string& remote);
 

@@ -1,11 +1,10 @@
 #include "prepush/pre_push_target.h"
 
-#include <array>
-
 #include <fmt/format.h>
 
 #include "core/text.h"
 
+#include "git/remotes.h"
 #include "git/revision.h"
 
 namespace benchgate::prepush {
@@ -18,19 +17,13 @@ std::string abbreviated(const std::string& sha) {
 
 std::optional<GateTarget> default_branch_of(const git::Repository& repo,
                                             const std::string& remote) {
-  // origin/HEAD exists after a clone (or `git remote set-head`); main/master cover the rest.
-  const std::array<const char*, 3> candidates = {"HEAD", "main", "master"};
-  for (const char* branch : candidates) {
-    const std::string ref = fmt::format("refs/remotes/{}/{}", remote, branch);
-    // A remote given as a URL or path (`git push https://host/repo.git topic`) has no
-    // remote-tracking refs.
-    if (!git::is_valid_reference_name(ref)) return std::nullopt;
-    if (auto sha = git::reference_commit(repo, ref)) {
-      return GateTarget{*sha, fmt::format("{}/{} ({}, the remote's default branch)", remote, branch,
-                                          abbreviated(*sha))};
-    }
-  }
-  return std::nullopt;
+  // Only the remote's own branches: a local branch of the same name may be anywhere.
+  auto branch = git::find_default_branch(repo, remote, /*remote_only=*/true);
+  if (!branch) return std::nullopt;
+  auto sha = git::reference_commit(repo, branch->ref);
+  if (!sha) return std::nullopt;
+  return GateTarget{*sha, fmt::format("{}/{} ({}, the remote's default branch)", remote,
+                                      branch->name, abbreviated(*sha))};
 }
 
 }  // namespace

@@ -145,7 +145,8 @@ std::vector<std::string> row_explanations(const BenchmarkComparison& row, bool w
 }
 
 std::string gate_word(const Comparison& comparison) {
-  return comparison.fails() ? "FAIL" : "PASS";
+  if (comparison.fails()) return "FAIL";
+  return comparison.nothing_compared() ? "NOTHING COMPARED" : "PASS";
 }
 
 std::string summary_counts(const Comparison& c) {

@@ -78,10 +78,17 @@ RunRecord load_results(const fs::path& path, const std::optional<std::string>& f
   if (!fs::is_directory(status)) return load_file(path, format);
   // Every file of a directory is one more process of the same side
   // (docs/design.md#the-unit-of-analysis).
-  const std::vector<fs::path> files = json_files_in(path);
-  RunRecord side = load_file(files.front(), format);
-  for (std::size_t i = 1; i < files.size(); ++i) merge_records(side, load_file(files[i], format));
+  std::vector<RunRecord> records = load_each_result_file(path, format);
+  RunRecord side = std::move(records.front());
+  for (std::size_t i = 1; i < records.size(); ++i) merge_records(side, records[i]);
   return side;
+}
+
+std::vector<RunRecord> load_each_result_file(const fs::path& dir,
+                                             const std::optional<std::string>& format) {
+  std::vector<RunRecord> records;
+  for (const fs::path& file : json_files_in(dir)) records.push_back(load_file(file, format));
+  return records;
 }
 
 RunRecord load_results(const std::vector<fs::path>& paths,

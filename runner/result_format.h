@@ -47,6 +47,10 @@ const ResultFormat& result_format_named(std::string_view name);
 // detected per file unless `format` is given. Throws InputError naming the file and field.
 RunRecord load_results(const std::filesystem::path& path,
                        const std::optional<std::string>& format = std::nullopt);
+// Each `*.json` file of the directory `dir` as a record of its own, sorted by file name, for
+// callers that group them (the gate reads a `run --config` directory as one suite per record).
+std::vector<RunRecord> load_each_result_file(
+    const std::filesystem::path& dir, const std::optional<std::string>& format = std::nullopt);
 // Reads and merges several files or directories into one side.
 RunRecord load_results(const std::vector<std::filesystem::path>& paths,
                        const std::optional<std::string>& format = std::nullopt);

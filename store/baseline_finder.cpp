@@ -20,6 +20,18 @@ std::string join(const std::vector<std::string>& items) {
   return out;
 }
 
+// Drops the records that may not be a baseline and says why, one line each.
+std::vector<std::string> drop_unqualified(std::vector<RunRecord>& records,
+                                          const OriginPolicy& origins) {
+  std::vector<std::string> why_not;
+  std::erase_if(records, [&](const RunRecord& record) {
+    auto why = why_not_a_baseline(record, origins);
+    if (why) why_not.push_back(std::move(*why));
+    return why.has_value();
+  });
+  return why_not;
+}
+
 }  // namespace
 
 std::string BaselineResult::summary() const {
@@ -37,8 +49,12 @@ std::string BaselineResult::summary() const {
   }
   return fmt::format(
       "no baseline: no record for this testbed on the merge-base {} or its first-parent "
-      "ancestors within reach{}",
-      short_id(merge_base), shallow_boundary ? " (history is shallow)" : "");
+      "ancestors within reach{}{}",
+      short_id(merge_base), shallow_boundary ? " (history is shallow)" : "",
+      passed_over.empty() ? ""
+                          : fmt::format("; passed over {} record(s) not made on the target branch "
+                                        "(--baselines-from any accepts them)",
+                                        passed_over.size()));
 }
 
 BaselineResult find_baseline(const BaselineQuery& query, const Store& store) {
@@ -59,11 +75,19 @@ BaselineResult find_baseline(const BaselineQuery& query, const Store& store) {
     CommitRecords loaded = store.load(commit, query.testbed);
     result.problems.insert(result.problems.end(), loaded.problems.begin(), loaded.problems.end());
     std::string line = fmt::format("{:>3}  {}  ", distance, short_id(commit));
+    const std::vector<std::string> unqualified = drop_unqualified(loaded.records, query.origins);
+    for (const auto& why : unqualified)
+      result.passed_over.push_back(fmt::format("{}: {}", short_id(commit), why));
+    if (!unqualified.empty())
+      result.trail.push_back(line + fmt::format("passed over {} record(s): {}", unqualified.size(),
+                                                unqualified.front()));
     if (!loaded.records.empty()) {
       result.trail.push_back(
           line + fmt::format("{} record(s) for testbed {}", loaded.records.size(), query.testbed));
       result.baselines.push_back({commit, distance, std::move(loaded.records)});
       if (static_cast<int>(result.baselines.size()) >= query.window) break;
+    } else if (!unqualified.empty()) {
+      // The trail line above says why.
     } else if (loaded.found) {
       result.trail.push_back(line + "records only for other testbeds: " + join(loaded.testbeds));
     } else {

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/run_record.h"
+#include "store/baseline_origin.h"
 #include "store/store.h"
 
 namespace benchgate::store {
@@ -21,7 +22,8 @@ struct BaselineQuery {
   std::string target;   // branch, tag or commit the change merges into
   std::string testbed;  // required: records of other testbeds are never used
   int max_distance = 50;
-  int window = 1;  // how many recorded ancestors to collect, nearest first
+  int window = 1;        // how many recorded ancestors to collect, nearest first
+  OriginPolicy origins;  // which records qualify (records of other branches are passed over)
 };
 
 struct BaselineCandidate {
@@ -37,7 +39,10 @@ struct BaselineResult {
   std::vector<BaselineCandidate> baselines;  // nearest first; empty when none within reach
   std::vector<std::string> trail;            // one line per commit looked at, for `baseline find`
   std::vector<LineProblem> problems;         // unreadable lines met on the way
-  bool shallow_boundary = false;             // the walk stopped at the edge of a shallow clone
+  // Records of this testbed passed over because of where they were made, one line each
+  // ("abc123456789: made by local run on branch topic, not on the default branch").
+  std::vector<std::string> passed_over;
+  bool shallow_boundary = false;  // the walk stopped at the edge of a shallow clone
 
   bool found() const { return !baselines.empty(); }
   // One sentence: which commit, how far back, or why there is none.

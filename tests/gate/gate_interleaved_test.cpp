@@ -170,7 +170,7 @@ TEST_F(GateInterleaved, BuildsBothSidesCatchesTheSlowdownAndStoresBothSidesPaire
   const std::string head = commit_project(true, kCmakeBuild, "slower");
 
   const auto started = Clock::now();
-  auto r = gate();
+  auto r = gate({"--record", "always"});
   const double seconds = std::chrono::duration<double>(Clock::now() - started).count();
   std::cout << "[ info ] interleaved gate, two CMake builds, 2 suites x 8 rounds: " << seconds
             << " s\n";
@@ -223,6 +223,12 @@ TEST_F(GateInterleaved, BuildsBothSidesCatchesTheSlowdownAndStoresBothSidesPaire
       << "one job per suite";
   EXPECT_EQ(b["environment"]["interleaved"]["head_commit"], head);
   EXPECT_EQ(h["environment"]["interleaved"]["base_commit"], base);
+  // Where they came from: a local run of topic, both sides built with head's configuration.
+  EXPECT_EQ(b["environment"]["provenance"]["context"], "local run");
+  EXPECT_EQ(b["environment"]["provenance"]["branch"], "topic");
+  EXPECT_EQ(b["environment"]["provenance"]["default_branch"], false);
+  EXPECT_EQ(b["environment"]["provenance"]["built_by"], head);
+  EXPECT_EQ(h["environment"]["provenance"]["built_by"], head);
   const std::size_t run = b["processes"].size();
   ASSERT_TRUE(run == 8u || run == 10u);
   ASSERT_EQ(h["processes"].size(), run);
@@ -231,7 +237,8 @@ TEST_F(GateInterleaved, BuildsBothSidesCatchesTheSlowdownAndStoresBothSidesPaire
     EXPECT_EQ(h["processes"][i]["context"]["benchgate_ab"]["round"], static_cast<int>(i) + 1);
   }
 
-  // The stored mode finds the interleaved base record: a valid measurement of that commit on
+  // The stored mode passes the interleaved base record over by default: head's configuration built
+  // it. Told to take records from any branch, it finds it: a valid measurement of that commit on
   // this testbed. Head's binary, run in 3 processes by hand, gated against it.
   const fs::path results = dir_ / "head-results";
   fs::create_directories(results);
@@ -242,10 +249,27 @@ TEST_F(GateInterleaved, BuildsBothSidesCatchesTheSlowdownAndStoresBothSidesPaire
                  "--benchmark_out_format=json"},
                 options());
   const fs::path stored_report = dir_ / "stored-report";
-  auto stored = run_benchgate(
-      {"gate", "--context", "local", "--target", "main", "--results", results.string(), "--suite",
-       "work", "--report-dir", stored_report.string(), "--record", "never", "--trust-single-job"},
-      options());
+  std::vector<std::string> stored_args = {"gate",
+                                          "--context",
+                                          "local",
+                                          "--target",
+                                          "main",
+                                          "--results",
+                                          results.string(),
+                                          "--suite",
+                                          "work",
+                                          "--report-dir",
+                                          stored_report.string(),
+                                          "--record",
+                                          "never",
+                                          "--trust-single-job"};
+  auto passed_over = run_benchgate(stored_args, options());
+  EXPECT_EQ(passed_over.exit_code, 0) << passed_over.err;
+  EXPECT_THAT(passed_over.err, HasSubstr("passed over 2 stored record(s) not made on the target "
+                                         "branch"));
+  EXPECT_THAT(passed_over.err, HasSubstr("another commit's configuration built it"));
+  stored_args.insert(stored_args.end(), {"--baselines-from", "any"});
+  auto stored = run_benchgate(stored_args, options());
   EXPECT_EQ(stored.exit_code, 1) << stored.err;
   EXPECT_THAT(stored.err, HasSubstr("baseline " + base.substr(0, 12) +
                                     " (the merge-base), testbed tb, 1 stored job"));
@@ -398,7 +422,32 @@ TEST_F(GateInterleaved, TheMeasuringKeepsToItsBudgetAndABuildOverItsTimeoutIsSto
   EXPECT_TRUE(leftovers().empty()) << ::testing::PrintToString(leftovers());
 }
 
-TEST_F(GateInterleaved, ReviewsPushBothSidesForksDoNotAndAFailedPushIsOnlyAWarning) {
+// A local run, like a review, is not a run of the target branch: it records nothing unless
+// asked (a feature branch's own record must never become the next push's baseline).
+TEST_F(GateInterleaved, LocalRunsAndReviewsRecordNothingUnlessAsked) {
+  const std::string base =
+      commit_copied_suite("testbed = \"tb\"\n[gate]\nmode = \"interleaved\"\nrounds = 3\n");
+  git(work(), {"push", "-q", "origin", "main"});
+  git(work(), {"checkout", "-q", "-b", "topic"});
+  const std::string head = repo_.commit("change");
+
+  auto local = gate();
+  ASSERT_EQ(local.exit_code, 0) << local.err;
+  EXPECT_THAT(local.err, HasSubstr("interleaved mode: base is the merge-base"));
+  EXPECT_EQ(git(work(), {"notes", "--ref", "benchgate", "list"}), "") << local.err;
+
+  ProcessOptions o = github_job("http://127.0.0.1:9", "octo/widgets", "pull_request",
+                                pull_request_payload(7, head, base, "octo/widgets", "octo/widgets"),
+                                dir_ / "event.json", "", work());
+  o.env["TMPDIR"] = tmp_.string();
+  auto review = run_benchgate({"gate", "--report-dir", report_.string()}, o);
+  ASSERT_EQ(review.exit_code, 0) << review.err;
+  EXPECT_EQ(git(work(), {"notes", "--ref", "benchgate", "list"}), "") << review.err;
+  EXPECT_EQ(repo_.remote_note(base), "");
+  EXPECT_TRUE(leftovers().empty()) << ::testing::PrintToString(leftovers());
+}
+
+TEST_F(GateInterleaved, ReviewsAskedToRecordPushBothSidesForksDoNotAFailedPushIsAWarning) {
   // This test is about what is stored and pushed.
   const std::string base =
       commit_copied_suite("testbed = \"tb\"\n[gate]\nmode = \"interleaved\"\nrounds = 3\n");
@@ -412,7 +461,7 @@ TEST_F(GateInterleaved, ReviewsPushBothSidesForksDoNotAndAFailedPushIsOnlyAWarni
                    pull_request_payload(7, head, base, head_repository, "octo/widgets"),
                    dir_ / "event.json", "", work());
     o.env["TMPDIR"] = tmp_.string();
-    return run_benchgate({"gate", "--report-dir", report_.string()}, o);
+    return run_benchgate({"gate", "--report-dir", report_.string(), "--record", "always"}, o);
   };
 
   auto fork = review("someone/widgets");
@@ -426,6 +475,7 @@ TEST_F(GateInterleaved, ReviewsPushBothSidesForksDoNotAndAFailedPushIsOnlyAWarni
   EXPECT_THAT(same_repository.err, HasSubstr("pushed baselines to origin"));
   EXPECT_THAT(repo_.remote_note(base), HasSubstr("\"side\":\"base\""));
   EXPECT_THAT(repo_.remote_note(head), HasSubstr("\"side\":\"head\""));
+  EXPECT_THAT(repo_.remote_note(base), HasSubstr("\"context\":\"GitHub pull request\""));
 
   // A remote that refuses the push (here: one that has gone away) never fails the gate.
   git(work(), {"remote", "set-url", "origin", (dir_ / "nowhere.git").string()});

@@ -49,9 +49,11 @@ TEST(GateSummary, OutcomeAndTitleFollowTheSuites) {
   EXPECT_EQ(fail.title, "benchgate: FAIL — suite core");
   const GateReport neutral = summarize_gate({verdict("core", false, false)});
   EXPECT_EQ(neutral.outcome, GateOutcome::kNeutral);
+  EXPECT_EQ(neutral.title,
+            "benchgate: NO BASELINE — nothing was compared; this run does not block");
   const GateReport partly =
       summarize_gate({verdict("core", true, false), verdict("io", false, false)});
-  EXPECT_EQ(partly.title, "benchgate: PASS (no baseline for io)");
+  EXPECT_EQ(partly.title, "benchgate: PASS (no baseline for io: not compared)");
   EXPECT_EQ(to_string(GateOutcome::kNeutral), "neutral");
 }
 

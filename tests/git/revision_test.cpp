@@ -171,10 +171,35 @@ TEST_F(RemotesTest, WithoutAnUpstreamTheRemotesHeadIsTheDefaultTarget) {
   EXPECT_EQ(default_local_target(clone_, "origin"), "refs/remotes/origin/main");
   testing::git(clone_, {"remote", "set-head", "origin", "side"});
   EXPECT_EQ(default_local_target(clone_, "origin"), "refs/remotes/origin/side");
+  // Without origin/HEAD, the remote's main (or master) is the default branch.
   testing::git(clone_, {"remote", "set-head", "origin", "--delete"});
-  EXPECT_EQ(default_local_target(clone_, "origin"), std::nullopt);
+  EXPECT_EQ(default_local_target(clone_, "origin"), "refs/remotes/origin/main");
   testing::git(clone_, {"checkout", "-q", "--detach"});  // detached: no branch, no upstream
-  EXPECT_EQ(default_local_target(clone_, "origin"), std::nullopt);
+  EXPECT_EQ(default_local_target(clone_, "origin"), "refs/remotes/origin/main");
+  EXPECT_EQ(current_branch(clone_), std::nullopt);
+}
+
+TEST_F(RemotesTest, TheDefaultBranchFallsBackToInitDefaultBranchThenLocalBranches) {
+  testing::git(clone_, {"remote", "set-head", "origin", "--delete"});
+  testing::git(clone_, {"branch", "-q", "-m", "main", "loose"});
+  testing::git(clone_, {"update-ref", "-d", "refs/remotes/origin/main"});
+  // The remote has only `side` now: no main/master there, no origin/HEAD.
+  EXPECT_EQ(find_default_branch(clone_, "origin", /*remote_only=*/true), std::nullopt);
+  testing::git(clone_, {"config", "init.defaultBranch", "side"});
+  auto found = find_default_branch(clone_, "origin", true);
+  ASSERT_TRUE(found);
+  EXPECT_EQ(found->ref, "refs/remotes/origin/side");
+  EXPECT_EQ(found->name, "side");
+  // Without any remote branch of those names, the local branches count.
+  testing::git(clone_, {"config", "init.defaultBranch", "trunk"});
+  EXPECT_EQ(find_default_branch(clone_, "origin"), std::nullopt);
+  testing::git(clone_, {"branch", "-q", "trunk"});
+  found = find_default_branch(clone_, "origin");
+  ASSERT_TRUE(found);
+  EXPECT_EQ(found->ref, "refs/heads/trunk");
+  EXPECT_EQ(current_branch(clone_), "loose");
+  // A remote given as a URL has no remote-tracking refs.
+  EXPECT_EQ(find_default_branch(clone_, "https://host/repo.git", true), std::nullopt);
 }
 
 TEST_F(RemotesTest, RemoteExistsOnlyForConfiguredRemotes) {

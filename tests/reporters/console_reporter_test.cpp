@@ -172,7 +172,7 @@ TEST(ConsoleReporter, UnboundedIntervalIsReadable) {
 TEST(ConsoleReporter, NoRowsStillSummarises) {
   const auto lines = lines_of(render(Comparison{}));
   EXPECT_EQ(line_with(lines, "Benchmark"), -1);
-  EXPECT_EQ(lines.back(), "no benchmarks compared — gate: PASS");
+  EXPECT_EQ(lines.back(), "no benchmarks compared — gate: NOTHING COMPARED");
 }
 
 TEST(ConsoleReporter, LongNamesGetTheirOwnLineAndKeepColumnsNarrow) {

@@ -54,7 +54,8 @@ TEST(MarkdownReporter, SummaryLineFirstWithAPlainVerdictWord) {
   EXPECT_EQ(lines[0],
             "**benchgate: FAIL** — 1 regression, 1 improvement, 2 unchanged, 1 inconclusive, "
             "1 untested, 1 new, 1 missing");
-  EXPECT_EQ(lines_of(render(Comparison{}))[0], "**benchgate: PASS** — no benchmarks compared");
+  EXPECT_EQ(lines_of(render(Comparison{}))[0],
+            "**benchgate: NOTHING COMPARED** — no benchmarks compared");
 }
 
 TEST(MarkdownReporter, ChangesTableThenAttentionThenTheRestFolded) {

@@ -174,7 +174,7 @@ TEST(Summary, FailOnNeverSaysWhyTheGatePasses) {
 }
 
 TEST(Summary, NoRows) {
-  EXPECT_EQ(summary_line(Comparison{}), "no benchmarks compared — gate: PASS");
+  EXPECT_EQ(summary_line(Comparison{}), "no benchmarks compared — gate: NOTHING COMPARED");
 }
 
 TEST(SingleRunNote, OnlyWhenSomeRowIsSingleRunAndWordedByTrust) {

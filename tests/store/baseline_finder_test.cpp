@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "core/errors.h"
+#include "core/provenance.h"
 #include "store/git_notes_store.h"
 #include "tests/store/git_fixture.h"
 #include "tests/support/temp_dir.h"
@@ -130,6 +131,63 @@ TEST_F(BaselineFinderTest, DepthOneCloneFailsClearlyInsteadOfPickingAWrongBase) 
   // Head and target the same commit: the merge-base is there, but no recorded ancestor is.
   q.head = q.target = "origin/main";
   EXPECT_THROW(find_baseline(q), EnvironmentError);
+}
+
+RunRecord record_from(const std::string& commit, const Provenance& provenance) {
+  RunRecord r = make_record("ci", "P");
+  r.commit = commit;
+  set_provenance(r, provenance);
+  return r;
+}
+
+// docs/store.md#which-records-can-be-a-baseline, rule by rule.
+TEST(BaselineOrigin, OnlyRecordsOfTheTargetBranchBuiltByTheirOwnCommitQualify) {
+  const std::string commit(40, 'a');
+  const std::string other(40, 'b');
+  RunRecord legacy = make_record("ci", "L");
+  EXPECT_EQ(why_not_a_baseline(legacy, {}), std::nullopt) << "no provenance: used as before";
+
+  Provenance main_push{"GitHub push", "main", true, false, commit};
+  EXPECT_EQ(why_not_a_baseline(record_from(commit, main_push), {}), std::nullopt);
+
+  Provenance topic{"local run", "topic", false, false, commit};
+  auto why = why_not_a_baseline(record_from(commit, topic), {});
+  ASSERT_TRUE(why);
+  EXPECT_EQ(*why, "made by local run on branch topic, not on the default branch");
+  EXPECT_EQ(why_not_a_baseline(record_from(commit, topic), {false, "topic"}), std::nullopt)
+      << "the target branch's own records count";
+  EXPECT_THAT(*why_not_a_baseline(record_from(commit, topic), {false, "release"}),
+              HasSubstr("not on the default or release branch"));
+  EXPECT_EQ(why_not_a_baseline(record_from(commit, topic), {true, ""}), std::nullopt);
+
+  // The base side of an interleaved job, built with head's configuration.
+  Provenance built_by_head{"GitHub pull request", "topic", false, false, other};
+  EXPECT_THAT(*why_not_a_baseline(record_from(commit, built_by_head), {false, "topic"}),
+              HasSubstr("another commit's configuration built it"));
+  Provenance saved{"baseline save", "", false, true, ""};
+  EXPECT_EQ(why_not_a_baseline(record_from(commit, saved), {}), std::nullopt);
+
+  RunRecord damaged = make_record("ci", "D");
+  damaged.environment["provenance"] = {{"default_branch", "yes"}};
+  EXPECT_THAT(*why_not_a_baseline(damaged, {}),
+              HasSubstr("environment.provenance.default_branch must be true or false"));
+}
+
+TEST_F(BaselineFinderTest, RecordsOfOtherBranchesArePassedOverAndNamed) {
+  GitNotesStore store(repo_);
+  // M1 on main gets a record made on a feature branch: the walk passes it over and goes on.
+  store.save(m1_, {record_from(m1_, Provenance{"local run", "topic", false, false, m1_})});
+  BaselineResult r = find_baseline(query(n_, "main"));
+  ASSERT_TRUE(r.found());
+  EXPECT_EQ(r.baselines[0].commit, a_);
+  ASSERT_EQ(r.passed_over.size(), 1u);
+  EXPECT_THAT(r.passed_over[0],
+              HasSubstr(m1_.substr(0, 12) + ": made by local run on branch topic"));
+  EXPECT_THAT(r.trail[2], HasSubstr("passed over 1 record(s)"));  // N, M2, then M1
+
+  BaselineQuery any = query(n_, "main");
+  any.origins.any_branch = true;
+  EXPECT_EQ(find_baseline(any).baselines[0].commit, m1_);
 }
 
 }  // namespace

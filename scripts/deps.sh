@@ -2,16 +2,75 @@
 # Makes sure every Debian package benchgate needs to build, test and run is installed.
 # As root it installs what is missing with apt-get; otherwise it prints the exact command and fails.
 # Sourced or run by scripts/demo.sh and scripts/test.sh; safe to run again (does nothing when done).
+#
+# Usage: deps.sh [--build]
+#   --build  only what building the benchgate binary needs (the CI action and GitLab component):
+#            these packages exist on Debian 12 and later and on Ubuntu 24.04 and later, so it
+#            checks the system first and stops at once, naming the image to use, elsewhere.
 set -euo pipefail
 
-BENCHGATE_PACKAGES=(
-  g++ cmake ninja-build pkg-config git ca-certificates openssl
-  libbenchmark-dev libgtest-dev libgmock-dev
+# Building the benchgate binary (CMake with tests, benchmarks and examples off).
+BUILD_PACKAGES=(
+  g++ cmake ninja-build pkg-config git ca-certificates
   libboost-math-dev nlohmann-json3-dev libgit2-dev libcpp-httplib-dev libssl-dev
   libcli11-dev libfmt-dev libtomlplusplus-dev libprotobuf-dev protobuf-compiler zlib1g-dev
+)
+# Building and running the tests, benchmarks and examples as well (Debian only: linux-perf and
+# chromium have other names on Ubuntu).
+DEVELOPMENT_PACKAGES=(
+  openssl libbenchmark-dev libgtest-dev libgmock-dev
   python3 python3-scipy python3-yaml linux-perf valgrind chromium
   golang-go  # test oracle only: real Go CPU profiles and `go tool pprof -diff_base` (pprof_tools_test)
 )
+
+# Where --build cannot work, say so before anything is installed. The file is a parameter so that
+# tests can describe another system.
+os_release="${BENCHGATE_OS_RELEASE:-/etc/os-release}"
+use_instead="run the job in a Debian 12 container (GitHub: \`container: debian:12\`; GitLab: \`image: debian:12\`)"
+
+# A field of os-release (KEY=value or KEY="value"), or nothing.
+os_field() {
+  [ -r "$os_release" ] && sed -n "s/^$1=\"\{0,1\}\([^\"]*\)\"\{0,1\}\$/\1/p" "$os_release" | head -n 1
+}
+
+# Whether version $1 (e.g. 24.04; empty on Debian testing) has a major number of at least $2.
+at_least() {
+  local major="${1%%.*}"
+  [[ "$major" =~ ^[0-9]+$ ]] && [ "$major" -ge "$2" ]
+}
+
+check_build_system() {
+  if ! command -v apt-get >/dev/null || ! command -v dpkg-query >/dev/null; then
+    echo "benchgate: this system has no apt-get/dpkg: benchgate builds from Debian or Ubuntu packages;" \
+      "$use_instead" >&2
+    exit 1
+  fi
+  local id version
+  id=$(os_field ID || true)
+  version=$(os_field VERSION_ID || true)
+  case "$id" in
+    debian) { [ -z "$version" ] || at_least "$version" 12; } && return 0 ;;  # testing/sid: no VERSION_ID
+    ubuntu) at_least "$version" 24 && return 0 ;;
+    *)
+      echo "benchgate: warning: ${id:-this system} is neither Debian nor Ubuntu; trying the" \
+        "Debian package names anyway" >&2
+      return 0
+      ;;
+  esac
+  echo "benchgate: $id ${version:-(no VERSION_ID)} is too old to build benchgate (it needs Debian 12" \
+    "or Ubuntu 24.04, e.g. for libtomlplusplus-dev); $use_instead, or use an ubuntu-24.04 runner" >&2
+  exit 1
+}
+
+if [ "${1:-}" = "--build" ]; then
+  check_build_system
+  BENCHGATE_PACKAGES=("${BUILD_PACKAGES[@]}")
+elif [ $# -eq 0 ]; then
+  BENCHGATE_PACKAGES=("${BUILD_PACKAGES[@]}" "${DEVELOPMENT_PACKAGES[@]}")
+else
+  echo "benchgate: usage: scripts/deps.sh [--build]" >&2
+  exit 2
+fi
 
 missing=()
 for package in "${BENCHGATE_PACKAGES[@]}"; do

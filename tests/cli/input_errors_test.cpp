@@ -36,5 +36,19 @@ TEST_F(InputErrors, AResultFileThatIsNotJsonIsNamedAndCalledThat) {
                                          "--benchmark_out=FILE --benchmark_out_format=json"));
 }
 
+TEST_F(InputErrors, ATomlSyntaxErrorShowsTheLine) {
+  testing::write_file(dir_ / "benchgate.toml",
+                      "[[suite]]\nname = \"a\"\ncommand = \"./bench\"\n[gate]\nthreshold = 5%\n");
+  testing::ProcessOptions in_dir;
+  in_dir.cwd = dir_.path();
+  auto r = run_benchgate({"run"}, in_dir);
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_EQ(r.err,
+            "benchgate: error: benchgate.toml:5:14: invalid TOML: Error while parsing decimal "
+            "integer: expected digit, saw '%'\n"
+            "  5 | threshold = 5%\n"
+            "    |              ^\n");
+}
+
 }  // namespace
 }  // namespace benchgate

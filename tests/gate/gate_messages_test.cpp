@@ -64,9 +64,9 @@ TEST_F(GateMessages, TheDirectoryStoreIsSuggestedOnlyWhenItWasNotGiven) {
 TEST_F(GateMessages, TheTargetCommitIsNamedOnce) {
   const std::string base = repo_.commit("base");
   repo_.commit("head");
-  auto r = benchgate({"gate", "--store", store_, "--testbed", "tb", "--results", fast_.string(),
-                      "--target", base},
-                     repo_.work());
+  auto r = benchgate(
+      {"gate", "--store", store_, "--testbed", "tb", "--results", fast_.string(), "--target", base},
+      repo_.work());
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_THAT(r.err, HasSubstr("against " + base.substr(0, 12) + "\n"));
   EXPECT_THAT(r.err, Not(HasSubstr(base))) << "the 40-digit id as well as the short one";

@@ -49,7 +49,7 @@ void apply_sequential_verdicts(Comparison& comparison, const stats::SequentialMo
   auto bh = stats::benjamini_hochberg_adjust(p);
   for (double& v : holm) v = std::min(1.0, v / share);
   for (double& v : bh) v = std::min(1.0, v / share);
-  const CompareSettings& settings = comparison.settings;
+  CompareSettings& settings = comparison.settings;
   const bool adaptive = monitor.information().size() > 1 || monitor.information().front() < 1;
   std::unordered_map<std::string_view, std::size_t> index;
   for (std::size_t i = 0; i < states.size(); ++i) index.emplace(states[i].name, i);
@@ -80,6 +80,9 @@ void apply_sequential_verdicts(Comparison& comparison, const stats::SequentialMo
            .alpha = settings.alpha,
            .family_size = static_cast<std::size_t>(std::lround(states.size() / share))});
     row.note = note(row, s, adaptive, s.z.back().first + 1);
+    // The signed-rank test decided, not the two-sample test the settings asked for: the report's
+    // settings line names the test behind its verdicts.
+    settings.test = TestKind::kSignedRank;
   }
 }
 

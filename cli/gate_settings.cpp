@@ -35,10 +35,18 @@ gate::RecordPolicy record_policy(const std::string& word) {
 // The config's suites, or those named by --suite (InputError for an unknown name or none).
 std::vector<runner::SuiteConfig> selected_suites(const GateFlags& flags,
                                                  const runner::Config& config) {
+  // No config file was read: say where it was looked for, not that an absent file is empty.
+  if (config.source.empty())
+    throw InputError(fmt::format(
+        "nothing to gate: no {} in {} (its [[suite]] tables say what to measure; see "
+        "docs/configuration.md): create one, name another with --config FILE, or gate result "
+        "files with --results PATH",
+        fs::path(flags.config).filename().string(),
+        fs::absolute(flags.config).parent_path().string()));
   if (config.suites.empty())
     throw InputError(
         fmt::format("nothing to gate: {} defines no [[suite]] and no --results were given",
-                    config.source.empty() ? flags.config : config.source.string()));
+                    config.source.string()));
   return config.select(flags.suites);
 }
 

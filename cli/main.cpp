@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "cli/command.h"
+#include "cli/usage_errors.h"
 #include "core/errors.h"
 #include "core/version.h"
 
@@ -37,7 +38,7 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    app.exit(e);  // prints the message and usage hint
+    fmt::print(stderr, "{}", cli::explain_parse_error(app, {argv + 1, argv + argc}, e));
     return kExitInputError;
   } catch (const InputError& e) {
     fmt::print(stderr, "benchgate: error: {}\n", e.what());

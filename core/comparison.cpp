@@ -42,7 +42,15 @@ std::optional<Verdict> verdict_from_string(std::string_view word) {
 }
 
 std::string_view to_string(TestKind kind) {
-  return kind == TestKind::kWelch ? "welch" : "mann-whitney";
+  switch (kind) {
+    case TestKind::kWelch:
+      return "welch";
+    case TestKind::kSignedRank:
+      return "signed-rank";
+    case TestKind::kMannWhitney:
+      break;
+  }
+  return "mann-whitney";
 }
 
 std::string_view to_string(AnalysisUnit unit) {

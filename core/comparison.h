@@ -21,7 +21,9 @@ enum class Verdict {
 std::string_view to_string(Verdict verdict);
 std::optional<Verdict> verdict_from_string(std::string_view word);
 
-enum class TestKind { kMannWhitney, kWelch };
+// The test that decided the verdicts. Two samples: Mann-Whitney U or Welch's t (--test). Paired
+// rounds of an interleaved job: the Wilcoxon signed-rank test, whatever --test says.
+enum class TestKind { kMannWhitney, kWelch, kSignedRank };
 std::string_view to_string(TestKind kind);
 
 // What each analysis unit is: docs/design.md#the-unit-of-analysis.

@@ -1,8 +1,12 @@
 #include "gate/gate_context.h"
 
+#include <algorithm>
+#include <cctype>
+
 #include <fmt/format.h>
 
 #include "core/errors.h"
+#include "core/text.h"
 #include "git/remotes.h"
 #include "git/revision.h"
 
@@ -18,6 +22,14 @@ struct Revisions {
   std::string branch;         // the branch that was run, when known
   bool on_default_branch = false;
 };
+
+// Whether `label` spells the commit `sha` itself (--target 1a2b3c4d...), not a branch or a tag.
+bool spells_commit(const std::string& label, const std::string& sha) {
+  return label.size() >= 4 && label.size() <= sha.size() &&
+         label.find_first_not_of("0123456789abcdefABCDEF") == std::string::npos &&
+         std::equal(label.begin(), label.end(), sha.begin(),
+                    [](char a, char b) { return std::tolower(a) == b; });
+}
 
 // "refs/remotes/origin/main" -> "origin/main", as git prints it.
 std::string short_ref_name(const std::string& ref) {
@@ -163,6 +175,11 @@ std::string GateContext::describe() const {
   return where;
 }
 
+std::string GateContext::describe_target() const {
+  if (target.empty() || target_label == short_commit(target)) return target_label;
+  return fmt::format("{} {}", target_label, short_commit(target));
+}
+
 GateContext resolve_gate_context(const GateSettings& s, const forge::Environment& env) {
   GateContext c;
   c.kind = choose_kind(s.context, env);
@@ -188,7 +205,9 @@ GateContext resolve_gate_context(const GateSettings& s, const forge::Environment
   c.head = resolve_in_clone(s, c, r.head, "head");
   if (r.target) {
     c.target = resolve_in_clone(s, c, *r.target, "target");
-    c.target_label = r.target_label;
+    // A commit id as the label would print the commit twice, once as given and once short.
+    c.target_label =
+        spells_commit(r.target_label, c.target) ? short_commit(c.target) : r.target_label;
   } else {
     c.target = git::first_parent(s.repo, c.head).value_or("");
     c.target_label = "the parent of head";

@@ -35,6 +35,8 @@ struct GateContext {
 
   // "GitHub pull request #7", "GitLab push", "local", for the log.
   std::string describe() const;
+  // The target for the log, with its commit once: "origin/main 1a2b3c4d5e6f", "1a2b3c4d5e6f".
+  std::string describe_target() const;
 };
 
 GateContext resolve_gate_context(const GateSettings& settings, const forge::Environment& env);

@@ -21,8 +21,8 @@ GateResult run_gate(const GateSettings& settings, const forge::Environment& env,
   const GateContext context = resolve_gate_context(settings, env);
   // Before any suite runs: the token leaves our environment here.
   const ForgeAccess access = forge_access(context.kind, settings.token_env, settings.ca_file, env);
-  log_info("gating {} ({}) against {}{}", short_commit(context.head), context.describe(),
-           context.target_label, context.target.empty() ? "" : " " + short_commit(context.target));
+  log_info("gating {} ({}) against {}", short_commit(context.head), context.describe(),
+           context.describe_target());
 
   std::vector<SuiteHead> heads;
   std::vector<SuiteVerdict> verdicts;

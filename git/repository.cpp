@@ -16,10 +16,8 @@ Repository Repository::open(const std::filesystem::path& path, bool discover) {
   git_repository* repo = nullptr;
   unsigned flags = discover ? 0 : GIT_REPOSITORY_OPEN_NO_SEARCH;
   if (git_repository_open_ext(&repo, path.c_str(), flags, nullptr) < 0)
-    throw InputError(
-        fmt::format("{}: not inside a git repository ({}); pass --repo DIR or use "
-                    "--store dir:PATH",
-                    path.string(), last_git_error()));
+    throw InputError(fmt::format("{}: not inside a git repository ({}); pass --repo DIR",
+                                 path.string(), last_git_error()));
   return Repository(repo);
 }
 

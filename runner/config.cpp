@@ -16,6 +16,7 @@
 
 #include "core/errors.h"
 #include "core/json_input.h"
+#include "core/text_lines.h"
 #include "process/cpu_affinity.h"
 #include "runner/config_table_reader.h"
 #include "runner/cpu_setting.h"
@@ -240,8 +241,12 @@ Config parse_config(std::string_view text, const std::string& source,
   try {
     root = toml::parse(text, source);
   } catch (const toml::parse_error& e) {
-    throw InputError(fmt::format("{}:{}:{}: invalid TOML: {}", source, e.source().begin.line,
-                                 e.source().begin.column, e.description()));
+    // toml++'s words alone ("expected digit, saw '%'") leave the reader to count columns: show
+    // the line with a caret under the place.
+    const auto& at = e.source().begin;
+    const std::string excerpt = line_excerpt(text, at.line, at.column);
+    throw InputError(fmt::format("{}:{}:{}: invalid TOML: {}{}{}", source, at.line, at.column,
+                                 e.description(), excerpt.empty() ? "" : "\n", excerpt));
   }
   Config config;
   config.source = source;

@@ -8,6 +8,7 @@
 
 #include "core/errors.h"
 #include "core/json_input.h"
+#include "runner/non_json_results.h"
 #include "runner/result_format.h"
 
 namespace benchgate::runner {
@@ -27,6 +28,18 @@ const ResultFormat& detect_format(const nlohmann::json& document, const fs::path
                                kExpectedFormats));
 }
 
+// The file's JSON document. JSON with a mistake is refused with its line and field; a file that
+// is not JSON at all (it does not start like a document) is told so, with what to give instead.
+nlohmann::json parse_result_json(const std::string& text, const fs::path& file) {
+  const std::size_t start = text.find_first_not_of(" \t\r\n");
+  try {
+    if (start != std::string::npos) return parse_json_text(text, file.string());
+  } catch (const InputError&) {
+    if (text[start] == '{' || text[start] == '[') throw;
+  }
+  throw InputError(fmt::format("{}: {}", file.string(), explain_non_json(text, kExpectedFormats)));
+}
+
 RunRecord load_file(const fs::path& file, const std::optional<std::string>& format_name) {
   // Resolve a forced format first: a misspelt --format is a usage error whatever the file holds.
   const ResultFormat* forced = format_name ? &result_format_named(*format_name) : nullptr;
@@ -36,7 +49,7 @@ RunRecord load_file(const fs::path& file, const std::optional<std::string>& form
   for (const ResultFormat* format : forced ? std::vector{forced} : result_formats())
     if (std::optional<RunRecord> record = format->read_text(text, file.string()))
       return std::move(*record);
-  const nlohmann::json document = parse_json_text(text, file.string());  // errors name the file
+  const nlohmann::json document = parse_result_json(text, file);
   const ResultFormat& format = forced ? *forced : detect_format(document, file);
   try {
     return format.read(document, file.string());

@@ -10,8 +10,22 @@
 
 namespace benchgate::store {
 
+namespace {
+
+// Only where the git notes store is what needs a repository is the directory store the way out;
+// a command that needs git anyway (the gate's commits) must not suggest it.
+git::Repository open_for_notes(const std::filesystem::path& repo_path) {
+  try {
+    return git::Repository::open(repo_path);
+  } catch (const InputError& e) {
+    throw InputError(fmt::format("{} or use --store dir:PATH", e.what()));
+  }
+}
+
+}  // namespace
+
 GitNotesStore::GitNotesStore(const std::filesystem::path& repo_path, std::string ref)
-    : repo_(git::Repository::open(repo_path)), ref_(std::move(ref)) {}
+    : repo_(open_for_notes(repo_path)), ref_(std::move(ref)) {}
 
 std::string GitNotesStore::describe() const {
   return fmt::format("git notes {} in {}", ref_, repo_.common_dir().string());

@@ -11,6 +11,8 @@
 #include "ab/ab_pairing.h"
 #include "ab/ab_rounds.h"
 #include "ab/noise_report.h"
+#include "ab/sequential_verdicts.h"
+#include "reporters/report_format.h"
 
 namespace benchgate::ab {
 namespace {
@@ -146,6 +148,30 @@ TEST(AbNoise, ReportRowsFollowTheSeriesAndFlagWhatCannotBeGated) {
   EXPECT_GT(report.rows[1].cv_base, 0.2);
   ASSERT_TRUE(report.second_run_penalty.has_value());
   EXPECT_EQ(report.second_run_penalty->blocks, 8u);
+}
+
+TEST(AbVerdicts, TheReportNamesTheSignedRankTestThatDecided) {
+  // 12 rounds of a clear 30% slowdown, one final look: the fixed-rounds design.
+  std::vector<double> base, head;
+  for (int i = 0; i < 12; ++i) {
+    base.push_back(100 + i % 3);
+    head.push_back((100 + i % 3) * 1.3 * (1 + 0.005 * (i % 4)));
+  }
+  stats::SequentialMonitor monitor({.alpha = 0.05, .max_rounds = 12});
+  const std::vector<stats::PairedSeries> series = {blocks("BM_slow", base, head)};
+  monitor.look(12, series, /*final=*/true);
+  // As compare_runs leaves the comparison: the two-sample test the flags asked for.
+  Comparison comparison;
+  comparison.benchmarks.emplace_back().name = "BM_slow";
+  ASSERT_EQ(comparison.settings.test, TestKind::kMannWhitney);
+
+  apply_sequential_verdicts(comparison, monitor);
+  EXPECT_EQ(comparison.benchmarks[0].verdict, Verdict::kRegression);
+  EXPECT_EQ(comparison.benchmarks[0].unit, AnalysisUnit::kPairedRounds);
+  // The header of the console, Markdown and JUnit reports names the test behind the verdict.
+  const std::string header = report::settings_line(comparison.settings);
+  EXPECT_THAT(header, ::testing::HasSubstr("· test signed-rank ·"));
+  EXPECT_THAT(header, ::testing::Not(::testing::HasSubstr("mann-whitney")));
 }
 
 TEST(AbNoise, TheSecondRunPenaltyIsMeasuredAndReported) {

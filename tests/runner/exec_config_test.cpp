@@ -130,6 +130,14 @@ TEST(Config, WrongTypesAndValuesNameTheLine) {
               HasSubstr("bench.toml:1: the top level: `suite` must be an array of tables"));
 }
 
+TEST(Config, ASyntaxErrorShowsTheLineWithACaret) {
+  EXPECT_EQ(config_error("[gate]\nthreshold = 5%\n"),
+            "bench.toml:2:14: invalid TOML: Error while parsing decimal integer: expected digit, "
+            "saw '%'\n"
+            "  2 | threshold = 5%\n"
+            "    |              ^");
+}
+
 TEST(Config, CpusAndWarmupProcesses) {
   Config defaults = parse_config("[[suite]]\nname = \"a\"\ncommand = \"x\"\n", "x.toml", "/b");
   EXPECT_EQ(defaults.run.cpus, CpuSetting{});

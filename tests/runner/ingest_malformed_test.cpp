@@ -49,7 +49,36 @@ TEST_F(Malformed, TruncatedFile) {
 }
 
 TEST_F(Malformed, EmptyFile) {
-  EXPECT_THAT(error_for("empty.json", ""), HasSubstr("invalid JSON"));
+  EXPECT_THAT(error_for("empty.json", ""), HasSubstr("empty.json: the file is empty: expected a "
+                                                     "Google Benchmark JSON file"));
+  EXPECT_THAT(error_for("blank.json", " \n\n"), HasSubstr("blank.json: the file is empty"));
+}
+
+TEST_F(Malformed, TextThatIsNotJsonIsCalledThat) {
+  // Not "invalid literal (NaN and Infinity are not valid JSON numbers)".
+  const std::string msg = error_for("hello.json", "hello world\nsecond line\n");
+  EXPECT_THAT(msg, HasSubstr("hello.json: not JSON (it begins `hello world`): expected a Google "
+                             "Benchmark JSON file"));
+  EXPECT_THAT(msg, ::testing::Not(HasSubstr("NaN")));
+  // JSON that goes wrong later keeps its line and field.
+  EXPECT_THAT(error_for("later.json", "{\"benchmarks\": [hello]}"),
+              HasSubstr("later.json:1:17: invalid JSON in field `benchmarks`"));
+}
+
+TEST_F(Malformed, GoogleBenchmarkConsoleOutputGetsTheFlagsForJson) {
+  // The real tool's table, as `./bench > results.json` leaves it, with and without its stderr.
+  for (const char* fixture : {"malformed/console.txt", "malformed/console_with_context.txt"}) {
+    const auto path = ingest_fixture(fixture);
+    std::string msg = load_error(path);
+    EXPECT_THAT(msg, AllOf(::testing::StartsWith(path.string() + ": not JSON but Google "
+                                                                 "Benchmark's console output"),
+                           HasSubstr("--benchmark_out=FILE --benchmark_out_format=json")))
+        << fixture;
+  }
+  EXPECT_THAT(error_for("csv.json",
+                        "name,iterations,real_time,cpu_time,time_unit\n\"BM_a\",1,2,"
+                        "3,ns\n"),
+              HasSubstr("not JSON but Google Benchmark's CSV output; benchgate reads its JSON"));
 }
 
 TEST_F(Malformed, WrongTypeOfATime) {

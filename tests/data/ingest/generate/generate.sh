@@ -23,6 +23,11 @@ for i in 1 2; do
     --benchmark_out="$out/gbench/two_processes/run$i.json" >/dev/null 2>&1
 done
 ./tiny_bench $fast --benchmark_filter=UndefinedRatio --benchmark_out="$out/malformed/nan_counter.json" >/dev/null 2>&1
+# Console output where JSON was expected: stdout redirected to a file, and stdout with stderr.
+./tiny_bench --benchmark_min_time=0.01 --benchmark_filter='StringBuild|Accumulate/64$' \
+  >"$out/malformed/console.txt" 2>/dev/null
+./tiny_bench --benchmark_min_time=0.01 --benchmark_filter='StringBuild|Accumulate/64$' \
+  >"$out/malformed/console_with_context.txt" 2>&1
 # A file cut off mid-way, as a killed benchmark leaves it.
 head -c 1500 "$out/gbench/repetitions.json" > "$out/malformed/truncated.json"
 

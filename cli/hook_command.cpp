@@ -63,15 +63,20 @@ void check_budget(const HookOptions& options, const std::filesystem::path& bench
   settings.config = *config;
   settings.budget_seconds = options.budget_seconds;
   std::vector<std::string> warnings;
+  double seconds = 0;
   try {
-    warnings = prepush::budget_warnings(prepush::estimate_suites(settings), options.budget_seconds);
+    const auto estimates = prepush::estimate_suites(settings);
+    seconds = prepush::estimated_seconds(estimates);
+    warnings = prepush::budget_warnings(estimates, options.budget_seconds);
   } catch (const std::runtime_error& e) {
     // The hook is installed; a config the check cannot read is the gate's to report on a push.
     fmt::print(stderr, "benchgate: warning: the budget check did not run: {}\n", e.what());
     return;
   }
   for (const std::string& line : warnings) fmt::print(stderr, "benchgate: {}\n", line);
-  if (warnings.empty()) fmt::print(stderr, "benchgate: the suites fit in the budget\n");
+  if (warnings.empty())
+    fmt::print(stderr, "benchgate: the suites fit in the budget: ~{:.0f}s of {}\n", seconds,
+               prepush::format_budget(options.budget_seconds));
 }
 
 int install_hook(const HookOptions& options) {

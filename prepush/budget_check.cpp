@@ -82,21 +82,25 @@ std::vector<SuiteEstimate> estimate_suites(const BudgetCheckSettings& settings) 
   return estimates;
 }
 
+double estimated_seconds(const std::vector<SuiteEstimate>& estimates) {
+  double total = 0;
+  for (const SuiteEstimate& e : estimates)
+    if (e.failure.empty()) total += e.seconds();
+  return total;
+}
+
 std::vector<std::string> budget_warnings(const std::vector<SuiteEstimate>& estimates,
                                          double budget_seconds) {
   std::vector<std::string> lines;
-  double total = 0;
-  bool over = false;
+  const double total = estimated_seconds(estimates);
+  bool over = total > budget_seconds;
   for (const SuiteEstimate& e : estimates) {
-    if (!e.failure.empty()) {
+    if (!e.failure.empty())
       lines.push_back(fmt::format("suite {}: could not time one {} ({}); not estimated", e.suite,
                                   e.process_word, e.failure));
-      continue;
-    }
-    over = over || e.over_budget_alone;
-    total += e.seconds();
+    else
+      over = over || e.over_budget_alone;
   }
-  over = over || total > budget_seconds;
   if (!over) return lines;
   std::vector<std::string> warning = {fmt::format(
       "warning: the pre-push gate would take ~{:.0f}s, more than the {} budget: it would be "

@@ -30,6 +30,9 @@ struct SuiteEstimate {
 // config that does not load.
 std::vector<SuiteEstimate> estimate_suites(const BudgetCheckSettings& settings);
 
+// The estimated time of the suites that could be timed.
+double estimated_seconds(const std::vector<SuiteEstimate>& estimates);
+
 // What `hook install` prints: nothing when the suites fit in the budget, else warning lines
 // naming each suite's estimate and what to change.
 std::vector<std::string> budget_warnings(const std::vector<SuiteEstimate>& estimates,

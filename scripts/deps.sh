@@ -1,20 +1,38 @@
 #!/usr/bin/env bash
-# Makes sure every Debian package benchgate needs to build, test and run is installed.
+# Makes sure the Debian packages benchgate needs are installed.
+#   scripts/deps.sh         to build and run benchgate itself (the `tool` preset, README#install)
+#   scripts/deps.sh --test  also what the tests, the example suite, bench/ and the demo need
+#                           (scripts/build.sh asks for it for every preset but `tool`)
 # As root it installs what is missing with apt-get; otherwise it prints the exact command and fails.
-# Sourced or run by scripts/demo.sh and scripts/test.sh; safe to run again (does nothing when done).
+# Safe to run again (does nothing when done).
 set -euo pipefail
 
-BENCHGATE_PACKAGES=(
-  g++ cmake ninja-build pkg-config git ca-certificates openssl
-  libbenchmark-dev libgtest-dev libgmock-dev
+# Building benchgate, and what it runs: git, perf for profiles (optional: without permission or
+# perf the reports say why there are no profiles), CA certificates for the forges' HTTPS APIs.
+RUNTIME_PACKAGES=(
+  g++ cmake ninja-build pkg-config git ca-certificates
   libboost-math-dev nlohmann-json3-dev libgit2-dev libcpp-httplib-dev libssl-dev
   libcli11-dev libfmt-dev libtomlplusplus-dev libprotobuf-dev protobuf-compiler zlib1g-dev
-  python3 python3-scipy python3-yaml linux-perf valgrind chromium
+  linux-perf
+)
+# Only for tests, the example suite, benchgate's own benchmarks and the demo.
+TEST_PACKAGES=(
+  libbenchmark-dev libgtest-dev libgmock-dev
+  openssl                               # certificates of the fake forge servers
+  python3 python3-scipy python3-yaml    # statistics oracle, CI YAML checks, architecture check
+  valgrind chromium                     # memory checks; the flame graph page's script time
   golang-go  # test oracle only: real Go CPU profiles and `go tool pprof -diff_base` (pprof_tools_test)
 )
 
+packages=("${RUNTIME_PACKAGES[@]}")
+case "${1:-}" in
+  --test) packages+=("${TEST_PACKAGES[@]}") ;;
+  "") ;;
+  *) echo "usage: scripts/deps.sh [--test]" >&2; exit 2 ;;
+esac
+
 missing=()
-for package in "${BENCHGATE_PACKAGES[@]}"; do
+for package in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
     missing+=("$package")
   fi

@@ -92,6 +92,7 @@ int install_hook(const HookOptions& options) {
   fmt::print("{} the pre-push hook {}{}: it runs {} pre-push --budget {} before every push\n",
              change.existed ? "updated" : "installed", change.hook.string(), where(change),
              settings.benchgate.string(), prepush::format_budget(options.budget_seconds));
+  std::fflush(stdout);  // the install line first, then the check's lines (stderr)
   check_budget(options, settings.benchgate);
   return kExitPass;
 }

@@ -54,8 +54,12 @@ void time_one_process(const BudgetCheckSettings& settings, const runner::SuiteCo
   const process::ChildOutcome child = process::run_child(spec);
   estimate.seconds_per_process = std::chrono::duration<double>(child.wall).count();
   estimate.over_budget_alone = child.timed_out;
-  if (!child.succeeded() && !child.timed_out)
+  if (!child.succeeded() && !child.timed_out) {
     estimate.failure = process::describe_outcome(child, spec);
+    std::string tail = process::last_lines(child.stderr_tail, 2);
+    if (tail.ends_with('\n')) tail.pop_back();
+    if (!tail.empty()) estimate.failure += ", saying:\n" + tail;
+  }
 }
 
 std::string describe(const SuiteEstimate& e) {
@@ -96,8 +100,8 @@ std::vector<std::string> budget_warnings(const std::vector<SuiteEstimate>& estim
   bool over = total > budget_seconds;
   for (const SuiteEstimate& e : estimates) {
     if (!e.failure.empty())
-      lines.push_back(fmt::format("suite {}: could not time one {} ({}); not estimated", e.suite,
-                                  e.process_word, e.failure));
+      lines.push_back(
+          fmt::format("suite {}: not estimated: one {} {}", e.suite, e.process_word, e.failure));
     else
       over = over || e.over_budget_alone;
   }

@@ -163,5 +163,18 @@ TEST(HookInstall, SaysWhenTheSuitesFitAndNoCheckSkipsTheTrial) {
   EXPECT_THAT(r.err, Not(HasSubstr("timing one process")));
 }
 
+// Benchmarks not built yet: the check says why it could not estimate, and the hook is installed.
+TEST(HookInstall, ASuiteThatCannotRunIsNamedAndTheInstallSucceeds) {
+  GitFixture repo;
+  repo.commit_file("benchgate.toml",
+                   "[[suite]]\nname = \"unbuilt\"\ncommand = [\"./build/no_such_bench\"]\n",
+                   "benchmarks");
+  ProcessResult r = repo.benchgate({"hook", "install"});
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_TRUE(fs::exists(repo.work() / ".git" / "hooks" / "pre-push"));
+  EXPECT_THAT(r.err, HasSubstr("suite unbuilt: not estimated"));
+  EXPECT_THAT(r.err, HasSubstr("no_such_bench"));
+}
+
 }  // namespace
 }  // namespace benchgate::testing

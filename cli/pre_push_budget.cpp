@@ -11,7 +11,7 @@ CLI::Option* add_budget_option(CLI::App& app, double& seconds) {
   return add_duration_option(
              app, "--budget", [&seconds](double s) { seconds = s; },
              "Time the whole pre-push check may take (e.g. 60s, 2m, 1h, 500ms; 0 = no limit). "
-             "Over budget the gate is stopped and the push goes ahead with a warning")
+             "Over budget the gate is stopped and the push goes through with a NOT GATED warning")
       ->default_str(prepush::format_budget(seconds));
 }
 

@@ -18,8 +18,8 @@ struct Unit {
   double seconds;
 };
 
-// Largest first: combined forms must go down this list. "min" before "m" and "ms" before "m"
-// so that the longest name wins.
+// Largest first: the parts of a combined form must go down this list ("min" and "m" are one
+// unit, so "1min30m" is refused like "1m30m").
 constexpr std::array<Unit, 5> kUnits = {{
     {"h", 3600},
     {"min", 60},

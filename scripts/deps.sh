@@ -3,6 +3,7 @@
 #   scripts/deps.sh         to build and run benchgate itself (the `tool` preset, README#install)
 #   scripts/deps.sh --test  also what the tests, the example suite, bench/ and the demo need
 #                           (scripts/build.sh asks for it for every preset but `tool`)
+#   scripts/deps.sh --list [--test]  prints the package names, one a line, and installs nothing
 # As root it installs what is missing with apt-get; otherwise it prints the exact command and fails.
 # Safe to run again (does nothing when done).
 set -euo pipefail
@@ -25,11 +26,18 @@ TEST_PACKAGES=(
 )
 
 packages=("${RUNTIME_PACKAGES[@]}")
-case "${1:-}" in
-  --test) packages+=("${TEST_PACKAGES[@]}") ;;
-  "") ;;
-  *) echo "usage: scripts/deps.sh [--test]" >&2; exit 2 ;;
-esac
+list=false
+for arg in "$@"; do
+  case "$arg" in
+    --test) packages+=("${TEST_PACKAGES[@]}") ;;
+    --list) list=true ;;
+    *) echo "usage: scripts/deps.sh [--list] [--test]" >&2; exit 2 ;;
+  esac
+done
+if $list; then
+  printf '%s\n' "${packages[@]}"
+  exit 0
+fi
 
 missing=()
 for package in "${packages[@]}"; do

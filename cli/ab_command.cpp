@@ -14,6 +14,7 @@
 #include "cli/command.h"
 #include "cli/compare_options.h"
 #include "cli/cpus_flag.h"
+#include "cli/duration_option.h"
 #include "cli/report_output.h"
 #include "core/errors.h"
 #include "process/describe.h"
@@ -120,8 +121,9 @@ void register_ab_command(CLI::App& app, Action& action) {
   sub->add_option("--filter", flags->filter, "Google Benchmark --benchmark_filter regex");
   sub->add_option("--seed", flags->seed,
                   "Seed of the AB/BA blocks' orders (default random; shown)");
-  sub->add_option("--timeout", flags->timeout, "Seconds after which one process is stopped")
-      ->check(CLI::Range(0.0, 7 * 24 * 3600.0));
+  add_duration_option(
+      *sub, "--timeout", [flags](double s) { flags->timeout = s; },
+      "Time after which one process is stopped (e.g. 90s, 2m; 0 = none)");
   sub->add_option("--cpus", flags->cpus, kCpusHelp)->capture_default_str();
   sub->add_option("--warmup-processes", flags->warmup_processes,
                   "Processes run and thrown away before each round's first measured process, "

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "core/duration.h"
 #include "core/errors.h"
 
 namespace benchgate::cli {
@@ -60,28 +61,9 @@ std::optional<int> parse_rounds(std::string_view text, std::string_view flag) {
 }
 
 std::chrono::duration<double> parse_budget(std::string_view text, std::string_view flag) {
-  double total = 0;
-  std::size_t i = 0;
-  while (i < text.size()) {
-    double value = 0;
-    auto [end, ec] = std::from_chars(text.data() + i, text.data() + text.size(), value);
-    if (ec != std::errc() || value < 0)
-      throw InputError(fmt::format("{} '{}': expected a duration like 90s, 10m or 1h", flag, text));
-    i = static_cast<std::size_t>(end - text.data());
-    double unit = 1;
-    if (i < text.size()) {
-      const char u = text[i++];
-      if (u == 'h')
-        unit = 3600;
-      else if (u == 'm')
-        unit = 60;
-      else if (u != 's')
-        throw InputError(fmt::format("{} '{}': unknown unit '{}' (use s, m or h)", flag, text, u));
-    }
-    total += value * unit;
-  }
-  if (!(total > 0)) throw InputError(fmt::format("{} '{}': must be positive", flag, text));
-  return std::chrono::duration<double>(total);
+  const double seconds = parse_duration(text, flag);
+  if (!(seconds > 0)) throw InputError(fmt::format("{} '{}': must be positive", flag, text));
+  return std::chrono::duration<double>(seconds);
 }
 
 }  // namespace benchgate::cli

@@ -18,8 +18,8 @@ std::vector<std::string> split_command_line(std::string_view text, std::string_v
 // (adaptive rounds). InputError naming `flag` for anything else.
 std::optional<int> parse_rounds(std::string_view text, std::string_view flag);
 
-// `--budget DURATION` (of `ab` and of the interleaved gate): "90s", "10m", "1h", "1h30m" or plain
-// seconds; positive. InputError naming `flag` for anything else.
+// `--budget DURATION` (of `ab` and of the interleaved gate): core/duration.h's syntax ("90s",
+// "10m", "1h", "1h30m", plain seconds), positive. InputError naming `flag` for anything else.
 std::chrono::duration<double> parse_budget(std::string_view text, std::string_view flag);
 
 }  // namespace benchgate::cli

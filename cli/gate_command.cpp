@@ -4,6 +4,7 @@
 // `benchgate gate publish --from DIR`: post a fork PR's report from a trusted job.
 #include <cstdio>
 #include <memory>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -23,14 +24,21 @@ int run_gate(const GateFlags& flags) {
   const gate::GateSettings settings = resolve_gate_settings(flags);
   ReportFlags report;
   report.report_dir = settings.report_dir.string();
+  std::set<std::string> written;
   const auto print_report = [&](const gate::SuiteVerdict& v,
                                 const std::vector<gate::SuiteVerdict>& all, const Report& suite) {
     if (all.size() > 1) fmt::print("== suite {} ==\n", v.suite);
     log_info("suite {}: {}", v.suite, v.baseline_line);
-    emit_reports(suite, report, gate::report_basename(all, v));
+    const std::string basename = gate::report_basename(all, v);
+    written.insert(basename);
+    emit_reports(suite, report, basename);
   };
   const gate::GateResult result =
       gate::run_gate(settings, forge::process_environment(), print_report);
+  // A reused report directory (the docs recommend one fixed, ignored folder) holds this run's
+  // reports only: one suite's comparison.md next to two suites' comparison-a.md would mislead.
+  if (!settings.report_dir.empty() && !written.empty())
+    remove_stale_reports(settings.report_dir, written);
   log_message(LogLevel::kText, result.title + "\n");
   if (result.outcome == gate::GateOutcome::kFail) return kExitRegression;
   return result.recorded ? kExitPass : kExitInternalError;

@@ -2,6 +2,7 @@
 // The hook lives where git looks for it (core.hooksPath, else the common git directory's hooks
 // folder). A hook benchgate did not write is never overwritten without --force, and never removed.
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 #include <optional>
 
@@ -10,9 +11,12 @@
 #include "cli/command.h"
 #include "cli/pre_push_budget.h"
 #include "core/errors.h"
+#include "git/repository.h"
+#include "prepush/budget_check.h"
 #include "prepush/hook_install.h"
 #include "prepush/pre_push_run.h"
 #include "process/self_executable.h"
+#include "runner/config.h"
 
 namespace benchgate::cli {
 namespace {
@@ -22,10 +26,57 @@ struct HookOptions {
   bool force = false;
   double budget_seconds = prepush::kDefaultBudgetSeconds;
   std::optional<std::string> config;
+  bool no_check = false;
 };
 
 std::string where(const prepush::HookChange& change) {
   return change.from_hooks_path ? " (core.hooksPath)" : "";
+}
+
+// The benchgate.toml the hook will gate with: --config, else the work tree's (none in a bare
+// repository or when the file is missing: nothing to check).
+std::optional<std::filesystem::path> hook_config(const HookOptions& options) {
+  if (options.config) {
+    if (!std::filesystem::exists(*options.config)) return std::nullopt;
+    return std::filesystem::absolute(*options.config);
+  }
+  const std::optional<std::filesystem::path> workdir =
+      git::Repository::open(options.repo).workdir();
+  if (!workdir) return std::nullopt;
+  std::filesystem::path config = *workdir / runner::kDefaultConfigFile;
+  if (!std::filesystem::exists(config)) return std::nullopt;
+  return config;
+}
+
+// Warns (never fails) when the configured suites would overrun the budget: one trial process per
+// suite (docs/ci.md#budget).
+void check_budget(const HookOptions& options, const std::filesystem::path& benchgate) {
+  if (options.no_check || options.budget_seconds <= 0) return;
+  const std::optional<std::filesystem::path> config = hook_config(options);
+  if (!config) return;
+  fmt::print(stderr,
+             "benchgate: timing one process of each suite in {} against the {} budget (skip "
+             "with --no-check)\n",
+             config->string(), prepush::format_budget(options.budget_seconds));
+  prepush::BudgetCheckSettings settings;
+  settings.benchgate = benchgate;
+  settings.config = *config;
+  settings.budget_seconds = options.budget_seconds;
+  std::vector<std::string> warnings;
+  double seconds = 0;
+  try {
+    const auto estimates = prepush::estimate_suites(settings);
+    seconds = prepush::estimated_seconds(estimates);
+    warnings = prepush::budget_warnings(estimates, options.budget_seconds);
+  } catch (const std::runtime_error& e) {
+    // The hook is installed; a config the check cannot read is the gate's to report on a push.
+    fmt::print(stderr, "benchgate: warning: the budget check did not run: {}\n", e.what());
+    return;
+  }
+  for (const std::string& line : warnings) fmt::print(stderr, "benchgate: {}\n", line);
+  if (warnings.empty())
+    fmt::print(stderr, "benchgate: the suites fit in the budget: ~{:.0f}s of {}\n", seconds,
+               prepush::format_budget(options.budget_seconds));
 }
 
 int install_hook(const HookOptions& options) {
@@ -41,6 +92,8 @@ int install_hook(const HookOptions& options) {
   fmt::print("{} the pre-push hook {}{}: it runs {} pre-push --budget {} before every push\n",
              change.existed ? "updated" : "installed", change.hook.string(), where(change),
              settings.benchgate.string(), prepush::format_budget(options.budget_seconds));
+  std::fflush(stdout);  // the install line first, then the check's lines (stderr)
+  check_budget(options, settings.benchgate);
   return kExitPass;
 }
 
@@ -75,6 +128,9 @@ void register_hook_command(CLI::App& app, Action& action) {
   add_budget_option(*install, options->budget_seconds);
   install->add_option("-c,--config", options->config,
                       "benchgate.toml for the hook to use (default: the work tree's)");
+  install->add_flag("--no-check", options->no_check,
+                    "Do not time the configured suites against the budget (by default one "
+                    "process of each is run, and a warning says when the gate would overrun it)");
   install->callback([&action, options] { action = [options] { return install_hook(*options); }; });
 
   auto* uninstall = hook->add_subcommand(

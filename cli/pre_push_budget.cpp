@@ -1,22 +1,17 @@
 #include "cli/pre_push_budget.h"
 
-#include <map>
-
 #include <fmt/format.h>
 
+#include "cli/duration_option.h"
 #include "prepush/pre_push_run.h"
 
 namespace benchgate::cli {
 
 CLI::Option* add_budget_option(CLI::App& app, double& seconds) {
-  const std::map<std::string, double> units = {{"ms", 0.001}, {"s", 1}, {"m", 60}, {"min", 60}};
-  return app
-      .add_option("--budget", seconds,
-                  "Time the whole pre-push check may take (e.g. 60s, 2m, 500ms; 0 = no limit). "
-                  "Over budget the gate is stopped and the push goes ahead with a warning")
-      ->transform(CLI::AsNumberWithUnit(units, CLI::AsNumberWithUnit::CASE_SENSITIVE, "UNIT"))
-      ->check(CLI::NonNegativeNumber)
-      ->type_name("DURATION")
+  return add_duration_option(
+             app, "--budget", [&seconds](double s) { seconds = s; },
+             "Time the whole pre-push check may take (e.g. 60s, 2m, 1h, 500ms; 0 = no limit). "
+             "Over budget the gate is stopped and the push goes through with a NOT GATED warning")
       ->default_str(prepush::format_budget(seconds));
 }
 

@@ -7,7 +7,8 @@
 
 namespace benchgate::cli {
 
-// Adds `--budget DURATION` ("90", "90s", "1.5m", "500ms"; 0 = no limit), stored in seconds.
+// Adds `--budget DURATION` (core/duration.h: "90", "90s", "1.5m", "1h", "500ms"; 0 = no limit),
+// stored in seconds.
 CLI::Option* add_budget_option(CLI::App& app, double& seconds);
 
 }  // namespace benchgate::cli

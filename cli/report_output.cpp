@@ -61,4 +61,22 @@ void emit_reports(const Report& contents, const ReportFlags& flags, const std::s
   }
 }
 
+void remove_stale_reports(const std::filesystem::path& dir, const std::set<std::string>& written) {
+  std::set<std::string> extensions;
+  for (auto name : report::reporter_names())
+    extensions.insert("." + std::string(report::make_reporter(name)->file_extension()));
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+    const std::filesystem::path& path = entry.path();
+    const std::string stem = path.stem().string();
+    const bool ours = (stem == "comparison" || stem.starts_with("comparison-")) &&
+                      extensions.contains(path.extension().string()) && entry.is_regular_file();
+    if (!ours || written.contains(stem)) continue;
+    std::error_code removed;
+    if (std::filesystem::remove(path, removed))
+      log_info("removed {} from {}: a report of an earlier run", path.filename().string(),
+               dir.string());
+  }
+}
+
 }  // namespace benchgate::cli

@@ -14,6 +14,7 @@
 
 #include "cli/command.h"
 #include "cli/cpus_flag.h"
+#include "cli/duration_option.h"
 #include "core/errors.h"
 #include "core/run_record_json.h"
 #include "gate/run_profiles.h"
@@ -244,9 +245,9 @@ void register_run_command(CLI::App& app, Action& action) {
       ->check(CLI::Range(1, 100000));
   sub->add_option("--warmup", flags->warmup, "Command mode: untimed runs first (default 1)")
       ->check(CLI::Range(0, 100000));
-  sub->add_option("--timeout", flags->timeout,
-                  "Seconds after which one process is stopped and marked failed (0 = none)")
-      ->check(CLI::Range(0.0, 7 * 24 * 3600.0));
+  add_duration_option(
+      *sub, "--timeout", [flags](double s) { flags->timeout = s; },
+      "Time after which one process is stopped and marked failed (e.g. 90s, 2m; 0 = none)");
   sub->add_option("--cpus", flags->cpus,
                   std::string(kCpusHelp) + "; default: the config's cpus, else auto");
   sub->add_option("--seed", flags->seed, "Seed of the launch order (default random; recorded)");

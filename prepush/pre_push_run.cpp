@@ -27,6 +27,21 @@ std::string checked_out_commit(const git::Repository& repo) {
   return git::try_resolve_revision(repo, "HEAD").value_or("");  // unborn HEAD: nothing checked out
 }
 
+// A push that was not gated must not pass for a checked one: a framed block on stderr that says
+// so, and what to change so that the next push fits in the budget.
+void say_not_gated(std::string_view what, std::string_view run_it_yourself) {
+  constexpr std::string_view kRule =
+      "======================================================================";
+  say(kRule);
+  say(fmt::format("NOT GATED: {}.", what));
+  say("The push went through unchecked: no benchmark of it was compared with its baseline.");
+  say("To gate the next push: raise --budget (benchgate hook install --budget 5m) or shorten");
+  say("the suite: --benchmark_min_time=0.05 in its command, fewer processes (processes = 3),");
+  say("or a --benchmark_filter. `benchgate hook install` estimates a suite's time.");
+  say(fmt::format("Run the gate yourself: {}", run_it_yourself));
+  say(kRule);
+}
+
 // What one finished gate child means for the push; false when the budget is spent and no later
 // branch can be gated either.
 struct Tally {
@@ -60,11 +75,9 @@ bool report(const PlannedGate& gate, const GateRun& run, const PrePushGateSettin
                       process::shell_quote_command(gate_command(settings, gate.request))));
       return true;
     case GateChildOutcome::kOverBudget:
-      say(
-          fmt::format("warning: {}: the gate did not finish within the {} budget and was "
-                      "stopped; the push goes ahead unchecked (raise it with --budget in the "
-                      "hook, or run `benchgate gate` yourself)",
-                      gate.request.branch, format_budget(budget_seconds)));
+      say_not_gated(fmt::format("{} did not finish within the {} budget", gate.request.branch,
+                                format_budget(budget_seconds)),
+                    process::shell_quote_command(gate_command(settings, gate.request)));
       return false;
   }
   return true;
@@ -82,10 +95,9 @@ PrePushOutcome run_gates(const std::vector<PlannedGate>& gates, const PrePushGat
     if (budget_seconds > 0) {
       limit = deadline - Clock::now();
       if (limit->count() <= 0) {
-        say(
-            fmt::format("the {} budget is used up; {} of {} branch(es) not gated, the push goes "
-                        "ahead for them unchecked",
-                        format_budget(budget_seconds), gates.size() - i, gates.size()));
+        say_not_gated(fmt::format("the {} budget is used up; {} of {} branch(es) not gated",
+                                  format_budget(budget_seconds), gates.size() - i, gates.size()),
+                      process::shell_quote_command(gate_command(settings, gate.request)));
         break;
       }
     }

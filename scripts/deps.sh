@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# Makes sure every Debian package benchgate needs to build, test and run is installed.
+# Makes sure the Debian packages benchgate needs are installed.
+#   scripts/deps.sh          to build and run benchgate itself (the `tool` preset, README#install)
+#   scripts/deps.sh --test   also what the tests, the example suite, bench/ and the demo need
+#                            (scripts/build.sh asks for it for every preset but `tool`)
+#   scripts/deps.sh --build  only what building the binary needs (the CI action and GitLab
+#                            component): these packages exist on Debian 12 and later and on Ubuntu
+#                            24.04 and later, so it checks the system first and stops at once,
+#                            naming the image to use, elsewhere
+#   scripts/deps.sh --list [--test|--build]  prints the package names, one a line, installs nothing
 # As root it installs what is missing with apt-get; otherwise it prints the exact command and fails.
-# Sourced or run by scripts/demo.sh and scripts/test.sh; safe to run again (does nothing when done).
-#
-# Usage: deps.sh [--build]
-#   --build  only what building the benchgate binary needs (the CI action and GitLab component):
-#            these packages exist on Debian 12 and later and on Ubuntu 24.04 and later, so it
-#            checks the system first and stops at once, naming the image to use, elsewhere.
+# Safe to run again (does nothing when done).
 set -euo pipefail
 
 # Building the benchgate binary (CMake with tests, benchmarks and examples off).
@@ -15,11 +18,15 @@ BUILD_PACKAGES=(
   libboost-math-dev nlohmann-json3-dev libgit2-dev libcpp-httplib-dev libssl-dev
   libcli11-dev libfmt-dev libtomlplusplus-dev libprotobuf-dev protobuf-compiler zlib1g-dev
 )
-# Building and running the tests, benchmarks and examples as well (Debian only: linux-perf and
-# chromium have other names on Ubuntu).
-DEVELOPMENT_PACKAGES=(
-  openssl libbenchmark-dev libgtest-dev libgmock-dev
-  python3 python3-scipy python3-yaml linux-perf valgrind chromium
+# What benchgate runs besides git: perf for profiles (optional: without permission or perf the
+# reports say why there are no profiles). Debian's name; Ubuntu calls it linux-tools-*.
+RUN_PACKAGES=(linux-perf)
+# Only for tests, the example suite, benchgate's own benchmarks and the demo.
+TEST_PACKAGES=(
+  libbenchmark-dev libgtest-dev libgmock-dev
+  openssl                               # certificates of the fake forge servers
+  python3 python3-scipy python3-yaml    # statistics oracle, CI YAML checks, architecture check
+  valgrind chromium                     # memory checks; the flame graph page's script time
   golang-go  # test oracle only: real Go CPU profiles and `go tool pprof -diff_base` (pprof_tools_test)
 )
 
@@ -62,18 +69,29 @@ check_build_system() {
   exit 1
 }
 
-if [ "${1:-}" = "--build" ]; then
-  check_build_system
-  BENCHGATE_PACKAGES=("${BUILD_PACKAGES[@]}")
-elif [ $# -eq 0 ]; then
-  BENCHGATE_PACKAGES=("${BUILD_PACKAGES[@]}" "${DEVELOPMENT_PACKAGES[@]}")
-else
-  echo "benchgate: usage: scripts/deps.sh [--build]" >&2
-  exit 2
+set_name=runtime
+list=false
+for arg in "$@"; do
+  case "$arg" in
+    --test) set_name="test" ;;
+    --build) set_name=build ;;
+    --list) list=true ;;
+    *) echo "usage: scripts/deps.sh [--list] [--test|--build]" >&2; exit 2 ;;
+  esac
+done
+case "$set_name" in
+  build) packages=("${BUILD_PACKAGES[@]}") ;;
+  runtime) packages=("${BUILD_PACKAGES[@]}" "${RUN_PACKAGES[@]}") ;;
+  test) packages=("${BUILD_PACKAGES[@]}" "${RUN_PACKAGES[@]}" "${TEST_PACKAGES[@]}") ;;
+esac
+if $list; then
+  printf '%s\n' "${packages[@]}"
+  exit 0
 fi
+[ "$set_name" = build ] && check_build_system
 
 missing=()
-for package in "${BENCHGATE_PACKAGES[@]}"; do
+for package in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
     missing+=("$package")
   fi

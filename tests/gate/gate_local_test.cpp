@@ -1,5 +1,6 @@
 // `benchgate gate` on a developer's machine (and as the pre-push hook runs it): no forge, the
 // target from the flags or the remote's default branch, the no-baseline policy, real suites.
+#include <fmt/format.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -103,6 +104,46 @@ TEST_F(GateLocal, SeveralSuitesAreComparedOneByOneAndAnyRegressionFails) {
   EXPECT_THAT(read_file(report_dir_ / "comparison-beta.md"), HasSubstr("FAIL"));
   EXPECT_TRUE(fs::exists(report_dir_ / "comparison-beta.xml"));
   EXPECT_THAT(r.out, HasSubstr("== suite alpha =="));
+}
+
+// A report directory reused by the next run holds only that run's reports: the per-suite files of
+// an earlier run with other suites go, files benchgate does not name stay.
+TEST_F(GateLocal, ANewRunRemovesTheReportsOfSuitesItDidNotWrite) {
+  repo_.commit("base");
+  const fs::path reports = dir_ / "reused-reports";
+  const auto run = [&](std::vector<std::string> args) {
+    ProcessOptions options;
+    options.cwd = repo_.work();
+    options.unset_env = ci_variables();
+    options.timeout_seconds = 60;
+    args.insert(args.begin(), {"gate", "--testbed", "tb", "--target", "HEAD~1", "--no-fetch",
+                               "--report-dir", reports.string()});
+    ProcessResult r = run_benchgate(args, options);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return r;
+  };
+  write_file(reports / "notes.md", "mine");
+  write_file(reports / "comparison-notes.pdf", "mine too");
+  run({"--results", fast_.string(), "--results", fast_.string(), "--suite", "alpha", "--suite",
+       "beta"});
+  ASSERT_TRUE(fs::exists(reports / "comparison-alpha.json"));
+  ASSERT_TRUE(fs::exists(reports / "comparison-beta.md"));
+
+  ProcessResult one = run({"--results", fast_.string(), "--suite", "alpha"});
+  EXPECT_TRUE(fs::exists(reports / "comparison.md"));
+  for (const char* ext : {"txt", "md", "json", "xml"}) {
+    EXPECT_FALSE(fs::exists(reports / fmt::format("comparison-alpha.{}", ext))) << ext;
+    EXPECT_FALSE(fs::exists(reports / fmt::format("comparison-beta.{}", ext))) << ext;
+  }
+  EXPECT_THAT(one.err, HasSubstr("removed comparison-beta.md"));
+  EXPECT_EQ(read_file(reports / "notes.md"), "mine");
+  EXPECT_EQ(read_file(reports / "comparison-notes.pdf"), "mine too");
+
+  run({"--results", fast_.string(), "--results", fast_.string(), "--suite", "alpha", "--suite",
+       "gamma"});
+  EXPECT_FALSE(fs::exists(reports / "comparison.md"));
+  EXPECT_TRUE(fs::exists(reports / "comparison-gamma.xml"));
+  EXPECT_EQ(read_file(reports / "notes.md"), "mine");
 }
 
 TEST_F(GateLocal, RunsTheConfiguredSuitesAndRecordsThemAsBaselines) {

@@ -73,8 +73,8 @@ def main():
     expect_installs(source, "ubuntu 24.04", 'ID=ubuntu\nVERSION_ID="24.04"\n')
     expect_installs(source, "debian 12", 'ID=debian\nVERSION_ID="12"\n')
     expect_installs(source, "debian testing", "ID=debian\n")
-    expect_installs(source, "debian 12 without --build (development)", 'ID=debian\nVERSION_ID="12"\n',
-                    args=(), debian_only=True)
+    expect_installs(source, "debian 12 with --test (development)", 'ID=debian\nVERSION_ID="12"\n',
+                    args=("--test",), debian_only=True)
     expect_refusal(source, "ubuntu 22.04", 'ID=ubuntu\nVERSION_ID="22.04"\n')
     expect_refusal(source, "debian 11", 'ID=debian\nVERSION_ID="11"\n')
     expect_refusal(source, "no apt-get (not Debian or Ubuntu)", 'ID=fedora\nVERSION_ID=40\n',

@@ -115,11 +115,65 @@ TEST(HookUninstall, WithoutAHookSaysSoAndSucceeds) {
   EXPECT_THAT(r.out, HasSubstr("nothing to remove"));
 }
 
-TEST(HookInstall, BadBudgetIsAUsageError) {
+TEST(HookInstall, BadBudgetIsAUsageErrorNamingTheFlagAndTheForms) {
   GitFixture repo;
   ProcessResult r = repo.benchgate({"hook", "install", "--budget", "soon"});
   EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
+  EXPECT_THAT(r.err, HasSubstr("benchgate: error: --budget 'soon'"));
+  EXPECT_THAT(r.err, HasSubstr("500ms, 90s, 1.5m, 1h"));
   EXPECT_FALSE(fs::exists(repo.work() / ".git" / "hooks" / "pre-push"));
+}
+
+// The same duration syntax as the gate's --budget: hours and combined forms too.
+TEST(HookInstall, BudgetTakesTheGatesDurationSyntax) {
+  GitFixture repo;
+  ProcessResult r = repo.benchgate({"hook", "install", "--budget", "1h"});
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_THAT(read_file(repo.work() / ".git" / "hooks" / "pre-push"),
+              HasSubstr("pre-push --budget 3600s \"$@\""));
+  r = repo.benchgate({"hook", "install", "--budget", "1m30s"});
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_THAT(read_file(repo.work() / ".git" / "hooks" / "pre-push"), HasSubstr("--budget 90s"));
+}
+
+// One trial run of `sleep 0.4` takes >= 0.4 s; the gate would make 6 of them, >= 2.4 s, past a 2 s
+// budget: install warns naming the suite, and still installs the hook.
+TEST(HookInstall, WarnsWhenTheSuitesWouldOverrunTheBudget) {
+  GitFixture repo;
+  repo.commit_file("benchgate.toml", sleep_suite_config("0.4", 6), "benchmarks");
+  ProcessResult r = repo.benchgate({"hook", "install", "--budget", "2s"});
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_TRUE(fs::exists(repo.work() / ".git" / "hooks" / "pre-push"));
+  EXPECT_THAT(r.err, HasSubstr("skip with --no-check"));
+  EXPECT_THAT(r.err, HasSubstr("more than the 2s budget"));
+  EXPECT_THAT(r.err, HasSubstr("suite work: 6 runs x "));
+  EXPECT_THAT(r.err, HasSubstr("--benchmark_min_time"));
+}
+
+TEST(HookInstall, SaysWhenTheSuitesFitAndNoCheckSkipsTheTrial) {
+  GitFixture repo;
+  repo.commit_file("benchgate.toml", sleep_suite_config("0.01", 3), "benchmarks");
+  ProcessResult r = repo.benchgate({"hook", "install", "--budget", "60s"});
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_THAT(r.err, HasSubstr("the suites fit in the budget"));
+  EXPECT_THAT(r.err, Not(HasSubstr("warning")));
+
+  r = repo.benchgate({"hook", "install", "--budget", "1s", "--no-check"});
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_THAT(r.err, Not(HasSubstr("timing one process")));
+}
+
+// Benchmarks not built yet: the check says why it could not estimate, and the hook is installed.
+TEST(HookInstall, ASuiteThatCannotRunIsNamedAndTheInstallSucceeds) {
+  GitFixture repo;
+  repo.commit_file("benchgate.toml",
+                   "[[suite]]\nname = \"unbuilt\"\ncommand = [\"./build/no_such_bench\"]\n",
+                   "benchmarks");
+  ProcessResult r = repo.benchgate({"hook", "install"});
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_TRUE(fs::exists(repo.work() / ".git" / "hooks" / "pre-push"));
+  EXPECT_THAT(r.err, HasSubstr("suite unbuilt: not estimated"));
+  EXPECT_THAT(r.err, HasSubstr("no_such_bench"));
 }
 
 }  // namespace

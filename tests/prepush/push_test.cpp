@@ -179,6 +179,12 @@ TEST_F(PushTest, OverBudgetTheGateIsStoppedAndThePushGoesAhead) {
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_THAT(r.err, HasSubstr("did not finish within the 3s budget"));
+  // Loudly: a framed banner that says the push was not gated and what to change.
+  EXPECT_THAT(r.err, HasSubstr("benchgate pre-push: NOT GATED: refs/heads/stuck did not finish"));
+  EXPECT_THAT(r.err, HasSubstr("push went through unchecked"));
+  EXPECT_THAT(r.err, HasSubstr("raise --budget"));
+  EXPECT_THAT(r.err, HasSubstr("--benchmark_min_time"));
+  EXPECT_EQ(count(r.err, "benchgate pre-push: ======"), 2) << r.err;
   EXPECT_EQ(repo_.remote_sha("refs/heads/stuck"), head);
   // 3 s budget + 1 s grace between SIGTERM and SIGKILL + git and process start-up.
   EXPECT_LT(seconds, 15.0) << r.err;

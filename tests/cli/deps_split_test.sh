@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# scripts/deps.sh: the default set builds and runs benchgate and holds none of the test-only
+# packages; --test adds them (README#install). Usage: deps_split_test.sh SOURCE_DIR
+set -euo pipefail
+deps="$1/scripts/deps.sh"
+runtime="$("$deps" --list)"
+everything="$("$deps" --list --test)"
+status=0
+for package in g++ cmake libgit2-dev libcli11-dev git ca-certificates linux-perf; do
+  grep -qx -- "$package" <<<"$runtime" || { echo "runtime set lacks $package"; status=1; }
+done
+for package in chromium golang-go valgrind python3-scipy libgtest-dev libbenchmark-dev; do
+  if grep -qx -- "$package" <<<"$runtime"; then echo "runtime set has test-only $package"; status=1; fi
+  grep -qx -- "$package" <<<"$everything" || { echo "--test set lacks $package"; status=1; }
+done
+if "$deps" --bogus 2>/dev/null; then echo "an unknown option was accepted"; status=1; fi
+[ "$status" -eq 0 ] && echo "deps.sh: runtime and test sets apart"
+exit "$status"

@@ -70,6 +70,18 @@ GithubPush parse_push(const nlohmann::json& payload) {
   return push;
 }
 
+// Optional in other events' payloads; present, they must be strings.
+void read_ref_and_default_branch(const nlohmann::json& payload, GithubEvent& event) {
+  if (const auto* ref = jf::optional_member(payload, "ref", ""); ref && !ref->is_null())
+    event.ref = jf::string(*ref, "ref");
+  if (const auto* repo = jf::optional_member(payload, "repository", "");
+      repo && repo->is_object()) {
+    if (const auto* branch = jf::optional_member(*repo, "default_branch", "repository");
+        branch && !branch->is_null())
+      event.default_branch = jf::string(*branch, "repository.default_branch");
+  }
+}
+
 std::string required(const Environment& env, std::string_view name, std::string_view why) {
   auto value = non_empty(env, name);
   if (!value) throw InputError(fmt::format("${} is not set ({})", name, why));
@@ -94,6 +106,8 @@ GithubEvent parse_github_event(std::string_view event_name, const nlohmann::json
       event.pull_request = parse_pull_request(payload);
     else if (event_name == "push")
       event.push = parse_push(payload);
+    else
+      read_ref_and_default_branch(payload, event);
   } catch (const InputError& e) {
     throw InputError(fmt::format("{}: {} event payload: {}", source, event_name, e.what()));
   }

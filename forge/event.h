@@ -44,6 +44,10 @@ struct GithubEvent {
   std::string name;                               // GITHUB_EVENT_NAME
   std::optional<GithubPullRequest> pull_request;  // pull_request, pull_request_target
   std::optional<GithubPush> push;                 // push
+  // Other events (workflow_dispatch, schedule, ...): the payload's `ref` and
+  // `repository.default_branch` when it has them, so a run of the default branch is known as one.
+  std::string ref;
+  std::string default_branch;
 };
 
 // Parses a payload for event `event_name`; `source` (the file) names it in errors. Events other

@@ -85,8 +85,14 @@ Revisions github_revisions(GateContext& c, const GateSettings& s) {
     r.branch = short_ref_name(push->ref);
     r.on_default_branch = c.default_branch_push;
     branch_target(r, s, push->default_branch, c.default_branch_push);
-  } else if (!gh.sha.empty()) {
-    r.head = gh.sha;
+  } else {
+    if (!gh.sha.empty()) r.head = gh.sha;
+    // A workflow_dispatch or schedule run of the default branch (e.g. a back-fill of a commit
+    // whose own run was lost) records like a push to it.
+    const std::string& ref = gh.ref.empty() ? gh.event.ref : gh.ref;
+    r.branch = git::branch_name_of(ref, s.remote).value_or("");
+    r.on_default_branch =
+        !gh.event.default_branch.empty() && ref == "refs/heads/" + gh.event.default_branch;
   }
   return r;
 }

@@ -55,6 +55,10 @@ json expected_row(const BenchmarkComparison& r, const CompareSettings& s) {
 json expected_document(const Comparison& c) {
   json rows = json::array();
   for (const auto& r : c.benchmarks) rows.push_back(expected_row(r, c.settings));
+  // True when no row had both sides: every row is new or missing (or there is none).
+  bool nothing_compared = true;
+  for (const auto& r : c.benchmarks)
+    if (r.verdict != Verdict::kNew && r.verdict != Verdict::kMissing) nothing_compared = false;
   json fail_on = json::array();
   if (c.settings.fail_on_regression) fail_on.push_back("regression");
   for (Verdict v : c.settings.also_fail_on) fail_on.push_back(std::string(to_string(v)));
@@ -81,6 +85,7 @@ json expected_document(const Comparison& c) {
               {"warnings", c.warnings},
               {"method", c.method},
               {"false_alarms", c.false_alarms},
+              {"nothing_compared", nothing_compared},
               {"benchmarks", rows}};
   if (c.job_level)
     doc["job_level"] = {{"base_jobs", c.job_level->base_jobs},

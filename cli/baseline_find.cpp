@@ -7,7 +7,6 @@
 #include "cli/baseline_actions.h"
 #include "core/errors.h"
 #include "core/text.h"
-#include "git/remotes.h"
 #include "store/baseline_finder.h"
 
 namespace benchgate::cli {
@@ -22,7 +21,6 @@ int run_baseline_find(const BaselineCommon& common, const FindOptions& options) 
   query.max_distance = options.max_distance;
   query.window = options.window;
   query.origins.any_branch = options.baselines_from == "any";
-  query.origins.target_branch = git::branch_name_of(options.base, "origin").value_or("");
   store::BaselineResult result = store::find_baseline(query, *store);
   warn_about(result.problems);
   if (common.format == "json") {

@@ -16,7 +16,6 @@
 #include "prepush/hook_install.h"
 #include "prepush/pre_push_run.h"
 #include "process/self_executable.h"
-#include "runner/config.h"
 
 namespace benchgate::cli {
 namespace {
@@ -36,14 +35,10 @@ std::string where(const prepush::HookChange& change) {
 // The benchgate.toml the hook will gate with: --config, else the work tree's (none in a bare
 // repository or when the file is missing: nothing to check).
 std::optional<std::filesystem::path> hook_config(const HookOptions& options) {
-  if (options.config) {
-    if (!std::filesystem::exists(*options.config)) return std::nullopt;
-    return std::filesystem::absolute(*options.config);
-  }
   const std::optional<std::filesystem::path> workdir =
       git::Repository::open(options.repo).workdir();
   if (!workdir) return std::nullopt;
-  std::filesystem::path config = *workdir / runner::kDefaultConfigFile;
+  const std::filesystem::path config = prepush::pre_push_config(*workdir, options.config);
   if (!std::filesystem::exists(config)) return std::nullopt;
   return config;
 }

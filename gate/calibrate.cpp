@@ -28,8 +28,8 @@ std::string branch_revision(const CalibrateSettings& s) {
 }
 
 // "refs/remotes/origin/main" -> "main", for the sentences that name it.
-std::string branch_label(const std::string& revision, const std::string& remote) {
-  return git::branch_name_of(revision, remote).value_or(revision);
+std::string branch_label(const std::filesystem::path& repo, const std::string& revision) {
+  return git::branch_named_by(repo, revision).value_or(revision);
 }
 
 store::SyncOptions calibration_sync(const GateSettings& settings) {
@@ -61,7 +61,7 @@ Calibration stored_calibration(const CalibrateSettings& settings) {
     throw InputError(fmt::format(
         "no calibration of testbed {} within {} first-parent commits of {} ({}); run `benchgate "
         "calibrate` first",
-        testbed, g.max_distance, short_commit(tip), branch_label(revision, g.remote)));
+        testbed, g.max_distance, short_commit(tip), branch_label(g.repo, revision)));
   if (found->distance > 0)
     log_info("the nearest calibration is {} commit(s) below {}", found->distance,
              short_commit(tip));
@@ -77,7 +77,7 @@ Calibration calibrate(const CalibrateSettings& settings) {
   out.created_at = fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(std::time(nullptr)));
   const std::string revision = branch_revision(settings);
   out.commit = git::resolve_revision(g.repo, revision);
-  out.branch = branch_label(revision, g.remote);
+  out.branch = branch_label(g.repo, revision);
   out.alpha = g.compare.settings.alpha;
   out.window = g.window;
   out.round_budget = g.rounds.rounds.value_or(g.rounds.max_rounds);

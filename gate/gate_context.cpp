@@ -90,7 +90,7 @@ Revisions github_revisions(GateContext& c, const GateSettings& s) {
     // A workflow_dispatch or schedule run of the default branch (e.g. a back-fill of a commit
     // whose own run was lost) records like a push to it.
     const std::string& ref = gh.ref.empty() ? gh.event.ref : gh.ref;
-    r.branch = git::branch_name_of(ref, s.remote).value_or("");
+    r.branch = git::branch_named_by(s.repo, ref).value_or("");
     r.on_default_branch =
         !gh.event.default_branch.empty() && ref == "refs/heads/" + gh.event.default_branch;
   }
@@ -136,7 +136,8 @@ Revisions local_revisions(const GateSettings& s) {
   const auto default_branch = git::find_default_branch(s.repo, s.remote);
   r.on_default_branch = default_branch && !r.branch.empty() && r.branch == default_branch->name;
   if (s.target) return r;  // the flag decides the target
-  auto target = git::default_local_target(s.repo, s.remote);
+  std::optional<std::string> target = git::head_upstream(s.repo);
+  if (!target && default_branch) target = default_branch->ref;
   if (!target)
     throw InputError(fmt::format(
         "no target to compare with: the current branch has no upstream, and neither {}/HEAD, "
@@ -146,7 +147,7 @@ Revisions local_revisions(const GateSettings& s) {
   if (*target == "refs/heads/" + r.branch) return r;  // the default branch itself: first parent
   r.target = *target;
   r.target_label = short_ref_name(*target);
-  r.target_branch = git::branch_name_of(*target, s.remote).value_or("");
+  r.target_branch = git::branch_named_by(s.repo, *target).value_or("");
   return r;
 }
 
@@ -203,9 +204,7 @@ GateContext resolve_gate_context(const GateSettings& s, const forge::Environment
   if (s.target) {
     r.target = *s.target;
     r.target_label = *s.target;
-    r.target_branch = git::branch_name_of(*s.target, s.remote).value_or("");
-    if (r.target_branch.empty() && git::try_resolve_revision(s.repo, "refs/heads/" + *s.target))
-      r.target_branch = *s.target;  // a local branch by its short name
+    r.target_branch = git::branch_named_by(s.repo, *s.target).value_or("");
   }
 
   c.head = resolve_in_clone(s, c, r.head, "head");

@@ -1,5 +1,6 @@
 #include "git/remotes.h"
 
+#include <cstring>
 #include <vector>
 
 #include <fmt/format.h>
@@ -79,10 +80,23 @@ std::optional<BranchRef> find_default_branch(const Repository& repo, const std::
   return std::nullopt;
 }
 
-std::optional<std::string> branch_name_of(const std::string& revision, const std::string& remote) {
-  for (const std::string& prefix :
-       {"refs/remotes/" + remote + "/", std::string("refs/heads/"), remote + "/"})
-    if (revision.rfind(prefix, 0) == 0) return revision.substr(prefix.size());
+std::optional<std::string> branch_named_by(const std::filesystem::path& repo,
+                                           const std::string& revision) {
+  // Full ref names say it by their text: the branch need not exist in this clone (a CI event's).
+  if (revision.rfind("refs/heads/", 0) == 0) return revision.substr(std::strlen("refs/heads/"));
+  if (revision.rfind("refs/remotes/", 0) == 0) {
+    const std::size_t slash = revision.find('/', std::strlen("refs/remotes/"));
+    if (slash != std::string::npos) return revision.substr(slash + 1);
+    return std::nullopt;
+  }
+  // Short names as git resolves them: a local branch first, then "<remote>/<branch>".
+  if (revision.empty() || !git_reference_is_valid_name(("refs/heads/" + revision).c_str()))
+    return std::nullopt;
+  Repository handle = Repository::open(repo);
+  if (reference_exists(handle.handle(), "refs/heads/" + revision)) return revision;
+  const std::size_t slash = revision.find('/');
+  if (slash != std::string::npos && reference_exists(handle.handle(), "refs/remotes/" + revision))
+    return revision.substr(slash + 1);
   return std::nullopt;
 }
 
@@ -98,8 +112,7 @@ std::optional<std::string> current_branch(const std::filesystem::path& repo) {
   return branch_name(git_reference_symbolic_target(head), "refs/heads/");
 }
 
-std::optional<std::string> default_local_target(const std::filesystem::path& repo,
-                                                const std::string& remote) {
+std::optional<std::string> head_upstream(const std::filesystem::path& repo) {
   Repository handle = Repository::open(repo);
   git_reference* head = nullptr;
   if (git_repository_head(&head, handle.handle()) == 0) {
@@ -111,6 +124,12 @@ std::optional<std::string> default_local_target(const std::filesystem::path& rep
     }
   }
   git_error_clear();
+  return std::nullopt;
+}
+
+std::optional<std::string> default_local_target(const std::filesystem::path& repo,
+                                                const std::string& remote) {
+  if (auto upstream = head_upstream(repo)) return upstream;
   if (auto branch = find_default_branch(repo, remote)) return branch->ref;
   return std::nullopt;
 }

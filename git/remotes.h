@@ -23,12 +23,17 @@ std::optional<BranchRef> find_default_branch(const Repository& repo, const std::
 std::optional<BranchRef> find_default_branch(const std::filesystem::path& repo,
                                              const std::string& remote, bool remote_only = false);
 
-// "refs/remotes/origin/main", "origin/main", "refs/heads/main" -> "main"; nothing for a revision
-// that does not name a branch that way (a commit id, a tag, "HEAD").
-std::optional<std::string> branch_name_of(const std::string& revision, const std::string& remote);
+// The branch a revision names, by its own name: "refs/heads/main" and "refs/remotes/origin/main"
+// by their text (the branch need not exist here), "main" when refs/heads/main exists,
+// "origin/main" when refs/remotes/origin/main does. Nothing for a commit id, a tag or "HEAD".
+std::optional<std::string> branch_named_by(const std::filesystem::path& repo,
+                                           const std::string& revision);
 
 // The branch HEAD is on ("topic"); nothing when HEAD is detached or unborn.
 std::optional<std::string> current_branch(const std::filesystem::path& repo);
+
+// The full ref name of the checked-out branch's upstream; nothing without one (or detached).
+std::optional<std::string> head_upstream(const std::filesystem::path& repo);
 
 // What a local change merges into: the current branch's upstream, else the default branch
 // (find_default_branch). The full ref name, or nothing.

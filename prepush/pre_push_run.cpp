@@ -122,6 +122,11 @@ std::string format_budget(double seconds) {
   return fmt::format("{:g}s", seconds);
 }
 
+std::filesystem::path pre_push_config(const std::filesystem::path& workdir,
+                                      const std::optional<std::filesystem::path>& given) {
+  return given ? std::filesystem::absolute(*given) : workdir / runner::kDefaultConfigFile;
+}
+
 PrePushOutcome run_pre_push(const PrePushSettings& options, std::string_view pushed) {
   const std::vector<PushedRef> refs = parse_pre_push_lines(pushed);
   const git::Repository repo = git::Repository::open(options.repository);
@@ -136,17 +141,13 @@ PrePushOutcome run_pre_push(const PrePushSettings& options, std::string_view pus
   settings.on_stderr_line = options.on_stderr_line;
   settings.repo = workdir->lexically_normal();
   if (settings.repo.filename().empty()) settings.repo = settings.repo.parent_path();
-  if (options.config) {
-    settings.config = std::filesystem::absolute(*options.config);
-    if (!std::filesystem::exists(settings.config))
+  settings.config = pre_push_config(settings.repo, options.config);
+  if (!std::filesystem::exists(settings.config)) {
+    if (options.config)
       throw InputError(fmt::format("--config {}: no such file", options.config->string()));
-  } else {
-    settings.config = settings.repo / runner::kDefaultConfigFile;
-    if (!std::filesystem::exists(settings.config)) {
-      say(fmt::format("no {} in {}: nothing to gate", runner::kDefaultConfigFile,
-                      settings.repo.string()));
-      return PrePushOutcome::kPass;
-    }
+    say(fmt::format("no {} in {}: nothing to gate", runner::kDefaultConfigFile,
+                    settings.repo.string()));
+    return PrePushOutcome::kPass;
   }
   settings.testbed = options.testbed;
   settings.fetch = options.fetch;

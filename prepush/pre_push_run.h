@@ -37,6 +37,11 @@ enum class PrePushOutcome {
 // --config; EnvironmentError when git fails.
 PrePushOutcome run_pre_push(const PrePushSettings& settings, std::string_view pushed);
 
+// The benchgate.toml the pre-push gate reads: `given` (--config) made absolute, else
+// benchgate.toml at the top of `workdir`. Whether it exists is the caller's question.
+std::filesystem::path pre_push_config(const std::filesystem::path& workdir,
+                                      const std::optional<std::filesystem::path>& given);
+
 // "60s", "1.5s", "0s": how messages name a budget, and the form the hook script passes back to
 // `--budget`.
 std::string format_budget(double seconds);

@@ -4,6 +4,7 @@
 
 #include "core/errors.h"
 #include "git/history.h"
+#include "git/remotes.h"
 #include "git/revision.h"
 #include "store/git_notes_store.h"
 
@@ -69,13 +70,16 @@ BaselineResult find_baseline(const BaselineQuery& query, const Store& store) {
   result.head = git::resolve_revision(repo, query.head);
   result.target = git::resolve_revision(repo, query.target);
   result.merge_base = git::merge_base(repo, query.head, query.target);
+  OriginPolicy origins = query.origins;
+  if (origins.target_branch.empty())
+    origins.target_branch = git::branch_named_by(query.repo, query.target).value_or("");
   git::FirstParentWalk walk(repo, result.merge_base);
   for (int distance = 0;; ++distance) {
     const std::string commit = walk.commit();
     CommitRecords loaded = store.load(commit, query.testbed);
     result.problems.insert(result.problems.end(), loaded.problems.begin(), loaded.problems.end());
     std::string line = fmt::format("{:>3}  {}  ", distance, short_id(commit));
-    const std::vector<std::string> unqualified = drop_unqualified(loaded.records, query.origins);
+    const std::vector<std::string> unqualified = drop_unqualified(loaded.records, origins);
     for (const auto& why : unqualified)
       result.passed_over.push_back(fmt::format("{}: {}", short_id(commit), why));
     if (!unqualified.empty())

@@ -22,8 +22,10 @@ struct BaselineQuery {
   std::string target;   // branch, tag or commit the change merges into
   std::string testbed;  // required: records of other testbeds are never used
   int max_distance = 50;
-  int window = 1;        // how many recorded ancestors to collect, nearest first
-  OriginPolicy origins;  // which records qualify (records of other branches are passed over)
+  int window = 1;  // how many recorded ancestors to collect, nearest first
+  // Which records qualify (records of other branches are passed over). Without a target_branch,
+  // the branch `target` names, if it names one.
+  OriginPolicy origins;
 };
 
 struct BaselineCandidate {

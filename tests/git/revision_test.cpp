@@ -202,6 +202,17 @@ TEST_F(RemotesTest, TheDefaultBranchFallsBackToInitDefaultBranchThenLocalBranche
   EXPECT_EQ(find_default_branch(clone_, "https://host/repo.git", true), std::nullopt);
 }
 
+TEST_F(RemotesTest, TheBranchARevisionNames) {
+  EXPECT_EQ(branch_named_by(clone_, "refs/heads/anything"), "anything") << "by its text";
+  EXPECT_EQ(branch_named_by(clone_, "refs/remotes/upstream/rel"), "rel");
+  EXPECT_EQ(branch_named_by(clone_, "main"), "main");
+  EXPECT_EQ(branch_named_by(clone_, "origin/side"), "side");
+  EXPECT_EQ(branch_named_by(clone_, "origin/nothere"), std::nullopt);
+  EXPECT_EQ(branch_named_by(clone_, "HEAD"), std::nullopt);
+  EXPECT_EQ(branch_named_by(clone_, "main~1"), std::nullopt);
+  EXPECT_EQ(branch_named_by(clone_, a_), std::nullopt);
+}
+
 TEST_F(RemotesTest, RemoteExistsOnlyForConfiguredRemotes) {
   EXPECT_TRUE(remote_exists(clone_, "origin"));
   EXPECT_FALSE(remote_exists(clone_, "upstream"));

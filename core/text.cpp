@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "core/clean_text.h"
+
 namespace benchgate {
 
 std::string short_commit(std::string_view sha, std::size_t digits) {
@@ -34,6 +36,15 @@ bool append_markup_entity(std::string& out, char c) {
     default:
       return false;
   }
+}
+
+std::string escape_xml(std::string_view untrusted) {
+  const std::string clean = clean_text(untrusted);
+  std::string out;
+  out.reserve(clean.size() + 16);
+  for (char c : clean)
+    if (!append_markup_entity(out, c)) out += c;
+  return out;
 }
 
 }  // namespace benchgate

@@ -17,4 +17,9 @@ std::string seconds_text(double seconds);
 // true; returns false (appending nothing) for any other character.
 bool append_markup_entity(std::string& out, char c);
 
+// The one XML escaper (SVG, JUnit, any HTML): `untrusted` made valid UTF-8 of XML 1.0 characters
+// by clean_text (core/clean_text.h), then the five special characters as entities. The result is
+// safe as element text and as a quoted attribute value.
+std::string escape_xml(std::string_view untrusted);
+
 }  // namespace benchgate

@@ -10,6 +10,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "core/errors.h"
+#include "core/json_input.h"
 #include "core/version.h"
 #include "forge/ascii.h"
 
@@ -51,15 +53,25 @@ struct Attempt {
 
 std::string describe_status(const HttpResponse& response) {
   std::string detail;
-  // GitHub and GitLab both answer errors with {"message": ...}; GitLab's may be an object.
-  auto parsed = nlohmann::json::parse(response.body, nullptr, /*allow_exceptions=*/false);
+  // GitHub and GitLab both answer errors with {"message": ...}; GitLab's may be an object. The
+  // body is the server's: parse_json_text refuses nesting beyond kMaxJsonDepth before anything
+  // recursive (dump) sees it, and dump replaces invalid UTF-8 instead of throwing.
+  nlohmann::json parsed;
+  try {
+    parsed = parse_json_text(response.body, "response");
+  } catch (const InputError&) {
+    // not JSON, or too deep: the raw body, cut and made printable below
+  }
+  const auto dump = [](const nlohmann::json& value) {
+    return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  };
   if (parsed.is_object() && parsed.contains("message")) {
     const auto& message = parsed["message"];
-    detail = message.is_string() ? message.get<std::string>() : message.dump();
-    if (parsed.contains("errors")) detail += " " + parsed["errors"].dump();
+    detail = message.is_string() ? message.get<std::string>() : dump(message);
+    if (parsed.contains("errors")) detail += " " + dump(parsed["errors"]);
   } else if (parsed.is_object() && parsed.contains("error")) {
     detail =
-        parsed["error"].is_string() ? parsed["error"].get<std::string>() : parsed["error"].dump();
+        parsed["error"].is_string() ? parsed["error"].get<std::string>() : dump(parsed["error"]);
   } else {
     detail = response.body;
   }

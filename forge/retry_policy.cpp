@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <limits>
 
 #include <fmt/format.h>
 
@@ -12,6 +13,9 @@ namespace {
 using std::chrono::milliseconds;
 using std::chrono::seconds;
 
+// The headers are the server's (or a proxy's): a value too large for int64 saturates, since it
+// still means "a long time", and every wait is clamped to kLongestHonouredWait before any
+// arithmetic, so no header can overflow a duration. Negative or garbage values are not numbers.
 std::optional<std::int64_t> parse_integer(std::string_view text) {
   while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())))
     text.remove_prefix(1);
@@ -19,8 +23,16 @@ std::optional<std::int64_t> parse_integer(std::string_view text) {
     text.remove_suffix(1);
   std::int64_t value = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (text.empty() || ec != std::errc{} || end != text.data() + text.size()) return std::nullopt;
+  if (text.empty() || end != text.data() + text.size()) return std::nullopt;
+  if (ec == std::errc::result_out_of_range)
+    return text.front() == '-' ? std::numeric_limits<std::int64_t>::min()
+                               : std::numeric_limits<std::int64_t>::max();
+  if (ec != std::errc{}) return std::nullopt;
   return value;
+}
+
+seconds clamped_wait(std::int64_t wait_seconds) {
+  return seconds(std::clamp<std::int64_t>(wait_seconds, 0, kLongestHonouredWait.count()));
 }
 
 bool contains_ignoring_case(std::string_view haystack, std::string_view needle) {
@@ -45,7 +57,7 @@ milliseconds backoff(milliseconds initial, milliseconds cap, int attempt, std::m
 std::optional<RetryPlan> retry_after(const HttpResponse& response) {
   auto value = parse_integer(response.header("retry-after"));
   if (!value || *value < 0) return std::nullopt;
-  return RetryPlan{seconds(*value), fmt::format("retry-after: {}", *value)};
+  return RetryPlan{clamped_wait(*value), fmt::format("retry-after: {}", *value)};
 }
 
 }  // namespace
@@ -72,8 +84,11 @@ std::optional<RetryPlan> plan_retry(const RetryInput& input, const RetryPolicy& 
     if (response.header("x-ratelimit-remaining") == "0") {
       if (auto reset = parse_integer(response.header("x-ratelimit-reset"))) {
         // +1 s: the reset instant is rounded down to a whole second by the server.
-        std::int64_t wait = std::max<std::int64_t>(1, *reset - input.now_epoch_seconds + 1);
-        return RetryPlan{seconds(wait),
+        // Clamped first: a reset far in the future (or past) must not overflow the subtraction.
+        const std::int64_t now = input.now_epoch_seconds;
+        const std::int64_t until =
+            std::clamp<std::int64_t>(*reset, now, now + kLongestHonouredWait.count());
+        return RetryPlan{clamped_wait(std::max<std::int64_t>(1, until - now + 1)),
                          fmt::format("rate limit exhausted until x-ratelimit-reset {}", *reset)};
       }
     }

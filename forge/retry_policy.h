@@ -35,6 +35,10 @@ struct RetryInput {
   std::int64_t now_epoch_seconds = 0;  // for x-ratelimit-reset
 };
 
+// The longest wait any header can ask for; longer (or unrepresentable) values are clamped to it.
+// It is far above any HttpOptions::max_total_wait, so such a request is given up, not slept on.
+inline constexpr std::chrono::seconds kLongestHonouredWait{24 * 3600};
+
 struct RetryPolicy {
   std::chrono::milliseconds initial_backoff{500};
   std::chrono::milliseconds max_backoff{30'000};

@@ -13,6 +13,7 @@
 #include "forge/sticky_comment.h"
 #include "forge/tokens.h"
 #include "gate/gate_handoff.h"
+#include "reporters/markdown_escape.h"
 
 namespace benchgate::gate {
 namespace {
@@ -83,9 +84,10 @@ SvgLink github_artifact_link(const forge::GithubContext& gh, const forge::Enviro
       fmt::format("{}/{}/actions/runs/{}", gh.server_url, gh.repository, gh.run_id);
   return [run_page, artifact](const ProfileFinding& attachment) {
     return fmt::format(
-        "{}: `{}` in the workflow artifact [{}]({}) (download it, open the SVG in a "
+        "{}: {} in the workflow artifact [{}]({}) (download it, open the SVG in a "
         "browser: click to zoom, Ctrl-F to search)",
-        svg_kind(attachment), attachment.svg_file, artifact, run_page);
+        svg_kind(attachment), report::markdown_code(attachment.svg_file),
+        report::escape_markdown(artifact), run_page);
   };
 }
 
@@ -137,9 +139,9 @@ ForgeAccess forge_access(forge::CiKind kind, const std::string& token_env,
   return access;
 }
 
-void publish_to_github(const GateContext& context, const ReportWithLinks& report_for,
-                       const ForgeAccess& access, const std::filesystem::path& report_dir,
-                       const forge::Environment& env) {
+void publish_to_github(const GateContext& context, const std::vector<SuiteVerdict>& verdicts,
+                       const ReportWithLinks& report_for, const ForgeAccess& access,
+                       const std::filesystem::path& report_dir, const forge::Environment& env) {
   const forge::GithubContext& gh = *context.github;
   const GateReport report = report_for(github_artifact_link(gh, env));
   // The job summary needs no token: it is there even when the API is out of reach.
@@ -152,7 +154,7 @@ void publish_to_github(const GateContext& context, const ReportWithLinks& report
     write_handoff(report_dir,
                   {context.review_number, context.head, gh.repository, report.marker_key,
                    std::string(to_string(report.outcome))},
-                  access.redactor.redact(report.markdown));
+                  verdicts, access.redactor.redact(report.markdown));
   if (context.fork) {
     log_info(
         "pull request from a fork: its token is read-only, so the report is left in {} for a "

@@ -41,9 +41,10 @@ Attachments with_svg_links(Attachments attachments, const SvgLink& svg_link);
 
 // The SVGs are in the workflow artifact the action uploads (input `artifact-name`, passed as
 // $BENCHGATE_ARTIFACT_NAME): the comment links to the run page that lists it.
-void publish_to_github(const GateContext& context, const ReportWithLinks& report_for,
-                       const ForgeAccess& access, const std::filesystem::path& report_dir,
-                       const forge::Environment& env);
+// On a pull request the hand-off (gate_handoff.h) of `verdicts` is written to `report_dir`.
+void publish_to_github(const GateContext& context, const std::vector<SuiteVerdict>& verdicts,
+                       const ReportWithLinks& report_for, const ForgeAccess& access,
+                       const std::filesystem::path& report_dir, const forge::Environment& env);
 // The SVGs are uploaded to the project (uploads API) and shown as images in the note; an upload
 // that fails leaves the file name in the section and a warning in the log.
 void publish_to_gitlab(const GateContext& context, const ReportWithLinks& report_for,

@@ -11,6 +11,8 @@
 #include "forge/github.h"
 #include "forge/sticky_comment.h"
 #include "gate/gate_forge.h"
+#include "gate/gate_handoff_results.h"
+#include "gate/gate_summary.h"
 
 namespace benchgate::gate {
 namespace {
@@ -34,7 +36,8 @@ void refuse(const std::string& why) {
 
 }  // namespace
 
-void write_handoff(const fs::path& dir, const Handoff& h, const std::string& markdown) {
+void write_handoff(const fs::path& dir, const Handoff& h, const std::vector<SuiteVerdict>& verdicts,
+                   const std::string& markdown) {
   fs::create_directories(dir);
   nlohmann::json event = {{"pr_number", h.pr_number},
                           {"head_sha", h.head_sha},
@@ -42,12 +45,13 @@ void write_handoff(const fs::path& dir, const Handoff& h, const std::string& mar
                           {"marker_key", h.marker_key},
                           {"verdict", h.verdict}};
   write_file_atomically(dir / kHandoffEventFile, event.dump(2) + "\n");
+  write_file_atomically(dir / kHandoffResultsFile, handoff_results_text(verdicts));
   write_file_atomically(dir / kHandoffReportFile, markdown);
-  log_info("PR hand-off written to {} ({}, {})", dir.string(), kHandoffEventFile,
-           kHandoffReportFile);
+  log_info("PR hand-off written to {} ({}, {}, {})", dir.string(), kHandoffEventFile,
+           kHandoffResultsFile, kHandoffReportFile);
 }
 
-Handoff read_handoff(const fs::path& dir, std::string& markdown) {
+Handoff read_handoff(const fs::path& dir) {
   const fs::path event_path = dir / kHandoffEventFile;
   nlohmann::json event = read_json_file(event_path);
   Handoff h;
@@ -67,13 +71,15 @@ Handoff read_handoff(const fs::path& dir, std::string& markdown) {
   } catch (const InputError& e) {
     throw InputError(fmt::format("{}: {}", event_path.string(), e.what()));
   }
-  markdown = read_text_file(dir / kHandoffReportFile);
   return h;
 }
 
 PublishResult publish_handoff(const PublishSettings& settings, const forge::Environment& env) {
-  std::string markdown;
-  const Handoff h = read_handoff(settings.from, markdown);
+  const Handoff h = read_handoff(settings.from);
+  // Rendered by us, from data: whatever report.md says is not posted. Read before any API call,
+  // so a malformed file is refused without touching GitHub.
+  const std::string markdown =
+      summarize_gate(read_handoff_results(settings.from / kHandoffResultsFile)).markdown;
 
   // The repository is the trusted job's own; files naming another one are not ours to post.
   std::string repository = forge::non_empty(env, "GITHUB_REPOSITORY").value_or(h.repository);

@@ -6,11 +6,13 @@
 //
 // The files come from an untrusted run, so publish believes nothing it can check: the PR's head
 // commit must match what GitHub says (a forged PR number is refused) and, inside a workflow_run
-// job, the head commit of the run that produced the files.
+// job, the head commit of the run that produced the files. The comment is rendered here from the
+// results JSON with our own reporter and escaping; the fork's Markdown is never posted.
 #include <filesystem>
 #include <string>
 
 #include "forge/environment.h"
+#include "gate/gate_judge.h"
 
 namespace benchgate::gate {
 
@@ -25,11 +27,12 @@ struct Handoff {
   std::string verdict;  // pass, fail or neutral (informational)
 };
 
-// Writes event.json and report.md into `dir` (created if needed).
+// Writes event.json, results.json (gate_handoff_results.h) and report.md (for people reading the
+// artifact; publish never reads it) into `dir` (created if needed).
 void write_handoff(const std::filesystem::path& dir, const Handoff& handoff,
-                   const std::string& markdown);
-// Reads them back; InputError naming the file and field.
-Handoff read_handoff(const std::filesystem::path& dir, std::string& markdown);
+                   const std::vector<SuiteVerdict>& verdicts, const std::string& markdown);
+// Reads event.json back; InputError naming the file and field.
+Handoff read_handoff(const std::filesystem::path& dir);
 
 // `benchgate gate publish --from DIR`: what to post, with which token.
 struct PublishSettings {

@@ -66,7 +66,7 @@ GateResult run_gate(const GateSettings& settings, const forge::Environment& env,
     return summarize_gate(verdicts, with_svg_links(profiles.attachments(), svg_link));
   };
   if (context.kind == forge::CiKind::kGithubActions)
-    publish_to_github(context, report_for, access, settings.report_dir, env);
+    publish_to_github(context, verdicts, report_for, access, settings.report_dir, env);
   else if (context.kind == forge::CiKind::kGitlabCi)
     publish_to_gitlab(context, report_for, access, env, settings.report_dir);
 

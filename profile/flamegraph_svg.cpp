@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "core/clean_text.h"
 #include "core/text.h"
 #include "profile/flamegraph_script.h"
 #include "profile/profile_diff.h"
@@ -20,35 +21,6 @@ constexpr double kFrameHeight = 16;  // 15 px box + 1 px gap
 constexpr double kCharWidth = 7.2;   // 12 px monospace: the script uses the same value
 constexpr double kTop = 60;          // title, subtitle, controls
 constexpr double kBottom = 30;       // details line
-
-// XML text: the five specials escaped; control characters and bytes that are not valid UTF-8
-// become '?', because one stray byte from a binary's symbol table makes the whole SVG unreadable.
-void append_xml(std::string& out, std::string_view text) {
-  for (std::size_t i = 0; i < text.size();) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c < 0x80) {
-      if (!append_markup_entity(out, static_cast<char>(c)))
-        out += (c < 0x20 && c != '\t') ? '?' : static_cast<char>(c);
-      ++i;
-      continue;
-    }
-    const std::size_t length = c >= 0xf0 && c < 0xf5   ? 4
-                               : c >= 0xe0             ? 3
-                               : c >= 0xc2 && c < 0xe0 ? 2
-                                                       : 0;
-    bool valid = length > 0 && i + length <= text.size();
-    for (std::size_t k = 1; valid && k < length; ++k) {
-      valid = (static_cast<unsigned char>(text[i + k]) & 0xc0) == 0x80;
-    }
-    if (valid) {
-      out.append(text.substr(i, length));
-      i += length;
-    } else {
-      out += '?';
-      ++i;
-    }
-  }
-}
 
 // Same rule as the script's label(): the name if it fits, else its start and "..".
 std::string_view label(std::string_view name, double width) {
@@ -202,10 +174,10 @@ class Renderer {
         "<rect x=\"0\" y=\"0\" width=\"{0}\" height=\"{1}\" fill=\"#f8f8f8\"/>\n"
         "<text class=\"title\" x=\"{3}\" y=\"24\" text-anchor=\"middle\">",
         options_.width, height, kFlamegraphCss, options_.width / 2);
-    append_xml(out, options_.title);
+    out += escape_xml(options_.title);
     out +=
         fmt::format("</text>\n<text x=\"{}\" y=\"44\" text-anchor=\"middle\">", options_.width / 2);
-    append_xml(out, subtitle(drawn.size(), min_px));
+    out += escape_xml(subtitle(drawn.size(), min_px));
     out += fmt::format(
         "</text>\n<text id=\"unzoom\" class=\"control off\" x=\"{0}\" y=\"24\">Reset Zoom</text>\n"
         "<text id=\"search\" class=\"control\" x=\"{1}\" y=\"24\" "
@@ -224,7 +196,7 @@ class Renderer {
       const std::string_view name = trie_.name(node.name);
       if (name_slot[node.name] < 0) {
         name_slot[node.name] = static_cast<std::int64_t>(names.size());
-        names.push_back(std::string(name));
+        names.push_back(clean_text(name));  // CDATA too must hold XML characters only
       }
       const double y = height - kBottom - (node.depth + 1) * kFrameHeight;
       std::string fill;
@@ -247,7 +219,7 @@ class Renderer {
       if (const auto text = label(name, frame.width); !text.empty()) {
         fmt::format_to(std::back_inserter(out), "<text x=\"{:.2f}\" y=\"{:.1f}\">", frame.x + 3,
                        y + 11.5);
-        append_xml(out, text);
+        out += escape_xml(text);  // one bad byte of a symbol must not break the SVG
         if (text.size() < name.size()) out += "..";
         out += "</text>";
       }

@@ -6,8 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "core/clean_text.h"
 #include "reporters/builtin_reporters.h"
-#include "reporters/clean_text.h"
 #include "reporters/noise_table.h"
 #include "reporters/report_format.h"
 #include "reporters/report_sections.h"

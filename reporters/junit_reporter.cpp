@@ -14,7 +14,6 @@
 
 #include "core/text.h"
 #include "reporters/builtin_reporters.h"
-#include "reporters/clean_text.h"
 #include "reporters/report_format.h"
 
 namespace benchgate::report {
@@ -28,17 +27,6 @@ Outcome outcome_of(const BenchmarkComparison& row, const CompareSettings& settin
                           row.verdict == Verdict::kUntested || row.verdict == Verdict::kNew ||
                           row.verdict == Verdict::kMissing;
   return not_judged ? Outcome::kSkipped : Outcome::kPassed;
-}
-
-// XML text and attribute content: clean_text drops what XML 1.0 forbids (most control
-// characters, invalid UTF-8, U+FFFE/U+FFFF), the five special characters become entities.
-std::string escape_xml(std::string_view untrusted) {
-  const std::string clean = clean_text(untrusted);
-  std::string out;
-  out.reserve(clean.size() + 16);
-  for (char c : clean)
-    if (!append_markup_entity(out, c)) out += c;
-  return out;
 }
 
 std::string property(std::string_view name, std::string_view value, std::string_view indent) {

@@ -11,7 +11,11 @@ namespace benchgate::report {
 // For Markdown text: markup characters backslash-escaped, HTML as entities.
 std::string escape_markdown(std::string_view untrusted);
 // For text inside raw HTML of a Markdown document (e.g. `<summary>…</summary>`, where Markdown is
-// not rendered and backslashes would show): HTML as entities only.
+// not rendered and backslashes would show): the markup characters as numeric character
+// references instead of backslash escapes, so the text is inert there and in Markdown alike.
 std::string escape_markdown_html(std::string_view untrusted);
+// Untrusted text shown as code in Markdown text: `<code>` around escape_markdown. Never a
+// backtick code span, which a backtick in the text would end, letting the rest become Markdown.
+std::string markdown_code(std::string_view untrusted);
 
 }  // namespace benchgate::report

@@ -7,8 +7,8 @@
 // the comment, inject HTML or links, or mention a user/reference an issue.
 #include <fmt/format.h>
 
+#include "core/clean_text.h"
 #include "reporters/builtin_reporters.h"
-#include "reporters/clean_text.h"
 #include "reporters/markdown_escape.h"
 #include "reporters/profile_markdown.h"
 #include "reporters/report_format.h"

@@ -5,7 +5,7 @@
 
 #include <fmt/format.h>
 
-#include "reporters/clean_text.h"
+#include "core/clean_text.h"
 
 namespace benchgate::report {
 namespace {

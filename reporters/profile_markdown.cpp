@@ -23,11 +23,10 @@ std::string change_text(const ProfileFinding& f) {
 std::string head_only_sentence(const ProfileFinding& f) {
   switch (f.head_only) {
     case HeadOnlyReason::kNoStoredBase:
-      return fmt::format("no base profile stored for {} (testbed {})",
-                         f.head_only_detail.empty()
-                             ? "the baseline"
-                             : "`" + escape_markdown_html(f.head_only_detail) + "`",
-                         escape_markdown(f.testbed));
+      return fmt::format(
+          "no base profile stored for {} (testbed {})",
+          f.head_only_detail.empty() ? "the baseline" : markdown_code(f.head_only_detail),
+          escape_markdown(f.testbed));
     case HeadOnlyReason::kIncomparable:
       return "the stored base profile cannot be compared: " + escape_markdown(f.head_only_detail);
     case HeadOnlyReason::kBaseNotCaptured:
@@ -41,8 +40,8 @@ std::string head_only_sentence(const ProfileFinding& f) {
 std::string svg_line(const ProfileFinding& f) {
   if (!f.svg_markdown.empty()) return f.svg_markdown;  // the forge's own link or image
   if (f.svg_file.empty()) return {};
-  return fmt::format("{} flame graph in the report directory: `{}`",
-                     f.differential() ? "Differential" : "Head", escape_markdown_html(f.svg_file));
+  return fmt::format("{} flame graph in the report directory: {}",
+                     f.differential() ? "Differential" : "Head", markdown_code(f.svg_file));
 }
 
 }  // namespace

@@ -6,8 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "core/clean_text.h"
 #include "core/run_record.h"
-#include "reporters/clean_text.h"
 
 namespace benchgate::report {
 namespace {

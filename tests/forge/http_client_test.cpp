@@ -32,6 +32,18 @@ std::string http_error(const std::function<void()>& f, int* status = nullptr) {
   return "(no HttpError)";
 }
 
+TEST(HttpClient, DeeplyNestedErrorBodiesAreDescribedWithoutRecursingIntoThem) {
+  // 100k nested arrays as the message: dumped recursively, this exhausted the stack.
+  const std::string nested = std::string(100'000, '[') + std::string(100'000, ']');
+  const std::string deep =
+      forge::describe_status(forge::HttpResponse{422, {}, R"({"message":)" + nested + "}"});
+  EXPECT_THAT(deep, HasSubstr("HTTP 422: "));
+  EXPECT_LE(deep.size(), 320u);
+  const std::string errors = forge::describe_status(
+      forge::HttpResponse{422, {}, R"({"message":"Validation Failed","errors":)" + nested + "}"});
+  EXPECT_THAT(errors, HasSubstr("HTTP 422: "));
+}
+
 TEST(HttpClient, RetryAfterTwoSecondsIsReallyWaitedOut) {
   FakeGithub github;
   github.inject_fault(Fault::on("GET", "/user", 429)

@@ -34,6 +34,28 @@ TEST(RetryPolicy, ExhaustedPrimaryLimitWaitsUntilReset) {
   EXPECT_EQ(plan(&r, false)->delay, seconds(31));  // reset - now + 1
 }
 
+TEST(RetryPolicy, HugeWaitsSaturateInsteadOfOverflowing) {
+  // Larger than int64, and an int64 whose milliseconds overflow: both mean "a long time".
+  for (const char* huge : {"99999999999999999999", "9223372036854775807", "9223372036854775"}) {
+    auto r = response(429, {{"retry-after", huge}});
+    EXPECT_EQ(plan(&r, false)->delay, kLongestHonouredWait) << huge;
+    auto reset = response(403, {{"x-ratelimit-remaining", "0"}, {"x-ratelimit-reset", huge}});
+    EXPECT_EQ(plan(&reset, false)->delay, kLongestHonouredWait) << huge;
+  }
+  // A reset long past (or absurdly negative) is due now: one second, no underflow.
+  for (const char* past : {"-9223372036854775808", "-99999999999999999999", "0"}) {
+    auto r = response(403, {{"x-ratelimit-remaining", "0"}, {"x-ratelimit-reset", past}});
+    EXPECT_EQ(plan(&r, false)->delay, seconds(1)) << past;
+  }
+}
+
+TEST(RetryPolicy, NegativeOrGarbageRetryAfterFallsBackToTheSecondaryLimitWait) {
+  for (const char* bad : {"-5", "-99999999999999999999", "12abc", "1e9", "", "0x10"}) {
+    auto r = response(429, {{"retry-after", bad}});
+    EXPECT_EQ(plan(&r, false)->delay, seconds(60)) << bad;
+  }
+}
+
 TEST(RetryPolicy, SecondaryLimitWithoutHeadersWaitsAMinuteThenDoubles) {
   auto r = response(403, {}, R"({"message":"You have exceeded a secondary rate limit."})");
   EXPECT_EQ(plan(&r, false, 1)->delay, seconds(60));

@@ -296,7 +296,7 @@ TEST_F(GateInterleaved, ProfilesBothBuildsOfARegressedBenchmarkInTheSameJob) {
   ASSERT_EQ(r.exit_code, 1) << r.err << r.out;
   const std::string markdown = read_file(report_ / "comparison.md");
   EXPECT_THAT(markdown,
-              HasSubstr("<summary>Where the time went: <code>BM_Work</code> (regression"));
+              HasSubstr("<summary>Where the time went: <code>BM&#95;Work</code> (regression"));
   EXPECT_THAT(markdown, HasSubstr("Base: commit " + base.substr(0, 12)));
   EXPECT_THAT(markdown, HasSubstr("Head: commit " + head.substr(0, 12)));
   EXPECT_THAT(markdown, Not(HasSubstr("no base profile stored")));

@@ -233,9 +233,10 @@ TEST_F(GateProfileTest, PullRequestShowsWhereTheTimeWentAgainstTheStoredBaseProf
   EXPECT_EQ(r.exit_code, 1) << r.err;
   EXPECT_THAT(r.err, HasSubstr("fetched profiles from origin"));
   const std::string markdown = read_file(report / "comparison.md");
-  EXPECT_THAT(markdown, HasSubstr("<summary>Where the time went: <code>BM_Hot</code> (regression"));
-  EXPECT_THAT(markdown, HasSubstr("flamegraphs/hot-BM_Hot.svg"));
-  const auto deltas = table_deltas(markdown, "Where the time went: <code>BM_Hot</code>");
+  EXPECT_THAT(markdown,
+              HasSubstr("<summary>Where the time went: <code>BM&#95;Hot</code> (regression"));
+  EXPECT_THAT(markdown, HasSubstr("<code>flamegraphs/hot-BM\\_Hot.svg</code>"));
+  const auto deltas = table_deltas(markdown, "Where the time went: <code>BM&#95;Hot</code>");
   ASSERT_FALSE(deltas.empty()) << markdown;
   const auto grew =
       std::max_element(deltas.begin(), deltas.end(),
@@ -256,11 +257,13 @@ TEST_F(GateProfileTest, MissingBaseProfileIsStatedAndHeadIsShownAlone) {
   auto r = gate_slower_pull_request(report);
   EXPECT_EQ(r.exit_code, 1) << r.err;
   const std::string markdown = read_file(report / "comparison.md");
-  EXPECT_THAT(markdown, HasSubstr("Where the time went: <code>BM_Hot</code>"));
-  EXPECT_THAT(markdown, HasSubstr("no base profile stored for `" + base.substr(0, 12) +
-                                  "` (testbed tb): showing head only"));
-  EXPECT_THAT(markdown,
-              HasSubstr("Head flame graph in the report directory: `flamegraphs/hot-BM_Hot.svg`"));
+  EXPECT_THAT(markdown, HasSubstr("Where the time went: <code>BM&#95;Hot</code>"));
+  EXPECT_THAT(markdown, HasSubstr("no base profile stored for <code>" + base.substr(0, 12) +
+                                  "</code> (testbed tb): showing head only"));
+  EXPECT_THAT(
+      markdown,
+      HasSubstr(
+          "Head flame graph in the report directory: <code>flamegraphs/hot-BM\\_Hot.svg</code>"));
   const std::string svg = read_file(report / "flamegraphs" / "hot-BM_Hot.svg");
   EXPECT_THAT(svg, HasSubstr("work::checksum"));
   EXPECT_THAT(svg, HasSubstr("var DIFF = false"));
@@ -296,11 +299,12 @@ TEST_F(GateProfileTest, GitlabMergeRequestNoteEmbedsTheUploadedFlameGraph) {
   EXPECT_EQ(hot->content, read_file(report / "flamegraphs" / "hot-BM_Hot.svg"));
   const auto notes = gitlab.notes(4);
   ASSERT_EQ(notes.size(), 1u) << r.err;
-  EXPECT_THAT(notes[0].body, HasSubstr("Where the time went: <code>BM_Hot</code>"));
+  EXPECT_THAT(notes[0].body, HasSubstr("Where the time went: <code>BM&#95;Hot</code>"));
   EXPECT_THAT(notes[0].body, HasSubstr("![hot-BM_Hot](" + hot->url + ")"));
   EXPECT_THAT(notes[0].body, HasSubstr("[open interactive](" + hot->url + ")"));
   // The report file keeps the relative name: it is read next to its flamegraphs/ folder.
-  EXPECT_THAT(read_file(report / "comparison.md"), HasSubstr("`flamegraphs/hot-BM_Hot.svg`"));
+  EXPECT_THAT(read_file(report / "comparison.md"),
+              HasSubstr("<code>flamegraphs/hot-BM\\_Hot.svg</code>"));
 }
 
 }  // namespace

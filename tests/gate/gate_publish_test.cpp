@@ -48,6 +48,61 @@ TEST_F(GatePublish, PostsTheForkReportWhenThePrHeadMatches) {
   EXPECT_EQ(github_.comments(kPr).size(), 1u);
 }
 
+// The fork controls every byte of the hand-off. Its report.md is never posted, and what it puts in
+// the results (benchmark names, labels, warnings, notes, errors) is escaped by our reporter.
+TEST_F(GatePublish, RendersTheCommentFromTheResultsAndNeverPostsTheForksMarkdown) {
+  const fs::path from = fork_run();
+  github_.set_pull_request(kPr, c2_);
+  write_file(from / "report.md",
+             "FORK_MARKDOWN [click](https://evil.example) @octocat <img src=x onerror=alert(1)>");
+  const std::string hostile =
+      "x](https://evil.example) [click](http://evil.example) @octocat #1 <img src=x> "
+      "<!-- \n# heading\n| a | b |` www.evil.example";
+  auto results = nlohmann::json::parse(read_file(from / "results.json"));
+  auto& comparison = results["suites"][0]["comparison"];
+  for (auto& row : comparison["benchmarks"]) {
+    row["name"] = hostile + row["name"].get<std::string>();
+    row["note"] = hostile;
+    row["errors"] = {hostile};
+  }
+  comparison["base"] = hostile;
+  comparison["head"] = hostile;
+  comparison["method"] = hostile;
+  comparison["warnings"] = {hostile};
+  comparison["settings"]["metric"] = hostile;
+  write_file(from / "results.json", results.dump());
+  auto r = publish(from);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto comments = github_.comments(kPr);
+  ASSERT_EQ(comments.size(), 1u);
+  const std::string& body = comments[0].body;
+  EXPECT_THAT(body, HasSubstr("FAIL"));
+  EXPECT_THAT(body, HasSubstr("BM\\_Work"));
+  EXPECT_THAT(body, HasSubstr("\\[click\\]"));  // the names are there, escaped
+  for (const char* raw : {"FORK_MARKDOWN", "@octocat", "<img", "://", "www.evil", "[click](", "x](",
+                          "#1", "\n# heading", "| a | b |`"})
+    EXPECT_THAT(body, ::testing::Not(HasSubstr(raw))) << raw;
+  EXPECT_EQ(body.find("<!--"), body.rfind("<!--")) << "an HTML comment besides our marker";
+}
+
+TEST_F(GatePublish, RefusesMalformedResultsNamingFileAndField) {
+  const fs::path from = fork_run();
+  github_.set_pull_request(kPr, c2_);
+  auto results = nlohmann::json::parse(read_file(from / "results.json"));
+  results["suites"][0]["comparison"]["benchmarks"][0]["verdict"] = "approved";
+  write_file(from / "results.json", results.dump());
+  auto r = publish(from);
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_THAT(r.err, HasSubstr("benchgate: error: "));
+  EXPECT_THAT(r.err, HasSubstr("results.json"));
+  EXPECT_THAT(r.err, HasSubstr("suites[0].comparison.benchmarks[0].verdict"));
+  EXPECT_TRUE(github_.comments(kPr).empty());
+  fs::remove(from / "results.json");
+  r = publish(from);
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_THAT(r.err, HasSubstr("results.json"));
+}
+
 TEST_F(GatePublish, RefusesAForgedPrNumber) {
   const fs::path from = fork_run();
   // The fork claims its report belongs on PR #12, whose head is another commit.

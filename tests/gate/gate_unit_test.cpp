@@ -1,6 +1,8 @@
 // The gate library below the binary: typed settings in, typed results out, progress in the log.
 // Real files and real git repositories; no benchmark is run.
 #include <filesystem>
+#include <functional>
+#include <limits>
 #include <map>
 #include <random>
 #include <stdexcept>
@@ -10,9 +12,11 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "core/comparison_json.h"
 #include "core/errors.h"
 #include "gate/gate_context.h"
 #include "gate/gate_handoff.h"
+#include "gate/gate_handoff_results.h"
 #include "gate/gate_interleaved.h"
 #include "gate/gate_judge.h"
 #include "gate/gate_profiles.h"
@@ -240,31 +244,86 @@ TEST(GateHandoff, FilesRoundTripAndForgedFieldsAreRefused) {
   Handoff h{7, std::string(40, 'a'), "owner/repo", "gate-abc", "fail"};
   {
     testing::LogCapture log;
-    write_handoff(dir.path(), h, "# report\n");
+    write_handoff(dir.path(), h, {}, "# report\n");
     EXPECT_THAT(log.text(), HasSubstr("PR hand-off written to"));
   }
-  std::string markdown;
-  const Handoff back = read_handoff(dir.path(), markdown);
+  const Handoff back = read_handoff(dir.path());
   EXPECT_EQ(back.pr_number, 7);
   EXPECT_EQ(back.head_sha, h.head_sha);
   EXPECT_EQ(back.repository, "owner/repo");
   EXPECT_EQ(back.verdict, "fail");
-  EXPECT_EQ(markdown, "# report\n");
 
   testing::write_file(dir / kHandoffEventFile,
                       R"({"pr_number": -1, "head_sha": ")" + h.head_sha +
                           R"(", "repository": "owner/repo", "marker_key": "k"})");
-  EXPECT_THROW(read_handoff(dir.path(), markdown), InputError);
+  EXPECT_THROW(read_handoff(dir.path()), InputError);
   testing::write_file(dir / kHandoffEventFile,
                       R"({"pr_number": 7, "head_sha": "HEAD", "repository": "owner/repo",
                           "marker_key": "k"})");
   try {
-    read_handoff(dir.path(), markdown);
+    read_handoff(dir.path());
     FAIL();
   } catch (const InputError& e) {
     EXPECT_THAT(e.what(), HasSubstr("head_sha"));
     EXPECT_THAT(e.what(), HasSubstr(kHandoffEventFile));
   }
+}
+
+TEST(GateHandoff, ResultsRoundTripAndEveryWrongFieldIsNamed) {
+  testing::TempDir dir;
+  SuiteVerdict v;
+  v.suite = "core";
+  v.testbed = "ci";
+  v.has_baseline = true;
+  v.failed = true;
+  v.baseline_line = "baseline: merge-base";
+  v.comparison.method = "stored";
+  v.comparison.base_label = "base";
+  v.comparison.head_label = "head";
+  v.comparison.warnings = {"w"};
+  BenchmarkComparison row;
+  row.name = "BM_a";
+  row.metric = "real_time";
+  row.verdict = Verdict::kRegression;
+  row.ratio = 1.25;
+  row.ci_low = 1.2;
+  row.ci_high = std::numeric_limits<double>::infinity();
+  row.p_adjusted = 0.01;
+  row.units_needed = 12;
+  row.errors = {"e"};
+  v.comparison.benchmarks = {row};
+  const auto file = dir / kHandoffResultsFile;
+  testing::write_file(file, handoff_results_text({v}));
+  const auto back = read_handoff_results(file);
+  ASSERT_EQ(back.size(), 1u);
+  EXPECT_EQ(back[0].suite, "core");
+  EXPECT_TRUE(back[0].failed);
+  EXPECT_EQ(to_json(back[0].comparison), to_json(v.comparison));
+
+  const auto refused = [&](const std::function<void(nlohmann::json&)>& damage) -> std::string {
+    auto document = nlohmann::json::parse(handoff_results_text({v}));
+    damage(document);
+    testing::write_file(file, document.dump());
+    try {
+      read_handoff_results(file);
+    } catch (const InputError& e) {
+      return e.what();
+    }
+    return "(accepted)";
+  };
+  const auto first = [](nlohmann::json& d) -> nlohmann::json& { return d["suites"][0]; };
+  EXPECT_THAT(refused([&](auto& d) { first(d)["comparison"]["benchmarks"][0]["name"] = 3; }),
+              HasSubstr("suites[0].comparison.benchmarks[0].name"));
+  EXPECT_THAT(refused([&](auto& d) { first(d)["comparison"]["benchmarks"][0]["verdict"] = "pwn"; }),
+              HasSubstr("suites[0].comparison.benchmarks[0].verdict"));
+  EXPECT_THAT(refused([&](auto& d) { first(d)["comparison"]["settings"].erase("metric"); }),
+              HasSubstr("metric"));
+  EXPECT_THAT(refused([&](auto& d) { first(d).erase("failed"); }), HasSubstr("failed"));
+  EXPECT_THAT(refused([&](auto& d) { d["schema"] = "x"; }), HasSubstr("schema"));
+  EXPECT_THAT(refused([&](auto& d) { d["suites"] = nlohmann::json::array(); }),
+              HasSubstr("suites"));
+  EXPECT_THAT(refused([&](auto& d) { first(d)["comparison"]["benchmarks"][0]["base_n"] = -1; }),
+              HasSubstr(kHandoffResultsFile));
 }
 
 BenchmarkComparison changed_row(const std::string& name, double ratio) {

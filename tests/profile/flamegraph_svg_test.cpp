@@ -8,6 +8,7 @@
 #include <set>
 
 #include "tests/profile/profile_test_util.h"
+#include "tests/support/hostile_text.h"
 #include "tests/support/process.h"
 #include "tests/support/temp_dir.h"
 
@@ -100,6 +101,28 @@ TEST(FlamegraphSvg, DifferentialShowsVanishedFramesAndColours) {
   EXPECT_THAT(svg, ::testing::HasSubstr("fill=\"url(#gone)\""));
   // head width: 100 samples over 1180 px, plus the vanished 30% of base: 1.3 units
   EXPECT_THAT(svg, ::testing::HasSubstr("width=\"1180.00\""));
+}
+
+// Property: whatever bytes a binary's symbol table holds, plain and differential SVGs are valid
+// UTF-8 and well-formed XML, with the names drawn as labels (a wide graph, so labels fit).
+TEST(FlamegraphSvg, RandomByteNamesStillGiveValidUtf8Xml) {
+  for (std::uint64_t seed = 1; seed <= 8; ++seed) {
+    const auto names = testing::hostile_strings(24, seed);
+    FrameTrie trie;
+    for (std::size_t i = 0; i + 3 < names.size(); i += 4) {
+      add_stack(trie, {names[i], names[i + 1], names[i + 2]}, kBase, 10 + i);
+      add_stack(trie, {names[i], names[i + 3]}, kHead, 5 + i);
+    }
+    RenderOptions options;
+    options.title = names.back();
+    options.width = 20000;
+    for (bool differential : {false, true}) {
+      options.differential = differential;
+      const std::string svg = render_flamegraph_svg(trie, options);
+      EXPECT_EQ(testing::xml_problem(svg), "")
+          << "seed " << seed << " differential " << differential;
+    }
+  }
 }
 
 }  // namespace

@@ -4,7 +4,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "reporters/clean_text.h"
+#include "core/clean_text.h"
 #include "reporters/reporter.h"
 #include "tests/reporters/comparison_fixtures.h"
 
@@ -38,7 +38,7 @@ const std::string& line_containing(const std::vector<std::string>& lines, std::s
 
 // Terminal column at which `needle` starts in `line`.
 std::size_t column_of(const std::string& line, std::string_view needle) {
-  return report::display_width(line.substr(0, line.find(needle)));
+  return display_width(line.substr(0, line.find(needle)));
 }
 
 TEST(ConsoleReporter, RegressionsFirstThenImprovementsThenTheRest) {
@@ -79,7 +79,7 @@ TEST(ConsoleReporter, ColumnsAreAligned) {
     const auto& row = line_containing(lines, name);
     EXPECT_EQ(column_of(row, verdict), column_of(header, "Verdict")) << row;
     // Numbers are right-aligned: the head median ends where the header "Head" ends.
-    EXPECT_EQ(column_of(row, head) + report::display_width(head), head_end) << row;
+    EXPECT_EQ(column_of(row, head) + display_width(head), head_end) << row;
   }
 }
 

@@ -7,6 +7,7 @@
 
 #include "reporters/reporter.h"
 #include "tests/reporters/comparison_fixtures.h"
+#include "tests/support/hostile_text.h"
 #include "tests/support/process.h"
 #include "tests/support/temp_dir.h"
 
@@ -152,6 +153,27 @@ TEST(JunitReporter, NoRowsIsAnEmptyButValidSuite) {
   const json report = parse_with_python(Comparison{});
   const json expected = {{"tests", 0}, {"failures", 0}, {"errors", 0}, {"skipped", 0}};
   EXPECT_EQ(report.at("suite"), expected);
+}
+
+// Property: random byte strings as benchmark, metric and label names, errors and notes still give
+// a JUnit file that is valid UTF-8 and well-formed XML.
+TEST(JunitReporter, RandomByteNamesStillGiveValidUtf8Xml) {
+  for (std::uint64_t seed = 1; seed <= 6; ++seed) {
+    const auto names = testing::hostile_strings(20, seed);
+    Comparison c = every_verdict();
+    for (std::size_t i = 0; i < c.benchmarks.size(); ++i) {
+      c.benchmarks[i].name = names[i];
+      c.benchmarks[i].note = names[i + 1];
+      c.benchmarks[i].errors = {names[i + 2]};
+    }
+    c.settings.metric = names[12];
+    c.base_label = names[13];
+    c.head_label = names[14];
+    c.method = names[15];
+    c.warnings = {names[16]};
+    const std::string xml = make_reporter("junit")->render(c);
+    EXPECT_EQ(testing::xml_problem(xml), "") << "seed " << seed;
+  }
 }
 
 }  // namespace

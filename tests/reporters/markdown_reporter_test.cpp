@@ -185,7 +185,8 @@ TEST(MarkdownReporter, IssueReferencesDoNotLink) {
 
 TEST(MarkdownReporter, LinksAndEmphasisAreLiteral) {
   const std::string row = only_row(render_name("[click](https://evil.example) **bold** ~~x~~"));
-  EXPECT_THAT(row, HasSubstr("\\[click\\](https://evil.example) \\*\\*bold\\*\\* \\~\\~x\\~\\~"));
+  EXPECT_THAT(row, HasSubstr("\\[click\\](https:" + kZwj +
+                             "//evil.example) \\*\\*bold\\*\\* \\~\\~x\\~\\~"));
 }
 
 TEST(MarkdownReporter, NewlinesCannotEndTheRowOrStartABlock) {

@@ -72,18 +72,21 @@ Report report_with_findings() {
 
 TEST(ReportAttachments, MarkdownShowsTheSectionsWithEveryNameEscaped) {
   const std::string md = make_reporter("markdown")->render(report_with_findings());
-  EXPECT_THAT(md, HasSubstr("Where the time went: <code>BM_Sort/1024</code> (regression, +20.0% "
-                            "real_time)"));
-  EXPECT_THAT(md, HasSubstr("no base profile stored for `0123456789ab` (testbed ci): showing head "
-                            "only"));
+  EXPECT_THAT(md,
+              HasSubstr("Where the time went: <code>BM&#95;Sort/1024</code> (regression, +20.0% "
+                        "real&#95;time)"));
+  EXPECT_THAT(
+      md,
+      HasSubstr("no base profile stored for <code>0123456789ab</code> (testbed ci): showing head "
+                "only"));
   EXPECT_THAT(md, HasSubstr("BM\\_\\[x\\] was not profiled"));
   // The function name: no link, no mention, no HTML survives.
   EXPECT_THAT(md, Not(HasSubstr("[evil]")));
   EXPECT_THAT(md, Not(HasSubstr("<b>")));
   EXPECT_THAT(md, Not(HasSubstr("@team")));
   EXPECT_THAT(md, HasSubstr("\\[evil\\]"));
-  EXPECT_THAT(
-      md, HasSubstr("flame graph in the report directory: `flamegraphs/core-BM_Sort_1024.svg`"));
+  EXPECT_THAT(md, HasSubstr("flame graph in the report directory: "
+                            "<code>flamegraphs/core-BM\\_Sort\\_1024.svg</code>"));
 }
 
 TEST(ReportAttachments, AForgeLinkReplacesTheFileName) {

@@ -1,8 +1,8 @@
-#include "reporters/clean_text.h"
+#include "core/clean_text.h"
 
 #include <gtest/gtest.h>
 
-namespace benchgate::report {
+namespace benchgate {
 namespace {
 
 const std::string kReplacement = "\xEF\xBF\xBD";  // U+FFFD in UTF-8
@@ -54,4 +54,4 @@ TEST(CleanText, DisplayWidthCountsCodePoints) {
 }
 
 }  // namespace
-}  // namespace benchgate::report
+}  // namespace benchgate

@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-namespace benchgate::report {
+namespace benchgate {
 
 // `text` as valid UTF-8 on one line: invalid bytes become U+FFFD, tab/CR/LF become a space, other
 // C0/C1 controls, DEL, bidi controls and the XML non-characters U+FFFE/U+FFFF are dropped.
@@ -17,4 +17,4 @@ std::string clean_text(std::string_view text);
 // and units we print; east-Asian wide characters would count as one).
 std::size_t display_width(std::string_view clean);
 
-}  // namespace benchgate::report
+}  // namespace benchgate

@@ -1,6 +1,6 @@
-#include "reporters/clean_text.h"
+#include "core/clean_text.h"
 
-namespace benchgate::report {
+namespace benchgate {
 namespace {
 
 constexpr char32_t kReplacement = 0xFFFD;
@@ -94,4 +94,4 @@ std::size_t display_width(std::string_view clean) {
   return width;
 }
 
-}  // namespace benchgate::report
+}  // namespace benchgate

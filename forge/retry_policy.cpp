@@ -42,10 +42,27 @@ milliseconds backoff(milliseconds initial, milliseconds cap, int attempt, std::m
   return milliseconds(half(random));
 }
 
+// The longest wait a header may ask for, as far as we represent it: the server's numbers can be
+// anything, and seconds beyond this would overflow as milliseconds. The client refuses any wait
+// longer than its budget (HttpOptions::max_total_wait), so a longer one changes nothing.
+constexpr std::int64_t kLongestWaitSeconds = std::int64_t{366} * 24 * 3600;
+
+milliseconds header_wait(std::int64_t wait_seconds) {
+  return seconds(std::clamp<std::int64_t>(wait_seconds, 0, kLongestWaitSeconds));
+}
+
 std::optional<RetryPlan> retry_after(const HttpResponse& response) {
   auto value = parse_integer(response.header("retry-after"));
   if (!value || *value < 0) return std::nullopt;
-  return RetryPlan{seconds(*value), fmt::format("retry-after: {}", *value)};
+  return RetryPlan{header_wait(*value), fmt::format("retry-after: {}", *value)};
+}
+
+// Seconds until `reset`, plus one: the reset instant is rounded down to a whole second by the
+// server. At least 1; computed without overflow whatever the header says.
+std::int64_t seconds_until_reset(std::int64_t reset, std::int64_t now) {
+  if (reset < now) return 1;
+  const std::uint64_t ahead = static_cast<std::uint64_t>(reset) - static_cast<std::uint64_t>(now);
+  return static_cast<std::int64_t>(std::min<std::uint64_t>(ahead, kLongestWaitSeconds)) + 1;
 }
 
 }  // namespace
@@ -71,9 +88,7 @@ std::optional<RetryPlan> plan_retry(const RetryInput& input, const RetryPolicy& 
     if (auto plan = retry_after(response)) return plan;
     if (response.header("x-ratelimit-remaining") == "0") {
       if (auto reset = parse_integer(response.header("x-ratelimit-reset"))) {
-        // +1 s: the reset instant is rounded down to a whole second by the server.
-        std::int64_t wait = std::max<std::int64_t>(1, *reset - input.now_epoch_seconds + 1);
-        return RetryPlan{seconds(wait),
+        return RetryPlan{header_wait(seconds_until_reset(*reset, input.now_epoch_seconds)),
                          fmt::format("rate limit exhausted until x-ratelimit-reset {}", *reset)};
       }
     }

@@ -34,6 +34,20 @@ TEST(RetryPolicy, ExhaustedPrimaryLimitWaitsUntilReset) {
   EXPECT_EQ(plan(&r, false)->delay, seconds(31));  // reset - now + 1
 }
 
+// The headers come from the server: a wait too long for any int64 count of milliseconds is still
+// a long positive wait (which the client then refuses to sit out), never a wrapped one.
+TEST(RetryPolicy, HugeOrNegativeHeaderValuesGiveALongWaitOrAShortOneNeverAWrappedOne) {
+  auto huge_retry_after = response(429, {{"retry-after", "9223372036854775807"}});
+  EXPECT_GE(plan(&huge_retry_after, false)->delay, std::chrono::hours(24));
+  auto huge_reset =
+      response(403, {{"x-ratelimit-remaining", "0"}, {"x-ratelimit-reset", "9223372036854775807"}});
+  EXPECT_GE(plan(&huge_reset, false)->delay, std::chrono::hours(24));
+  // Long past: wait the minimum second, as for any reset already reached.
+  auto past_reset = response(
+      403, {{"x-ratelimit-remaining", "0"}, {"x-ratelimit-reset", "-9223372036854775808"}});
+  EXPECT_EQ(plan(&past_reset, false)->delay, seconds(1));
+}
+
 TEST(RetryPolicy, SecondaryLimitWithoutHeadersWaitsAMinuteThenDoubles) {
   auto r = response(403, {}, R"({"message":"You have exceeded a secondary rate limit."})");
   EXPECT_EQ(plan(&r, false, 1)->delay, seconds(60));

@@ -1,6 +1,6 @@
 // Response headers the forge clients act on: GitHub's Link header (forge/link_header.h) and the
-// retry headers (forge/retry_policy.h: retry-after, x-ratelimit-*). Nothing may throw, and a
-// retry is never planned with a negative delay.
+// retry headers (forge/retry_policy.h: retry-after, x-ratelimit-*), whose values the server
+// chooses. Nothing may throw, and a retry is never planned with a negative delay.
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -10,6 +10,7 @@
 
 #include <fuzzer/FuzzedDataProvider.h>
 
+#include "forge/http_client.h"
 #include "forge/http_response.h"
 #include "forge/link_header.h"
 #include "forge/retry_policy.h"
@@ -27,8 +28,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       {TransportFailure::kNone, TransportFailure::kNotSent, TransportFailure::kDuringTransfer});
   retry.response = retry.failure == TransportFailure::kNone ? &response : nullptr;
   retry.replay_safe = input.ConsumeBool();
-  retry.attempt = input.ConsumeIntegralInRange<int>(1, 1000);
-  retry.now_epoch_seconds = input.ConsumeIntegral<std::int64_t>();
+  // What the client can pass: attempts up to its limit, the clock's epoch seconds (until 2500).
+  retry.attempt = input.ConsumeIntegralInRange<int>(1, HttpOptions{}.max_attempts);
+  retry.now_epoch_seconds = input.ConsumeIntegralInRange<std::int64_t>(0, 16'725'225'600);
   const std::string link = input.ConsumeRemainingBytesAsString();
 
   (void)next_page_link(link);

@@ -1,10 +1,15 @@
 #pragma once
-// Properties shared by the profile targets: a side written as folded text reads back to the same
-// folded text (folded_format.h's write/read are each other's inverse on what benchgate writes).
+// What the profile targets share: a side written as folded text reads back to the same folded text
+// (folded_format.h's write/read are each other's inverse on what benchgate writes), and the frame
+// of a target for a text format.
+#include <cstddef>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <string_view>
 
+#include "core/errors.h"
 #include "profile/folded_format.h"
 #include "profile/frame_trie.h"
 #include "profile/line_reader.h"
@@ -24,6 +29,23 @@ inline void check_folded_round_trip(const profile::FrameTrie& trie,
     std::fprintf(stderr, "folded text does not read back to itself:\n%s\n", written.c_str());
     std::abort();
   }
+}
+
+// A text profile format's target: `fold(lines, trie, info)` reads the fuzz input into side kBase;
+// an InputError refuses it, anything else must read back through folded text.
+template <typename Fold>
+int fuzz_text_profile(const std::uint8_t* data, std::size_t size, Fold&& fold) {
+  const std::string_view text(reinterpret_cast<const char*>(data), size);
+  profile::FrameTrie trie;
+  profile::ProfileInfo info;
+  try {
+    profile::LineReader lines(text, "fuzz");
+    fold(lines, trie, info);
+  } catch (const InputError&) {
+    return 0;
+  }
+  check_folded_round_trip(trie, info);
+  return 0;
 }
 
 }  // namespace benchgate::fuzz

@@ -90,7 +90,8 @@ reap() {
     fi
     local status log="$out/logs/$target.log" stats coverage
     status="$(cat "$status_file")"
-    stats="$(grep -E '^stat::(number_of_executed_units|peak_rss_mb)' "$log" | sed 's/^stat:://' | tr '\n' ' ')"
+    stats="$(grep -E '^stat::(number_of_executed_units|average_exec_per_sec|peak_rss_mb)' "$log" |
+      sed 's/^stat:://' | tr -s ' \n' '  ')"
     coverage="$(grep -oE 'cov: [0-9]+ ft: [0-9]+' "$log" | tail -n 1)"
     if [ "$status" -eq 0 ]; then
       echo "fuzz $target: ok, ${seconds}s, ${coverage:-cov: ?}, ${stats}"

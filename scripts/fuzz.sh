@@ -46,10 +46,13 @@ max_len() {
 out="$root/build/fuzz"
 if $build; then
   "$root/scripts/deps.sh" --test
-  # ccache when there is one: the instrumented build of every library is the slow part (minutes
-  # on two cores), and a CI machine that keeps its cache rebuilds only what changed.
+  # ccache when there is one: the instrumented build of every library is the slow part (half an
+  # hour on a busy 2-core machine), and a CI machine that keeps its cache rebuilds only what
+  # changed. Only on the first configure: changing the launcher later would rebuild everything.
   launcher=()
-  if command -v ccache >/dev/null; then launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache); fi
+  if command -v ccache >/dev/null && [ ! -f "$out/CMakeCache.txt" ]; then
+    launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+  fi
   (cd "$root" && cmake --preset fuzz "${launcher[@]}" >/dev/null && cmake --build --preset fuzz)
 fi
 for target in "${targets[@]}"; do

@@ -102,7 +102,9 @@ std::optional<git_oid> fetch_into_tracking(git_repository* repo, Remote& remote,
   }
   RemoteSession session;
   session.headers = configured_http_headers(repo, remote.url);
-  git_fetch_options options = GIT_FETCH_OPTIONS_INIT;
+  // The _init function, not the _INIT macro, whose partial initialiser clang warns about.
+  git_fetch_options options;
+  git_fetch_options_init(&options, GIT_FETCH_OPTIONS_VERSION);
   configure_callbacks(options.callbacks, session);
   options.custom_headers = session.custom_headers();
   options.update_fetchhead = 0;
@@ -202,7 +204,8 @@ std::optional<git_oid> current_remote_tip(git_repository* repo, Remote& remote,
                                           const std::string& ref) {
   RemoteSession session;
   session.headers = configured_http_headers(repo, remote.url);
-  git_remote_callbacks callbacks = GIT_REMOTE_CALLBACKS_INIT;
+  git_remote_callbacks callbacks;
+  git_remote_init_callbacks(&callbacks, GIT_REMOTE_CALLBACKS_VERSION);
   configure_callbacks(callbacks, session);
   git_strarray headers = session.custom_headers();
   if (git_remote_connect(remote.handle.get(), GIT_DIRECTION_FETCH, &callbacks, nullptr, &headers) <
@@ -228,7 +231,8 @@ bool push_over_transport(git_repository* repo, Remote& remote, const std::string
                          const std::optional<git_oid>& remote_tip) {
   RemoteSession session;
   session.headers = configured_http_headers(repo, remote.url);
-  git_push_options options = GIT_PUSH_OPTIONS_INIT;
+  git_push_options options;
+  git_push_options_init(&options, GIT_PUSH_OPTIONS_VERSION);
   configure_callbacks(options.callbacks, session);
   options.custom_headers = session.custom_headers();
   std::string spec = ref + ":" + ref;

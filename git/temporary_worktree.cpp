@@ -41,7 +41,9 @@ fs::path make_temporary_directory() {
 // implies RECREATE_MISSING) writes it — without consulting HEAD or the work tree. The repository's
 // index is neither updated nor written, so `git status` in the user's repository is unchanged.
 void checkout_into(git_repository* repo, git_tree* tree, const fs::path& target) {
-  git_checkout_options options = GIT_CHECKOUT_OPTIONS_INIT;
+  // The _init function, not the _INIT macro, whose partial initialiser clang warns about.
+  git_checkout_options options;
+  git_checkout_options_init(&options, GIT_CHECKOUT_OPTIONS_VERSION);
   options.checkout_strategy = GIT_CHECKOUT_FORCE | GIT_CHECKOUT_DONT_UPDATE_INDEX |
                               GIT_CHECKOUT_DONT_WRITE_INDEX | GIT_CHECKOUT_NO_REFRESH;
   options.baseline = tree;

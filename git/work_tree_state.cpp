@@ -13,7 +13,9 @@ using StatusListPtr = GitPtr<git_status_list, git_status_list_free>;
 // not change what was built from the tracked sources, so they don't count. A repository whose
 // status cannot be read (a bare one) counts as clean, as it has no work tree to differ.
 bool has_tracked_changes(const Repository& repo) {
-  git_status_options options = GIT_STATUS_OPTIONS_INIT;
+  // The _init function, not the _INIT macro, whose partial initialiser clang warns about.
+  git_status_options options;
+  git_status_options_init(&options, GIT_STATUS_OPTIONS_VERSION);
   options.show = GIT_STATUS_SHOW_INDEX_AND_WORKDIR;
   options.flags = 0;  // no untracked or ignored files
   git_status_list* raw = nullptr;

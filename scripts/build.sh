@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs dependencies (scripts/deps.sh), then configures and builds one CMake preset.
-# Usage: scripts/build.sh [default|asan|tool] [extra cmake --build args...]
+# Usage: scripts/build.sh [default|asan|fuzz|tool] [extra cmake --build args...]
 # `tool` is benchgate alone and needs only the runtime packages; the others build the tests too.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -28,6 +28,8 @@ TEST_PACKAGES=(
   python3 python3-scipy python3-yaml    # statistics oracle, CI YAML checks, architecture check
   valgrind chromium                     # memory checks; the flame graph page's script time
   golang-go  # test oracle only: real Go CPU profiles and `go tool pprof -diff_base` (pprof_tools_test)
+  clang libclang-rt-14-dev  # the fuzz targets: clang's libFuzzer and sanitizer runtimes (scripts/fuzz.sh)
+  shellcheck yamllint       # lint of the shipped shell scripts and CI YAML (tests/lint)
 )
 
 # Where --build cannot work, say so before anything is installed. The file is a parameter so that

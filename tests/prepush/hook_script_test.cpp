@@ -54,5 +54,16 @@ TEST(HookScript, AMissingBinaryLetsThePushThroughWithAWarning) {
   EXPECT_THAT(r.err, HasSubstr("is gone and benchgate is not in PATH"));
 }
 
+// The script is shipped into users' repositories: Debian's shellcheck (scripts/deps.sh --test)
+// must find nothing in it, as in every other shipped script (tests/lint/).
+TEST(HookScript, PassesShellcheck) {
+  TempDir dir;
+  const auto hook = dir / "pre-push";
+  testing::write_file(hook, pre_push_hook_script("/opt/bench gate's/benchgate",
+                                                 {"--config", "my bench.toml", "--budget", "60s"}));
+  const auto r = testing::run_process({"shellcheck", "--shell", "sh", hook.string()});
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+}
+
 }  // namespace
 }  // namespace benchgate::prepush

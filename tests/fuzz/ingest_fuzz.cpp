@@ -1,0 +1,18 @@
+// Result-file ingest as `benchgate compare` reads a side: load_results on a file, which tries each
+// format's fast path, then parses and detects Google Benchmark, hyperfine or a run record
+// (runner/result_formats.cpp). Only InputError may escape.
+#include <cstddef>
+#include <cstdint>
+
+#include "core/errors.h"
+#include "runner/result_format.h"
+#include "tests/fuzz/fuzz_file.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const auto path = benchgate::fuzz::write_input("result.json", data, size);
+  try {
+    (void)benchgate::runner::load_results(path);
+  } catch (const benchgate::InputError&) {
+  }
+  return 0;
+}

@@ -159,6 +159,9 @@ std::string write_folded(const FrameTrie& trie, Side side, const ProfileInfo& in
 
 std::string sanitize_frame_name(std::string name) {
   std::replace(name.begin(), name.end(), ';', ':');
+  // A root frame starts its folded line, and a line that starts with '#' is a comment: a symbol
+  // such as "# unit: x" (an asm label can be anything) would change the unit and lose its stack.
+  if (name.starts_with('#')) name.insert(name.begin(), ' ');
   return name;
 }
 

@@ -1,6 +1,8 @@
 // Folded stacks from other profilers (FlameGraph, py-spy raw, async-profiler) and round trips.
 #include "profile/folded_format.h"
 
+#include "profile/perf_script_parser.h"
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -70,6 +72,20 @@ TEST(FoldedFormat, MetadataAndRoundTrip) {
 
 TEST(FoldedFormat, SemicolonsInNamesAreReplaced) {
   EXPECT_EQ(sanitize_frame_name("f<';'>"), "f<':'>");
+}
+
+// Found by fuzzing: a perf symbol "# unit: x20" as a root frame was written at the start of a
+// line, read back as a comment (the unit changed) and its samples were lost.
+TEST(FoldedFormat, AFrameNamedLikeACommentSurvivesTheRoundTrip) {
+  FrameTrie trie;
+  const NodeId root = trie.child(kRootNode, trie.intern(perf_frame_name("# unit: x20", "a.out")));
+  trie.add_samples(trie.child(root, trie.intern("work")), kBase, 5);
+  ProfileInfo info;
+  info.unit = "samples";
+  ProfileInfo read_back;
+  const auto stacks = read(write_folded(trie, kBase, info), &read_back);
+  EXPECT_EQ(read_back.unit, "samples");
+  EXPECT_EQ(stacks, (Stacks{{" # unit: x20;work", 5}}));
 }
 
 }  // namespace

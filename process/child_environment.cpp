@@ -33,7 +33,7 @@ void set_child_environment_policy(ChildEnvironmentPolicy policy) {
   holder().policy = std::move(policy);
 }
 
-std::vector<std::string> child_environment() {
+std::vector<std::string> child_environment(bool keeps_credentials) {
   ChildEnvironmentPolicy policy;
   {
     std::lock_guard lock(holder().mutex);
@@ -50,7 +50,7 @@ std::vector<std::string> child_environment() {
       entries.emplace_back(*e);
   }
   for (const auto& [name, value] : withdrawn_variables())
-    if (listed(policy.passthrough, name) && !listed(policy.remove, name))
+    if ((keeps_credentials || listed(policy.passthrough, name)) && !listed(policy.remove, name))
       entries.push_back(name + "=" + value);
   return entries;
 }

@@ -19,7 +19,8 @@ struct ChildEnvironmentPolicy {
 void set_child_environment_policy(ChildEnvironmentPolicy policy);
 
 // "NAME=VALUE" entries for a child: the current environment without variables named like a
-// credential or in `remove`, plus the withdrawn credentials named in `passthrough`.
-std::vector<std::string> child_environment();
+// credential or in `remove`, plus the withdrawn credentials named in `passthrough` (all of them
+// with `keeps_credentials`: the child is benchgate itself).
+std::vector<std::string> child_environment(bool keeps_credentials = false);
 
 }  // namespace benchgate::process

@@ -68,7 +68,7 @@ pid_t spawn_child(const ChildSpec& spec, int stdout_fd, int stderr_fd) {
   argv.push_back(nullptr);
   // Never benchgate's own environment as it is: the child is the code under review, and must not
   // see the CI's credentials (process/child_environment.h).
-  std::vector<std::string> env_entries = child_environment();
+  std::vector<std::string> env_entries = child_environment(spec.keeps_credentials);
   std::vector<char*> envp;
   for (auto& entry : env_entries) envp.push_back(entry.data());
   envp.push_back(nullptr);

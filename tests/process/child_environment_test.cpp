@@ -27,8 +27,9 @@ TEST(CredentialNames, FollowTheDocumentedRule) {
     EXPECT_FALSE(is_credential_name(name)) << name;
 }
 
-std::string child_env() {
+std::string child_env(bool keeps_credentials = false) {
   ChildSpec spec;
+  spec.keeps_credentials = keeps_credentials;
   spec.argv = {"/usr/bin/env"};
   spec.capture_stdout = true;
   return run_child(spec).stdout_text;
@@ -50,6 +51,8 @@ TEST(ChildEnvironment, CredentialsAndRemovedNamesAreLeftOutPassthroughComesBack)
   EXPECT_THAT(env, Not(HasSubstr("plain-1234")));
   set_child_environment_policy({});
   EXPECT_THAT(child_env(), Not(HasSubstr("pw-1234")));
+  // benchgate itself as the child (the pre-push hook's gate) gets them all back.
+  EXPECT_THAT(child_env(/*keeps_credentials=*/true), HasSubstr("BENCHGATE_TEST_TOKEN=tok-1234\n"));
 }
 
 }  // namespace

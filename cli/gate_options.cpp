@@ -60,6 +60,8 @@ void add_gate_flags(CLI::App& gate, GateFlags& f) {
                   "BENCHGATE_GITLAB_TOKEN)");
   gate.add_option("--ca-file", f.ca_file,
                   "PEM bundle to verify the forge's TLS certificate with, instead of the system's");
+  gate.add_flag("--allow-insecure-http", f.allow_insecure_http,
+                "Send the token to an http:// API URL (a local test server); refused otherwise");
   gate.add_option("--mode", f.mode,
                   "stored: compare with the baseline stored for the merge-base (default); "
                   "interleaved: build the merge-base in a temporary worktree and measure base and "
@@ -90,6 +92,8 @@ void add_publish_flags(CLI::App& publish, PublishFlags& f) {
                      "Environment variable holding the GitHub token (default GITHUB_TOKEN)");
   publish.add_option("--ca-file", f.ca_file,
                      "PEM bundle to verify GitHub's TLS certificate with, instead of the system's");
+  publish.add_flag("--allow-insecure-http", f.allow_insecure_http,
+                   "Send the token to an http:// API URL (a local test server); refused otherwise");
 }
 
 }  // namespace benchgate::cli

@@ -33,6 +33,7 @@ struct GateFlags {
   std::string report_dir = "benchgate-report";
   std::string token_env;  // empty: GITHUB_TOKEN / BENCHGATE_GITLAB_TOKEN
   std::string ca_file;
+  bool allow_insecure_http = false;
   // Interleaved mode (docs/interleaved.md); empty / unset: the config's [gate] values.
   std::string mode;
   std::string rounds;
@@ -48,6 +49,7 @@ struct PublishFlags {
   std::string from;
   std::string token_env;
   std::string ca_file;
+  bool allow_insecure_http = false;
 };
 
 void add_gate_flags(CLI::App& gate, GateFlags& flags);

@@ -8,15 +8,19 @@
 #include "cli/ab_command_line.h"
 #include "cli/compare_options.h"
 #include "core/errors.h"
+#include "process/child_environment.h"
 
 namespace benchgate::cli {
 namespace {
 namespace fs = std::filesystem;
 
 // --config when given (it must exist), else benchgate.toml when present, else the defaults.
+// Its [run] env_passthrough / env_remove apply to every child the gate starts.
 runner::Config load_gate_config(const GateFlags& flags) {
-  if (flags.config_given() || fs::exists(flags.config)) return runner::load_config(flags.config);
-  return runner::Config{};
+  if (!flags.config_given() && !fs::exists(flags.config)) return runner::Config{};
+  runner::Config config = runner::load_config(flags.config);
+  process::set_child_environment_policy(config.run.environment);
+  return config;
 }
 
 gate::ContextChoice context_choice(const std::string& word) {
@@ -114,6 +118,7 @@ gate::GateSettings resolve_gate_settings(const GateFlags& flags) {
   s.report_dir = flags.report_dir;
   s.token_env = flags.token_env;
   s.ca_file = flags.ca_file;
+  s.allow_insecure_http = flags.allow_insecure_http;
 
   if (flags.mode.empty())
     s.mode = s.config.gate.mode;
@@ -130,7 +135,7 @@ gate::GateSettings resolve_gate_settings(const GateFlags& flags) {
 }
 
 gate::PublishSettings resolve_publish_settings(const PublishFlags& flags) {
-  return {flags.from, flags.token_env, flags.ca_file};
+  return {flags.from, flags.token_env, flags.ca_file, flags.allow_insecure_http};
 }
 
 }  // namespace benchgate::cli

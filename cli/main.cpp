@@ -7,11 +7,17 @@
 
 #include "cli/command.h"
 #include "cli/usage_errors.h"
+#include "cli/workflow_command_guard.h"
+#include "core/credentials.h"
 #include "core/errors.h"
 #include "core/version.h"
 
 int main(int argc, char** argv) {
   using namespace benchgate;
+  // Before anything else, while there is one thread: credentials leave the environment, so no
+  // child and no reader of /proc/<pid>/environ can get them (core/credentials.h).
+  withdraw_credentials_from_environment();
+  cli::guard_workflow_commands();
   CLI::App app{
       "benchgate: stop pull requests from making code slower, and prove it.\n"
       "Exit codes: 0 pass, 1 regression found, 2 usage or input error, "

@@ -18,6 +18,7 @@
 #include "core/errors.h"
 #include "core/run_record_json.h"
 #include "gate/run_profiles.h"
+#include "process/child_environment.h"
 #include "process/describe.h"
 #include "process/self_executable.h"
 #include "reporters/report_format.h"
@@ -100,6 +101,8 @@ Selection select_suites(const RunFlags& f) {
     return selection;
   }
   runner::Config config = runner::load_config(config_path);
+  // Its [run] env_passthrough / env_remove apply to every child the run starts.
+  process::set_child_environment_policy(config.run.environment);
   selection.from_config = true;
   selection.base_dir = std::filesystem::absolute(config_path).parent_path();
   selection.testbed = f.testbed ? f.testbed : config.testbed;

@@ -1,15 +1,12 @@
 #include "forge/environment.h"
 
-#include <cstdlib>
+#include "core/credentials.h"
 
 namespace benchgate::forge {
 
 Environment process_environment() {
-  return [](std::string_view name) -> std::optional<std::string> {
-    const char* value = std::getenv(std::string(name).c_str());
-    if (value == nullptr) return std::nullopt;
-    return std::string(value);
-  };
+  // Credentials were taken out of the environment at startup; this finds them too.
+  return [](std::string_view name) { return environment_value(name); };
 }
 
 Environment map_environment(std::map<std::string, std::string, std::less<>> variables) {

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <condition_variable>
+#include <mutex>
 #include <thread>
 
 #include <fmt/format.h>
@@ -49,7 +51,54 @@ struct Attempt {
   std::string error;       // when there is no response
 };
 
+// Stops `client` (closing its socket, which ends a blocked read) when `deadline` passes before
+// the watchdog is destroyed. cpp-httplib's time-outs are per read: a server sending one byte of
+// its headers every few seconds would otherwise hold the request forever.
+class Watchdog {
+ public:
+  Watchdog(httplib::Client& client, Clock::time_point deadline)
+      : thread_([this, &client, deadline] {
+          std::unique_lock lock(mutex_);
+          if (!done_cv_.wait_until(lock, deadline, [this] { return done_; })) {
+            fired_ = true;
+            client.stop();
+          }
+        }) {}
+  ~Watchdog() {
+    {
+      std::lock_guard lock(mutex_);
+      done_ = true;
+    }
+    done_cv_.notify_one();
+    thread_.join();
+  }
+  bool fired() {
+    std::lock_guard lock(mutex_);
+    return fired_;
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable done_cv_;
+  bool done_ = false, fired_ = false;
+  std::thread thread_;
+};
+
+void refuse_insecure_transport(const BaseUrl& base, std::string_view what,
+                               const HttpOptions& options) {
+  if (base.scheme == "http" && !options.allow_insecure_http)
+    throw InputError(fmt::format(
+        "{} is {}: plain http would carry the token unencrypted; use https:// (or, for a local "
+        "test server only, --allow-insecure-http)",
+        what, base.origin()));
+}
+
 }  // namespace
+
+void require_secure_transport(std::string_view api_url, std::string_view what,
+                              const HttpOptions& options) {
+  refuse_insecure_transport(parse_base_url(api_url, what), what, options);
+}
 
 std::string describe_status(const HttpResponse& response) {
   std::string detail;
@@ -86,6 +135,7 @@ struct HttpClient::Impl {
   std::map<std::string, std::string> fixed_headers;
   HttpOptions options;
   Redactor redactor;
+  std::optional<BaseUrl> proxy;  // from options.proxy, resolved once
   std::mt19937_64 random{std::random_device{}()};
 
   void log(std::string_view line) const {
@@ -115,6 +165,7 @@ struct HttpClient::Impl {
 
   Attempt attempt(const std::string& method, const std::string& path, RequestBody request_body) {
     httplib::Client client(base.origin());
+    if (proxy) client.set_proxy(proxy->host, proxy->port);
     client.set_connection_timeout(options.connect_timeout);
     client.set_read_timeout(options.read_timeout);
     client.set_write_timeout(options.write_timeout);
@@ -159,7 +210,12 @@ struct HttpClient::Impl {
       return true;
     };
 
-    httplib::Result result = client.send(request);
+    httplib::Result result = [&] {
+      Watchdog watchdog(client, deadline);
+      httplib::Result r = client.send(request);
+      if (watchdog.fired()) too_slow = true;
+      return r;
+    }();
     Attempt attempt;
     if (too_large) {
       attempt.permanent = true;
@@ -294,6 +350,8 @@ HttpClient::HttpClient(BaseUrl base, std::optional<AuthHeader> auth,
   impl_->fixed_headers = std::move(fixed_headers);
   impl_->options = std::move(options);
   if (impl_->auth) impl_->redactor.add(impl_->auth->token);
+  if (impl_->auth) refuse_insecure_transport(impl_->base, "the API URL", impl_->options);
+  impl_->proxy = proxy_for(impl_->base, impl_->options.proxy);
 }
 
 HttpClient::~HttpClient() = default;

@@ -2,7 +2,10 @@
 // The one way forge/ talks HTTP: a thin wrapper over cpp-httplib that every GitHub and GitLab call
 // goes through, so the safety rules live in one place:
 //  - TLS certificates are verified (system CA bundle, or `ca_file` instead of it);
-//  - connect/read/write time-outs on every request plus a deadline per attempt;
+//  - connect/read/write time-outs on every request plus a deadline per attempt that covers all
+//    of it, from connecting to the last byte of the body (headers that trickle in included);
+//  - a token is never sent over plain http unless the caller allows it (test servers);
+//  - the proxy of forge/proxy.h, when one is set;
 //  - request bodies and responses are bounded (refused beyond the limit, never truncated);
 //  - retries follow forge/retry_policy.h with a cap on attempts and on the total time waited;
 //  - redirects are not followed (the token must not travel to another host);
@@ -18,6 +21,7 @@
 
 #include "forge/http_error.h"
 #include "forge/http_response.h"
+#include "forge/proxy.h"
 #include "forge/redactor.h"
 #include "forge/retry_policy.h"
 #include "forge/secret.h"
@@ -33,7 +37,11 @@ struct HttpOptions {
       std::chrono::seconds(30)};  // a silent server fails after this
   std::chrono::milliseconds write_timeout{std::chrono::seconds(30)};
   std::chrono::milliseconds attempt_deadline{
-      std::chrono::seconds(120)};  // a whole response, however slowly it drips
+      std::chrono::seconds(120)};  // a whole attempt, however slowly it drips
+  // Send the token to an http:// base URL (`--allow-insecure-http`: local test servers).
+  // Without it the client refuses to be built for one (InputError).
+  bool allow_insecure_http = false;
+  ProxySettings proxy;  // empty: connect directly
   // PEM bundle used INSTEAD of the system CA store (for GitHub Enterprise / self-hosted GitLab
   // behind a private CA). Verification is never turned off.
   std::optional<std::filesystem::path> ca_file;
@@ -73,6 +81,8 @@ enum class Replay { kByMethod, kSafe, kUnsafe };
 
 class HttpClient {
  public:
+  // InputError when `base` is http://, `auth` is given and options.allow_insecure_http is not set,
+  // or when the proxy setting cannot be used.
   HttpClient(BaseUrl base, std::optional<AuthHeader> auth,
              std::map<std::string, std::string> fixed_headers, HttpOptions options);
   ~HttpClient();
@@ -108,6 +118,11 @@ class HttpClient {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+// InputError unless a token may be sent to `api_url` (from `what`, e.g. GITHUB_API_URL): https,
+// or http with options.allow_insecure_http. The HttpClient constructor checks the same.
+void require_secure_transport(std::string_view api_url, std::string_view what,
+                              const HttpOptions& options);
 
 // "HTTP 404 (Not Found): <server's message>" — the server's own words, bounded and unredacted
 // (callers redact the whole message).

@@ -1,9 +1,8 @@
 #include "gate/gate_forge.h"
 
-#include <cstdlib>
-
 #include <fmt/format.h>
 
+#include "core/credentials.h"
 #include "core/json_input.h"
 #include "core/log.h"
 #include "forge/github.h"
@@ -123,16 +122,20 @@ void forge_warning(const ForgeAccess& access, std::string_view text) {
 }
 
 ForgeAccess forge_access(forge::CiKind kind, const std::string& token_env,
-                         const std::string& ca_file, const forge::Environment& env) {
+                         const std::string& ca_file, bool allow_insecure_http,
+                         const forge::Environment& env) {
   ForgeAccess access;
   access.token_env = !token_env.empty()                 ? token_env
                      : kind == forge::CiKind::kGitlabCi ? std::string(forge::kGitlabTokenEnv)
                                                         : std::string(forge::kGithubTokenEnv);
   access.token = forge::token_from_env(env, access.token_env);
   if (access.token) access.redactor.add(*access.token);
-  // The benchmarks are the pull request's code: they have no business with our token.
-  unsetenv(access.token_env.c_str());
+  // The benchmarks are the pull request's code: they have no business with our token, whatever
+  // its variable is called (names like a credential were withdrawn at startup already).
+  withdraw_from_environment(access.token_env);
   if (!ca_file.empty()) access.http.ca_file = ca_file;
+  access.http.allow_insecure_http = allow_insecure_http;
+  access.http.proxy = forge::proxy_settings(env);
   access.http.log = [redactor = access.redactor](std::string_view line) {
     log_info("{}", redactor.redact(line));
   };

@@ -26,9 +26,11 @@ struct ForgeAccess {
 
 // Reads the token from `token_env` (default: GITHUB_TOKEN for GitHub, BENCHGATE_GITLAB_TOKEN for
 // GitLab) and removes that variable from our environment, so the benchmarks we start never see
-// it. `ca_file` replaces the system CA store for TLS verification.
+// it. `ca_file` replaces the system CA store for TLS verification; `allow_insecure_http` lets the
+// token go to an http:// API URL (test servers). The proxy comes from `env` (forge/proxy.h).
 ForgeAccess forge_access(forge::CiKind kind, const std::string& token_env,
-                         const std::string& ca_file, const forge::Environment& env);
+                         const std::string& ca_file, bool allow_insecure_http,
+                         const forge::Environment& env);
 
 // How a forge shows a finding's SVG in its comment (a link, an image), as Markdown; "" for the
 // default (the file name in the report directory).

@@ -90,8 +90,8 @@ PublishResult publish_handoff(const PublishSettings& settings, const forge::Envi
     refuse(fmt::format("{} says head {}, but the workflow run that produced it built {}",
                        kHandoffEventFile, h.head_sha, *expected));
 
-  ForgeAccess access =
-      forge_access(forge::CiKind::kGithubActions, settings.token_env, settings.ca_file, env);
+  ForgeAccess access = forge_access(forge::CiKind::kGithubActions, settings.token_env,
+                                    settings.ca_file, settings.allow_insecure_http, env);
   if (!access.token)
     throw InputError(fmt::format("no GitHub token: ${} is not set", access.token_env));
   const std::string api =

@@ -39,6 +39,7 @@ struct PublishSettings {
   std::filesystem::path from;
   std::string token_env;  // empty: GITHUB_TOKEN
   std::string ca_file;
+  bool allow_insecure_http = false;  // a token may go to an http:// API URL (test servers)
 };
 
 struct PublishResult {

@@ -5,6 +5,7 @@
 
 #include "core/log.h"
 #include "core/text.h"
+#include "forge/http_client.h"
 #include "gate/calibrate.h"
 #include "gate/gate_baselines.h"
 #include "gate/gate_context.h"
@@ -20,7 +21,13 @@ GateResult run_gate(const GateSettings& settings, const forge::Environment& env,
                     const SuiteReportSink& report) {
   const GateContext context = resolve_gate_context(settings, env);
   // Before any suite runs: the token leaves our environment here.
-  const ForgeAccess access = forge_access(context.kind, settings.token_env, settings.ca_file, env);
+  const ForgeAccess access = forge_access(context.kind, settings.token_env, settings.ca_file,
+                                          settings.allow_insecure_http, env);
+  // A token bound for an http:// API URL stops the gate before any suite runs, not after.
+  if (access.token && context.github)
+    forge::require_secure_transport(context.github->api_url, "GITHUB_API_URL", access.http);
+  if (access.token && context.gitlab)
+    forge::require_secure_transport(context.gitlab->api_url, "CI_API_V4_URL", access.http);
   log_info("gating {} ({}) against {}", short_commit(context.head), context.describe(),
            context.describe_target());
 

@@ -68,6 +68,7 @@ struct GateSettings {
 
   std::string token_env;  // empty: the forge's usual variable
   std::string ca_file;
+  bool allow_insecure_http = false;  // a token may go to an http:// API URL (test servers)
 
   runner::GateMode mode =
       runner::GateMode::kStored;  // as asked; gate_mode() decides for the context

@@ -107,6 +107,7 @@ std::optional<git_oid> fetch_into_tracking(git_repository* repo, Remote& remote,
   git_fetch_options_init(&options, GIT_FETCH_OPTIONS_VERSION);
   configure_callbacks(options.callbacks, session);
   options.custom_headers = session.custom_headers();
+  options.proxy_opts = auto_proxy_options();
   options.update_fetchhead = 0;
   options.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_NONE;
   std::string spec = "+" + ref + ":" + tracking;
@@ -208,7 +209,8 @@ std::optional<git_oid> current_remote_tip(git_repository* repo, Remote& remote,
   git_remote_init_callbacks(&callbacks, GIT_REMOTE_CALLBACKS_VERSION);
   configure_callbacks(callbacks, session);
   git_strarray headers = session.custom_headers();
-  if (git_remote_connect(remote.handle.get(), GIT_DIRECTION_FETCH, &callbacks, nullptr, &headers) <
+  const git_proxy_options proxy = auto_proxy_options();
+  if (git_remote_connect(remote.handle.get(), GIT_DIRECTION_FETCH, &callbacks, &proxy, &headers) <
       0)
     fail(remote, "connecting to", last_git_error());
   std::optional<git_oid> tip = advertised(remote.handle.get(), ref);
@@ -235,6 +237,7 @@ bool push_over_transport(git_repository* repo, Remote& remote, const std::string
   git_push_options_init(&options, GIT_PUSH_OPTIONS_VERSION);
   configure_callbacks(options.callbacks, session);
   options.custom_headers = session.custom_headers();
+  options.proxy_opts = auto_proxy_options();
   std::string spec = ref + ":" + ref;
   char* specs[] = {spec.data()};
   git_strarray refspecs{specs, 1};

@@ -71,6 +71,9 @@ GateRun run_gate_child(const PrePushGateSettings& settings, const GateRequest& r
   spec.argv = gate_command(settings, request);
   spec.working_dir = settings.repo;
   spec.timeout = limit;
+  // The gate is benchgate: it needs BENCHGATE_GIT_TOKEN to fetch baselines, and keeps it from
+  // the suites it runs itself.
+  spec.keeps_credentials = true;
   // Both streams pass through line by line as the gate writes them (git shows a hook's output
   // on the pusher's terminal), so a long gate shows its progress while it runs.
   spec.on_stdout_line = settings.on_stdout_line;

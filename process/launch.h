@@ -27,6 +27,9 @@ struct ChildSpec {
   // The CPUs the child may run on from its start (process/cpu_affinity.h); nullopt: wherever
   // benchgate may run. A CPU benchgate may not use is an InputError.
   std::optional<std::vector<int>> cpus;
+  // Only for benchgate itself (the pre-push hook's gate): it gets the credentials taken out of
+  // our environment (process/child_environment.h) and withdraws them again at its own start.
+  bool keeps_credentials = false;
 };
 
 struct ChildOutcome {

@@ -10,9 +10,8 @@
 #include <fmt/format.h>
 
 #include "core/errors.h"
+#include "process/child_environment.h"
 #include "process/cpu_affinity.h"
-
-extern char** environ;
 
 namespace benchgate::process {
 namespace {
@@ -67,6 +66,12 @@ pid_t spawn_child(const ChildSpec& spec, int stdout_fd, int stderr_fd) {
   std::vector<char*> argv;
   for (const auto& a : spec.argv) argv.push_back(const_cast<char*>(a.c_str()));
   argv.push_back(nullptr);
+  // Never benchgate's own environment as it is: the child is the code under review, and must not
+  // see the CI's credentials (process/child_environment.h).
+  std::vector<std::string> env_entries = child_environment(spec.keeps_credentials);
+  std::vector<char*> envp;
+  for (auto& entry : env_entries) envp.push_back(entry.data());
+  envp.push_back(nullptr);
   pid_t pid = -1;
   int rc = 0;
   {
@@ -74,7 +79,7 @@ pid_t spawn_child(const ChildSpec& spec, int stdout_fd, int stderr_fd) {
     // thread holds the requested CPUs just while the child is started. The child then never
     // runs a single instruction elsewhere, which moving it afterwards could not promise.
     ScopedThreadAffinity pinned(spec.cpus);
-    rc = posix_spawnp(&pid, argv[0], &config.actions, &config.attr, argv.data(), environ);
+    rc = posix_spawnp(&pid, argv[0], &config.actions, &config.attr, argv.data(), envp.data());
   }
   if (rc == ENOENT) throw InputError(fmt::format("command not found: {}", spec.argv[0]));
   if (rc == EACCES || rc == ENOEXEC)

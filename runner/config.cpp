@@ -73,6 +73,17 @@ void read_cpus(TableReader& t, CpuSetting& cpus) {
   }
 }
 
+// `env_passthrough` / `env_remove`: lists of variable names, each a plain name (no `=`).
+std::vector<std::string> read_variable_names(TableReader& t, std::string_view key) {
+  std::vector<std::string> names = t.string_list(key);
+  for (const auto& name : names)
+    if (name.empty() || name.find('=') != std::string::npos)
+      t.fail(*t.get(key),
+             fmt::format("`{}` contains \"{}\", which is not an environment variable name", key,
+                         name));
+  return names;
+}
+
 void read_run_defaults(TableReader& t, RunDefaults& run) {
   if (auto v = t.integer("processes", 1, kMaxCount)) run.processes = static_cast<int>(*v);
   if (auto v = t.integer("repetitions", 1, kMaxCount)) run.repetitions = static_cast<int>(*v);
@@ -83,6 +94,8 @@ void read_run_defaults(TableReader& t, RunDefaults& run) {
     run.seed = static_cast<unsigned long long>(*v);
   read_cpus(t, run.cpus);
   read_profile_settings(t, run.profile);
+  run.environment.passthrough = read_variable_names(t, "env_passthrough");
+  run.environment.remove = read_variable_names(t, "env_remove");
   t.reject_unknown_keys();
 }
 

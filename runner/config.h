@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/comparison.h"
+#include "process/child_environment.h"
 #include "runner/cpu_setting.h"
 
 namespace benchgate::runner {
@@ -100,6 +101,8 @@ struct RunDefaults {
   std::optional<unsigned long long> seed;
   CpuSetting cpus;
   ProfileSettings profile;
+  // `env_passthrough` / `env_remove`: what children inherit (docs/configuration.md).
+  process::ChildEnvironmentPolicy environment;
 };
 
 // How to build the benchmarks from a source tree (the interleaved gate builds base and head).

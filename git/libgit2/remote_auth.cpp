@@ -1,6 +1,9 @@
 #include "git/libgit2/remote_auth.h"
 
-#include <cstdlib>
+#include <optional>
+#include <string>
+
+#include "core/credentials.h"
 
 #include "git/libgit2/handles.h"
 
@@ -11,9 +14,11 @@ namespace {
 // enough, and returning an error ends the loop instead of hammering the server.
 constexpr int kMaxCredentialAttempts = 2;
 
-const char* env(const char* name) {
-  const char* value = std::getenv(name);
-  return value && *value ? value : nullptr;
+// The token was taken out of the environment at startup (core/credentials.h), hence no getenv.
+std::optional<std::string> env(const char* name) {
+  std::optional<std::string> value = environment_value(name);
+  if (value && value->empty()) value.reset();
+  return value;
 }
 
 int acquire_credentials(git_credential** out, const char* url, const char* username_from_url,
@@ -25,11 +30,11 @@ int acquire_credentials(git_credential** out, const char* url, const char* usern
     return GIT_EAUTH;
   }
   if (allowed_types & GIT_CREDENTIAL_USERPASS_PLAINTEXT) {
-    if (const char* token = env("BENCHGATE_GIT_TOKEN")) {
-      const char* user = env("BENCHGATE_GIT_USERNAME");
+    if (const std::optional<std::string> token = env("BENCHGATE_GIT_TOKEN")) {
+      std::optional<std::string> user = env("BENCHGATE_GIT_USERNAME");
       if (!user)
         user = username_from_url && *username_from_url ? username_from_url : "x-access-token";
-      return git_credential_userpass_plaintext_new(out, user, token);
+      return git_credential_userpass_plaintext_new(out, user->c_str(), token->c_str());
     }
   }
   if (allowed_types & GIT_CREDENTIAL_SSH_KEY)
@@ -61,6 +66,12 @@ bool url_has_prefix(const std::string& url, const std::string& prefix) {
 
 }  // namespace
 
+git_proxy_options auto_proxy_options() {
+  git_proxy_options proxy = GIT_PROXY_OPTIONS_INIT;
+  proxy.type = GIT_PROXY_AUTO;
+  return proxy;
+}
+
 git_strarray RemoteSession::custom_headers() {
   header_ptrs.clear();
   for (const auto& h : headers) header_ptrs.push_back(h.c_str());
@@ -89,11 +100,17 @@ std::vector<std::string> configured_http_headers(git_repository* repo, const std
   }
   git_config_entry* entry = nullptr;
   while (git_config_next(&entry, iterator) == 0) {
-    std::string name = entry->name;  // http.extraheader or http.<url prefix>.extraheader
-    const std::string suffix = ".extraheader";
-    std::string scope = name.substr(5, name.size() - 5 - suffix.size());
-    if (url_has_prefix(url, scope) && entry->value &&
-        *entry->value)  // "" (http.extraheader) matches all
+    // http.extraheader (no scope: every URL) or http.<url prefix>.extraheader. The glob
+    // guarantees both ends; the scope is what lies between them, if anything.
+    const std::string_view name = entry->name;
+    constexpr std::string_view kPrefix = "http.", kSuffix = "extraheader";
+    std::string_view scope =
+        name.substr(kPrefix.size(), name.size() - kPrefix.size() - kSuffix.size());
+    if (!scope.empty()) {
+      if (scope.back() != '.') continue;  // http.<something>extraheader: another key
+      scope.remove_suffix(1);
+    }
+    if (url_has_prefix(url, std::string(scope)) && entry->value && *entry->value)
       headers.emplace_back(entry->value);
   }
   git_config_iterator_free(iterator);

@@ -27,6 +27,10 @@ struct RemoteSession {
   git_strarray custom_headers();
 };
 
+// Proxy options for every fetch, connect and push: GIT_PROXY_AUTO, with which libgit2 takes the
+// proxy from git config (`http.proxy`) or `https_proxy` / `http_proxy`, honouring `no_proxy`.
+git_proxy_options auto_proxy_options();
+
 // Sets the credential and push-status callbacks; `session` must outlive the remote operation.
 void configure_callbacks(git_remote_callbacks& callbacks, RemoteSession& session);
 // Extra HTTP headers configured for `url` in git config (http.extraheader and

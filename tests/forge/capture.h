@@ -20,6 +20,7 @@ struct Capture {
     if (!really_sleep) options.sleep = [this](std::chrono::milliseconds d) { sleeps.push_back(d); };
     options.connect_timeout = std::chrono::seconds(5);
     options.read_timeout = std::chrono::seconds(5);
+    options.allow_insecure_http = true;  // the fake servers speak plain http unless given TLS
     return options;
   }
 

@@ -83,6 +83,7 @@ class GateGithubCheckout : public ::testing::Test {
     ProcessOptions options = github_job(github_.api_base(), "octo/widgets", event, payload,
                                         dir_ / ("event-" + run), github_.options().token, checkout);
     std::vector<std::string> args = {"gate",
+                                     "--allow-insecure-http",
                                      "--testbed",
                                      "tb",
                                      "--report-dir",

@@ -177,13 +177,35 @@ TEST_F(GateGithub, TheBenchmarksNeverSeeTheToken) {
   ProcessOptions options =
       github_job(github_.api_base(), "octo/widgets", "pull_request", pr(), dir_ / "event-env.json",
                  github_.options().token, repo_.work());
-  auto r =
-      run_benchgate({"gate", "--testbed", "tb", "--report-dir", (dir_ / "r").string()}, options);
+  auto r = run_benchgate(
+      {"gate", "--allow-insecure-http", "--testbed", "tb", "--report-dir", (dir_ / "r").string()},
+      options);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   ASSERT_TRUE(fs::exists(seen));
   EXPECT_THAT(read_file(seen), HasSubstr("GITHUB_REPOSITORY=octo/widgets")) << "the env was dumped";
   EXPECT_THAT(read_file(seen), Not(HasSubstr(github_.options().token)));
   EXPECT_EQ(github_.comments(kPr).size(), 1u) << "while the gate itself still had the token";
+}
+
+TEST_F(GateGithub, ATokenIsNeverSentOverPlainHttpUnlessAllowed) {
+  // The fake server speaks http: without --allow-insecure-http the gate stops before any suite
+  // runs and before any request leaves, naming the variable and the URL.
+  const fs::path ran = dir_ / "suite-ran.txt";
+  write_file(repo_.work() / "benchgate.toml",
+             "[[suite]]\nname = \"probe\"\nformat = \"command\"\nruns = 1\nwarmup = 0\n"
+             "command = [\"/bin/sh\", \"-c\", \"touch " +
+                 ran.string() + "\"]\n");
+  ProcessOptions options =
+      github_job(github_.api_base(), "octo/widgets", "pull_request", pr(), dir_ / "event-http.json",
+                 github_.options().token, repo_.work());
+  const std::size_t requests_before = github_.requests().size();
+  auto r =
+      run_benchgate({"gate", "--testbed", "tb", "--report-dir", (dir_ / "r").string()}, options);
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_THAT(r.err, HasSubstr("benchgate: error: GITHUB_API_URL is " + github_.origin()));
+  EXPECT_THAT(r.err, HasSubstr("--allow-insecure-http"));
+  EXPECT_FALSE(fs::exists(ran)) << "no suite may run";
+  EXPECT_EQ(github_.requests().size(), requests_before) << "no request may leave";
 }
 
 TEST_F(GateGithub, VerifiesTlsAndAcceptsAPrivateCaOnlyWithCaFile) {

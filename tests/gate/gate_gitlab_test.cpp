@@ -49,9 +49,10 @@ class GateGitlab : public ::testing::Test {
                    {"CI_DEFAULT_BRANCH", "main"},
                    {"NO_COLOR", "1"}};
     for (const auto& [k, v] : job) options.env[k] = v;
-    return run_benchgate({"gate", "--results", results.string(), "--suite", "bench", "--testbed",
-                          "tb", "--report-dir", report_dir_.string(), "--trust-single-job"},
-                         options);
+    return run_benchgate(
+        {"gate", "--allow-insecure-http", "--results", results.string(), "--suite", "bench",
+         "--testbed", "tb", "--report-dir", report_dir_.string(), "--trust-single-job"},
+        options);
   }
 
   TempDir dir_{"benchgate-gate-gitlab"};

@@ -166,7 +166,8 @@ class GateProfileTest : public ProfileTest {
     options.env = {{"NO_COLOR", "1"}};
     for (const auto& [k, v] : job_env) options.env[k] = v;
     options.timeout_seconds = 300;
-    args.insert(args.begin(), {"gate", "--report-dir", report_dir.string(), "--trust-single-job"});
+    args.insert(args.begin(), {"gate", "--allow-insecure-http", "--report-dir", report_dir.string(),
+                               "--trust-single-job"});
     return run_benchgate(args, options);
   }
   // Records a baseline of `base` (profiled when `profile` is "all") on main and pushes it.

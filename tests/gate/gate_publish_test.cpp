@@ -30,7 +30,8 @@ class GatePublish : public GateGithub {
                    {"GITHUB_REPOSITORY", "octo/widgets"},
                    {"GITHUB_TOKEN", github_.options().token}};
     for (auto& [k, v] : env) options.env[k] = v;
-    return run_benchgate({"gate", "publish", "--from", from.string()}, options);
+    return run_benchgate({"gate", "publish", "--allow-insecure-http", "--from", from.string()},
+                         options);
   }
 };
 

@@ -41,8 +41,9 @@ class GateGithub : public ::testing::Test {
                                         dir_ / ("event-" + std::to_string(runs_) + ".json"),
                                         server.options().token, cwd.empty() ? repo_.work() : cwd);
     for (auto& [k, v] : env) options.env[k] = v;
-    std::vector<std::string> args = {"gate", "--results", results.string(), "--suite", "bench",
-                                     "--testbed", "tb", "--report-dir", report_dir_.string(),
+    std::vector<std::string> args = {"gate", "--allow-insecure-http", "--results", results.string(),
+                                     "--suite", "bench", "--testbed", "tb", "--report-dir",
+                                     report_dir_.string(),
                                      // The forge plumbing is under test, not the spread between
                                      // jobs: the synthetic jobs are trusted as they are.
                                      "--trust-single-job"};

@@ -170,6 +170,19 @@ TEST(Config, CpusAndWarmupProcesses) {
               HasSubstr("bench.toml:2: [gate]: `warmup_processes` is -1, expected 0..100000"));
 }
 
+TEST(Config, EnvironmentListsAreVariableNames) {
+  Config c = parse_config(
+      "[run]\nenv_passthrough = [\"NPM_TOKEN\"]\nenv_remove = [\"MY_KEY\", \"OTHER\"]\n", "x.toml",
+      "/b");
+  EXPECT_EQ(c.run.environment.passthrough, std::vector<std::string>{"NPM_TOKEN"});
+  EXPECT_EQ(c.run.environment.remove, (std::vector<std::string>{"MY_KEY", "OTHER"}));
+  EXPECT_THAT(config_error("[run]\nenv_remove = [\"A=B\"]\n"),
+              HasSubstr("bench.toml:2: [run]: `env_remove` contains \"A=B\", which is not an "
+                        "environment variable name"));
+  EXPECT_THAT(config_error("[run]\nenv_passthrough = \"NPM_TOKEN\"\n"),
+              HasSubstr("bench.toml:2: [run]: `env_passthrough` must be an array of strings"));
+}
+
 TEST(Config, DefaultsWithoutAFile) {
   Config c = parse_config("", "empty.toml", "/base");
   EXPECT_EQ(c.gate.metric, "real_time");

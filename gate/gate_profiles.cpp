@@ -78,7 +78,7 @@ void pack(const std::string& folded, store::StoredProfile& p) {
 // its data corrupt.
 std::optional<std::string> unpack(const store::StoredProfile& p, const std::string& what) {
   try {
-    return profile::unpack_folded(p.encoding, p.data, what);
+    return profile::unpack_folded(p.encoding, p.data, what, p.size);
   } catch (const InputError& e) {
     log_warning("{}", e.what());
     return std::nullopt;

@@ -19,9 +19,12 @@ class NotesPolicy {
   virtual std::shared_ptr<void> take_turn(const std::filesystem::path& turn_file) const = 0;
 
   // Called while holding the turn, between attempts that lost the race for a ref: returns once
-  // git's `ref_lock_file` (`<ref>.lock`) is gone, removing it when it is too old to belong to a
-  // live writer. Bounded.
-  virtual void wait_out_ref_lock(const std::filesystem::path& ref_lock_file) const = 0;
+  // git's `ref_lock_file` (`<ref>.lock`) is gone. A lock is never taken from its owner by age:
+  // it may be removed only when its content is `dead_writers_lock`, what a benchgate writer that
+  // died while moving this ref left in it (git/libgit2/notes_ref_intent.h); otherwise it is
+  // waited for, and after a bound an EnvironmentError names it.
+  virtual void wait_out_ref_lock(const std::filesystem::path& ref_lock_file,
+                                 const std::optional<std::string>& dead_writers_lock) const = 0;
 
   // The text of a note that changed on their side since `base` (nothing: absent there), with
   // ours possibly changed too. Nothing removes the note.

@@ -49,7 +49,7 @@ ChildOutcome run_child(const ChildSpec& spec) {
   // A pidfd makes the child's exit one more event for poll(); no SIGCHLD handler, no busy wait.
   Fd pidfd(static_cast<int>(syscall(SYS_pidfd_open, pid, 0)));
 
-  OutputSink out_sink(spec.capture_stdout, spec.stderr_tail_bytes, spec.on_stdout_line);
+  OutputSink out_sink(true, spec.capture_stdout ? spec.stdout_limit_bytes : 0, spec.on_stdout_line);
   OutputSink err_sink(false, spec.stderr_tail_bytes, spec.on_stderr_line);
   ChildOutcome outcome;
   std::optional<Clock::time_point> deadline;
@@ -134,6 +134,7 @@ ChildOutcome run_child(const ChildSpec& spec) {
   out_sink.finish();
   err_sink.finish();
   outcome.stdout_text = out_sink.take();
+  outcome.stdout_truncated = spec.capture_stdout && out_sink.truncated();
   outcome.stderr_tail = err_sink.take();
   return outcome;
 }

@@ -3,6 +3,7 @@
 // forks. Every benchmark process and every timed command goes through `run_child`, so timeouts,
 // interruption, resource usage and the stderr tail behave the same everywhere.
 #include <chrono>
+#include <cstddef>
 #include <filesystem>
 #include <functional>
 #include <optional>
@@ -12,6 +13,9 @@
 
 namespace benchgate::process {
 
+// Captured stdout kept by default: probes print help and benchmark lists, kilobytes each.
+inline constexpr std::size_t kDefaultStdoutLimitBytes = std::size_t{16} << 20;
+
 struct ChildSpec {
   std::vector<std::string> argv;  // argv[0] is looked up in PATH unless it contains a '/'
   std::optional<std::filesystem::path> working_dir;
@@ -19,6 +23,9 @@ struct ChildSpec {
   std::optional<std::chrono::duration<double>> timeout;
   // Stdout is discarded unless it is captured (command mode times programs, not their output).
   bool capture_stdout = false;
+  // At most this much captured stdout is kept (its beginning); the rest is read and dropped,
+  // and `stdout_truncated` says so. Callers that need all of it raise it and check the flag.
+  std::size_t stdout_limit_bytes = kDefaultStdoutLimitBytes;
   // Called with each complete stdout line while the child runs (progress display); optional.
   std::function<void(std::string_view)> on_stdout_line;
   // The same for stderr (its tail is still kept in `stderr_tail`); optional.
@@ -45,8 +52,9 @@ struct ChildOutcome {
   // Times the child was descheduled while it could still run (ru_nivcsw): competition for its
   // CPU, which a timing taken meanwhile suffers from.
   long long involuntary_context_switches = 0;
-  std::string stdout_text;  // when captured
-  std::string stderr_tail;  // the last `stderr_tail_bytes` of stderr
+  std::string stdout_text;        // when captured: at most `stdout_limit_bytes`
+  bool stdout_truncated = false;  // the child wrote more than `stdout_limit_bytes`
+  std::string stderr_tail;        // the last `stderr_tail_bytes` of stderr
 
   bool succeeded() const { return exited && exit_status == 0 && !timed_out && !interrupted; }
 };

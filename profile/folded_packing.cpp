@@ -14,12 +14,20 @@ PackedFolded pack_folded(const std::string& folded) {
 }
 
 std::string unpack_folded(std::string_view encoding, const std::string& data,
-                          const std::string& what) {
-  if (encoding == kFolded) return data;
-  if (encoding != kFoldedGzip)
+                          const std::string& what, std::optional<std::uint64_t> size) {
+  if (size && *size > kMaxStoredFoldedBytes)
+    throw InputError(fmt::format("{}: stored size {} is more than the {} MiB a profile may have",
+                                 what, *size, kMaxStoredFoldedBytes >> 20));
+  if (encoding != kFolded && encoding != kFoldedGzip)
     throw InputError(
         fmt::format("{} is packed as \"{}\", which this benchgate does not read", what, encoding));
-  return gzip_decompress(data, what);
+  std::string folded = encoding == kFolded
+                           ? data
+                           : gzip_decompress(data, what, size.value_or(kMaxStoredFoldedBytes));
+  if (size && folded.size() != *size)
+    throw InputError(fmt::format("{}: unpacks to {} bytes, but its stored size is {}", what,
+                                 folded.size(), *size));
+  return folded;
 }
 
 }  // namespace benchgate::profile

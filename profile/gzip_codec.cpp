@@ -84,8 +84,9 @@ std::string gzip_decompress(std::string_view data, const std::string& source,
       }
       if (out.size() > max_size) {
         inflateEnd(&stream);
-        throw InputError(
-            fmt::format("{}: decompresses to more than {} MiB; refusing", source, max_size >> 20));
+        throw InputError(fmt::format("{}: decompresses to more than {}; refusing", source,
+                                     max_size >= (1 << 20) ? fmt::format("{} MiB", max_size >> 20)
+                                                           : fmt::format("{} bytes", max_size)));
       }
     }
     inflateEnd(&stream);

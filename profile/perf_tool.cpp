@@ -66,10 +66,13 @@ PerfAvailability check_perf(const std::string& perf_program,
   return availability;
 }
 
-std::string run_perf_script(const std::filesystem::path& data, const std::string& perf_program) {
+std::string run_perf_script(const std::filesystem::path& data, const std::string& perf_program,
+                            const PerfScriptLimits& limits) {
   process::ChildSpec spec;
   spec.argv = {perf_program, "script", "-i", data.string()};
   spec.capture_stdout = true;
+  spec.stdout_limit_bytes = limits.max_output_bytes;
+  spec.timeout = limits.timeout;
   process::ChildOutcome outcome;
   try {
     outcome = process::run_child(spec);
@@ -78,6 +81,12 @@ std::string run_perf_script(const std::filesystem::path& data, const std::string
         fmt::format("{} is a perf.data file, but `{}` cannot be run to read it; install perf "
                     "(linux-perf) or give `perf script` text instead",
                     data.string(), perf_program));
+  }
+  if (outcome.stdout_truncated) {
+    throw InputError(fmt::format(
+        "`{}` printed more than {} MiB; {} is too large to read (record fewer samples: a lower "
+        "frequency or a shorter run)",
+        process::shell_quote_command(spec.argv), limits.max_output_bytes >> 20, data.string()));
   }
   if (!outcome.succeeded()) {
     throw EnvironmentError(fmt::format("`{}` {}:\n{}", process::shell_quote_command(spec.argv),

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <climits>
 #include <cstdint>
 #include <limits>
 #include <unordered_map>
@@ -81,9 +80,14 @@ void write_header(pb::Profile& profile, StringTable& strings, const ProfileInfo&
 
 class PprofReader {
  public:
-  PprofReader(const pb::Profile& profile, const std::string& source, FrameTrie& trie, Side side,
-              ProfileInfo& info)
-      : profile_(profile), source_(source), trie_(trie), side_(side), info_(info) {}
+  PprofReader(const pb::Profile& profile, std::size_t bytes, const std::string& source,
+              FrameTrie& trie, Side side, ProfileInfo& info)
+      : profile_(profile),
+        source_(source),
+        trie_(trie),
+        side_(side),
+        info_(info),
+        frame_limit_(kMaxPprofFramesPerByte * bytes + kMaxPprofFramesPerSample) {}
 
   void read(const PprofReadOptions& options) {
     if (profile_.string_table_size() == 0 || !profile_.string_table(0).empty()) {
@@ -251,11 +255,15 @@ class PprofReader {
       if (__builtin_mul_overflow(static_cast<std::uint64_t>(value), scale_, &count))
         invalid(fmt::format("sample[{}] value {} overflows in nanoseconds", i, value));
       NodeId node = kRootNode;
+      std::size_t depth = 0;
       for (int l = sample.location_id_size() - 1; l >= 0; --l) {  // leaf first in the file
         const auto found = location_frames_.find(sample.location_id(l));
         if (found == location_frames_.end())
           invalid(fmt::format("sample[{}] refers to location {}, which is not defined", i,
                               sample.location_id(l)));
+        const std::size_t frames = found->second.second - found->second.first;
+        depth += frames;
+        charge_frames(i, depth, frames);
         for (auto f = found->second.first; f < found->second.second; ++f)
           node = trie_.child(node, frames_[f]);
       }
@@ -263,6 +271,20 @@ class PprofReader {
       trie_.add_samples(node, side_, count);
       info_.samples += count;
     }
+  }
+
+  // Counts `added` frames of sample `i`, now `depth` deep, against the limits: checked before the
+  // frames are walked, so an amplified stack is refused before it costs anything.
+  void charge_frames(int i, std::size_t depth, std::size_t added) {
+    if (depth > kMaxPprofFramesPerSample)
+      invalid(fmt::format("sample[{}] expands to more than {} frames (its locations' lines)", i,
+                          kMaxPprofFramesPerSample));
+    frames_expanded_ += added;
+    if (frames_expanded_ > frame_limit_)
+      invalid(fmt::format(
+          "its samples expand to more than {} frames, {} per byte of the profile (locations "
+          "with many lines, repeated)",
+          frame_limit_, kMaxPprofFramesPerByte));
   }
 
   const pb::Profile& profile_;
@@ -275,6 +297,8 @@ class PprofReader {
   std::unordered_map<std::uint64_t, std::string_view> function_names_;
   std::unordered_map<std::uint64_t, std::pair<std::uint32_t, std::uint32_t>> location_frames_;
   std::vector<NameId> frames_;
+  const std::uint64_t frame_limit_;  // frames all samples together may expand to
+  std::uint64_t frames_expanded_ = 0;
 };
 
 }  // namespace
@@ -302,18 +326,20 @@ void read_pprof(std::string_view data, const std::string& source, FrameTrie& tri
                 const PprofReadOptions& options, ProfileInfo& info) {
   std::string decompressed;
   if (is_gzip(data)) {
-    decompressed = gzip_decompress(data, source);
+    decompressed = gzip_decompress(data, source, kMaxPprofBytes);
     data = decompressed;
   }
+  if (data.size() > kMaxPprofBytes)
+    throw InputError(fmt::format("{}: a pprof profile of {} MiB is more than the {} MiB allowed",
+                                 source, data.size() >> 20, kMaxPprofBytes >> 20));
   pb::Profile profile;
-  if (data.size() > static_cast<std::size_t>(INT_MAX) ||
-      !profile.ParseFromArray(data.data(), static_cast<int>(data.size()))) {
+  if (!profile.ParseFromArray(data.data(), static_cast<int>(data.size()))) {
     throw InputError(fmt::format(
         "{}: not a valid pprof profile: the protobuf message does not decode (truncated or not "
         "a perftools.profiles.Profile)",
         source));
   }
-  PprofReader(profile, source, trie, side, info).read(options);
+  PprofReader(profile, data.size(), source, trie, side, info).read(options);
 }
 
 std::string write_pprof(const FrameTrie& trie, Side side, const ProfileInfo& info) {

@@ -18,6 +18,8 @@
 // annotated `_[k]`, unsymbolised locations named after their mapping). Structural errors (bad
 // protobuf, dangling ids, string indices out of range, negative values) throw InputError naming
 // the file.
+#include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -29,6 +31,13 @@ namespace benchgate::profile {
 // True when `head`, the first bytes of an uncompressed file, look like a pprof protobuf rather
 // than text: it opens with a Profile field tag and holds control bytes no text file has.
 bool looks_like_pprof(std::string_view head);
+
+// Limits of reading (docs/profiles.md#limits). A location expands to one frame per line and a
+// sample repeats locations, so a few kilobytes could otherwise stand for billions of frames.
+inline constexpr std::size_t kMaxPprofBytes = std::size_t{256} << 20;  // protobuf, decompressed
+inline constexpr std::size_t kMaxPprofFramesPerSample = 65'536;        // perf's own cap is 65,535
+// All samples' frames together, per byte of protobuf: real profiles stay below one.
+inline constexpr std::uint64_t kMaxPprofFramesPerByte = 16;
 
 struct PprofReadOptions {
   // The Profile.sample_type to load, by type name ("samples", "cpu", "alloc_space"). Empty: the

@@ -62,7 +62,9 @@ std::string read_head(const std::filesystem::path& path) {
 // save space. Decompressed in memory; the text formats then read it as they read a file.
 void load_gzip(const std::filesystem::path& path, FrameTrie& trie, Side side,
                const LoadOptions& options, ProfileInfo& info) {
-  const std::string data = gzip_decompress(read_text_file(path), path.string());
+  // Text is rendered up to ~1.2 GB (docs/profiles.md#limits); a pprof inside is held to
+  // kMaxPprofBytes by read_pprof.
+  const std::string data = gzip_decompress(read_text_file(path), path.string(), kMaxGzipBytes);
   switch (detect_format(data, path.string())) {
     case Format::kPprof:
       read_pprof(data, path.string(), trie, side, options.pprof, info);

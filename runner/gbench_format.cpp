@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 
 #include <fmt/format.h>
@@ -104,8 +105,10 @@ struct Seen {
   double unit_scale = 0;        // 0 until that first sample
   std::string unit;
   int threads = 1;
-  int next_repetition = 0;                 // for entries without repetition_index
-  std::vector<std::size_t> by_repetition;  // entry index + 1 per repetition, 0 = not seen
+  int next_repetition = 0;  // for entries without repetition_index
+  // The entry index of each repetition seen. A map, not a vector indexed by repetition: an index
+  // may be as large as kMaxRepetitionIndex, and one short entry must not cost megabytes.
+  std::unordered_map<int, std::size_t> by_repetition;
 };
 
 constexpr long long kMaxRepetitionIndex = 1'000'000;
@@ -142,16 +145,14 @@ int claim_repetition(Seen& s, const Entry& e, const std::string& name, std::size
       throw InputError(fmt::format("field `{}`: {} is out of range [0, {}]",
                                    path(i, "repetition_index"), repetition, kMaxRepetitionIndex));
   }
-  const auto r = static_cast<std::size_t>(repetition);
-  if (r >= s.by_repetition.size()) s.by_repetition.resize(r + 1, 0);
-  if (s.by_repetition[r] != 0)
+  const auto r = static_cast<int>(repetition);
+  if (const auto [seen, added] = s.by_repetition.try_emplace(r, i); !added)
     throw InputError(fmt::format(
         "field `{}`: repetition {} of benchmark \"{}\" already appeared in `{}` (two benchmarks "
         "with the same name?)",
-        path(i, "repetition_index"), r, name, path(s.by_repetition[r] - 1)));
-  s.by_repetition[r] = i + 1;
-  s.next_repetition = static_cast<int>(r) + 1;
-  return static_cast<int>(r);
+        path(i, "repetition_index"), r, name, path(seen->second)));
+  s.next_repetition = r + 1;
+  return r;
 }
 
 // The entries of one file, in order, whether they come from a parsed document (read) or one at a

@@ -1,17 +1,36 @@
 #include "store/notes_policy.h"
 
 #include <chrono>
+#include <fstream>
+#include <sstream>
 #include <thread>
 
+#include <fmt/format.h>
+
+#include "core/errors.h"
 #include "store/process_lock.h"
 #include "store/record_lines.h"
 
 namespace benchgate::store {
 namespace {
 
-// A ref lock older than this cannot belong to a live git process doing a ref update (those take
-// milliseconds); with our turn held it can only be left over from a writer that was killed.
-constexpr double kStaleRefLockSeconds = 1.0;
+// How long a `<ref>.lock` held by someone else is waited for. git itself waits 100 ms
+// (core.filesRefLockTimeout); a live writer holds a ref lock for milliseconds.
+constexpr std::chrono::seconds kRefLockWait{5};
+// libgit2 creates the lock empty and writes the new value into it just before renaming it (after
+// appending to the reflog), so a writer killed in between leaves it empty. An empty lock is taken
+// as the dead writer's only when its record names this ref and the lock has stayed empty this
+// long: a live writer fills its lock within microseconds.
+constexpr double kEmptyLockSeconds = 1.0;
+
+// The lock's content; nothing when it does not exist.
+std::optional<std::string> lock_content(const std::filesystem::path& lock) {
+  std::ifstream in(lock, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
 
 std::vector<std::string> lines_of(const std::optional<std::string>& text) {
   return text ? split_lines(*text) : std::vector<std::string>{};
@@ -23,21 +42,30 @@ std::shared_ptr<void> StoreNotesPolicy::take_turn(const std::filesystem::path& t
   return std::make_shared<ProcessLock>(turn_file);
 }
 
-// A writer killed just before we started leaves a `<ref>.lock` younger than the stale age. So
-// watch the lock in short steps: a live git process releases it within milliseconds (and we go on
-// at once), a dead writer's lock is removed as soon as it is stale. Bounded, in case live
-// processes keep taking the lock one after another: the retry loop then carries on as before.
-void StoreNotesPolicy::wait_out_ref_lock(const std::filesystem::path& ref_lock_file) const {
-  const auto give_up =
-      std::chrono::steady_clock::now() + std::chrono::duration<double>(kStaleRefLockSeconds + 0.5);
-  while (std::chrono::steady_clock::now() < give_up) {
-    const std::optional<double> age = file_age_seconds(ref_lock_file);
-    if (!age) return;
-    if (*age >= kStaleRefLockSeconds) {
-      remove_stale_lock_file(ref_lock_file, kStaleRefLockSeconds);
+// Git's rule: a ref lock is never taken from its owner because of its age. Watched in growing
+// steps: a live git process releases it within milliseconds (and we go on at once); a lock a
+// benchgate writer left when it died is recognised by its content and removed; anything else is
+// refused after kRefLockWait, naming the file and the way out.
+void StoreNotesPolicy::wait_out_ref_lock(
+    const std::filesystem::path& ref_lock_file,
+    const std::optional<std::string>& dead_writers_lock) const {
+  const auto give_up = std::chrono::steady_clock::now() + kRefLockWait;
+  for (int step = 0;; ++step) {
+    const std::optional<std::string> content = lock_content(ref_lock_file);
+    if (!content) return;
+    if (dead_writers_lock &&
+        (*content == *dead_writers_lock ||
+         (content->empty() && file_age_seconds(ref_lock_file).value_or(0) >= kEmptyLockSeconds))) {
+      std::filesystem::remove(ref_lock_file);
       return;
     }
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    if (std::chrono::steady_clock::now() >= give_up)
+      throw EnvironmentError(fmt::format(
+          "{}: held by another process for more than {} s; if no git or benchgate process is "
+          "using this repository, it was left by one that crashed: remove it (rm '{}') and try "
+          "again",
+          ref_lock_file.string(), kRefLockWait.count(), ref_lock_file.string()));
+    std::this_thread::sleep_for(std::chrono::milliseconds(std::min(10 << std::min(step, 4), 100)));
   }
 }
 

@@ -16,6 +16,9 @@ void ensure_libgit2() {
     // libgit2 caches parsed trees only up to 4 KiB by default; a notes tree with a few hundred
     // entries is larger, and finding a baseline reads it once per candidate commit.
     git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE, size_t{4} << 20);
+    // Durability (docs/store.md#durability-and-locks): objects and refs are fsynced, with their
+    // directories, before a ref names them, so a saved baseline survives a power loss.
+    git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, 1);
   });
 }
 

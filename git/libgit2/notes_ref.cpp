@@ -10,6 +10,7 @@
 
 #include "core/errors.h"
 #include "git/libgit2/handles.h"
+#include "git/libgit2/notes_ref_intent.h"
 #include "git/notes.h"
 
 namespace benchgate::git {
@@ -48,10 +49,13 @@ void sleep_with_jitter(int attempt) {
 
 RefUpdate update_notes_ref(git_repository* repo, const std::string& ref, const NotesBuild& build,
                            const std::string& log_message, const NotesPolicy& policy) {
-  // Serialises benchgate writers of this repository (cheap, and it lets the policy recognise a
-  // ref lock left by a killed writer). The compare-and-swap below still guards against everyone
-  // else: plain git, fetches into the ref, other machines sharing the directory.
-  const std::shared_ptr<void> turn = policy.take_turn(common_dir(repo) / "benchgate-notes.flock");
+  // Serialises benchgate writers of this repository (cheap, and with the publish record it lets
+  // the policy recognise a ref lock left by a killed writer). The compare-and-swap below still
+  // guards against everyone else: plain git, fetches into the ref, other machines sharing the
+  // directory.
+  const std::filesystem::path dir = common_dir(repo);
+  const std::shared_ptr<void> turn = policy.take_turn(dir / "benchgate-notes.flock");
+  const std::optional<std::string> dead_writers_lock = PublishIntent::left_by_dead_writer(dir, ref);
   RefUpdate outcome;
   for (outcome.attempts = 1; outcome.attempts <= kMaxPublishAttempts; ++outcome.attempts) {
     CommitPtr tip = commit_of_reference(repo, ref);
@@ -60,15 +64,19 @@ RefUpdate update_notes_ref(git_repository* repo, const std::string& ref, const N
       if (tip) outcome.tip = *git_commit_id(tip.get());
       return outcome;
     }
-    if (compare_and_swap(repo, ref, tip.get(), *next, log_message)) {
+    bool swapped = false;
+    {
+      const PublishIntent intent(dir, ref, to_hex(*next));
+      swapped = compare_and_swap(repo, ref, tip.get(), *next, log_message);
+    }
+    if (swapped) {
       outcome.changed = true;
       outcome.tip = *next;
       return outcome;
     }
-    // A writer killed just before we started leaves a `<ref>.lock` younger than the stale age;
-    // the jittered retries alone (about 1 s in all) could run out before it is old enough to
-    // remove.
-    if (outcome.attempts >= 3) policy.wait_out_ref_lock(common_dir(repo) / (ref + ".lock"));
+    // Lost the race, or someone holds `<ref>.lock`: a live git process (waited for, never taken)
+    // or a benchgate writer that died moving the ref (removed). Returns at once when unlocked.
+    policy.wait_out_ref_lock(dir / (ref + ".lock"), dead_writers_lock);
     sleep_with_jitter(outcome.attempts);
   }
   throw EnvironmentError(fmt::format(

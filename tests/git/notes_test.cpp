@@ -18,7 +18,7 @@ constexpr const char* kRef = "refs/notes/test";
 class NoTurnsPolicy final : public NotesPolicy {
  public:
   std::shared_ptr<void> take_turn(const fs::path&) const override { return nullptr; }
-  void wait_out_ref_lock(const fs::path&) const override {}
+  void wait_out_ref_lock(const fs::path&, const std::optional<std::string>&) const override {}
   std::optional<std::string> merge_note(const std::optional<std::string>&,
                                         const std::optional<std::string>&,
                                         const std::optional<std::string>& theirs) const override {

@@ -125,6 +125,37 @@ TEST(ProcessLaunch, StdoutLineCallbackSeesEveryLine) {
   EXPECT_THAT(lines, ::testing::ElementsAre("a", "b", "c"));
 }
 
+// Captured stdout keeps its beginning, up to the limit; the child still runs to its end.
+TEST(ProcessLaunch, CapturedStdoutStopsGrowingAtItsLimit) {
+  ChildSpec spec = shell("head -c 3000000 /dev/zero; echo done >&2");
+  spec.capture_stdout = true;
+  spec.stdout_limit_bytes = 1 << 20;
+  ChildOutcome o = run_child(spec);
+  EXPECT_TRUE(o.succeeded());
+  EXPECT_EQ(o.stdout_text.size(), std::size_t{1} << 20);
+  EXPECT_TRUE(o.stdout_truncated);
+  EXPECT_EQ(o.stderr_tail, "done\n");
+  spec.stdout_limit_bytes = 3000000;
+  o = run_child(spec);
+  EXPECT_EQ(o.stdout_text.size(), 3000000u);
+  EXPECT_FALSE(o.stdout_truncated);
+}
+
+// A child that never writes a newline reaches the line callback in bounded pieces.
+TEST(ProcessLaunch, AnEndlessLineReachesTheCallbackInBoundedPieces) {
+  ChildSpec spec = shell("head -c 5000000 /dev/zero");
+  std::size_t pieces = 0, largest = 0, total = 0;
+  spec.on_stdout_line = [&](std::string_view line) {
+    ++pieces;
+    largest = std::max(largest, line.size());
+    total += line.size();
+  };
+  run_child(spec);
+  EXPECT_EQ(total, 5000000u);
+  EXPECT_LE(largest, std::size_t{1} << 20);
+  EXPECT_EQ(pieces, 5u);
+}
+
 TEST(ProcessLaunch, StderrLinesStreamAsTheyComeAndTheLastUnfinishedLineCounts) {
   // The first line must arrive while the child still sleeps: streamed, not collected at the end.
   ChildSpec spec = shell("printf 'first\\n' >&2; sleep 1; printf 'second\\nno newline' >&2");

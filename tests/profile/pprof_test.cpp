@@ -392,3 +392,55 @@ TEST(PprofFormat, DetectionTellsProtobufFromText) {
 
 }  // namespace
 }  // namespace benchgate::profile
+
+namespace benchgate::profile {
+namespace {
+
+// One location of `lines` inlined lines, and `samples` samples that each repeat it `repeats`
+// times: a small file whose stacks expand to samples x repeats x lines frames.
+std::string amplified_profile(int lines, int repeats, int samples) {
+  std::string location = "location { id: 1";
+  for (int l = 0; l < lines; ++l) location += " line { function_id: 1 }";
+  std::string ids;
+  for (int r = 0; r < repeats; ++r) ids += r == 0 ? "1" : ", 1";
+  std::string body = "function { id: 1 name: 3 }\n" + location + " }\n";
+  for (int s = 0; s < samples; ++s) body += "sample { location_id: [" + ids + "] value: 1 }\n";
+  return minimal_profile(body);
+}
+
+std::string load_error(const std::string& protobuf) {
+  TempDir dir;
+  write_file(dir / "amplified.pb", protobuf);
+  try {
+    load_profile(dir / "amplified.pb");
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  return "no error";
+}
+
+TEST(PprofLimits, OneSampleDeeperThanAnyRealStackIsRefused) {
+  const std::string protobuf = protoc_encode_profile(amplified_profile(300, 300, 1));
+  ASSERT_LT(protobuf.size(), 4096u);  // 90,000 frames
+  const std::string error = load_error(protobuf);
+  EXPECT_THAT(error, HasSubstr("amplified.pb"));
+  EXPECT_THAT(error, HasSubstr("sample[0] expands to more than 65536 frames"));
+}
+
+// 1,000 samples of 60,000 frames each from 66 KB: every sample is deep but allowed, together
+// they stand for 60 million frames, far more than 16 per byte.
+TEST(PprofLimits, SamplesExpandingFarBeyondTheFileAreRefused) {
+  const std::string protobuf = protoc_encode_profile(amplified_profile(1000, 60, 1000));
+  ASSERT_LT(protobuf.size(), 100'000u);
+  const std::string error = load_error(protobuf);
+  EXPECT_THAT(error, HasSubstr("its samples expand to more than"));
+  EXPECT_THAT(error, HasSubstr("16 per byte"));
+}
+
+TEST(PprofLimits, DeepButProportionateStacksStillLoad) {
+  const std::string protobuf = protoc_encode_profile(amplified_profile(4, 1000, 2));
+  EXPECT_EQ(load_error(protobuf), "no error");
+}
+
+}  // namespace
+}  // namespace benchgate::profile

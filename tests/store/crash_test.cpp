@@ -10,24 +10,12 @@
 #include "store/directory_store.h"
 #include "store/git_notes_store.h"
 #include "tests/store/git_fixture.h"
+#include "tests/store/repo_with_one_record.h"
 #include "tests/support/temp_dir.h"
 
 namespace benchgate::testing {
 namespace {
 using ::testing::HasSubstr;
-
-// A repository in `dir` with one commit that has one stored record ("before").
-struct RepoWithOneRecord {
-  explicit RepoWithOneRecord(const TempDir& dir) : repo(dir / "repo") {
-    init_repo(repo);
-    commit_id = commit(repo, "one");
-    store::GitNotesStore(repo).save(commit_id, {make_record("ci", "before")});
-    tip = rev_parse(repo, "refs/notes/benchgate");
-  }
-  std::filesystem::path repo;
-  std::string commit_id;
-  std::string tip;  // of refs/notes/benchgate
-};
 
 TEST(CrashDuringSave, KilledAfterWritingObjectsBeforePublishingLeavesTheOldState) {
   TempDir dir;
@@ -51,18 +39,36 @@ TEST(CrashDuringSave, KilledAfterWritingObjectsBeforePublishingLeavesTheOldState
   EXPECT_EQ(store.load(c).records.size(), 2u);
 }
 
-// The race behind a once-seen flake of the test below: a writer killed while holding the ref's
-// lock, an instant before the next save starts. The lock is then too young to be called stale, and
-// the next save must wait it out rather than give up after its jittered retries.
-TEST(CrashDuringSave, AFreshRefLockLeftByAKilledWriterIsWaitedOutAndRemoved) {
+// A writer killed while moving the ref leaves `<ref>.lock` holding the notes commit it had just
+// built, and its publish record naming that commit (git/libgit2/notes_ref_intent.h): the next
+// save recognises the lock as the dead writer's and removes it at once, however young.
+TEST(CrashDuringSave, ARefLockLeftByAWriterKilledWhileMovingTheRefIsRemoved) {
   TempDir dir;
   const RepoWithOneRecord setup(dir);
   const std::filesystem::path& repo = setup.repo;
-  const std::string& c = setup.commit_id;
-  write_file(repo / ".git" / "refs" / "notes" / "benchgate.lock", setup.tip + "\n");
-  store::GitNotesStore(repo).save(c, {make_record("ci", "after")});
-  EXPECT_EQ(store::GitNotesStore(repo).load(c).records.size(), 2u);
-  EXPECT_FALSE(std::filesystem::exists(repo / ".git" / "refs" / "notes" / "benchgate.lock"));
+  const std::string built = "0123456789abcdef0123456789abcdef01234567";
+  write_file(repo / ".git" / "benchgate-notes.publishing", "refs/notes/benchgate\n" + built + "\n");
+  write_file(setup.ref_lock(), built + "\n");
+  const auto start = std::chrono::steady_clock::now();
+  store::GitNotesStore(repo).save(setup.commit_id, {make_record("ci", "after")});
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(2));
+  EXPECT_EQ(store::GitNotesStore(repo).load(setup.commit_id).records.size(), 2u);
+  EXPECT_FALSE(std::filesystem::exists(setup.ref_lock()));
+  EXPECT_FALSE(std::filesystem::exists(repo / ".git" / "benchgate-notes.publishing"));
+}
+
+// Killed after libgit2 created the lock but before it wrote the value (it appends to the reflog
+// in between): an empty lock, with the dead writer's record, is removed once it stayed empty 1 s.
+TEST(CrashDuringSave, AnEmptyRefLockLeftWithTheWritersRecordIsRemoved) {
+  TempDir dir;
+  const RepoWithOneRecord setup(dir);
+  const std::filesystem::path& repo = setup.repo;
+  write_file(repo / ".git" / "benchgate-notes.publishing",
+             "refs/notes/benchgate\n0123456789abcdef0123456789abcdef01234567\n");
+  write_file(setup.ref_lock(), "");
+  store::GitNotesStore(repo).save(setup.commit_id, {make_record("ci", "after")});
+  EXPECT_EQ(store::GitNotesStore(repo).load(setup.commit_id).records.size(), 2u);
+  EXPECT_FALSE(std::filesystem::exists(setup.ref_lock()));
 }
 
 // Kills at random moments (the whole save takes a few ms); every state in between must read back

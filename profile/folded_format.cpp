@@ -99,8 +99,9 @@ void read_folded(LineReader& lines, FrameTrie& trie, Side side, ProfileInfo& inf
                               "expected 'frame;frame;... COUNT' with an integer count");
       continue;
     }
-    std::string_view stack = line.substr(0, space);
-    while (!stack.empty() && (stack.back() == ' ' || stack.back() == '\t')) stack.remove_suffix(1);
+    // Exactly one separator, as flamegraph.pl's `(.*)\s+(\d+)` splits: a frame name may end
+    // in a space, and trimming more would change it on every write and read.
+    const std::string_view stack = line.substr(0, space);
     if (stack.empty()) {
       info.warnings.malformed(info.source, lines.line_number(), "a count without a stack");
       continue;

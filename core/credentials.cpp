@@ -5,6 +5,8 @@
 #include <map>
 #include <mutex>
 
+#include <sys/prctl.h>
+
 extern char** environ;
 
 namespace benchgate {
@@ -60,6 +62,11 @@ void withdraw_matching(Wanted wanted) {
   for (char** e = environ; e && *e; ++e)
     if (std::string_view name = name_of(*e); !name.empty() && wanted(name)) picked.push_back(*e);
   for (char* entry : picked) withdraw_entry(entry, name_of(entry));
+  // A process holding a credential is made non-dumpable: its /proc/<pid>/environ and
+  // /proc/<pid>/mem, and ptrace of it, are then refused to other processes of the same user (the
+  // code under review that it starts among them) unless they have CAP_SYS_PTRACE. Its children are
+  // unaffected: exec makes them dumpable again.
+  if (!picked.empty()) prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
 }
 
 }  // namespace

@@ -21,6 +21,8 @@ namespace benchgate {
 bool is_credential_name(std::string_view name);
 
 // Moves every variable named like a credential out of the environment (see the file comment).
+// When it moved any, the process becomes non-dumpable, so that processes of the same user (the
+// suites it starts) can read neither its memory nor its environment block.
 // Call first thing in main, while there is only one thread.
 void withdraw_credentials_from_environment();
 // The same for one variable of any name (the forge token named by --token-env).

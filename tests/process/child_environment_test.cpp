@@ -3,6 +3,9 @@
 #include "process/child_environment.h"
 
 #include <stdlib.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <fstream>
 #include <sstream>
@@ -25,6 +28,25 @@ TEST(CredentialNames, FollowTheDocumentedRule) {
     EXPECT_TRUE(is_credential_name(name)) << name;
   for (const char* name : {"PATH", "HOME", "TOKENIZER_THREADS", "GITHUB_SHA", "SECRETARY"})
     EXPECT_FALSE(is_credential_name(name)) << name;
+}
+
+// In a forked child, so that this test process stays dumpable for the others.
+int dumpable_after_withdrawing(const char* variable) {
+  const pid_t pid = fork();
+  if (pid == 0) {
+    clearenv();  // whatever credentials the test's own environment holds
+    if (variable) setenv(variable, "value-1234", 1);
+    withdraw_credentials_from_environment();
+    _exit(prctl(PR_GET_DUMPABLE, 0, 0, 0, 0));
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+TEST(CredentialNames, AProcessHoldingOneIsNotDumpableOneWithoutStaysDumpable) {
+  EXPECT_EQ(dumpable_after_withdrawing("BENCHGATE_DUMPABLE_TEST_TOKEN"), 0);
+  EXPECT_EQ(dumpable_after_withdrawing(nullptr), 1);
 }
 
 std::string child_env(bool keeps_credentials = false) {

@@ -173,6 +173,18 @@ def check_github_benchmarks(path, docs):
                     if got != sha:
                         problem(path, f"job {name}: on {run} actions/checkout checks out {got[:8]}"
                                       f"…, not {sha[:8]}… (the commit the gate labels)")
+                # Whatever the checkout persists in .git/config, the PR's build and benchmarks
+                # can read: a PR run pushes nothing, so it keeps no token there.
+                persisted = value(step.get("with", {}).get("persist-credentials", True), "pull_request")
+                if persisted not in (False, "false"):
+                    problem(path, f"job {name}: on pull_request actions/checkout persists the "
+                                  "token in .git/config (persist-credentials), where the PR's "
+                                  "build and benchmarks can read it")
+                for run in ("push to main", "workflow_dispatch"):
+                    if value(step.get("with", {}).get("persist-credentials", True), run) in \
+                            (False, "false"):
+                        problem(path, f"job {name}: on {run} actions/checkout persists no "
+                                      "credentials, and the gate pushes the notes with them")
             for step in gates:
                 given = step.get("with", {})
                 for run in ("pull_request", "push to main"):

@@ -39,39 +39,11 @@ void refuse(const std::string& why) {
 void write_handoff(const fs::path& dir, const Handoff& h, const std::vector<SuiteVerdict>& verdicts,
                    const std::string& markdown) {
   fs::create_directories(dir);
-  nlohmann::json event = {{"pr_number", h.pr_number},
-                          {"head_sha", h.head_sha},
-                          {"repository", h.repository},
-                          {"marker_key", h.marker_key},
-                          {"verdict", h.verdict}};
-  write_file_atomically(dir / kHandoffEventFile, event.dump(2) + "\n");
+  write_file_atomically(dir / kHandoffEventFile, handoff_event_text(h));
   write_file_atomically(dir / kHandoffResultsFile, handoff_results_text(verdicts));
   write_file_atomically(dir / kHandoffReportFile, markdown);
   log_info("PR hand-off written to {} ({}, {}, {})", dir.string(), kHandoffEventFile,
            kHandoffResultsFile, kHandoffReportFile);
-}
-
-Handoff read_handoff(const fs::path& dir) {
-  const fs::path event_path = dir / kHandoffEventFile;
-  nlohmann::json event = read_json_file(event_path);
-  Handoff h;
-  try {
-    jf::object(event, "(document)");
-    h.pr_number = jf::integer(jf::member(event, "pr_number", ""), "pr_number");
-    h.head_sha = jf::string(jf::member(event, "head_sha", ""), "head_sha");
-    h.repository = jf::string(jf::member(event, "repository", ""), "repository");
-    h.marker_key = jf::string(jf::member(event, "marker_key", ""), "marker_key");
-    if (const auto* verdict = jf::optional_member(event, "verdict", ""))
-      h.verdict = jf::string(*verdict, "verdict");
-    if (h.pr_number <= 0)
-      throw InputError(fmt::format("field `pr_number`: {} is not a PR number", h.pr_number));
-    if (!forge::is_commit_sha(h.head_sha))
-      throw InputError(fmt::format("field `head_sha`: `{}` is not a commit id", h.head_sha));
-    forge::sticky_marker(h.marker_key);  // refuses a key that could break out of the marker
-  } catch (const InputError& e) {
-    throw InputError(fmt::format("{}: {}", event_path.string(), e.what()));
-  }
-  return h;
 }
 
 PublishResult publish_handoff(const PublishSettings& settings, const forge::Environment& env) {

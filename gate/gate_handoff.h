@@ -13,26 +13,14 @@
 
 #include "forge/environment.h"
 #include "gate/gate_judge.h"
+#include "gate/handoff_event.h"
 
 namespace benchgate::gate {
-
-inline constexpr const char* kHandoffEventFile = "event.json";
-inline constexpr const char* kHandoffReportFile = "report.md";
-
-struct Handoff {
-  long long pr_number = 0;
-  std::string head_sha;
-  std::string repository;  // owner/name of the base repository
-  std::string marker_key;
-  std::string verdict;  // pass, fail or neutral (informational)
-};
 
 // Writes event.json, results.json (gate_handoff_results.h) and report.md (for people reading the
 // artifact; publish never reads it) into `dir` (created if needed).
 void write_handoff(const std::filesystem::path& dir, const Handoff& handoff,
                    const std::vector<SuiteVerdict>& verdicts, const std::string& markdown);
-// Reads event.json back; InputError naming the file and field.
-Handoff read_handoff(const std::filesystem::path& dir);
 
 // `benchgate gate publish --from DIR`: what to post, with which token.
 struct PublishSettings {

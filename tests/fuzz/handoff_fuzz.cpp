@@ -1,26 +1,24 @@
-// The fork hand-off files (gate/gate_handoff.h), which come from an untrusted run: the input is
-// event.json, read by read_handoff next to a fixed report.md. Only InputError may escape.
+// The fork hand-off files, which come from an untrusted run: the input is read both as event.json
+// (gate/handoff_event.h) and as results.json (gate/gate_handoff_results.h), what `gate publish`
+// reads before it renders the comment. Only InputError may escape.
 #include <cstddef>
 #include <cstdint>
-#include <string>
 
 #include "core/errors.h"
-#include "gate/gate_handoff.h"
+#include "gate/gate_handoff_results.h"
+#include "gate/handoff_event.h"
 #include "tests/fuzz/fuzz_file.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace benchgate;
-  static const bool report_written = [] {
-    const std::string report = "## benchgate\n";
-    fuzz::write_input(gate::kHandoffReportFile,
-                      reinterpret_cast<const std::uint8_t*>(report.data()), report.size());
-    return true;
-  }();
-  (void)report_written;
   fuzz::write_input(gate::kHandoffEventFile, data, size);
   try {
-    std::string markdown;
-    (void)gate::read_handoff(fuzz::scratch_dir(), markdown);
+    (void)gate::read_handoff(fuzz::scratch_dir());
+  } catch (const InputError&) {
+  }
+  const auto results = fuzz::write_input(gate::kHandoffResultsFile, data, size);
+  try {
+    (void)gate::read_handoff_results(results);
   } catch (const InputError&) {
   }
   return 0;

@@ -67,7 +67,8 @@ bool url_has_prefix(const std::string& url, const std::string& prefix) {
 }  // namespace
 
 git_proxy_options auto_proxy_options() {
-  git_proxy_options proxy = GIT_PROXY_OPTIONS_INIT;
+  git_proxy_options proxy;
+  git_proxy_options_init(&proxy, GIT_PROXY_OPTIONS_VERSION);
   proxy.type = GIT_PROXY_AUTO;
   return proxy;
 }

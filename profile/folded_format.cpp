@@ -64,6 +64,8 @@ class FrameNames {
   explicit FrameNames(FrameTrie& trie) : trie_(trie) {}
 
   NameId intern(std::string_view frame) {
+    // "#..." at the start of a written line would read back as a comment (sanitize_frame_name).
+    if (frame.starts_with('#')) return trie_.intern(sanitize_frame_name(std::string(frame)));
     if (!looks_mangled(frame)) return trie_.intern(frame);
     if (const auto found = mangled_.find(frame); found != mangled_.end()) return found->second;
     const NameId id = trie_.intern(sanitize_frame_name(demangle_symbol(frame)));

@@ -70,6 +70,19 @@ TEST(FoldedFormat, MetadataAndRoundTrip) {
   EXPECT_EQ(written, "# event: cycles\n# unit: samples\nmain 1\nmain;a;x 3\nmain;b 2\n");
 }
 
+// Found by fuzzing: a folded input's root frame "# x" was written at the start of a line and read
+// back as a comment; it is named " # x", as a perf symbol would be.
+TEST(FoldedFormat, AFoldedRootFrameNamedLikeACommentSurvivesTheRoundTrip) {
+  FrameTrie trie;
+  ProfileInfo info;
+  LineReader lines(";# event: x;work 8\n", "in");
+  read_folded(lines, trie, kBase, info);
+  EXPECT_EQ(stacks_of(trie, kBase), (Stacks{{" # event: x;work", 8}}));
+  ProfileInfo read_back;
+  EXPECT_EQ(read(write_folded(trie, kBase, info), &read_back), (Stacks{{" # event: x;work", 8}}));
+  EXPECT_EQ(read_back.event, "");
+}
+
 // Found by fuzzing: "main; 1" folds to a frame "main " that was written as "main  1" and read
 // back as "main", so a second round trip differed from the first.
 TEST(FoldedFormat, ANameEndingInASpaceKeepsItThroughWriteAndRead) {

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "tests/support/gbench_json.h"
 #include "tests/support/process.h"
 #include "tests/support/temp_dir.h"
 
@@ -19,16 +20,7 @@ void write_gbench(const std::filesystem::path& path, double ns) {
   nlohmann::json benchmarks = nlohmann::json::array();
   for (const char* name : {"::error::pwned", "::add-mask::secret", "::stop-commands::x"})
     for (int r = 0; r < 3; ++r)
-      benchmarks.push_back({{"name", name},
-                            {"run_name", name},
-                            {"run_type", "iteration"},
-                            {"repetitions", 3},
-                            {"repetition_index", r},
-                            {"threads", 1},
-                            {"iterations", 1000},
-                            {"real_time", ns + r},
-                            {"cpu_time", ns + r},
-                            {"time_unit", "ns"}});
+      benchmarks.push_back(testing::gbench_repetition(name, r, 3, ns + r));
   nlohmann::json doc = {{"context",
                          {{"date", "2026-01-01"},
                           {"host_name", "h"},

@@ -4,6 +4,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "tests/support/gbench_json.h"
+
 namespace benchgate::testing {
 namespace fs = std::filesystem;
 
@@ -73,16 +75,7 @@ fs::path write_results(const fs::path& dir, double work_ns, int processes) {
                                        std::pair<std::string, double>{"BM_Work", work_ns}})
       for (int r = 0; r < 3; ++r) {
         const double t = center * process_factor * (1.0 + 0.005 * (r - 1));
-        benchmarks.push_back({{"name", name},
-                              {"run_name", name},
-                              {"run_type", "iteration"},
-                              {"repetitions", 3},
-                              {"repetition_index", r},
-                              {"threads", 1},
-                              {"iterations", 1000},
-                              {"real_time", t},
-                              {"cpu_time", t},
-                              {"time_unit", "ns"}});
+        benchmarks.push_back(gbench_repetition(name, r, 3, t));
       }
     nlohmann::json document = {
         {"context", {{"date", "2024-01-01T00:00:00+00:00"}, {"num_cpus", 2}}},

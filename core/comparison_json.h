@@ -20,5 +20,8 @@ nlohmann::json to_json(const Comparison& comparison);
 // The comparison document of `report.comparison` with the report's attachments added:
 // "noise" (interleaved jobs), "profile_notes" and "profiles" (docs/reports.md#json).
 std::string report_json_text(const Report& report);
+// Reads a comparison document back (written by another run, e.g. a fork's hand-off): every field
+// is checked, at most 100,000 rows; InputError naming the field under `where`.
+Comparison comparison_from_json(const nlohmann::json& document, const std::string& where);
 
 }  // namespace benchgate

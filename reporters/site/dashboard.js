@@ -1,8 +1,9 @@
 /* The benchgate history dashboard (docs/history.md#the-dashboard).
  * Benchmark names and commit subjects are untrusted: every element is built with textContent
  * and setAttribute from the parsed data, never from HTML text. Charts are drawn only when their
- * section comes near the viewport, so a site of 100 series x 1,000 points opens in well under a
- * second; every point is drawn and clickable (nothing is decimated). */
+ * section comes near the viewport, so a site of 100 series x 1,000 points opens in under a
+ * second (bench/history_site_chromium_bench.cpp); every point is drawn and clickable (nothing is
+ * decimated). */
 (function () {
   "use strict";
   var data = JSON.parse(document.getElementById("history-data").textContent);
@@ -10,6 +11,7 @@
   var charts = [];  // by series index, once drawn
   var sections = [];
   var rows = [];
+  // What the browser tests and the bench read and drive (tests/reporters/history_site_chromium_test.cpp).
   window.benchgateDashboard = {data: data, charts: charts, sections: sections};
 
   function el(tag, text, cls) {

@@ -17,6 +17,7 @@ BUILD_PACKAGES=(
   g++ cmake ninja-build pkg-config git ca-certificates
   libboost-math-dev nlohmann-json3-dev libgit2-dev libcpp-httplib-dev libssl-dev
   libcli11-dev libfmt-dev libtomlplusplus-dev libprotobuf-dev protobuf-compiler zlib1g-dev
+  libjs-chart.js  # Chart.js, embedded in the binary for the history dashboard
 )
 # What benchgate runs besides git: perf for profiles (optional: without permission or perf the
 # reports say why there are no profiles). Debian's name; Ubuntu calls it linux-tools-*.

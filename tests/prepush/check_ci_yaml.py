@@ -238,6 +238,40 @@ def check_gitlab_ci(path, docs):
             problem(path, f"includes {file}, which is not a component under templates/")
 
 
+def check_github_history_pages(path, docs):
+    """The nightly dashboard on GitHub Pages: scheduled, least privilege, whole history and notes."""
+    check_github_workflow(path, docs)
+    workflow = docs[0]
+    if "schedule" not in (triggers(workflow) or {}):
+        problem(path, "not on a schedule")
+    if workflow.get("permissions") != {"contents": "read", "pages": "write", "id-token": "write"}:
+        problem(path, f"permissions are {workflow.get('permissions')!r}, not exactly contents: "
+                      "read, pages: write, id-token: write")
+    text = path.read_text(encoding="utf-8")
+    for needed in ("refs/notes/benchgate", "history --format html -o site",
+                   "actions/upload-pages-artifact", "actions/deploy-pages"):
+        if needed not in text:
+            problem(path, f"does not mention {needed}")
+
+
+def check_gitlab_history_pages(path, docs):
+    """The nightly dashboard on GitLab Pages: a scheduled `pages` job publishing public/."""
+    job = docs[0].get("pages")
+    if not job:
+        problem(path, "no `pages` job (GitLab publishes only that job's artifact)")
+        return
+    if "public" not in job.get("artifacts", {}).get("paths", []):
+        problem(path, "the pages job's artifact is not public/")
+    if not any("schedule" in str(rule.get("if", "")) for rule in job.get("rules", [])):
+        problem(path, "the pages job does not run on a schedule")
+    if str(job.get("variables", {}).get("GIT_DEPTH")) != "0":
+        problem(path, "GIT_DEPTH is not 0 (the history walks the whole branch)")
+    script = "\n".join(job.get("script", []))
+    for needed in ("refs/notes/benchgate", "history --format html -o public"):
+        if needed not in script:
+            problem(path, f"the script does not mention {needed}")
+
+
 def strings_in(node):
     if isinstance(node, str):
         yield node
@@ -277,6 +311,8 @@ def main():
         source / "examples/ci/github-benchmarks.yml": check_github_benchmarks,
         source / "examples/ci/github-fork-publish.yml": check_github_workflow,
         source / "examples/ci/gitlab-ci.yml": check_gitlab_ci,
+        source / "examples/ci/github-history-pages.yml": check_github_history_pages,
+        source / "examples/ci/gitlab-history-pages.yml": check_gitlab_history_pages,
     }
     loaded = {}
     for path, check in checks.items():

@@ -4,7 +4,7 @@
 #include <stdexcept>
 #include <vector>
 
-#include "tests/support/process.h"
+#include "tests/support/chromium_page.h"
 #include "tests/support/temp_dir.h"
 
 namespace benchgate::testing {
@@ -48,27 +48,17 @@ std::string with_script_timing(const std::string& svg) {
   return out;
 }
 
-// The result travels back through --dump-dom as the text of #result; '<', '>' and '&' are
-// written as JSON escapes so that the serialised DOM holds no entities to decode.
-std::string page_html(std::string_view check_js) {
-  return R"html(<!DOCTYPE html><html><body><pre id="result">pending</pre>
-<iframe id="graph" src="graph.svg" width="1300" height="800"></iframe>
-<script>
-document.getElementById("graph").addEventListener("load", function () {
-  var result;
-  try {
-    var win = document.getElementById("graph").contentWindow, doc = win.document;
-    result = {script_ms: win.benchgateScriptMs,
-              frames: doc.getElementById("frames").children.length};
+// The flame graph in the shared harness: the SVG's own timing and frame count, then the check.
+std::string flamegraph_check(std::string_view check_js) {
+  return R"js(
+    var result = {script_ms: win.benchgateScriptMs,
+                  frames: doc.getElementById("frames").children.length};
     result.check = (function (win, doc) {
-)html" + std::string(check_js) +
-         R"html(
+)js" + std::string(check_js) +
+         R"js(
     })(win, doc);
-  } catch (e) { result = {error: String(e && e.stack || e)}; }
-  document.getElementById("result").textContent = JSON.stringify(result).replace(/[<>&]/g,
-    function (c) { return "\\u00" + c.charCodeAt(0).toString(16); });
-});
-</script></body></html>)html";
+    return result;
+)js";
 }
 
 }  // namespace
@@ -101,47 +91,15 @@ ManyFramesProfile many_frames_diff_profile(std::size_t stacks) {
 
 std::optional<PageResult> open_in_chromium(const std::string& svg, std::string_view check_js,
                                            std::string* why_not) {
-  const auto say = [&](std::string reason) {
-    if (why_not) *why_not = std::move(reason);
-    return std::nullopt;
-  };
-  if (run_process({"sh", "-c", "command -v chromium"}).exit_code != 0) {
-    return say("chromium is not installed (apt-get install chromium; scripts/deps.sh)");
-  }
-  TempDir dir("benchgate-chromium");
+  TempDir dir("benchgate-flamegraph-page");
   write_file(dir / "graph.svg", with_script_timing(svg));
-  write_file(dir / "page.html", page_html(check_js));
-  ProcessOptions slow_start;
-  slow_start.timeout_seconds = 120;
-  // No network: the SVG is self-contained, and nothing may be resolved or fetched.
-  const auto run = run_process(
-      {"chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-extensions",
-       "--disable-background-networking", "--disable-component-update", "--disable-sync",
-       "--no-first-run", "--no-default-browser-check", "--host-resolver-rules=MAP * ~NOTFOUND",
-       "--allow-file-access-from-files", "--user-data-dir=" + (dir / "profile").string(),
-       "--dump-dom", "file://" + (dir / "page.html").string()},
-      slow_start);
-  if (run.exit_code != 0 && run.out.find("id=\"result\"") == std::string::npos) {
-    return say("chromium could not start (exit " + std::to_string(run.exit_code) +
-               "): " + run.err.substr(0, 400));
-  }
-  const std::string open = "<pre id=\"result\">";
-  const auto begin = run.out.find(open);
-  const auto end = begin == std::string::npos ? begin : run.out.find("</pre>", begin);
-  if (end == std::string::npos) {
-    throw std::runtime_error("no result in chromium's DOM dump: " + run.out.substr(0, 400));
-  }
-  const auto text = run.out.substr(begin + open.size(), end - begin - open.size());
-  if (text == "pending")
-    throw std::runtime_error("the SVG never loaded: " + run.err.substr(0, 400));
-  const auto result = nlohmann::json::parse(text);
-  if (result.contains("error")) {
-    throw std::runtime_error("the page's check failed: " + result["error"].get<std::string>());
-  }
+  const auto result =
+      check_in_chromium(dir.path(), "graph.svg", flamegraph_check(check_js), why_not);
+  if (!result) return std::nullopt;
   PageResult page;
-  page.script_ms = result.at("script_ms").get<double>();
-  page.frames = result.at("frames").get<std::size_t>();
-  page.check = result.value("check", nlohmann::json());
+  page.script_ms = result->at("script_ms").get<double>();
+  page.frames = result->at("frames").get<std::size_t>();
+  page.check = result->value("check", nlohmann::json());
   return page;
 }
 

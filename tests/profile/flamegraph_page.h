@@ -1,5 +1,5 @@
 #pragma once
-// Flame graph SVGs opened in headless Chromium (Debian's `chromium`, no network), for the test
+// Flame graph SVGs opened in headless Chromium (tests/support/chromium_page.h), for the test
 // that checks the page works and for bench/flamegraph_chromium_bench.cpp, which times it: both
 // load the same page through this one harness.
 #include <array>

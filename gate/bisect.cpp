@@ -175,7 +175,10 @@ BisectResult run_bisect(const BisectSettings& s) {
       gate.compare.settings.alpha, seed, budget.text());
 
   const BuiltCommit good(gate, result.good);
-  BisectStep step0{0, result.bad, StepVerdict::kInconclusive, alpha, 0, candidates, {}, ""};
+  BisectStep step0;
+  step0.commit = result.bad;
+  step0.alpha = alpha;
+  step0.commits_left = candidates;
   {
     log_info("step 0 of {}: is BAD {} slower than GOOD {}?", steps - 1, short_commit(result.bad),
              short_commit(result.good));
@@ -229,16 +232,13 @@ BisectResult run_bisect(const BisectSettings& s) {
       break;
     }
     const std::size_t mid = lo + (hi - lo) / 2;
-    BisectStep step{static_cast<int>(result.steps.size()),
-                    result.path[mid],
-                    StepVerdict::kInconclusive,
-                    alpha,
-                    0,
-                    hi - lo,
-                    {},
-                    ""};
-    log_info("step {} of ~{}: {} of {} suspected commit(s), measuring {} against GOOD", step.number,
-             steps - 1, mid - lo, hi - lo, short_commit(step.commit));
+    BisectStep step;
+    step.number = static_cast<int>(result.steps.size());
+    step.commit = result.path[mid];
+    step.alpha = alpha;
+    log_info(
+        "step {} of ~{}: {} commit(s) suspected; measuring number {} of them, {}, against GOOD",
+        step.number, steps - 1, hi - lo, mid - lo, short_commit(step.commit));
     {
       const BuiltCommit middle(gate, step.commit);
       const ab::AbJobResult job =

@@ -37,8 +37,9 @@ BuiltCommit::BuiltCommit(const GateSettings& settings, const std::string& commit
         "build command, so the config must belong to it",
         settings.config_name, tree_.repository_root().string()));
   plan_ = plan_suite(suite, tree_, config_dir);
-  run_build({*config.build.command, *tree_config_dir, short_commit(commit), commit,
-             config.build.timeout_seconds});
+  // "commit" names the side in the build's log lines ("[commit build] ..."); the id follows.
+  run_build(
+      {*config.build.command, *tree_config_dir, "commit", commit, config.build.timeout_seconds});
   check_side_build(suite, plan_.base_command, short_commit(commit));
 }
 

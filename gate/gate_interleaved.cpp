@@ -19,6 +19,7 @@
 #include "gate/calibration_lookup.h"
 #include "gate/gate_baselines.h"
 #include "gate/gate_build.h"
+#include "gate/interleaved_plan.h"
 #include "git/history.h"
 #include "git/temporary_worktree.h"
 #include "git/work_tree_state.h"
@@ -29,55 +30,6 @@
 namespace benchgate::gate {
 namespace {
 namespace fs = std::filesystem;
-
-void stop_if_interrupted(std::string_view while_doing) {
-  if (const int signal = process::interrupt_signal())
-    throw EnvironmentError(
-        fmt::format("interrupted by SIG{} {}", sigabbrev_np(signal), while_doing));
-}
-
-// A suite's commands on both sides: head's as configured, base's with every path inside the
-// repository moved into the worktree (the build made the base's binary there).
-struct SuitePlan {
-  const runner::SuiteConfig* suite = nullptr;
-  std::vector<std::string> head_command, base_command;
-  fs::path head_dir, base_dir;
-};
-
-// An argument that is an absolute path in the repository, or `--flag=PATH` with one, is mapped;
-// anything else (relative paths, plain words) is the same on both sides.
-std::string map_argument(const git::TemporaryWorktree& tree, const std::string& argument) {
-  const auto equals = argument.find('=');
-  const std::size_t path_at =
-      argument.rfind("--", 0) == 0 && equals != std::string::npos ? equals + 1 : 0;
-  const fs::path path = argument.substr(path_at);
-  if (!path.is_absolute()) return argument;
-  const auto mapped = tree.map(path);
-  return mapped ? argument.substr(0, path_at) + mapped->string() : argument;
-}
-
-SuitePlan plan_suite(const runner::SuiteConfig& suite, const git::TemporaryWorktree& tree,
-                     const fs::path& config_dir) {
-  if (suite.format == "command")
-    throw InputError(fmt::format(
-        "suite {}: command-mode suites (format = \"command\") cannot be interleaved: only Google "
-        "Benchmark suites can; gate them with --mode stored",
-        suite.name));
-  SuitePlan plan;
-  plan.suite = &suite;
-  plan.head_command = suite.command;
-  for (const auto& argument : suite.command)
-    plan.base_command.push_back(map_argument(tree, argument));
-  if (!tree.map(suite.command[0]))
-    throw InputError(fmt::format(
-        "suite {}: its program {} is not inside the repository {}; in interleaved mode each side "
-        "runs the binary its own build made, so the command must name a program the build "
-        "command creates inside the repository (e.g. build/bench/my_bench)",
-        suite.name, suite.command[0], tree.repository_root().string()));
-  plan.head_dir = suite.working_dir.value_or(config_dir);
-  plan.base_dir = tree.map(plan.head_dir).value_or(plan.head_dir);
-  return plan;
-}
 
 std::string random_job_id() {
   std::random_device device;
@@ -145,21 +97,6 @@ bool is_exactly(const std::optional<git::WorkTreeState>& state, const std::strin
   return false;
 }
 
-// The head build must have made the suite's program, and it must be a Google Benchmark binary.
-void check_head_build(const SuitePlan& plan) {
-  const runner::SuiteConfig& suite = *plan.suite;
-  if (!runner::find_program(plan.head_command[0]))
-    throw InputError(fmt::format(
-        "suite {}: the build of head made no {}: check the suite's command against what "
-        "[build] command builds",
-        suite.name, plan.head_command[0]));
-  if (suite.format == "auto" && !runner::probe_binary(plan.head_command[0]).links_google_benchmark)
-    throw InputError(fmt::format(
-        "suite {}: {} is not a Google Benchmark binary; only Google Benchmark suites can be "
-        "interleaved (set format = \"gbench\" if detection is wrong)",
-        suite.name, plan.head_command[0]));
-}
-
 // Each suite's share of the gate's alpha: its benchmarks (as head's binary lists them) over all
 // of the run's, so that Holm within each suite at alpha x share keeps the whole gate's
 // family-wise rate at alpha. A suite whose list cannot be read counts as one benchmark.
@@ -177,29 +114,6 @@ std::vector<double> alpha_shares(const std::vector<SuitePlan>& plans) {
   for (double c : counts) total += c;
   for (double& c : counts) c /= total;
   return counts;
-}
-
-ab::AbJobSettings job_for(const SuitePlan& plan, const GateSettings& settings, std::uint64_t seed,
-                          std::optional<std::chrono::duration<double>> budget) {
-  const runner::SuiteConfig& suite = *plan.suite;
-  ab::AbJobSettings job;
-  job.base_command = plan.base_command;
-  job.head_command = plan.head_command;
-  job.rounds = settings.rounds.rounds;
-  job.max_rounds = settings.rounds.max_rounds;
-  job.budget = budget;
-  job.repetitions = suite.repetitions;
-  job.filter = suite.filter;
-  job.timeout_seconds = suite.timeout_seconds;
-  job.working_dir = plan.head_dir;
-  job.base_working_dir = plan.base_dir;
-  job.cpus = suite.cpus;
-  job.warmup_processes = settings.rounds.warmup_processes;
-  job.seed = seed;
-  job.invocation =
-      fmt::format("benchgate gate --mode interleaved --config {}", settings.config_name);
-  job.compare = settings.compare;
-  return job;
 }
 
 SuiteVerdict interleaved_verdict(const ab::AbJobResult& result, const std::string& suite,
@@ -316,7 +230,7 @@ InterleavedGate run_interleaved_gate(const GateSettings& settings, const GateCon
   for (std::size_t index = 0; index < plans.size(); ++index) {
     const SuitePlan& plan = plans[index];
     const runner::SuiteConfig& suite = *plan.suite;
-    check_head_build(plan);
+    check_side_build(suite, plan.head_command, "head");
     if (!runner::find_program(plan.base_command[0])) {
       gate.verdicts.push_back(
           suite_without_base(plan, gate.base_commit, testbed, settings.no_baseline));

@@ -28,29 +28,9 @@ out="${BENCHGATE_DEMO_DIR:-$root/out/demo}"
 processes="${BENCHGATE_DEMO_PROCESSES:-8}"
 max_rounds="${BENCHGATE_DEMO_MAX_ROUNDS:-24}"
 
-"$root/scripts/build.sh" default --target benchgate
-benchgate="$root/build/default/cli/benchgate"
-rm -rf "$out"
-repo="$out/repo"
-mkdir -p "$repo"
-cd "$repo"
-
-step() { printf '\n== %s\n' "$*"; }
-git_() { git -c user.name="benchgate demo" -c user.email="demo@benchgate.invalid" "$@"; }
-
-step "Creating a git repository with the example suite in $repo"
-git init -q -b main
-mkdir -p bench
-cp "$root/examples/suite/example_bench.cpp" bench/
-cat > CMakeLists.txt <<'CMAKE'
-cmake_minimum_required(VERSION 3.25)
-project(demo CXX)
-set(CMAKE_CXX_STANDARD 20)
-find_package(benchmark REQUIRED)
-add_executable(example_bench bench/example_bench.cpp)
-target_link_libraries(example_bench PRIVATE benchmark::benchmark)
-target_compile_options(example_bench PRIVATE -O2 -fno-omit-frame-pointer)
-CMAKE
+# shellcheck source=scripts/demo_common.sh
+source "$root/scripts/demo_common.sh"
+demo_repository ""
 cat > benchgate.toml <<TOML
 testbed = "demo"
 

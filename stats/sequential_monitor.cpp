@@ -80,7 +80,10 @@ void SequentialMonitor::look(int rounds, std::span<const PairedSeries> series, b
   // (docs/interleaved.md#the-analysis); Holm only enters through `rejected`.
   const double interval_alpha = design_.interval_alpha > 0 ? design_.interval_alpha : design_.alpha;
   const double boundary = cache().get(interval_alpha, information_)[look_index];
-  const double confidence = 1 - nominal_level(boundary);
+  // An early look of a small alpha can have a boundary whose nominal level underflows to 0, a
+  // confidence of exactly 1 that the interval functions refuse; the largest level below 1 gives
+  // the same interval, one that bounds nothing yet.
+  const double confidence = std::min(1 - nominal_level(boundary), std::nextafter(1.0, 0.0));
 
   // Indices, not pointers: state_for() may grow states_.
   std::vector<std::size_t> looked;

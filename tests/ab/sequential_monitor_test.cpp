@@ -105,5 +105,20 @@ TEST(SequentialMonitor, HolmOnRepeatedPValuesReproducesTheStepDown) {
   EXPECT_LT(rejected, 4);
 }
 
+TEST(SequentialMonitor, AnEarlyLookWhoseBoundaryIsBeyondReachGivesAnUnboundedInterval) {
+  // A small alpha with many planned rounds (bisect's alpha / steps, up to 40 rounds): at 4 of
+  // 40 rounds the O'Brien-Fleming boundary's nominal level underflows to 0, so the interval's
+  // confidence would be exactly 1. The look must still analyse the rounds, with an interval
+  // that bounds nothing yet, and decide nothing.
+  SequentialMonitor monitor({.alpha = 0.01, .interval_alpha = 0.01, .max_rounds = 40});
+  const std::vector<PairedSeries> data = {series("slow", 4, 1.5, 0.01)};
+  ASSERT_NO_THROW(monitor.look(4, data));
+  const auto& st = monitor.states();
+  ASSERT_EQ(st.size(), 1u);
+  EXPECT_FALSE(st[0].decided);
+  EXPECT_LT(st[0].ci_low, 1.5);
+  EXPECT_GT(st[0].ci_high, 1.5);
+}
+
 }  // namespace
 }  // namespace benchgate::stats

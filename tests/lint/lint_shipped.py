@@ -46,8 +46,8 @@ def scripts_in(node, where):
             yield from scripts_in(value, f"{where}[{index}]")
 
 
-def shellcheck(args):
-    result = subprocess.run(["shellcheck", *args], capture_output=True, text=True)
+def shellcheck(args, cwd=None):
+    result = subprocess.run(["shellcheck", *args], capture_output=True, text=True, cwd=cwd)
     return result.stdout + result.stderr if result.returncode != 0 else ""
 
 
@@ -55,7 +55,9 @@ def lint_shell(root):
     problems = []
     files = sorted((root / "scripts").glob("*.sh")) + sorted((root / "examples").rglob("*.sh"))
     for path in files:
-        if output := shellcheck([str(path)]):
+        # -x from the source tree: a script may source another one (scripts/demo_common.sh),
+        # named by its `# shellcheck source=scripts/...` line, which is then checked with it.
+        if output := shellcheck(["-x", str(path)], cwd=root):
             problems.append(output)
     with tempfile.TemporaryDirectory() as tmp:
         for path in yaml_files(root):

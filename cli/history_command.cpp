@@ -15,6 +15,7 @@
 #include "history/since_date.h"
 #include "reporters/history_formats.h"
 #include "reporters/history_site.h"
+#include "store/profile_store.h"
 #include "store/store_factory.h"
 
 namespace benchgate::cli {
@@ -79,7 +80,9 @@ int run_history(const HistoryFlags& flags) {
     throw InputError("--format html writes a site into a directory: give -o DIR");
   const history::HistoryQuery query = resolve(flags);
   const std::unique_ptr<store::Store> store = store::open_store(flags.store, query.repo);
-  const History history = history::collect_history(query, *store);
+  const std::unique_ptr<store::ProfileStore> profiles =
+      store::open_profile_store(flags.store, query.repo);
+  const History history = history::collect_history(query, *store, profiles.get());
   // Notes go to stderr too, so a shallow clone or skipped records are seen whatever the format.
   for (const std::string& note : history.notes) fmt::print(stderr, "benchgate: note: {}\n", note);
   if (flags.format == "html") {

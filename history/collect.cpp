@@ -13,6 +13,7 @@
 #include "history/branch_choice.h"
 #include "history/change_detection.h"
 #include "history/movers.h"
+#include "history/profile_marks.h"
 #include "stats/analysis_units.h"
 #include "stats/descriptive.h"
 #include "stats/median_interval.h"
@@ -203,7 +204,8 @@ void detect_all(History& history, const stats::ChangePointSettings& settings) {
 
 }  // namespace
 
-History collect_history(const HistoryQuery& query, const store::Store& store) {
+History collect_history(const HistoryQuery& query, const store::Store& store,
+                        const store::ProfileStore* profiles) {
   History history;
   const git::Repository repo = git::Repository::open(query.repo);
   const BranchChoice branch =
@@ -246,6 +248,11 @@ History collect_history(const HistoryQuery& query, const store::Store& store) {
 
   history.series = table.take();
   if (query.last) keep_last(history.series, *query.last);
+  if (profiles)
+    if (std::size_t unreadable = mark_profiles(history.series, *profiles))
+      history.notes.push_back(
+          fmt::format("{} commit(s) have unreadable stored profile lines, skipped ({})", unreadable,
+                      profiles->describe()));
   detect_all(history, query.detection);
   order_worst_movers_first(history.series);
   return history;

@@ -4,13 +4,16 @@
 // per series, and the series ordered worst movers first.
 #include "core/history.h"
 #include "history/history_query.h"
+#include "store/profile_store.h"
 #include "store/store.h"
 
 namespace benchgate::history {
 
 // InputError for a branch that does not resolve; EnvironmentError when the repository cannot be
 // read. A shallow clone is not an error: the walk stops at its edge, History::shallow is set and
-// a note says how to deepen.
-History collect_history(const HistoryQuery& query, const store::Store& store);
+// a note says how to deepen. With `profiles`, points with a stored profile are marked
+// (HistoryPoint::has_profile).
+History collect_history(const HistoryQuery& query, const store::Store& store,
+                        const store::ProfileStore* profiles = nullptr);
 
 }  // namespace benchgate::history

@@ -4,6 +4,7 @@
 
 #include "core/errors.h"
 #include "history/collect.h"
+#include "store/profile_store.h"
 #include "store/store_factory.h"
 #include "tests/history/history_fixture.h"
 #include "tests/store/git_fixture.h"
@@ -195,6 +196,24 @@ TEST(HistoryCollect, ShallowCloneStopsWithANote) {
   for (const std::string& note : h.notes) told = told || note.find("shallow") != std::string::npos;
   EXPECT_TRUE(told);
   EXPECT_EQ(find_series(h, "BM_A")->points.size(), 2u);
+}
+
+TEST(HistoryCollect, PointsWithAStoredProfileAreMarked) {
+  HistoryRepo repo;
+  const std::string c1 = repo.commit("one");
+  repo.job(c1);
+  const std::string c2 = repo.commit("two");
+  repo.job(c2);
+  const auto profiles = store::open_profile_store("git", repo.path());
+  profiles->save(c2, {{"ci", "unit", "BM_A", "gzip", "bytes", 5, ""}});
+  history::HistoryQuery q;
+  q.repo = repo.path();
+  const History h = history::collect_history(q, *repo.store(), profiles.get());
+  const HistorySeries* a = find_series(h, "BM_A");
+  ASSERT_EQ(a->points.size(), 2u);
+  EXPECT_FALSE(a->points[0].has_profile);
+  EXPECT_TRUE(a->points[1].has_profile);
+  EXPECT_FALSE(find_series(h, "BM_B")->points[1].has_profile);  // another benchmark's profile
 }
 
 TEST(HistoryCollect, WorstMoversComeFirst) {

@@ -77,6 +77,22 @@ TEST_F(HistoryCli, CsvReadsBackWithPythonsCsvModuleAndDefusesFormulas) {
   EXPECT_EQ(formulas, 2u);
 }
 
+TEST_F(HistoryCli, DirectoryStoreWithoutProfilesReads) {
+  TempDir records;
+  const RunRecord job = make_job({});
+  const auto file = write_record(records / "job.json", job);
+  const std::string store = "dir:" + (records / "store").string();
+  const ProcessResult saved = run_benchgate(
+      {"baseline", "save", "--store", store, "--commit", commits_[2], file.string()},
+      in_dir(repo_.path()));
+  ASSERT_EQ(saved.exit_code, 0) << saved.err;
+  const ProcessResult r = history({"--store", store, "--format", "json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const nlohmann::json j = nlohmann::json::parse(r.out);
+  ASSERT_EQ(j["series"].size(), 2u);
+  EXPECT_EQ(j["series"][0]["points"].size(), 1u);
+}
+
 TEST_F(HistoryCli, BadRegexIsAUsageErrorNamingIt) {
   const ProcessResult r = history({"--benchmark", "BM_(["});
   EXPECT_EQ(r.exit_code, 2);

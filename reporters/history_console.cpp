@@ -41,15 +41,37 @@ std::string series_name(const HistorySeries& s) {
   return clean_text(name);
 }
 
-std::string series_line(const HistorySeries& s) {
+// Pads clean text to `width` terminal columns.
+std::string padded(const std::string& clean, std::size_t width) {
+  const std::size_t shown = display_width(clean);
+  return shown >= width ? clean : clean + std::string(width - shown, ' ');
+}
+
+// The widths of the name, metric and testbed columns, so that the sparklines line up.
+struct Columns {
+  std::size_t name = 0, metric = 0, testbed = 0;
+};
+
+Columns columns_of(const History& history) {
+  Columns c;
+  for (const HistorySeries& s : history.series) {
+    c.name = std::max(c.name, display_width(series_name(s)));
+    c.metric = std::max(c.metric, display_width(clean_text(s.metric)));
+    c.testbed = std::max(c.testbed, display_width(clean_text(s.testbed)));
+  }
+  return c;
+}
+
+std::string series_line(const HistorySeries& s, const Columns& columns) {
   const HistoryPoint& last = s.points.back();
-  std::string line = fmt::format("{}  {}  {}  {}  last {} [{}, {}]  vs first {}  ({} job{})",
-                                 series_name(s), clean_text(s.metric), clean_text(s.testbed),
-                                 sparkline(s.points), report::format_value(last.estimate, s.metric),
-                                 report::format_value(last.low, s.metric),
-                                 report::format_value(last.high, s.metric),
-                                 report::format_change(last.estimate / s.points.front().estimate),
-                                 s.points.size(), s.points.size() == 1 ? "" : "s");
+  std::string line = fmt::format(
+      "{}  {}  {}  {}  last {} [{}, {}]  vs first {}  ({} job{})",
+      padded(series_name(s), columns.name), padded(clean_text(s.metric), columns.metric),
+      padded(clean_text(s.testbed), columns.testbed), sparkline(s.points),
+      report::format_value(last.estimate, s.metric), report::format_value(last.low, s.metric),
+      report::format_value(last.high, s.metric),
+      report::format_change(last.estimate / s.points.front().estimate), s.points.size(),
+      s.points.size() == 1 ? "" : "s");
   if (!s.changes.empty())
     line += fmt::format("  last change {}", report::format_change(s.changes.back().ratio));
   return line + "\n";
@@ -76,9 +98,10 @@ std::string format_history_console(const History& history) {
   for (const std::string& note : history.notes) out += "note: " + clean_text(note) + "\n";
   if (history.series.empty()) return out + "no recorded jobs on this history\n";
   out += "\n";
+  const Columns columns = columns_of(history);
   for (const HistorySeries& s : history.series) {
     if (s.points.empty()) continue;
-    out += series_line(s);
+    out += series_line(s, columns);
     for (auto c = s.changes.rbegin(); c != s.changes.rend(); ++c) out += change_line(s, *c);
   }
   return out;

@@ -36,6 +36,16 @@ TEST_F(HistoryCli, ConsoleShowsOneLinePerSeriesWithASparkline) {
   EXPECT_NE(r.out.find("(3 jobs)"), std::string::npos) << r.out;
 }
 
+TEST_F(HistoryCli, ConsoleCleansUntrustedNamesForTheTerminal) {
+  repo_.job(commits_[2],
+            {.created_at = "2026-01-02T00:00:00Z", .levels = {{"BM_\x1b[2Jevil\u202e", 5}}});
+  const ProcessResult r = history({});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("BM_[2Jevil"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find('\x1b'), std::string::npos);
+  EXPECT_EQ(r.out.find("\u202e"), std::string::npos);
+}
+
 TEST_F(HistoryCli, JsonIsTheWholeHistory) {
   const ProcessResult r = history({"--format", "json", "--benchmark", "BM_A"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -82,9 +92,9 @@ TEST_F(HistoryCli, DirectoryStoreWithoutProfilesReads) {
   const RunRecord job = make_job({});
   const auto file = write_record(records / "job.json", job);
   const std::string store = "dir:" + (records / "store").string();
-  const ProcessResult saved = run_benchgate(
-      {"baseline", "save", "--store", store, "--commit", commits_[2], file.string()},
-      in_dir(repo_.path()));
+  const ProcessResult saved =
+      run_benchgate({"baseline", "save", "--store", store, "--commit", commits_[2], file.string()},
+                    in_dir(repo_.path()));
   ASSERT_EQ(saved.exit_code, 0) << saved.err;
   const ProcessResult r = history({"--store", store, "--format", "json"});
   ASSERT_EQ(r.exit_code, 0) << r.err;

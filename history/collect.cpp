@@ -63,10 +63,6 @@ std::vector<WalkedCommit> walk(const git::Repository& repo, const std::string& h
 // Where the points of each series go while records are read, in first-seen order.
 class SeriesTable {
  public:
-  // A new series reserves room for one point per recorded commit: growing a vector of a
-  // thousand points ten times over cost more than reading them on a 10,000-commit history.
-  explicit SeriesTable(std::size_t expected_points) : expected_points_(expected_points) {}
-
   HistorySeries& at(const std::string& suite, const std::string& benchmark,
                     const std::string& metric, const std::string& testbed) {
     key_.assign(suite).append(1, '\0').append(benchmark).append(1, '\0').append(metric);
@@ -78,7 +74,6 @@ class SeriesTable {
       s.benchmark = benchmark;
       s.metric = metric;
       s.testbed = testbed;
-      s.points.reserve(expected_points_);
       // Times are nanoseconds from ingest on (core/run_record.h); counters carry no unit.
       if (metric == kRealTime || metric == kCpuTime) s.unit = "ns";
     }
@@ -87,7 +82,6 @@ class SeriesTable {
   std::vector<HistorySeries> take() { return std::move(series_); }
 
  private:
-  std::size_t expected_points_;
   std::string key_;
   std::unordered_map<std::string, std::size_t> index_;
   std::vector<HistorySeries> series_;
@@ -221,10 +215,7 @@ History collect_history(const HistoryQuery& query, const store::Store& store,
   const std::vector<std::string> listed = store.annotated_commits();
   const std::unordered_set<std::string> annotated(listed.begin(), listed.end());
 
-  const std::size_t recorded = static_cast<std::size_t>(
-      std::count_if(commits.begin(), commits.end(),
-                    [&](const WalkedCommit& c) { return annotated.count(c.commit) > 0; }));
-  SeriesTable table(recorded);
+  SeriesTable table;
   PointMaker points(query, table);
   OriginFilter origins(query, branch.name);
   std::size_t unreadable = 0;

@@ -22,8 +22,10 @@
 namespace benchgate::history {
 namespace {
 
-// A progress line every this many commits walked: a long history says it is alive.
+// A progress line every this many commits walked, and every this many recorded commits read
+// (reading records is the slow part): a long history says it is alive.
 constexpr std::size_t kProgressEvery = 20000;
+constexpr std::size_t kReadProgressEvery = 2000;
 // Reasons for passed-over records quoted in the notes; the rest are counted.
 constexpr std::size_t kQuotedReasons = 3;
 
@@ -215,12 +217,17 @@ History collect_history(const HistoryQuery& query, const store::Store& store,
   const std::vector<std::string> listed = store.annotated_commits();
   const std::unordered_set<std::string> annotated(listed.begin(), listed.end());
 
+  const auto recorded = std::count_if(commits.begin(), commits.end(), [&](const WalkedCommit& c) {
+    return annotated.count(c.commit) > 0;
+  });
   SeriesTable table;
   PointMaker points(query, table);
   OriginFilter origins(query, branch.name);
-  std::size_t unreadable = 0;
+  std::size_t unreadable = 0, read = 0;
   for (auto it = commits.rbegin(); it != commits.rend(); ++it) {  // oldest first
     if (!annotated.count(it->commit)) continue;
+    if (++read % kReadProgressEvery == 0)
+      log_info("history: read the records of {} of {} commits", read, recorded);
     store::CommitRecords loaded = store.load(it->commit, query.testbed);
     for (const store::LineProblem& problem : loaded.problems)
       if (unreadable++ < kQuotedReasons)

@@ -21,5 +21,6 @@ void register_flamegraph_command(CLI::App& app, Action& action);
 void register_ab_command(CLI::App& app, Action& action);
 void register_calibrate_command(CLI::App& app, Action& action);
 void register_bisect_command(CLI::App& app, Action& action);
+void register_history_command(CLI::App& app, Action& action);
 
 }  // namespace benchgate::cli

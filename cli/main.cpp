@@ -33,6 +33,7 @@ int main(int argc, char** argv) {
   cli::register_ab_command(app, action);
   cli::register_calibrate_command(app, action);
   cli::register_bisect_command(app, action);
+  cli::register_history_command(app, action);
   cli::register_flamegraph_command(app, action);
   cli::register_hook_command(app, action);
   cli::register_pre_push_command(app, action);

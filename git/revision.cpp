@@ -4,6 +4,20 @@
 #include "git/libgit2/handles.h"
 
 namespace benchgate::git {
+namespace {
+
+// The commit `commit_id`, or null when this clone does not have it.
+CommitPtr find_commit(const Repository& repo, const std::string& commit_id) {
+  const git_oid oid = oid_from_hex(commit_id);
+  git_commit* found = nullptr;
+  if (git_commit_lookup(&found, repo.handle(), &oid) < 0) {
+    git_error_clear();
+    return CommitPtr();
+  }
+  return CommitPtr(found);
+}
+
+}  // namespace
 
 bool is_full_hex_oid(std::string_view text) {
   if (text.size() != GIT_OID_HEXSZ) return false;
@@ -45,25 +59,22 @@ std::optional<std::string> first_parent(const std::filesystem::path& repo,
 }
 
 bool has_commit(const Repository& repo, const std::string& commit_id) {
-  const git_oid oid = oid_from_hex(commit_id);
-  git_commit* commit = nullptr;
-  if (git_commit_lookup(&commit, repo.handle(), &oid) < 0) {
-    git_error_clear();
-    return false;
-  }
-  git_commit_free(commit);
-  return true;
+  return find_commit(repo, commit_id) != nullptr;
 }
 
 std::optional<long long> commit_time(const Repository& repo, const std::string& commit_id) {
-  const git_oid oid = oid_from_hex(commit_id);
-  git_commit* found = nullptr;
-  if (git_commit_lookup(&found, repo.handle(), &oid) < 0) {
-    git_error_clear();
-    return std::nullopt;
-  }
-  CommitPtr owned(found);
-  return static_cast<long long>(git_commit_time(found));
+  CommitPtr found = find_commit(repo, commit_id);
+  if (!found) return std::nullopt;
+  return static_cast<long long>(git_commit_time(found.get()));
+}
+
+std::optional<CommitSummary> commit_summary(const Repository& repo, const std::string& commit_id) {
+  CommitPtr found = find_commit(repo, commit_id);
+  if (!found) return std::nullopt;
+  // The subject paragraph joined to one line; NULL only when memory ran out.
+  const char* summary = git_commit_summary(found.get());
+  return CommitSummary{static_cast<long long>(git_commit_time(found.get())),
+                       summary ? summary : ""};
 }
 
 std::optional<std::string> reference_commit(const Repository& repo, const std::string& ref) {

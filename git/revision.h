@@ -35,6 +35,16 @@ bool has_commit(const Repository& repo, const std::string& commit_id);
 // have the commit. InputError when it is not a full commit id.
 std::optional<long long> commit_time(const Repository& repo, const std::string& commit_id);
 
+// What a history shows of a commit: its committer time and the first line of its message.
+struct CommitSummary {
+  long long time = 0;   // committer time, seconds since the epoch
+  std::string subject;  // first line of the message, untrusted text as written
+};
+
+// The summary of `commit_id`, or nothing when this clone does not have the commit. InputError
+// when it is not a full commit id.
+std::optional<CommitSummary> commit_summary(const Repository& repo, const std::string& commit_id);
+
 // The commit the reference `ref` (a full name: refs/...) points at, or nothing when it does not
 // exist.
 std::optional<std::string> reference_commit(const Repository& repo, const std::string& ref);

@@ -52,6 +52,8 @@ class ProfileStore {
                                     const std::string& suite, const std::string& benchmark) const;
 
   std::string describe() const { return lines_->describe(); }
+  // Every commit with stored profiles, in no particular order.
+  std::vector<std::string> annotated_commits() const { return lines_->annotated_commits(); }
 
  private:
   std::unique_ptr<Store> lines_;

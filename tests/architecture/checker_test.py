@@ -43,6 +43,7 @@ CLEAN_TREE = {
     "gate/judge.cpp": '#include "ab/ab_job.h"\n#include "store/store.h"\n#include "forge/github.h"\n',
     "prepush/plan.cpp": '#include "process/run_child.h"\n#include "git/repository.h"\n',
     "history/site_flamegraphs.cpp": '#include "store/store.h"\n#include "profile/perf_profiler.h"\n',
+    "history/collect.cpp": '#include "store/store.h"\n#include "stats/compare.h"\n',
     "cli/main.cpp": ('#include <CLI/CLI.hpp>\n#include "gate/judge.h"\n#include "prepush/plan.h"\n'
                      '#include <iostream>\nint main() { std::cout << "hi"; }\n'),
     "cli/CMakeLists.txt": "target_link_libraries(benchgate PRIVATE benchgate_gate benchgate_prepush CLI11::CLI11)\n",
@@ -288,8 +289,10 @@ class RealTableTest(unittest.TestCase):
         self.assertNotIn("gate", rules.allowed["prepush"])
         self.assertNotIn("ab", rules.allowed["prepush"])
         self.assertIn("ab", rules.allowed["gate"])
+        for application in ("gate", "ab", "prepush"):
+            self.assertNotIn(application, rules.allowed["history"])
         self.assertIn(("git2.h", "git"), rules.include_owners)
-        self.assertEqual(rules.no_output, {"ab", "gate", "prepush"})
+        self.assertEqual(rules.no_output, {"ab", "gate", "prepush", "history"})
 
 
 if __name__ == "__main__":

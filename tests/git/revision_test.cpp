@@ -138,6 +138,17 @@ TEST_F(RevisionTest, HasCommitAndCommitTimeKnowWhatThisCloneHolds) {
   EXPECT_EQ(commit_time(repo, absent), std::nullopt);
 }
 
+TEST_F(RevisionTest, CommitSummaryIsTheCommitTimeAndTheSubjectLine) {
+  run({"commit", "-q", "--allow-empty", "-m", "Speed up the parser\n\nA body that is not shown."});
+  const std::string c = rev_parse(repo_, "HEAD");
+  const Repository repo = Repository::open(repo_);
+  const std::optional<CommitSummary> summary = commit_summary(repo, c);
+  ASSERT_TRUE(summary);
+  EXPECT_EQ(summary->subject, "Speed up the parser");
+  EXPECT_EQ(summary->time, std::stoll(testing::git(repo_, {"show", "-s", "--format=%ct", c})));
+  EXPECT_EQ(commit_summary(repo, std::string(40, 'e')), std::nullopt);
+}
+
 TEST_F(RevisionTest, ReferenceCommitAndReferenceNames) {
   const Repository repo = Repository::open(repo_);
   EXPECT_EQ(reference_commit(repo, "refs/heads/side"), s2_);

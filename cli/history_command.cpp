@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdio>
 #include <memory>
+#include <optional>
 #include <regex>
 
 #include <fmt/format.h>
@@ -11,8 +12,10 @@
 #include "cli/command.h"
 #include "core/atomic_file.h"
 #include "core/errors.h"
+#include "forge/commit_links.h"
 #include "history/collect.h"
 #include "history/since_date.h"
+#include "history/site_flamegraphs.h"
 #include "reporters/history_formats.h"
 #include "reporters/history_site.h"
 #include "store/profile_store.h"
@@ -35,6 +38,7 @@ struct HistoryFlags {
   stats::ChangePointSettings detection;
   std::string format = "console";
   std::string output;
+  std::optional<std::string> commit_url;  // --commit-url; default from the CI environment
 };
 
 constexpr const char* kExamples = R"(
@@ -82,12 +86,17 @@ int run_history(const HistoryFlags& flags) {
   const std::unique_ptr<store::Store> store = store::open_store(flags.store, query.repo);
   const std::unique_ptr<store::ProfileStore> profiles =
       store::open_profile_store(flags.store, query.repo);
-  const History history = history::collect_history(query, *store, profiles.get());
+  History history = history::collect_history(query, *store, profiles.get());
+  history.commit_url_prefix =
+      flags.commit_url ? *flags.commit_url : forge::commit_url_prefix(forge::process_environment());
   // Notes go to stderr too, so a shallow clone or skipped records are seen whatever the format.
   for (const std::string& note : history.notes) fmt::print(stderr, "benchgate: note: {}\n", note);
   if (flags.format == "html") {
+    const std::size_t flamegraphs =
+        profiles ? history::write_site_flamegraphs(history, *profiles, flags.output) : 0;
     reporters::write_history_site(history, flags.output);
-    fmt::print(stderr, "benchgate: history site written to {}\n", flags.output);
+    fmt::print(stderr, "benchgate: history site written to {} ({} differential flame graph(s))\n",
+               flags.output, flamegraphs);
     return kExitPass;
   }
   const std::string text = flags.format == "json"  ? reporters::format_history_json(history)
@@ -161,6 +170,10 @@ void register_history_command(CLI::App& app, Action& action) {
       ->capture_default_str();
   cmd->add_option("-o,--output", flags->output,
                   "Write to this file (json, csv; default: stdout) or directory (html)");
+  cmd->add_option("--commit-url", flags->commit_url,
+                  "Prefix of a commit's web page in the dashboard, e.g. "
+                  "https://github.com/OWNER/REPO/commit/ (default: from GitHub Actions' or GitLab "
+                  "CI's variables; none elsewhere)");
   cmd->callback([&action, flags] { action = [flags] { return run_history(*flags); }; });
 }
 

@@ -72,12 +72,7 @@ first="$(git rev-list --max-parents=0 HEAD)"
 slow="$(git rev-list --reverse HEAD | sed -n "${culprit}p")"
 
 step "benchgate history --benchmark BM_StringJoin: the series along main"
-"$benchgate" --help > "$out/commands.txt"
-if grep -qE '^  history ' "$out/commands.txt"; then
-  "$benchgate" history --benchmark BM_StringJoin
-else
-  echo "(this build of benchgate has no history command yet)"
-fi
+"$benchgate" history --benchmark BM_StringJoin
 
 step "benchgate bisect $first HEAD --benchmark BM_StringJoin --threshold 30%"
 set +e

@@ -3,6 +3,14 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "profile/folded_packing.h"
+#include "stats/change_points.h"
+#include "store/git_notes_store.h"
+#include "store/profile_store.h"
 #include "tests/history/history_fixture.h"
 #include "tests/store/git_fixture.h"
 #include "tests/support/process.h"
@@ -57,7 +65,7 @@ TEST_F(HistoryCli, JsonIsTheWholeHistory) {
   EXPECT_EQ(j["series"][0]["points"].size(), 3u);
   EXPECT_EQ(j["series"][0]["points"][0]["commit"], commits_[0]);
   EXPECT_EQ(j["series"][0]["points"][0]["processes"], 5);
-  EXPECT_EQ(j["detection"]["min_segment"], 3);
+  EXPECT_EQ(j["detection"]["min_segment"], stats::ChangePointSettings{}.min_segment);
 }
 
 TEST_F(HistoryCli, CsvReadsBackWithPythonsCsvModuleAndDefusesFormulas) {
@@ -127,6 +135,74 @@ TEST_F(HistoryCli, NotARepositoryIsAnEnvironmentOrInputErrorNotACrash) {
   const ProcessResult r = run_benchgate({"history"}, in_dir(elsewhere.path()));
   EXPECT_TRUE(r.exit_code == 2 || r.exit_code == 3) << r.exit_code << r.err;
   EXPECT_NE(r.err.find("benchgate: error:"), std::string::npos) << r.err;
+}
+
+// The dashboard through the binary: a step of 50% in BM_A is a change point; both sides have a
+// stored profile, so the site gets its differential flame graph; in GitHub Actions every point
+// links to its commit on the server the CI names.
+TEST(HistoryCliSite, HtmlWritesTheSiteWithCommitLinksAndTheFlameGraphAcrossTheChange) {
+  HistoryRepo repo;
+  std::vector<std::string> commits;
+  for (int i = 0; i < 12; ++i) {
+    commits.push_back(repo.commit("commit " + std::to_string(i)));
+    const double jitter = 1 + 0.01 * (i % 3 - 1);  // jobs differ a little, as real ones do
+    repo.job(commits.back(),
+             {.levels = {{"BM_A", (i < 6 ? 100.0 : 150.0) * jitter}, {"BM_B", 200 * jitter}}});
+  }
+  store::ProfileStore profiles(
+      std::make_unique<store::GitNotesStore>(repo.path(), store::kProfileNotesRef));
+  for (int i : {5, 6}) {
+    const std::string folded = i == 5 ? "main;work 10\n" : "main;work 10\nmain;grown 5\n";
+    store::StoredProfile p;
+    p.testbed = "ci";
+    p.suite = "unit";
+    p.benchmark = "BM_A";
+    const auto packed = profile::pack_folded(folded);
+    p.encoding = packed.encoding;
+    p.data = packed.data;
+    p.size = folded.size();
+    profiles.save(commits[static_cast<std::size_t>(i)], {p});
+  }
+  ProcessOptions options = in_dir(repo.path());
+  options.env = {{"GITHUB_ACTIONS", "true"},
+                 {"GITHUB_REPOSITORY", "octo/widgets"},
+                 {"GITHUB_SERVER_URL", "https://forge.example"}};
+  const ProcessResult r = run_benchgate({"history", "--format", "html", "-o", "site"}, options);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("(1 differential flame graph(s))"), std::string::npos) << r.err;
+  std::ifstream in(repo.path() / "site" / "index.html");
+  std::stringstream page;
+  page << in.rdbuf();
+  EXPECT_NE(page.str().find("https://forge.example/octo/widgets/commit/"), std::string::npos);
+  int svgs = 0;
+  for (const auto& entry :
+       std::filesystem::directory_iterator(repo.path() / "site" / "flamegraphs")) {
+    ++svgs;
+    EXPECT_NE(page.str().find(entry.path().filename().string()), std::string::npos)
+        << entry.path() << " is not linked from the page";
+  }
+  EXPECT_EQ(svgs, 1);
+}
+
+TEST(HistoryCliSite, CommitUrlFlagWinsAndOutsideCiThereIsNoLink) {
+  HistoryRepo repo;
+  repo.job(repo.commit("only"));
+  ProcessOptions options = in_dir(repo.path());
+  options.unset_env = {"GITHUB_ACTIONS", "GITLAB_CI"};
+  ProcessResult r = run_benchgate({"history", "--format", "html", "-o", "plain"}, options);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  r = run_benchgate(
+      {"history", "--format", "html", "-o", "linked", "--commit-url", "https://git.example/c/"},
+      options);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto read = [&](const char* dir) {
+    std::ifstream in(repo.path() / dir / "index.html");
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+  };
+  EXPECT_EQ(read("plain").find("commit/"), std::string::npos);
+  EXPECT_NE(read("linked").find("https://git.example/c/"), std::string::npos);
 }
 
 }  // namespace

@@ -40,10 +40,15 @@ void BM_ChangePoints1000ThreeSteps(benchmark::State& state) {
 void BM_ChangePoints1000Staircase(benchmark::State& state) {
   run(state, series(1000, 50, std::log(1.1)));
 }
+// A long history (10,000 jobs, a 10% step every 2,500): scored in stretches of 4 x window.
+void BM_ChangePoints10000ThreeSteps(benchmark::State& state) {
+  run(state, series(10000, 2500, std::log(1.1)));
+}
 
 BENCHMARK(BM_ChangePoints1000Flat)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ChangePoints1000ThreeSteps)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ChangePoints1000Staircase)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ChangePoints10000ThreeSteps)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

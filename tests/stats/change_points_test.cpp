@@ -238,5 +238,38 @@ TEST(ChangePoints, TTestAndLevelsAgreeWithScipy) {
   }
 }
 
+// A history longer than 4 x window is scored in stretches: every step is still found where it is,
+// at either end and next to a much larger one, and the result is the same whatever the series'
+// length modulo the stretch.
+TEST(ChangePoints, LongSeriesAreScoredInStretchesAndKeepEveryStep) {
+  ChangePointSettings settings;
+  settings.window = 50;
+  for (std::size_t n : {2000u, 2013u, 2077u}) {
+    std::vector<double> x = noisy(n, 0.01, 11);
+    const std::vector<std::pair<std::size_t, double>> steps = {
+        {20, 0.1}, {600, 0.5}, {660, 0.05}, {1400, -0.08}, {n - 20, 0.1}};
+    for (const auto& [at, step] : steps)
+      for (std::size_t i = at; i < n; ++i) x[i] += step;
+    const std::vector<ChangePoint> found = detect_change_points(x, settings);
+    ASSERT_EQ(found.size(), steps.size()) << "n = " << n;
+    for (std::size_t k = 0; k < steps.size(); ++k)
+      EXPECT_NEAR(static_cast<double>(found[k].index), static_cast<double>(steps[k].first), 1)
+          << "n = " << n << ", step " << k;
+  }
+}
+
+// Up to 4 x window points a series is scored whole: the stretches change nothing there.
+TEST(ChangePoints, ShortSeriesAreScoredWhole) {
+  const std::vector<double> x = noisy(200, 0.01, 5, 120, 0.05);
+  ChangePointSettings windowed;
+  windowed.window = 50;
+  ChangePointSettings whole = windowed;
+  whole.window = 0;
+  const auto a = detect_change_points(x, windowed), b = detect_change_points(x, whole);
+  ASSERT_EQ(a.size(), 1u);
+  ASSERT_EQ(b.size(), 1u);
+  EXPECT_EQ(a[0].index, b[0].index);
+}
+
 }  // namespace
 }  // namespace benchgate::stats

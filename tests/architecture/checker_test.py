@@ -42,6 +42,7 @@ CLEAN_TREE = {
                       'void f() { log_message("printf(\\"%d\\") and std::cerr in a string"); }\n'),
     "gate/judge.cpp": '#include "ab/ab_job.h"\n#include "store/store.h"\n#include "forge/github.h"\n',
     "prepush/plan.cpp": '#include "process/run_child.h"\n#include "git/repository.h"\n',
+    "history/alerts.cpp": '#include "git/repository.h"\n#include "forge/github.h"\n',
     "cli/main.cpp": ('#include <CLI/CLI.hpp>\n#include "gate/judge.h"\n#include "prepush/plan.h"\n'
                      '#include <iostream>\nint main() { std::cout << "hi"; }\n'),
     "cli/CMakeLists.txt": "target_link_libraries(benchgate PRIVATE benchgate_gate benchgate_prepush CLI11::CLI11)\n",
@@ -105,7 +106,7 @@ class CheckerTest(unittest.TestCase):
     def test_clean_tree_passes(self):
         code, out, err = self.check()
         self.assertEqual(code, 0, f"stdout:\n{out}\nstderr:\n{err}")
-        self.assertRegex(out, r"^architecture: OK; 13 modules, \d+ source files, \d+ includes, "
+        self.assertRegex(out, r"^architecture: OK; 14 modules, \d+ source files, \d+ includes, "
                               r"\d+ library links checked\n$")
 
     def test_absent_modules_are_named_in_the_summary(self):
@@ -178,8 +179,8 @@ class CheckerTest(unittest.TestCase):
 
     def test_unknown_module(self):
         self.assert_fails_with(
-            {"history/trend.cpp": '#include "core/run_record.h"\n'},
-            "history/trend.cpp:1: history/ holds sources but is not a module of the dependencies "
+            {"trends/trend.cpp": '#include "core/run_record.h"\n'},
+            "trends/trend.cpp:1: trends/ holds sources but is not a module of the dependencies "
             "table in docs/architecture.md (add it there, or move the files)")
 
     def test_cmake_link_upward(self):
@@ -230,7 +231,7 @@ class CheckerTest(unittest.TestCase):
     def test_every_violation_is_reported(self):
         code, out, _ = self.check({
             "stats/a.cpp": '#include "runner/a.h"\n#include "store/b.h"\n#include <git2.h>\n',
-            "history/h.cpp": "int h;\n",
+            "trends/h.cpp": "int h;\n",
         })
         self.assertEqual(code, 1)
         self.assertEqual(len(out.splitlines()), 4, out)
@@ -269,7 +270,7 @@ class RealTableTest(unittest.TestCase):
                 write_tree(root, {}, f.read())
             rules = check_architecture.read_rules(root)
         layers = [["core"], ["process", "git"], ["stats", "runner", "store", "profile", "reporters", "forge"],
-                  ["ab", "gate", "prepush"], ["cli"]]
+                  ["ab", "gate", "prepush", "history"], ["cli"]]
         self.assertEqual(sorted(rules.modules), sorted(m for layer in layers for m in layer))
         level = {m: i for i, layer in enumerate(layers) for m in layer}
         for module in rules.modules:
@@ -288,7 +289,7 @@ class RealTableTest(unittest.TestCase):
         self.assertNotIn("ab", rules.allowed["prepush"])
         self.assertIn("ab", rules.allowed["gate"])
         self.assertIn(("git2.h", "git"), rules.include_owners)
-        self.assertEqual(rules.no_output, {"ab", "gate", "prepush"})
+        self.assertEqual(rules.no_output, {"ab", "gate", "prepush", "history"})
 
 
 if __name__ == "__main__":

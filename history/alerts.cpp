@@ -30,6 +30,39 @@ std::string subject_in_history(const History& history, const std::string& commit
   return {};
 }
 
+bool has_suspect(const HistoryAlert& alert, const std::string& commit) {
+  return std::any_of(alert.suspects.begin(), alert.suspects.end(),
+                     [&](const SuspectCommit& s) { return s.commit == commit; });
+}
+
+bool overlap(const HistoryAlert& a, const HistoryAlert& b) {
+  return std::any_of(a.suspects.begin(), a.suspects.end(),
+                     [&](const SuspectCommit& s) { return has_suspect(b, s.commit); });
+}
+
+void sort_changes(HistoryAlert& alert) {
+  std::stable_sort(
+      alert.changes.begin(), alert.changes.end(),
+      [](const AlertedChange& a, const AlertedChange& b) { return size_of(a) > size_of(b); });
+}
+
+// `from`'s changes and suspects into `into`. Both ranges lie on one first-parent line and share a
+// commit, so their union is one range: the newer top, down to the older bottom.
+void merge_into(HistoryAlert& into, HistoryAlert from) {
+  if (has_suspect(from, into.suspects.front().commit) &&
+      !has_suspect(into, from.suspects.front().commit))
+    std::swap(into, from);  // `into` keeps the newer top
+  for (auto& suspect : from.suspects)
+    if (!has_suspect(into, suspect.commit)) {
+      into.suspects.push_back(std::move(suspect));
+      into.last_before = from.last_before;  // `from` reaches further down
+    }
+  for (auto& change : from.changes) into.changes.push_back(std::move(change));
+  into.suspects_not_listed = std::max(into.suspects_not_listed, from.suspects_not_listed);
+  into.suspects_complete = into.suspects_complete && from.suspects_complete;
+  sort_changes(into);
+}
+
 }  // namespace
 
 void check_alert_settings(const AlertSettings& settings) {
@@ -79,6 +112,17 @@ void add_suspects(std::vector<HistoryAlert>& alerts, const History& history,
     if (alert.suspects.empty())
       alert.suspects.push_back({alert.first_after, subject_in_history(history, alert.first_after)});
   }
+  // Series with jobs on different commits can see one change in overlapping ranges; they would
+  // find the same issue, so they are one alert.
+  for (std::size_t i = 0; i < alerts.size(); ++i)
+    for (std::size_t j = i + 1; j < alerts.size();)
+      if (overlap(alerts[i], alerts[j])) {
+        merge_into(alerts[i], std::move(alerts[j]));
+        alerts.erase(alerts.begin() + static_cast<std::ptrdiff_t>(j));
+        j = i + 1;  // the merged range may now overlap an alert checked before
+      } else {
+        ++j;
+      }
 }
 
 std::vector<std::string> alert_markers(const HistoryAlert& alert) {

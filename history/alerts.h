@@ -29,7 +29,8 @@ std::vector<HistoryAlert> find_alerts(const History& history, const AlertSetting
 
 // Fills each alert's suspects: the first-parent commits of its range in `repo`. When the range
 // cannot be walked (shallow clone, commit missing), the suspects are first_after alone (with its
-// subject from the history) and the alert says the list is incomplete.
+// subject from the history) and the alert says the list is incomplete. Alerts whose suspects
+// overlap (series recorded on different commits) are then merged into one over the union range.
 void add_suspects(std::vector<HistoryAlert>& alerts, const History& history,
                   const git::Repository& repo, std::size_t max_suspects);
 

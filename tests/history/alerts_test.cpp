@@ -146,6 +146,24 @@ TEST_F(AlertTest, BenchmarksChangingAtTheSameRangeAreOneIssueAndJoinersUpdateIt)
   EXPECT_LT(issues[0].body.find("BM\\_write"), issues[0].body.find("BM\\_parse"));
 }
 
+TEST_F(AlertTest, OverlappingRangesOfTwoSeriesAreOneIssueOverTheirUnion) {
+  // BM_parse changes in (10, 12]; BM_write, recorded on other commits, in (11, 14].
+  std::vector<std::string> other = {commits[0], commits[2],  commits[4], commits[6],
+                                    commits[8], commits[11], commits[14]};
+  ASSERT_EQ(run(history_of({series_with_change("BM_parse", every_other(), 6, 1.25),
+                            series_with_change("BM_write", other, 6, 1.3)})),
+            0);
+  auto issues = github.issues();
+  ASSERT_EQ(issues.size(), 1u);
+  const std::string& body = issues[0].body;
+  EXPECT_THAT(body, HasSubstr("BM\\_parse"));
+  EXPECT_THAT(body, HasSubstr("BM\\_write"));
+  for (int i : {14, 13, 12, 11}) EXPECT_THAT(body, HasSubstr(fmt::format("commit {}\n", i))) << i;
+  EXPECT_THAT(body, Not(HasSubstr("commit 10\n")));
+  EXPECT_THAT(issues[0].title, HasSubstr(short_commit(commits[14])));
+  EXPECT_LT(body.find("commit 14"), body.find("commit 11"));
+}
+
 TEST_F(AlertTest, ARefinedRangeUpdatesTheSameIssue) {
   ASSERT_EQ(run(history_of({series_with_change("BM_parse", every_other(), 6, 1.25)})), 0);
   // A job recorded later on commit 11 shows the old level: the range narrows to (11, 12].

@@ -108,7 +108,7 @@ stats::CompareOptions to_compare_options(const CompareFlags& flags,
   s.trust_single_run = flags.trust_single_run;
   s.trust_single_job = flags.trust_single_job || (config && config->trust_single_job);
   if (flags.direction == "auto")
-    s.higher_is_better = s.metric.find("per_second") != std::string::npos;
+    s.higher_is_better = higher_is_better_by_name(s.metric);
   else if (flags.direction == "higher")
     s.higher_is_better = true;
   else if (flags.direction == "lower")

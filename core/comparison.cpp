@@ -75,6 +75,10 @@ bool Comparison::has_blocking_regression() const {
                      [&](const BenchmarkComparison& row) { return blocks_gate(row, settings); });
 }
 
+bool higher_is_better_by_name(std::string_view metric) {
+  return metric.find("per_second") != std::string_view::npos;
+}
+
 std::string_view to_string(ComparisonOutcome outcome) {
   return outcome == ComparisonOutcome::kFail ? "fail" : "pass";
 }

@@ -97,6 +97,10 @@ struct CompareSettings {
   bool higher_is_better = false;
 };
 
+// The direction `--direction auto` assumes: throughput metrics (a name with "per_second") are
+// better higher, everything else (times, counts of work) lower.
+bool higher_is_better_by_name(std::string_view metric);
+
 enum class ComparisonOutcome { kPass, kFail };
 std::string_view to_string(ComparisonOutcome outcome);  // "pass", "fail"
 

@@ -9,7 +9,6 @@
 #include "core/json_input.h"
 #include "forge/api_json.h"
 #include "forge/ascii.h"
-#include "forge/comment_list.h"
 #include "forge/link_header.h"
 #include "forge/text_limits.h"
 
@@ -112,22 +111,21 @@ std::string GithubClient::current_login() {
   return *login_;
 }
 
-std::optional<long long> GithubClient::find_our_comment(long long pr_number,
-                                                        std::string_view marker,
-                                                        const std::string& login) {
+std::optional<RemoteComment> GithubClient::find_ours(std::string first_target,
+                                                     std::string_view listing, CommentFields fields,
+                                                     std::span<const std::string> markers,
+                                                     const std::string& login) {
   auto fetch = [&](const std::string& target, int page) {
-    const std::string what = fmt::format("listing comments of PR #{} (page {})", pr_number, page);
+    const std::string what = fmt::format("listing {} (page {})", listing, page);
     HttpResponse response = http_.send_ok(what, "GET", target);
     nlohmann::json list = parse_api_json(response, what);
     CommentPage listed;
-    listed.comments = parse_comment_list(list, kGithubCommentFields, what);
+    listed.comments = parse_comment_list(list, fields, what);
     // GitHub's Link URLs are absolute (and use /repositories/{id}/...): followed verbatim.
     listed.next_target = next_page_link(response.header("link"));
     return listed;
   };
-  return find_sticky_in_pages(
-      fmt::format("/repos/{}/issues/{}/comments?per_page=100", repo_, pr_number), fetch, marker,
-      login);
+  return find_sticky_in_pages(std::move(first_target), fetch, markers, login);
 }
 
 UpsertResult GithubClient::upsert_pr_comment(long long pr_number, std::string_view marker,
@@ -138,7 +136,12 @@ UpsertResult GithubClient::upsert_pr_comment(long long pr_number, std::string_vi
   const std::string request_body = to_request_body(
       {{"body", sticky_body(marker, http_.redactor().redact(body), kGithubCommentLimit)}});
   StickyOperations operations;
-  operations.find = [&] { return find_our_comment(pr_number, marker, login); };
+  const std::string markers[] = {std::string(marker)};
+  operations.find = [&] {
+    return find_ours(fmt::format("/repos/{}/issues/{}/comments?per_page=100", repo_, pr_number),
+                     fmt::format("comments of PR #{}", pr_number), kGithubCommentFields, markers,
+                     login);
+  };
   operations.update = [&](long long id) {
     const std::string what = fmt::format("updating comment {} on PR #{}", id, pr_number);
     return parse_written_comment(

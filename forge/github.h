@@ -1,15 +1,18 @@
 #pragma once
-// GitHub REST API (v2022-11-28): the sticky PR comment, the check run, and the PR lookup that
-// `gate publish` uses to refuse a forged PR number. Every call goes through forge::HttpClient.
+// GitHub REST API (v2022-11-28): the sticky PR comment, the check run, the PR lookup that
+// `gate publish` uses to refuse a forged PR number, and the alert issue of `history --alert`. Every
+// call goes through forge::HttpClient.
 //
 // Headers sent on every request: `Authorization: Bearer <token>`,
 // `Accept: application/vnd.github+json`, `X-GitHub-Api-Version: 2022-11-28`, and a
 // `User-Agent` (GitHub rejects requests without one).
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "forge/comment_list.h"
 #include "forge/http_client.h"
 #include "forge/secret.h"
 #include "forge/sticky_comment.h"
@@ -21,6 +24,8 @@ namespace benchgate::forge {
 inline constexpr std::string_view kGithubActionsLogin = "github-actions[bot]";
 // GitHub's documented maximum for an issue comment body is 65536 characters; we count bytes.
 inline constexpr std::size_t kGithubCommentLimit = 65536;
+// An issue body has the same documented limit; titles are cut to 255 bytes.
+inline constexpr std::size_t kGithubIssueLimit = 65536;
 // Check run output.summary and output.text limits (characters; we count bytes).
 inline constexpr std::size_t kCheckRunSummaryLimit = 65535;
 inline constexpr std::size_t kAnnotationsPerRequest = 50;
@@ -80,6 +85,13 @@ class GithubClient {
   UpsertResult upsert_pr_comment(long long pr_number, std::string_view marker,
                                  std::string_view body);
 
+  // Creates (POST /repos/{o}/{r}/issues) or updates (PATCH .../issues/{number}) the one issue
+  // written by us that carries any of `markers`, looking through every page of our issues, open
+  // and closed (GET .../issues?state=all&creator=us). A closed one is left alone (left_closed);
+  // issues by others that contain a marker are never touched. The markers go first in the body.
+  UpsertResult upsert_issue(std::span<const std::string> markers, std::string_view title,
+                            std::string_view body);
+
   // POST /repos/{o}/{r}/check-runs with the first 50 annotations, PATCH with the rest. A 403
   // (token without checks:write — fork PRs, PATs) gives a result with `warning`, not an exception.
   CheckRunResult create_check_run(const CheckRun& run);
@@ -90,8 +102,11 @@ class GithubClient {
   const Redactor& redactor() const { return http_.redactor(); }
 
  private:
-  std::optional<long long> find_our_comment(long long pr_number, std::string_view marker,
-                                            const std::string& login);
+  // The first item by `login` carrying one of `markers` in the list at `first_target` (all pages,
+  // following the Link header); `listing` names the list in messages.
+  std::optional<RemoteComment> find_ours(std::string first_target, std::string_view listing,
+                                         CommentFields fields, std::span<const std::string> markers,
+                                         const std::string& login);
 
   HttpClient http_;
   std::string repo_;

@@ -9,7 +9,6 @@
 #include "core/errors.h"
 #include "core/json_input.h"
 #include "forge/api_json.h"
-#include "forge/comment_list.h"
 #include "forge/multipart.h"
 
 namespace benchgate::forge {
@@ -48,15 +47,17 @@ std::string GitlabClient::current_username() {
   return *username_;
 }
 
-std::optional<long long> GitlabClient::find_our_note(long long mr_iid, std::string_view marker,
+std::optional<RemoteComment> GitlabClient::find_ours(const std::string& path,
+                                                     const std::string& query,
+                                                     std::string_view listing, CommentFields fields,
+                                                     std::span<const std::string> markers,
                                                      const std::string& username) {
-  const std::string notes = fmt::format("/projects/{}/merge_requests/{}/notes", project_, mr_iid);
   auto fetch = [&](const std::string& target, int page) {
-    const std::string what = fmt::format("listing notes of MR !{} (page {})", mr_iid, page);
+    const std::string what = fmt::format("listing {} (page {})", listing, page);
     HttpResponse response = http_.send_ok(what, "GET", target);
     nlohmann::json list = parse_api_json(response, what);
     CommentPage listed;
-    listed.comments = parse_comment_list(list, kGitlabNoteFields, what);
+    listed.comments = parse_comment_list(list, fields, what);
     // x-next-page is the next page number, empty on the last page. It must move forward, or a
     // confused server would keep us here.
     std::string next = response.header("x-next-page");
@@ -64,12 +65,11 @@ std::optional<long long> GitlabClient::find_our_note(long long mr_iid, std::stri
       if (!std::all_of(next.begin(), next.end(), [](unsigned char c) { return std::isdigit(c); }) ||
           next.size() > 9 || std::stoi(next) <= page)
         throw EnvironmentError(fmt::format("{}: unusable x-next-page `{}`", what, next));
-      listed.next_target = fmt::format("{}?per_page=100&page={}", notes, next);
+      listed.next_target = fmt::format("{}?{}&page={}", path, query, next);
     }
     return listed;
   };
-  return find_sticky_in_pages(fmt::format("{}?per_page=100&page=1", notes), fetch, marker,
-                              username);
+  return find_sticky_in_pages(fmt::format("{}?{}&page=1", path, query), fetch, markers, username);
 }
 
 UpsertResult GitlabClient::upsert_mr_note(long long mr_iid, std::string_view marker,
@@ -81,7 +81,11 @@ UpsertResult GitlabClient::upsert_mr_note(long long mr_iid, std::string_view mar
       {{"body", sticky_body(marker, http_.redactor().redact(body), kGitlabNoteLimit)}});
   const std::string notes = fmt::format("/projects/{}/merge_requests/{}/notes", project_, mr_iid);
   StickyOperations operations;
-  operations.find = [&] { return find_our_note(mr_iid, marker, username); };
+  const std::string markers[] = {std::string(marker)};
+  operations.find = [&] {
+    return find_ours(notes, "per_page=100", fmt::format("notes of MR !{}", mr_iid),
+                     kGitlabNoteFields, markers, username);
+  };
   operations.update = [&](long long id) {
     const std::string what = fmt::format("updating note {} on MR !{}", id, mr_iid);
     return parse_written_comment(

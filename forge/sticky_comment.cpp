@@ -48,13 +48,32 @@ void check_sticky_marker(std::string_view marker) {
     throw InputError(fmt::format("comment marker `{}`: expected `<!-- benchgate:KEY -->`", marker));
 }
 
-std::optional<long long> find_sticky(const std::vector<RemoteComment>& comments,
-                                     std::string_view marker, std::string_view our_login) {
+IssueText issue_text(std::span<const std::string> markers, std::string_view title,
+                     std::string_view body, const Redactor& redactor, std::size_t max_bytes) {
+  if (markers.empty()) throw InputError("an issue needs at least one marker");
+  for (const auto& marker : markers) check_sticky_marker(marker);
+  if (title.empty()) throw InputError("issue title: must not be empty");
+  return {
+      std::string(utf8_prefix(redactor.redact(title), 255)),
+      sticky_body(fmt::format("{}", fmt::join(markers, "\n")), redactor.redact(body), max_bytes)};
+}
+
+std::optional<RemoteComment> find_sticky(const std::vector<RemoteComment>& comments,
+                                         std::span<const std::string> markers,
+                                         std::string_view our_login) {
   for (const auto& comment : comments) {
     if (comment.system || !equal_ignoring_case(comment.author, our_login)) continue;
-    if (comment.body.find(marker) != std::string::npos) return comment.id;
+    for (const auto& marker : markers)
+      if (comment.body.find(marker) != std::string::npos) return comment;
   }
   return std::nullopt;
+}
+
+std::optional<long long> find_sticky(const std::vector<RemoteComment>& comments,
+                                     std::string_view marker, std::string_view our_login) {
+  const std::string markers[] = {std::string(marker)};
+  auto found = find_sticky(comments, markers, our_login);
+  return found ? std::optional<long long>(found->id) : std::nullopt;
 }
 
 std::string sticky_body(std::string_view marker, std::string_view body, std::size_t max_bytes) {
@@ -71,13 +90,13 @@ std::string sticky_body(std::string_view marker, std::string_view body, std::siz
   });
 }
 
-std::optional<long long> find_sticky_in_pages(
+std::optional<RemoteComment> find_sticky_in_pages(
     std::string first_target, const std::function<CommentPage(const std::string&, int)>& fetch,
-    std::string_view marker, std::string_view our_login, int max_pages) {
+    std::span<const std::string> markers, std::string_view our_login, int max_pages) {
   std::string target = std::move(first_target);
   for (int page = 1; page <= max_pages; ++page) {
     CommentPage listed = fetch(target, page);
-    if (auto id = find_sticky(listed.comments, marker, our_login)) return id;
+    if (auto found = find_sticky(listed.comments, markers, our_login)) return found;
     if (!listed.next_target) return std::nullopt;
     target = std::move(*listed.next_target);
   }
@@ -87,7 +106,12 @@ std::optional<long long> find_sticky_in_pages(
 
 UpsertResult upsert_sticky(const StickyOperations& operations) {
   for (int round = 1;; ++round) {
-    if (auto id = operations.find()) return operations.update(*id);
+    if (auto found = operations.find()) {
+      // A closed issue was closed by a person (fixed, or accepted): reopening or editing it on
+      // every later run would overrule them.
+      if (found->closed) return UpsertResult{false, true, found->id, found->url};
+      return operations.update(found->id);
+    }
     try {
       return operations.create();
     } catch (const HttpError& e) {

@@ -44,6 +44,7 @@ CLEAN_TREE = {
     "prepush/plan.cpp": '#include "process/run_child.h"\n#include "git/repository.h"\n',
     "history/site_flamegraphs.cpp": '#include "store/store.h"\n#include "profile/perf_profiler.h"\n',
     "history/collect.cpp": '#include "store/store.h"\n#include "stats/compare.h"\n',
+    "history/alerts.cpp": '#include "git/repository.h"\n#include "forge/github.h"\n',
     "cli/main.cpp": ('#include <CLI/CLI.hpp>\n#include "gate/judge.h"\n#include "prepush/plan.h"\n'
                      '#include <iostream>\nint main() { std::cout << "hi"; }\n'),
     "cli/CMakeLists.txt": "target_link_libraries(benchgate PRIVATE benchgate_gate benchgate_prepush CLI11::CLI11)\n",

@@ -113,6 +113,101 @@ FakeGithub::FakeGithub(Options options)
           reject(res, 404, "Not Found", req);
         });
 
+  // Issues of the repository (GET .../issues): state open (default), closed or all; creator
+  // filters by login; newest first; pagination as for comments.
+  auto list_issues = [this, by_id](const httplib::Request& req, httplib::Response& res,
+                                   const std::smatch&) {
+    std::lock_guard lock(mutex_);
+    const std::string state = req.has_param("state") ? req.get_param_value("state") : "open";
+    if (state != "open" && state != "closed" && state != "all")
+      return reject(res, 422, "Validation Failed: state", req);
+    const std::string creator = req.get_param_value("creator");
+    std::vector<const Issue*> shown;
+    for (auto it = issues_.rbegin(); it != issues_.rend(); ++it)
+      if ((state == "all" || it->state == state) && (creator.empty() || it->author == creator))
+        shown.push_back(&*it);
+    long long per_page = std::clamp<long long>(int_param(req, "per_page", 30), 1, 100);
+    long long page = std::max<long long>(1, int_param(req, "page", 1));
+    const long long total = static_cast<long long>(shown.size());
+    long long last = std::max<long long>(1, (total + per_page - 1) / per_page);
+    nlohmann::json list = nlohmann::json::array();
+    for (long long i = (page - 1) * per_page; i < std::min(page * per_page, total); ++i)
+      list.push_back({{"id", shown[i]->id},
+                      {"number", shown[i]->number},
+                      {"title", shown[i]->title},
+                      {"body", shown[i]->body},
+                      {"state", shown[i]->state},
+                      {"user", {{"login", shown[i]->author}}},
+                      {"html_url", fmt::format("https://github.example/{}/issues/{}", options_.repo,
+                                               shown[i]->number)}});
+    // The next page's URL keeps the filters, as GitHub's does.
+    auto link = [&](long long k, const char* rel) {
+      return fmt::format(
+          "<{}{}/issues?state={}{}&per_page={}&page={}>; rel=\"{}\"", origin(), by_id, state,
+          creator.empty() ? "" : "&creator=" + httplib::detail::encode_query_param(creator),
+          per_page, k, rel);
+    };
+    std::vector<std::string> links;
+    if (page < last) links.push_back(link(page + 1, "next")), links.push_back(link(last, "last"));
+    if (page > 1) links.push_back(link(1, "first")), links.push_back(link(page - 1, "prev"));
+    if (!links.empty()) res.set_header("Link", fmt::format("{}", fmt::join(links, ", ")));
+    json_reply(res, 200, list.dump());
+  };
+  route("GET", repo + "/issues", list_issues);
+  route("GET", by_id + "/issues", list_issues);
+
+  auto issue_json = [this](const Issue& issue) {
+    return nlohmann::json{{"id", issue.id},
+                          {"number", issue.number},
+                          {"title", issue.title},
+                          {"body", issue.body},
+                          {"state", issue.state},
+                          {"user", {{"login", issue.author}}},
+                          {"html_url", fmt::format("https://github.example/{}/issues/{}",
+                                                   options_.repo, issue.number)}};
+  };
+  // title is required and non-empty; body, when given, a string.
+  auto valid_issue_fields = [this](const nlohmann::json& body, bool need_title,
+                                   const httplib::Request& req, httplib::Response& res) {
+    const bool has_title = body.contains("title");
+    if ((need_title && !has_title) ||
+        (has_title && (!body["title"].is_string() || body["title"].get<std::string>().empty())) ||
+        (body.contains("body") && !body["body"].is_string())) {
+      reject(res, 422, "Validation Failed: title is required, title and body are strings", req);
+      return false;
+    }
+    return true;
+  };
+  route("POST", repo + "/issues",
+        [this, issue_json, valid_issue_fields](const httplib::Request& req, httplib::Response& res,
+                                               const std::smatch&) {
+          auto body = json_body(req, res);
+          if (!body || !valid_issue_fields(*body, true, req, res)) return;
+          std::lock_guard lock(mutex_);
+          Issue issue{next_issue_++,
+                      next_id_++,
+                      author_of_token(),
+                      (*body)["title"],
+                      body->value("body", std::string()),
+                      "open"};
+          issues_.push_back(issue);
+          json_reply(res, 201, issue_json(issue).dump());
+        });
+  route("PATCH", repo + R"(/issues/(\d+))",
+        [this, issue_json, valid_issue_fields](const httplib::Request& req, httplib::Response& res,
+                                               const std::smatch& m) {
+          auto body = json_body(req, res);
+          if (!body || !valid_issue_fields(*body, false, req, res)) return;
+          std::lock_guard lock(mutex_);
+          for (auto& issue : issues_)
+            if (issue.number == std::stoll(m[1])) {
+              if (body->contains("title")) issue.title = (*body)["title"];
+              if (body->contains("body")) issue.body = (*body)["body"];
+              return json_reply(res, 200, issue_json(issue).dump());
+            }
+          reject(res, 404, "Not Found", req);
+        });
+
   auto validate_output = [this](const nlohmann::json& body, const httplib::Request& req,
                                 httplib::Response& res) {
     if (!body.contains("output")) return true;
@@ -272,6 +367,18 @@ std::vector<FakeGithub::Comment> FakeGithub::comments(long long pr) const {
 std::vector<FakeGithub::CheckRunRecord> FakeGithub::check_runs() const {
   std::lock_guard lock(mutex_);
   return check_runs_;
+}
+
+long long FakeGithub::add_issue(const std::string& author, const std::string& title,
+                                const std::string& body, const std::string& state) {
+  std::lock_guard lock(mutex_);
+  issues_.push_back({next_issue_, next_id_++, author, title, body, state});
+  return next_issue_++;
+}
+
+std::vector<FakeGithub::Issue> FakeGithub::issues() const {
+  std::lock_guard lock(mutex_);
+  return issues_;
 }
 
 void FakeGithub::set_pull_request(long long pr, const std::string& head_sha) {

@@ -30,6 +30,16 @@ class FakeGithub : public FakeHttpServer {
     std::string author;
     std::string body;
   };
+  // Issues are numbered per repository; `id` is global and differs from `number`, as on GitHub,
+  // so a client that addresses an issue by the wrong one gets a 404.
+  struct Issue {
+    long long number;
+    long long id;
+    std::string author;
+    std::string title;
+    std::string body;
+    std::string state;  // "open" or "closed"
+  };
   struct CheckRunRecord {
     long long id;
     nlohmann::json created;  // the POST body
@@ -47,6 +57,9 @@ class FakeGithub : public FakeHttpServer {
   long long add_comment(long long pr, const std::string& author, const std::string& body);
   std::vector<Comment> comments(long long pr) const;
   std::vector<CheckRunRecord> check_runs() const;
+  long long add_issue(const std::string& author, const std::string& title, const std::string& body,
+                      const std::string& state = "open");
+  std::vector<Issue> issues() const;  // oldest first
   void set_pull_request(long long pr, const std::string& head_sha);
   // GET /user returns a body of about `bytes` bytes, chunked (no Content-Length) if asked.
   void set_user_response_size(std::size_t bytes, bool chunked);
@@ -62,6 +75,8 @@ class FakeGithub : public FakeHttpServer {
   std::map<long long, std::vector<Comment>> comments_;
   std::map<long long, std::string> pull_heads_;
   std::vector<CheckRunRecord> check_runs_;
+  std::vector<Issue> issues_;
+  long long next_issue_ = 1;
   long long next_id_ = 1000;
   std::size_t user_response_size_ = 0;
   bool user_response_chunked_ = false;

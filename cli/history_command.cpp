@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "cli/command.h"
+#include "cli/history_alert.h"
 #include "core/atomic_file.h"
 #include "core/errors.h"
 #include "forge/commit_links.h"
@@ -39,6 +40,7 @@ struct HistoryFlags {
   std::string format = "console";
   std::string output;
   std::optional<std::string> commit_url;  // --commit-url; default from the CI environment
+  AlertFlags alert;
 };
 
 constexpr const char* kExamples = R"(
@@ -49,7 +51,9 @@ Examples:
   benchgate history --format csv -o history.csv      one row per recorded job
   benchgate history --format json -o history.json    the whole history (docs/history.md)
   benchgate history --format html -o site/           the static dashboard
-  benchgate history --store dir:results --metric all)";
+  benchgate history --store dir:results --metric all
+  benchgate history --alert --last 200                 on the default branch: open or update an
+                                                     issue for each recent change point)";
 
 std::regex benchmark_filter(const std::string& pattern) {
   try {
@@ -79,6 +83,9 @@ history::HistoryQuery resolve(const HistoryFlags& f) {
   return q;
 }
 
+// Writes the history in the format asked for; the exit code.
+int write_history(const HistoryFlags& flags, History& history, const store::ProfileStore* profiles);
+
 int run_history(const HistoryFlags& flags) {
   if (flags.format == "html" && flags.output.empty())
     throw InputError("--format html writes a site into a directory: give -o DIR");
@@ -91,6 +98,14 @@ int run_history(const HistoryFlags& flags) {
       flags.commit_url ? *flags.commit_url : forge::commit_url_prefix(forge::process_environment());
   // Notes go to stderr too, so a shallow clone or skipped records are seen whatever the format.
   for (const std::string& note : history.notes) fmt::print(stderr, "benchgate: note: {}\n", note);
+  // The output first: a forge that fails must not cost the history its report.
+  const int written = write_history(flags, history, profiles.get());
+  const int alerted = run_history_alerts(history, flags.alert, query.repo);
+  return alerted != kExitPass ? alerted : written;
+}
+
+int write_history(const HistoryFlags& flags, History& history,
+                  const store::ProfileStore* profiles) {
   if (flags.format == "html") {
     const std::size_t flamegraphs =
         profiles ? history::write_site_flamegraphs(history, *profiles, flags.output) : 0;
@@ -174,6 +189,7 @@ void register_history_command(CLI::App& app, Action& action) {
                   "Prefix of a commit's web page in the dashboard, e.g. "
                   "https://github.com/OWNER/REPO/commit/ (default: from GitHub Actions' or GitLab "
                   "CI's variables; none elsewhere)");
+  add_alert_options(*cmd, flags->alert);
   cmd->callback([&action, flags] { action = [flags] { return run_history(*flags); }; });
 }
 

@@ -11,6 +11,7 @@
 #include "stats/change_points.h"
 #include "store/git_notes_store.h"
 #include "store/profile_store.h"
+#include "tests/forge/fake_github.h"
 #include "tests/history/history_fixture.h"
 #include "tests/store/git_fixture.h"
 #include "tests/support/process.h"
@@ -203,6 +204,44 @@ TEST(HistoryCliSite, CommitUrlFlagWinsAndOutsideCiThereIsNoLink) {
   };
   EXPECT_EQ(read("plain").find("commit/"), std::string::npos);
   EXPECT_NE(read("linked").find("https://git.example/c/"), std::string::npos);
+}
+
+// `--alert` through the binary against the fake GitHub: the step of BM_A opens one issue, the
+// next run updates it, and the token reaches neither the output nor the issue.
+TEST(HistoryCliAlert, ARecentChangeOpensOneIssueThatTheNextRunUpdates) {
+  HistoryRepo repo;
+  for (int i = 0; i < 12; ++i) {
+    const std::string commit = repo.commit("commit " + std::to_string(i));
+    const double jitter = 1 + 0.01 * (i % 3 - 1);
+    repo.job(commit, {.levels = {{"BM_A", (i < 6 ? 100.0 : 150.0) * jitter}, {"BM_B", 200}}});
+  }
+  FakeGithub github;
+  ProcessOptions options = in_dir(repo.path());
+  options.env = {{"GITHUB_API_URL", github.api_base()},
+                 {"GITHUB_REPOSITORY", github.options().repo},
+                 {"GITHUB_TOKEN", github.options().token}};
+  const std::vector<std::string> args = {"history", "--alert", "--alert-forge", "github",
+                                         "--allow-insecure-http"};
+  for (int run = 0; run < 2; ++run) {
+    const ProcessResult r = run_benchgate(args, options);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.out.find(github.options().token), std::string::npos);
+    EXPECT_EQ(r.err.find(github.options().token), std::string::npos);
+    const auto issues = github.issues();
+    ASSERT_EQ(issues.size(), 1u) << "run " << run << ": " << r.err;
+    EXPECT_NE(issues[0].body.find("BM\\_A"), std::string::npos) << issues[0].body;
+    EXPECT_EQ(issues[0].body.find("BM\\_B"), std::string::npos) << issues[0].body;
+    EXPECT_EQ(issues[0].body.find(github.options().token), std::string::npos);
+  }
+}
+
+TEST(HistoryCliAlert, WithoutAForgeAlertIsAUsageError) {
+  HistoryRepo repo;
+  repo.job(repo.commit("only"));
+  ProcessOptions options = in_dir(repo.path());
+  options.unset_env = {"GITHUB_ACTIONS", "GITLAB_CI", "GITHUB_REPOSITORY", "CI_PROJECT_ID"};
+  const ProcessResult r = run_benchgate({"history", "--alert"}, options);
+  EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
 }
 
 }  // namespace

@@ -12,6 +12,7 @@
 #include "cli/command.h"
 #include "cli/history_alert.h"
 #include "core/atomic_file.h"
+#include "core/benchmark_filter.h"
 #include "core/errors.h"
 #include "forge/commit_links.h"
 #include "history/collect.h"
@@ -54,15 +55,6 @@ Examples:
   benchgate history --store dir:results --metric all
   benchgate history --alert --last 200                 on the default branch: open or update an
                                                      issue for each recent change point)";
-
-std::regex benchmark_filter(const std::string& pattern) {
-  try {
-    return std::regex(pattern, std::regex::ECMAScript);
-  } catch (const std::regex_error& e) {
-    throw InputError(
-        fmt::format("--benchmark \"{}\": not a regular expression ({})", pattern, e.what()));
-  }
-}
 
 history::HistoryQuery resolve(const HistoryFlags& f) {
   history::HistoryQuery q;
@@ -147,7 +139,7 @@ void register_history_command(CLI::App& app, Action& action) {
   cmd->add_option("--remote", flags->remote, "Remote whose default branch is the default")
       ->capture_default_str();
   cmd->add_option("--benchmark", flags->benchmark,
-                  "Only benchmarks whose name matches this regular expression (ECMAScript, "
+                  "Only benchmarks whose name matches this regular expression (POSIX extended, "
                   "searched anywhere in the name)");
   cmd->add_option("--since", flags->since,
                   "Only commits from this date on: YYYY-MM-DD, YYYY-MM-DDTHH:MM:SSZ or \"N days "

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "core/benchmark_filter.h"
 #include "core/errors.h"
 #include "core/log.h"
 #include "core/text.h"
@@ -28,16 +29,6 @@ using Seconds = std::chrono::duration<double>;
 // so that the union bound over all of them is the alpha asked for.
 int planned_steps(std::size_t candidates) {
   return 1 + static_cast<int>(std::ceil(std::log2(static_cast<double>(candidates))));
-}
-
-std::regex benchmark_regex(const std::string& pattern) {
-  try {
-    // As Google Benchmark reads --benchmark_filter: POSIX extended, searched in the name.
-    return std::regex(pattern, std::regex::extended);
-  } catch (const std::regex_error& e) {
-    throw InputError(
-        fmt::format("--benchmark {}: not a valid regular expression ({})", pattern, e.what()));
-  }
 }
 
 std::vector<BenchmarkComparison> rows_where(const Comparison& comparison,
@@ -159,7 +150,7 @@ BisectResult run_bisect(const BisectSettings& s) {
   BisectResult result;
   result.suite = bisect_suite(gate).name;
   std::optional<std::regex> wanted;
-  if (s.benchmark) wanted = benchmark_regex(*s.benchmark);
+  if (s.benchmark) wanted = benchmark_filter(*s.benchmark);
   result.good = git::resolve_revision(gate.repo, s.good);
   result.bad = git::resolve_revision(gate.repo, s.bad);
   result.path = first_parent_path(gate.repo, result.good, result.bad);

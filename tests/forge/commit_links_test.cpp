@@ -11,8 +11,8 @@ TEST(CommitLinks, GithubActionsNamesTheServerAndTheRepository) {
                                                {"GITHUB_REPOSITORY", "o/r"},
                                                {"GITHUB_SERVER_URL", "https://ghe.example/"}})),
             "https://ghe.example/o/r/commit/");
-  EXPECT_EQ(commit_url_prefix(map_environment({{"GITHUB_ACTIONS", "true"},
-                                               {"GITHUB_REPOSITORY", "o/r"}})),
+  EXPECT_EQ(commit_url_prefix(
+                map_environment({{"GITHUB_ACTIONS", "true"}, {"GITHUB_REPOSITORY", "o/r"}})),
             "https://github.com/o/r/commit/");
 }
 

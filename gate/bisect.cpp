@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <random>
 #include <regex>
 
@@ -12,6 +13,7 @@
 #include "core/log.h"
 #include "core/text.h"
 #include "gate/bisect_steps.h"
+#include "git/commit_range.h"
 #include "git/history.h"
 #include "git/repository.h"
 #include "git/revision.h"
@@ -114,29 +116,21 @@ std::vector<std::string> first_parent_path(const std::filesystem::path& repo_pat
     throw InputError(
         fmt::format("GOOD and BAD are the same commit {}: nothing to bisect", short_commit(good)));
   const git::Repository repo = git::Repository::open(repo_path);
-  std::vector<std::string> path;
-  git::FirstParentWalk walk(repo, bad);
-  path.push_back(walk.commit());
-  while (walk.commit() != good) {
-    if (!walk.step()) {
-      // Say which way round it is when GOOD lies above BAD.
-      git::FirstParentWalk from_good(repo, good);
-      bool reversed = false;
-      while (!reversed && from_good.step()) reversed = from_good.commit() == bad;
-      throw InputError(
-          reversed
-              ? fmt::format("GOOD {} is newer than BAD {}: give the older commit first",
-                            short_commit(good), short_commit(bad))
-              : fmt::format("GOOD {} is not on the first-parent history of BAD {}{}: bisect "
-                            "walks first parents only",
-                            short_commit(good), short_commit(bad),
-                            walk.end() == git::FirstParentWalk::End::kShallow
-                                ? std::string(" (the clone is shallow; ") + git::kDeepenHint + ")"
-                                : ""));
-    }
-    path.push_back(walk.commit());
+  constexpr std::size_t kAll = std::numeric_limits<std::size_t>::max();
+  const git::FirstParentRange range = git::first_parent_range(repo, good, bad, kAll, kAll);
+  if (!range.complete) {
+    // Say which way round it is when GOOD lies above BAD.
+    const bool reversed = git::first_parent_range(repo, bad, good, 0, kAll).complete;
+    throw InputError(
+        reversed ? fmt::format("GOOD {} is newer than BAD {}: give the older commit first",
+                               short_commit(good), short_commit(bad))
+                 : fmt::format("GOOD {} is not on the first-parent history of BAD {}: bisect "
+                               "walks first parents only (in a shallow clone, {})",
+                               short_commit(good), short_commit(bad), git::kDeepenHint));
   }
-  std::reverse(path.begin(), path.end());
+  std::vector<std::string> path = {good};
+  for (auto it = range.commits.rbegin(); it != range.commits.rend(); ++it)
+    path.push_back(it->commit);
   return path;
 }
 

@@ -62,10 +62,6 @@ struct BisectResult {
   BisectOutcome outcome = BisectOutcome::kRange;
   std::string suite;
   std::string good, bad;  // full commit ids
-  // One row as the log and the console show it: "BM_x: regression x1.102 [1.081, 1.124], p 0.0012"
-  // (Holm-adjusted p-value when there is one).
-  std::string describe_row(const BenchmarkComparison& row);
-
   // The first-parent path from GOOD (first) to BAD (last).
   std::vector<std::string> path;
   // The settled range: last_good is known good, first_bad known bad, and the culprit is one of

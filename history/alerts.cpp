@@ -91,10 +91,7 @@ std::vector<HistoryAlert> find_alerts(const History& history, const AlertSetting
                                 series.unit, change, regression});
     }
   }
-  for (auto& alert : alerts)
-    std::stable_sort(
-        alert.changes.begin(), alert.changes.end(),
-        [](const AlertedChange& a, const AlertedChange& b) { return size_of(a) > size_of(b); });
+  for (auto& alert : alerts) sort_changes(alert);
   return alerts;
 }
 

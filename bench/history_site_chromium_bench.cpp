@@ -33,7 +33,7 @@ void BM_HistoryDashboardOpens(benchmark::State& state) {
   const auto series = static_cast<std::size_t>(state.range(0));
   const auto points = static_cast<std::size_t>(state.range(1));
   benchgate::testing::TempDir dir("benchgate-dashboard-bench");
-  benchgate::reporters::write_history_site(
+  benchgate::report::write_history_site(
       benchgate::testing::synthetic_history(series, points, "https://forge.test/o/r/commit/"),
       dir.path());
   double drawn = 0, first_chart_ms = 0;

@@ -101,14 +101,14 @@ int write_history(const HistoryFlags& flags, History& history,
   if (flags.format == "html") {
     const std::size_t flamegraphs =
         profiles ? history::write_site_flamegraphs(history, *profiles, flags.output) : 0;
-    reporters::write_history_site(history, flags.output);
+    report::write_history_site(history, flags.output);
     fmt::print(stderr, "benchgate: history site written to {} ({} differential flame graph(s))\n",
                flags.output, flamegraphs);
     return kExitPass;
   }
-  const std::string text = flags.format == "json"  ? reporters::format_history_json(history)
-                           : flags.format == "csv" ? reporters::format_history_csv(history)
-                                                   : reporters::format_history_console(history);
+  const std::string text = flags.format == "json"  ? report::format_history_json(history)
+                           : flags.format == "csv" ? report::format_history_csv(history)
+                                                   : report::format_history_console(history);
   if (flags.output.empty()) {
     fmt::print("{}", text);
   } else {

@@ -7,7 +7,7 @@
 #include "reporters/history_formats.h"
 #include "reporters/report_format.h"
 
-namespace benchgate::reporters {
+namespace benchgate::report {
 namespace {
 
 // The sparkline shows this many of the most recent points: enough to see a step, short enough
@@ -107,4 +107,4 @@ std::string format_history_console(const History& history) {
   return out;
 }
 
-}  // namespace benchgate::reporters
+}  // namespace benchgate::report

@@ -2,7 +2,7 @@
 
 #include "reporters/history_formats.h"
 
-namespace benchgate::reporters {
+namespace benchgate::report {
 namespace {
 
 // One CSV cell. Commit subjects and benchmark names are untrusted: a cell starting with = + - @
@@ -43,4 +43,4 @@ std::string format_history_csv(const History& history) {
   return out;
 }
 
-}  // namespace benchgate::reporters
+}  // namespace benchgate::report

@@ -6,7 +6,7 @@
 
 #include "core/history.h"
 
-namespace benchgate::reporters {
+namespace benchgate::report {
 
 // One line per series (a sparkline of its last points, the last level, the most recent change)
 // and its change points under it; untrusted names cleaned for a terminal.
@@ -17,4 +17,4 @@ std::string format_history_json(const History& history);
 // run as a formula prefixed with a quote.
 std::string format_history_csv(const History& history);
 
-}  // namespace benchgate::reporters
+}  // namespace benchgate::report

@@ -1,7 +1,7 @@
 #include "core/json_writer.h"
 #include "reporters/history_formats.h"
 
-namespace benchgate::reporters {
+namespace benchgate::report {
 namespace {
 
 void write_point(JsonWriter& w, const HistoryPoint& p) {
@@ -79,4 +79,4 @@ std::string format_history_json(const History& history) {
   return out;
 }
 
-}  // namespace benchgate::reporters
+}  // namespace benchgate::report

@@ -7,7 +7,7 @@
 #include "reporters/history_site_assets.h"
 #include "reporters/history_site_data.h"
 
-namespace benchgate::reporters {
+namespace benchgate::report {
 namespace {
 
 // The page holds no text of the history outside the data element: the script builds every
@@ -62,4 +62,4 @@ void write_history_site(const History& history, const std::filesystem::path& dir
   write_file_atomically(directory / "index.html", page);
 }
 
-}  // namespace benchgate::reporters
+}  // namespace benchgate::report

@@ -6,11 +6,11 @@
 
 #include "core/history.h"
 
-namespace benchgate::reporters {
+namespace benchgate::report {
 
 // Writes the site into `directory` (created when missing; files of an earlier site replaced
 // atomically). Flame graph files named by HistoryChange::flamegraph are expected to be written
 // there by the caller.
 void write_history_site(const History& history, const std::filesystem::path& directory);
 
-}  // namespace benchgate::reporters
+}  // namespace benchgate::report

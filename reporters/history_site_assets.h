@@ -3,10 +3,10 @@
 // reporters/site/ and Debian's Chart.js (reporters/CMakeLists.txt, site/embed_text.cmake).
 #include <string>
 
-namespace benchgate::reporters {
+namespace benchgate::report {
 
 std::string site_chart_js();       // Chart.js, with its license header
 std::string site_dashboard_js();   // reporters/site/dashboard.js
 std::string site_dashboard_css();  // reporters/site/dashboard.css
 
-}  // namespace benchgate::reporters
+}  // namespace benchgate::report

@@ -11,7 +11,7 @@
 
 #include "core/json_writer.h"
 
-namespace benchgate::reporters {
+namespace benchgate::report {
 namespace {
 
 // Six significant digits are more than a chart or a tooltip shows, and keep the data of 100
@@ -151,4 +151,4 @@ std::string history_site_json(const History& history) {
   return script_safe_json(w.take());
 }
 
-}  // namespace benchgate::reporters
+}  // namespace benchgate::report

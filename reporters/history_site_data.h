@@ -6,7 +6,7 @@
 
 #include "core/history.h"
 
-namespace benchgate::reporters {
+namespace benchgate::report {
 
 // The JSON the dashboard's script reads (reporters/site/dashboard.js), already escaped with
 // script_safe_json. `order` lists the series for the overview: latest change first.
@@ -17,4 +17,4 @@ std::string history_site_json(const History& history);
 // characters only occur inside JSON strings, where the escapes mean the same text.
 std::string script_safe_json(std::string_view json);
 
-}  // namespace benchgate::reporters
+}  // namespace benchgate::report

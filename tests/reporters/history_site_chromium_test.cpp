@@ -11,7 +11,7 @@
 #include "tests/support/chromium_page.h"
 #include "tests/support/temp_dir.h"
 
-namespace benchgate::reporters {
+namespace benchgate::report {
 namespace {
 using benchgate::testing::check_in_chromium;
 using benchgate::testing::ChromiumOptions;
@@ -233,4 +233,4 @@ TEST(HistorySiteChromium, HostileNamesAndSubjectsAreText) {
 }
 
 }  // namespace
-}  // namespace benchgate::reporters
+}  // namespace benchgate::report

@@ -15,7 +15,7 @@
 #include "tests/support/process.h"
 #include "tests/support/temp_dir.h"
 
-namespace benchgate::reporters {
+namespace benchgate::report {
 namespace {
 using benchgate::testing::read_file;
 using benchgate::testing::synthetic_history;
@@ -125,4 +125,4 @@ TEST(HistorySite, NamesNothingOutsideTheSite) {
 }
 
 }  // namespace
-}  // namespace benchgate::reporters
+}  // namespace benchgate::report

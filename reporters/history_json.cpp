@@ -1,5 +1,6 @@
 #include "core/json_writer.h"
 #include "reporters/history_formats.h"
+#include "reporters/history_json_fields.h"
 
 namespace benchgate::report {
 namespace {
@@ -54,15 +55,19 @@ void write_series(JsonWriter& w, const HistorySeries& s) {
 
 }  // namespace
 
-std::string format_history_json(const History& history) {
-  JsonWriter w;
-  w.begin_object();
+void write_history_origin(JsonWriter& w, const History& history) {
   w.key("branch").value(history.branch);
   w.key("head").value(history.head);
   w.key("store").value(history.store);
   w.key("commit_url_prefix").value(history.commit_url_prefix);
   w.key("commits_walked").value(history.commits_walked);
   w.key("shallow").value(history.shallow);
+}
+
+std::string format_history_json(const History& history) {
+  JsonWriter w;
+  w.begin_object();
+  write_history_origin(w, history);
   w.key("detection").begin_object();
   w.key("window").value(history.detection.window);
   w.key("min_segment").value(history.detection.min_segment);

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "core/json_writer.h"
+#include "reporters/history_json_fields.h"
 
 namespace benchgate::report {
 namespace {
@@ -125,12 +126,7 @@ std::string script_safe_json(std::string_view json) {
 std::string history_site_json(const History& history) {
   JsonWriter w(0);
   w.begin_object();
-  w.key("branch").value(history.branch);
-  w.key("head").value(history.head);
-  w.key("store").value(history.store);
-  w.key("commit_url_prefix").value(history.commit_url_prefix);
-  w.key("commits_walked").value(history.commits_walked);
-  w.key("shallow").value(history.shallow);
+  write_history_origin(w, history);
   w.key("notes").value(history.notes);
   w.key("order").begin_array();
   for (std::size_t i : overview_order(history)) w.value(i);

@@ -121,27 +121,6 @@ void forge_warning(const ForgeAccess& access, std::string_view text) {
   log_warning("{}", access.redactor.redact(text));
 }
 
-ForgeAccess forge_access(forge::CiKind kind, const std::string& token_env,
-                         const std::string& ca_file, bool allow_insecure_http,
-                         const forge::Environment& env) {
-  ForgeAccess access;
-  access.token_env = !token_env.empty()                 ? token_env
-                     : kind == forge::CiKind::kGitlabCi ? std::string(forge::kGitlabTokenEnv)
-                                                        : std::string(forge::kGithubTokenEnv);
-  access.token = forge::token_from_env(env, access.token_env);
-  if (access.token) access.redactor.add(*access.token);
-  // The benchmarks are the pull request's code: they have no business with our token, whatever
-  // its variable is called (names like a credential were withdrawn at startup already).
-  withdraw_from_environment(access.token_env);
-  if (!ca_file.empty()) access.http.ca_file = ca_file;
-  access.http.allow_insecure_http = allow_insecure_http;
-  access.http.proxy = forge::proxy_settings(env);
-  access.http.log = [redactor = access.redactor](std::string_view line) {
-    log_info("{}", redactor.redact(line));
-  };
-  return access;
-}
-
 void publish_to_github(const GateContext& context, const std::vector<SuiteVerdict>& verdicts,
                        const ReportWithLinks& report_for, const ForgeAccess& access,
                        const std::filesystem::path& report_dir, const forge::Environment& env) {

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 
+#include "forge/access.h"
 #include "forge/environment.h"
 #include "forge/http_client.h"
 #include "forge/redactor.h"
@@ -17,20 +18,9 @@
 
 namespace benchgate::gate {
 
-struct ForgeAccess {
-  std::optional<forge::Secret> token;
-  std::string token_env;     // the variable it came from (or should have), for messages
-  forge::Redactor redactor;  // knows the token: everything we write passes through it
-  forge::HttpOptions http;
-};
-
-// Reads the token from `token_env` (default: GITHUB_TOKEN for GitHub, BENCHGATE_GITLAB_TOKEN for
-// GitLab) and removes that variable from our environment, so the benchmarks we start never see
-// it. `ca_file` replaces the system CA store for TLS verification; `allow_insecure_http` lets the
-// token go to an http:// API URL (test servers). The proxy comes from `env` (forge/proxy.h).
-ForgeAccess forge_access(forge::CiKind kind, const std::string& token_env,
-                         const std::string& ca_file, bool allow_insecure_http,
-                         const forge::Environment& env);
+// The token and HTTP options every forge call of the gate goes through (forge/access.h).
+using forge::forge_access;
+using forge::ForgeAccess;
 
 // How a forge shows a finding's SVG in its comment (a link, an image), as Markdown; "" for the
 // default (the file name in the report directory).

@@ -4,20 +4,28 @@
 // them. Built by history/, written by reporters/ (console, JSON, CSV, the HTML site) and read by
 // the alerts; nothing here computes.
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace benchgate {
 
-// One recorded job of one benchmark on one commit.
-struct HistoryPoint {
+// One recorded job: the commit it measured and when it ran. Every point of the job (one per
+// benchmark x metric) shares it, so a history of 10,000 jobs x 100 benchmarks holds 10,000 copies
+// of each commit's id and subject, not a million (docs/history.md#speed).
+struct HistoryJob {
   std::string commit;         // full commit id
   long long commit_time = 0;  // committer time, seconds since the epoch
   std::string subject;        // first line of the commit message (untrusted text)
   std::string created_at;     // when the job was recorded (ISO 8601 UTC)
-  double estimate = 0;        // the job's level: median of its processes' medians
-  double low = 0;             // the interval of that level (docs/history.md#the-points)
+};
+
+// One recorded job of one benchmark on one commit.
+struct HistoryPoint {
+  std::shared_ptr<const HistoryJob> job;  // never null
+  double estimate = 0;                    // the job's level: median of its processes' medians
+  double low = 0;                         // the interval of that level (docs/history.md#the-points)
   double high = 0;
   std::size_t processes = 0;  // processes behind the level
   bool has_profile = false;   // a profile is stored for this commit and testbed

@@ -26,7 +26,7 @@ double size_of(const AlertedChange& alerted) {
 std::string subject_in_history(const History& history, const std::string& commit) {
   for (const auto& series : history.series)
     for (const auto& point : series.points)
-      if (point.commit == commit) return point.subject;
+      if (point.job->commit == commit) return point.job->subject;
   return {};
 }
 

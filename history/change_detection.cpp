@@ -17,8 +17,8 @@ bool detect_changes(HistorySeries& series, const stats::ChangePointSettings& set
     if (found.index == 0 || found.index >= series.points.size()) continue;  // not a change
     HistoryChange change;
     change.index = found.index;
-    change.last_before = series.points[found.index - 1].commit;
-    change.first_after = series.points[found.index].commit;
+    change.last_before = series.points[found.index - 1].job->commit;
+    change.first_after = series.points[found.index].job->commit;
     change.before = std::exp(found.before);
     change.before_low = std::exp(found.before_low);
     change.before_high = std::exp(found.before_high);

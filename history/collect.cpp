@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -95,6 +96,8 @@ class PointMaker {
   PointMaker(const HistoryQuery& query, SeriesTable& table) : query_(query), table_(table) {}
 
   void add(const RunRecord& record, const WalkedCommit& commit) {
+    const auto job = std::make_shared<const HistoryJob>(
+        HistoryJob{commit.commit, commit.summary.time, commit.summary.subject, record.created_at});
     const auto suite_field = record.environment.find("suite");
     const std::string suite = suite_field != record.environment.end() && suite_field->is_string()
                                   ? suite_field->get<std::string>()
@@ -103,11 +106,11 @@ class PointMaker {
       if (!wanted(result.name)) continue;
       if (!query_.metric.empty()) {
         if (const std::vector<double>* values = result.metric(query_.metric))
-          add_point(record, commit, suite, result, query_.metric, *values);
+          add_point(record, job, suite, result, query_.metric, *values);
         continue;
       }
       for (const auto& [metric, values] : result.metrics)
-        add_point(record, commit, suite, result, metric, values);
+        add_point(record, job, suite, result, metric, values);
     }
   }
 
@@ -120,8 +123,8 @@ class PointMaker {
     return it->second;
   }
 
-  void add_point(const RunRecord& record, const WalkedCommit& commit, const std::string& suite,
-                 const BenchmarkResult& result, const std::string& metric,
+  void add_point(const RunRecord& record, const std::shared_ptr<const HistoryJob>& job,
+                 const std::string& suite, const BenchmarkResult& result, const std::string& metric,
                  const std::vector<double>& values) {
     stats::group_by_process(result.process, values, groups_, scratch_);
     if (groups_.samples() == 0) return;  // every sample failed: nothing measured here
@@ -129,10 +132,7 @@ class PointMaker {
     const stats::MedianInterval interval = stats::median_interval(medians_);
     HistoryPoint& point =
         table_.at(suite, result.name, metric, record.testbed).points.emplace_back();
-    point.commit = commit.commit;
-    point.commit_time = commit.summary.time;
-    point.subject = commit.summary.subject;
-    point.created_at = record.created_at;
+    point.job = job;
     // The job's level (stats::job_level) from the medians already at hand: job_level would sort
     // them again into a vector of its own, a million allocations on a long history.
     point.estimate = stats::median_of_sorted(medians_);

@@ -24,10 +24,10 @@ std::size_t mark_profiles(std::vector<HistorySeries>& series, const store::Profi
   for (HistorySeries& s : series) {
     const std::string key = key_of(s.testbed, s.suite, s.benchmark);
     for (HistoryPoint& point : s.points) {
-      if (!with_profiles.count(point.commit)) continue;
-      auto [it, added] = profiled.try_emplace(point.commit);
+      if (!with_profiles.count(point.job->commit)) continue;
+      auto [it, added] = profiled.try_emplace(point.job->commit);
       if (added) {
-        const store::ProfileEntries entries = profiles.load_all(point.commit);
+        const store::ProfileEntries entries = profiles.load_all(point.job->commit);
         if (!entries.problems.empty()) ++unreadable;
         for (const store::StoredProfile& p : entries.profiles)
           it->second.insert(key_of(p.testbed, p.suite, p.benchmark));

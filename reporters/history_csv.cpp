@@ -37,9 +37,9 @@ std::string format_history_csv(const History& history) {
   for (const HistorySeries& s : history.series)
     for (const HistoryPoint& p : s.points)
       out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{}\r\n", cell(s.suite),
-                         cell(s.benchmark), cell(s.metric), cell(s.testbed), cell(p.commit),
-                         p.commit_time, cell(p.subject), cell(p.created_at), number(p.estimate),
-                         number(p.low), number(p.high), p.processes);
+                         cell(s.benchmark), cell(s.metric), cell(s.testbed), cell(p.job->commit),
+                         p.job->commit_time, cell(p.job->subject), cell(p.job->created_at),
+                         number(p.estimate), number(p.low), number(p.high), p.processes);
   return out;
 }
 

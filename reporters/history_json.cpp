@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include "core/json_writer.h"
 #include "reporters/history_formats.h"
 #include "reporters/history_json_fields.h"
@@ -7,11 +9,11 @@ namespace {
 
 void write_point(JsonWriter& w, const HistoryPoint& p) {
   w.begin_object();
-  w.key("commit").value(p.commit);
+  w.key("commit").value(p.job->commit);
   // Whole seconds as an integer; a time before 1970 is not a commit time git writes.
-  w.key("commit_time").value(static_cast<std::size_t>(p.commit_time < 0 ? 0 : p.commit_time));
-  w.key("subject").value(p.subject);
-  w.key("created_at").value(p.created_at);
+  w.key("commit_time").value(static_cast<std::size_t>(std::max(p.job->commit_time, 0LL)));
+  w.key("subject").value(p.job->subject);
+  w.key("created_at").value(p.job->created_at);
   w.key("estimate").value(p.estimate);
   w.key("low").value(p.low);
   w.key("high").value(p.high);

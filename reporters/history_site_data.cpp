@@ -33,7 +33,7 @@ struct Recency {
 Recency recency(const HistorySeries& s) {
   if (s.changes.empty() || s.changes.back().index >= s.points.size()) return {};
   const HistoryChange& c = s.changes.back();
-  return {true, s.points[c.index].commit_time, std::abs(std::log(c.ratio > 0 ? c.ratio : 1))};
+  return {true, s.points[c.index].job->commit_time, std::abs(std::log(c.ratio > 0 ? c.ratio : 1))};
 }
 
 // The overview's order: latest change most recent first, then largest; unchanged series by name.
@@ -74,7 +74,7 @@ void write_changes(JsonWriter& w, const HistorySeries& s) {
 // One series: its names, then parallel arrays (commit index, level, low, high, processes).
 void write_series(JsonWriter& w, const HistorySeries& s,
                   std::unordered_map<std::string, std::size_t>& commit_index,
-                  std::vector<const HistoryPoint*>& commits) {
+                  std::vector<const HistoryJob*>& commits) {
   w.begin_object();
   w.key("suite").value(s.suite);
   w.key("benchmark").value(s.benchmark);
@@ -87,8 +87,8 @@ void write_series(JsonWriter& w, const HistorySeries& s,
     w.end_array();
   };
   column("c", [&](const HistoryPoint& p) {
-    const auto [it, added] = commit_index.emplace(p.commit, commits.size());
-    if (added) commits.push_back(&p);
+    const auto [it, added] = commit_index.emplace(p.job->commit, commits.size());
+    if (added) commits.push_back(p.job.get());
     return it->second;
   });
   column("e", [](const HistoryPoint& p) { return shown(p.estimate); });
@@ -132,13 +132,13 @@ std::string history_site_json(const History& history) {
   for (std::size_t i : overview_order(history)) w.value(i);
   w.end_array();
   std::unordered_map<std::string, std::size_t> commit_index;
-  std::vector<const HistoryPoint*> commits;
+  std::vector<const HistoryJob*> commits;
   w.key("series").begin_array();
   for (const HistorySeries& s : history.series) write_series(w, s, commit_index, commits);
   w.end_array();
   // Each commit once ([id, time, subject]): the series of one history share their commits.
   w.key("commits").begin_array();
-  for (const HistoryPoint* p : commits) {
+  for (const HistoryJob* p : commits) {
     w.begin_array().value(p->commit).value(static_cast<double>(p->commit_time));
     w.value(p->subject).end_array();
   }

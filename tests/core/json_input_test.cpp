@@ -1,11 +1,17 @@
 #include "core/json_input.h"
 
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <limits>
+#include <string>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include "core/errors.h"
+#include "tests/support/temp_dir.h"
 
 namespace benchgate {
 namespace {
@@ -18,6 +24,48 @@ std::string error_of(std::string_view text) {
     return e.what();
   }
   return "(no error)";
+}
+
+std::string read_error_of(const std::filesystem::path& path) {
+  try {
+    read_text_file(path);
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  return "(no error)";
+}
+
+TEST(ReadTextFile, ReadsWholeFilesOfAnySize) {
+  testing::TempDir dir;
+  for (const std::size_t size : {0, 1, 4095, 4096, 65536, 65537, 1 << 20}) {
+    std::string text(size, 'x');
+    for (std::size_t i = 0; i < size; ++i) text[i] = static_cast<char>('a' + i * 7 % 26);
+    testing::write_file(dir / "f", text);
+    EXPECT_EQ(read_text_file(dir / "f"), text) << size;
+  }
+}
+
+TEST(ReadTextFile, ReadsAPipeToItsEnd) {
+  // A pipe has no size: what a process substitution (`<(...)`) or `/dev/stdin` gives us.
+  testing::TempDir dir;
+  const auto fifo = dir / "fifo";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  const std::string text(200000, 'p');
+  const pid_t writer = ::fork();
+  ASSERT_GE(writer, 0);
+  if (writer == 0) {
+    testing::write_file(fifo, text);
+    ::_exit(0);
+  }
+  EXPECT_EQ(read_text_file(fifo), text);
+  int status = 0;
+  ::waitpid(writer, &status, 0);
+}
+
+TEST(ReadTextFile, MissingFilesAndDirectoriesAreInputErrorsNamingThePath) {
+  testing::TempDir dir;
+  EXPECT_THAT(read_error_of(dir / "absent.json"), HasSubstr("absent.json: cannot open file"));
+  EXPECT_THAT(read_error_of(dir.path()), HasSubstr("is a directory, expected a file"));
 }
 
 TEST(JsonInput, SyntaxErrorNamesLineColumnAndField) {

@@ -1,5 +1,7 @@
 // Alerts on the default branch end to end: a History over the commits of a real git repository,
 // `--alert` run through cli/history_alert.cpp against the fake GitHub and GitLab servers.
+#include <memory>
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -41,7 +43,7 @@ HistorySeries series_with_change(const std::string& benchmark,
   series.unit = "ns";
   for (std::size_t i = 0; i < point_commits.size(); ++i) {
     HistoryPoint point;
-    point.commit = point_commits[i];
+    point.job = std::make_shared<const HistoryJob>(HistoryJob{point_commits[i], 0, "", ""});
     point.estimate = i < change_index ? 100 : 100 * ratio;
     point.low = point.estimate * 0.99;
     point.high = point.estimate * 1.01;

@@ -14,7 +14,7 @@ namespace {
 
 std::vector<std::string> commits_of(const HistorySeries& series) {
   std::vector<std::string> out;
-  for (const HistoryPoint& p : series.points) out.push_back(p.commit);
+  for (const HistoryPoint& p : series.points) out.push_back(p.job->commit);
   return out;
 }
 
@@ -55,8 +55,8 @@ TEST(HistoryCollect, WalksFirstParentsAndIgnoresMergedSideBranches) {
   EXPECT_EQ(commits_of(*a), (std::vector<std::string>{c1, c2, merge}));
   EXPECT_EQ(a->suite, "unit");
   EXPECT_EQ(a->unit, "ns");
-  EXPECT_EQ(a->points[1].subject, "two");
-  EXPECT_GT(a->points[1].commit_time, a->points[0].commit_time);
+  EXPECT_EQ(a->points[1].job->subject, "two");
+  EXPECT_GT(a->points[1].job->commit_time, a->points[0].job->commit_time);
 }
 
 TEST(HistoryCollect, SeveralJobsOnOneCommitAreSeveralPointsInRecordedOrder) {
@@ -68,7 +68,7 @@ TEST(HistoryCollect, SeveralJobsOnOneCommitAreSeveralPointsInRecordedOrder) {
   const HistorySeries* a = find_series(h, "BM_A");
   ASSERT_NE(a, nullptr);
   ASSERT_EQ(a->points.size(), 2u);
-  EXPECT_EQ(a->points[0].created_at, "2026-01-01T00:00:00Z");
+  EXPECT_EQ(a->points[0].job->created_at, "2026-01-01T00:00:00Z");
   EXPECT_DOUBLE_EQ(a->points[0].estimate, 110);
   EXPECT_DOUBLE_EQ(a->points[1].estimate, 120);
 }

@@ -1,6 +1,8 @@
 #include "tests/reporters/history_fixtures.h"
 
+#include <memory>
 #include <random>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -8,6 +10,12 @@ namespace benchgate::testing {
 
 std::string synthetic_commit(std::size_t i) {
   return fmt::format("{:08x}{:016x}{:016x}", i, i * 0x9e3779b97f4a7c15ull, ~i);
+}
+
+void set_subject(HistoryPoint& point, const std::string& subject) {
+  auto job = std::make_shared<HistoryJob>(*point.job);
+  job->subject = subject;
+  point.job = std::move(job);
 }
 
 History synthetic_history(std::size_t series, std::size_t points,
@@ -21,6 +29,12 @@ History synthetic_history(std::size_t series, std::size_t points,
   h.detection = {30, 5, 0.02, 0.001};
   std::mt19937_64 random(15);
   std::normal_distribution<double> noise(0, 0.01);
+  // One job per commit, shared by every series, as history/collect.cpp makes them.
+  std::vector<std::shared_ptr<const HistoryJob>> jobs;
+  for (std::size_t i = 0; i < points; ++i)
+    jobs.push_back(std::make_shared<const HistoryJob>(
+        HistoryJob{synthetic_commit(i), 1'760'000'000 + static_cast<long long>(i) * 86'400,
+                   "commit " + std::to_string(i) + ": tune the parser", "2026-01-01T00:00:00Z"}));
   for (std::size_t k = 0; k < series; ++k) {
     HistorySeries s;
     s.suite = "micro";
@@ -34,10 +48,7 @@ History synthetic_history(std::size_t series, std::size_t points,
     const double after = base * (k % 4 == 0 ? 1.10 : 0.92);
     for (std::size_t i = 0; i < points; ++i) {
       HistoryPoint p;
-      p.commit = synthetic_commit(i);
-      p.commit_time = 1'760'000'000 + static_cast<long long>(i) * 86'400;
-      p.subject = "commit " + std::to_string(i) + ": tune the parser";
-      p.created_at = "2026-01-01T00:00:00Z";
+      p.job = jobs[i];
       const double level = (changes && i >= at ? after : base) * (1 + noise(random));
       p.estimate = level;
       p.low = level * 0.99;

@@ -18,4 +18,7 @@ History synthetic_history(std::size_t series, std::size_t points,
 // The 40-hex-digit commit id of point `i` in synthetic_history.
 std::string synthetic_commit(std::size_t i);
 
+// Gives `point` a job of its own, a copy of its job with this subject.
+void set_subject(HistoryPoint& point, const std::string& subject);
+
 }  // namespace benchgate::testing

@@ -16,6 +16,7 @@ namespace {
 using benchgate::testing::check_in_chromium;
 using benchgate::testing::ChromiumOptions;
 using benchgate::testing::synthetic_commit;
+using benchgate::testing::set_subject;
 using benchgate::testing::synthetic_history;
 using benchgate::testing::TempDir;
 using ::testing::HasSubstr;
@@ -208,7 +209,7 @@ TEST(HistorySiteChromium, HostileNamesAndSubjectsAreText) {
       "</script><img src=x onerror=\"parent.pwned=1;pwned=1\"><script>pwned=2</script>'\"\u2028";
   const std::string subject = "<b onmouseover=pwned=3>bold</b></script><svg onload=pwned=4>\u2029";
   history.series[0].benchmark = name;
-  for (auto& p : history.series[0].points) p.subject = subject;
+  for (auto& p : history.series[0].points) set_subject(p, subject);
   std::string why_not;
   const auto result = check_site(history, R"js(
     var urls = opened(), i = dash.data.series[0].benchmark.indexOf("<\/script>") === 0 ? 0 : 1;

@@ -18,6 +18,7 @@
 namespace benchgate::report {
 namespace {
 using benchgate::testing::read_file;
+using benchgate::testing::set_subject;
 using benchgate::testing::synthetic_history;
 using benchgate::testing::TempDir;
 using ::testing::HasSubstr;
@@ -74,7 +75,7 @@ TEST(HistorySite, HostileTextStaysDataInsideTheScriptElement) {
   const std::string subject = "line\u2028separator\u2029</SCRIPT>&amp;";
   history.series[0].benchmark = name;
   for (auto& series : history.series)
-    series.points[3].subject = subject;  // one commit, one subject
+    set_subject(series.points[3], subject);  // one commit, one subject
   TempDir dir("benchgate-site");
   write_history_site(history, dir.path());
   const auto page = read_file(dir / "index.html");

@@ -1,5 +1,8 @@
 #include "store/git_notes_store.h"
 
+#include <filesystem>
+#include <fstream>
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -54,6 +57,28 @@ TEST_F(GitNotesStoreTest, InvalidRecordIsRefusedBeforeAnythingIsWritten) {
       testing::try_git(repo_, {"rev-parse", "--verify", "-q", "refs/notes/benchgate"}).exit_code, 0)
       << "the notes ref must not exist after refused saves";
   EXPECT_THROW(store.save("not-a-commit", {make_record("ci", "x")}), InputError);
+}
+
+// Objects are read without hashing them again (git/libgit2/handles.cpp), so the damage a disk
+// does must still be caught by the object's zlib stream: a flipped bit anywhere in the stored
+// note is an error, never a record read with other values.
+TEST_F(GitNotesStoreTest, ADamagedNoteObjectIsAnErrorNotOtherData) {
+  GitNotesStore(repo_).save(second_, {make_record("ci", "a")});
+  const std::string blob =
+      testing::git(repo_, {"notes", "--ref", "benchgate", "list", second_}).substr(0, 40);
+  const auto object = repo_ / ".git" / "objects" / blob.substr(0, 2) / blob.substr(2);
+  ASSERT_TRUE(std::filesystem::exists(object)) << "the note is a loose object";
+  std::filesystem::permissions(object, std::filesystem::perms::owner_write,
+                               std::filesystem::perm_options::add);
+  const std::string intact = testing::read_file(object);
+  for (std::size_t at : {intact.size() / 4, intact.size() / 2, intact.size() - 6}) {
+    std::string damaged = intact;
+    damaged[at] = static_cast<char>(damaged[at] ^ 0x10);
+    std::ofstream(object, std::ios::binary | std::ios::trunc) << damaged;
+    EXPECT_THROW(GitNotesStore(repo_).load(second_), EnvironmentError) << "byte " << at;
+  }
+  std::ofstream(object, std::ios::binary | std::ios::trunc) << intact;
+  EXPECT_EQ(GitNotesStore(repo_).load(second_).records.size(), 1u);
 }
 
 TEST_F(GitNotesStoreTest, HandEditedCorruptNoteIsReportedWithCommitAndLine) {

@@ -3,12 +3,14 @@
 #include <algorithm>
 #include <cmath>
 #include <memory>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
 #include <fmt/format.h>
 
 #include "core/log.h"
+#include "core/parallel_chunks.h"
 #include "git/history.h"
 #include "git/revision.h"
 #include "history/branch_choice.h"
@@ -27,6 +29,9 @@ namespace {
 // (reading records is the slow part): a long history says it is alive.
 constexpr std::size_t kProgressEvery = 20000;
 constexpr std::size_t kReadProgressEvery = 2000;
+// Stored entries read before they are parsed together: enough to keep every core busy, few enough
+// that a batch of texts and records stays a few megabytes.
+constexpr std::size_t kReadBatch = 256;
 // Reasons for passed-over records quoted in the notes; the rest are counted.
 constexpr std::size_t kQuotedReasons = 3;
 
@@ -217,27 +222,50 @@ History collect_history(const HistoryQuery& query, const store::Store& store,
   const std::vector<std::string> listed = store.annotated_commits();
   const std::unordered_set<std::string> annotated(listed.begin(), listed.end());
 
-  const auto recorded = std::count_if(commits.begin(), commits.end(), [&](const WalkedCommit& c) {
-    return annotated.count(c.commit) > 0;
-  });
   SeriesTable table;
   PointMaker points(query, table);
   OriginFilter origins(query, branch.name);
   std::size_t unreadable = 0, read = 0;
-  for (auto it = commits.rbegin(); it != commits.rend(); ++it) {  // oldest first
-    if (!annotated.count(it->commit)) continue;
-    if (++read % kReadProgressEvery == 0)
-      log_info("history: read the records of {} of {} commits", read, recorded);
-    store::CommitRecords loaded = store.load(it->commit, query.testbed);
-    for (const store::LineProblem& problem : loaded.problems)
-      if (unreadable++ < kQuotedReasons)
-        history.notes.push_back("unreadable stored record skipped: " + problem.describe());
-    origins.apply(it->commit, loaded.records);
-    // Several jobs on one commit are several points, in the order they were recorded.
-    std::stable_sort(
-        loaded.records.begin(), loaded.records.end(),
-        [](const RunRecord& a, const RunRecord& b) { return a.created_at < b.created_at; });
-    for (const RunRecord& record : loaded.records) points.add(record, *it);
+  std::vector<const WalkedCommit*> recorded_commits;  // oldest first
+  for (auto it = commits.rbegin(); it != commits.rend(); ++it)
+    if (annotated.count(it->commit)) recorded_commits.push_back(&*it);
+  // Reading a long history is mostly parsing its records. A batch of entries is read in order on
+  // this thread (a store's repository handle is not shared between threads), parsed on every core
+  // (core/parallel_chunks.h), and turned into points in order: the same history on any number of
+  // cores.
+  std::vector<std::string> texts(kReadBatch);
+  std::vector<store::CommitRecords> batch(kReadBatch);
+  for (std::size_t first = 0; first < recorded_commits.size(); first += kReadBatch) {
+    const std::size_t size = std::min(kReadBatch, recorded_commits.size() - first);
+    std::vector<bool> found(size);
+    for (std::size_t i = 0; i < size; ++i) {
+      std::optional<std::string> text = store.read_text(recorded_commits[first + i]->commit);
+      found[i] = text.has_value();
+      texts[i] = text ? std::move(*text) : std::string();
+    }
+    parallel_chunks(size, 8, [&] {
+      return [&](std::size_t begin, std::size_t end) {
+        for (std::size_t i = begin; i < end; ++i)
+          batch[i] = found[i] ? store::records_of_entry(recorded_commits[first + i]->commit,
+                                                        texts[i], query.testbed)
+                              : store::CommitRecords{};
+      };
+    });
+    for (std::size_t i = 0; i < size; ++i) {
+      const WalkedCommit& commit = *recorded_commits[first + i];
+      if (++read % kReadProgressEvery == 0)
+        log_info("history: read the records of {} of {} commits", read, recorded_commits.size());
+      store::CommitRecords& loaded = batch[i];
+      for (const store::LineProblem& problem : loaded.problems)
+        if (unreadable++ < kQuotedReasons)
+          history.notes.push_back("unreadable stored record skipped: " + problem.describe());
+      origins.apply(commit.commit, loaded.records);
+      // Several jobs on one commit are several points, in the order they were recorded.
+      std::stable_sort(
+          loaded.records.begin(), loaded.records.end(),
+          [](const RunRecord& a, const RunRecord& b) { return a.created_at < b.created_at; });
+      for (const RunRecord& record : loaded.records) points.add(record, commit);
+    }
   }
   if (unreadable > kQuotedReasons)
     history.notes.push_back(

@@ -1,16 +1,14 @@
 #include "stats/compare.h"
 
 #include <algorithm>
-#include <atomic>
-#include <future>
 #include <stdexcept>
 #include <string>
-#include <thread>
 #include <unordered_map>
 #include <vector>
 
 #include <fmt/format.h>
 
+#include "core/parallel_chunks.h"
 #include "stats/job_rows.h"
 #include "stats/mann_whitney.h"
 #include "stats/mann_whitney_exact.h"
@@ -70,28 +68,19 @@ std::vector<RowInput> pair_up(const RunRecord& base, const RunRecord& head,
 
 // Rows do not depend on each other, and analysing them is most of a large comparison's time
 // (docs/development.md#benchmarks-of-benchgate-itself: 10,000 benchmarks in well under 200 ms), so
-// they are spread over the cores. Each thread takes the next chunk of rows with a workspace of its
-// own and writes each row to its place: the result is the same on any number of threads. (The
-// caller's callbacks, threshold_for and ignore, ran before, on this thread.)
+// they are spread over the cores (core/parallel_chunks.h), each thread with a workspace of its own
+// writing each row to its place: the result is the same on any number of threads. (The caller's
+// callbacks, threshold_for and ignore, ran before, on this thread.)
 std::vector<RowAnalysis> analyse_all(const std::vector<RowInput>& inputs,
                                      const CompareSettings& settings) {
-  constexpr std::size_t kChunk = 256;
   std::vector<RowAnalysis> rows(inputs.size());
-  std::atomic<std::size_t> next{0};
-  auto analyse_chunks = [&] {
-    stats::RowWorkspace work;
-    for (std::size_t begin; (begin = next.fetch_add(kChunk)) < inputs.size();)
-      for (std::size_t i = begin; i < std::min(begin + kChunk, inputs.size()); ++i)
+  parallel_chunks(inputs.size(), 256, [&] {
+    return [&, work = stats::RowWorkspace{}](std::size_t begin, std::size_t end) mutable {
+      for (std::size_t i = begin; i < end; ++i)
         rows[i] = stats::analyse_benchmark(inputs[i].base, inputs[i].head, settings,
                                            inputs[i].threshold, work);
-  };
-  const std::size_t threads = std::min<std::size_t>(
-      std::max(1u, std::thread::hardware_concurrency()), (inputs.size() + kChunk - 1) / kChunk);
-  std::vector<std::future<void>> helpers;
-  for (std::size_t t = 1; t < threads; ++t)
-    helpers.push_back(std::async(std::launch::async, analyse_chunks));
-  analyse_chunks();
-  for (auto& helper : helpers) helper.get();  // rethrows a helper's exception
+    };
+  });
   return rows;
 }
 

@@ -46,12 +46,19 @@ void Store::save_lines(const std::string& commit, const std::vector<std::string>
 
 CommitRecords Store::load(const std::string& commit,
                           const std::optional<std::string>& testbed) const {
+  if (std::optional<std::string> text = read_text(commit))
+    return records_of_entry(commit, *text, testbed);
   CommitRecords out;
   out.commit = commit;
-  std::optional<std::string> text = read_text(commit);
-  if (!text) return out;
+  return out;
+}
+
+CommitRecords records_of_entry(const std::string& commit, const std::string& text,
+                               const std::optional<std::string>& testbed) {
+  CommitRecords out;
+  out.commit = commit;
   out.found = true;
-  ParsedRecords parsed = parse_record_lines(*text, commit);
+  ParsedRecords parsed = parse_record_lines(text, commit);
   out.testbeds = sorted_testbeds(parsed.records);
   out.problems = std::move(parsed.problems);
   for (auto& record : parsed.records)

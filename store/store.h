@@ -33,6 +33,12 @@ struct AnnotatedCommit {
   std::vector<LineProblem> problems;
 };
 
+// The records of one entry's text (Store::read_text), only those of `testbed` when given: the
+// second half of Store::load, on its own so that a reader of many entries can parse them on
+// several threads (it touches no store).
+CommitRecords records_of_entry(const std::string& commit, const std::string& text,
+                               const std::optional<std::string>& testbed);
+
 class Store {
  public:
   virtual ~Store() = default;

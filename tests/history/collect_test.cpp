@@ -1,10 +1,13 @@
 // collect_history on real repositories: the first-parent walk, one point per job, the origin
 // policy, the filters, shallow clones and the order of the series.
+#include <fstream>
+
 #include <gtest/gtest.h>
 
 #include "core/errors.h"
 #include "history/collect.h"
 #include "store/profile_store.h"
+#include "store/record_lines.h"
 #include "store/store_factory.h"
 #include "tests/history/history_fixture.h"
 #include "tests/store/git_fixture.h"
@@ -249,6 +252,75 @@ TEST(HistoryCollect, ThirtyPercentStepIsAChangePoint) {
   EXPECT_NEAR(c.before, 100, 2);
   EXPECT_NEAR(c.after, 130, 2);
   EXPECT_LE(c.p_value, h.detection.max_p_value);
+}
+
+}  // namespace
+}  // namespace benchgate::testing
+
+namespace benchgate::testing {
+namespace {
+
+// Records are read in batches and parsed on every core (history/collect.cpp): across several
+// batches, every point still belongs to its own commit, in order, with its own level, and an
+// unreadable line or an entry-less commit in the middle changes nothing else. The 700 commits are
+// made by one `git fast-import` and the records written to a directory store, so the test is quick.
+TEST(HistoryCollect, AHistoryOfManyBatchesKeepsEveryPointWithItsCommit) {
+  constexpr int kCommits = 700;
+  TempDir dir("benchgate-history-long");
+  const auto repo = dir / "repo";
+  init_repo(repo);
+  std::string stream;
+  for (int i = 1; i <= kCommits; ++i) {
+    const std::string message = "commit " + std::to_string(i);
+    stream += "commit refs/heads/main\nmark :" + std::to_string(i) +
+              "\ncommitter t <t@example.com> " + std::to_string(1700000000 + 60 * i) +
+              " +0000\ndata " + std::to_string(message.size()) + "\n" + message + "\n";
+    if (i > 1) stream += "from :" + std::to_string(i - 1) + "\n";
+    stream += "\n";
+  }
+  ProcessOptions options = in_dir(repo);
+  options.stdin_text = stream;
+  const ProcessResult imported = run_process(
+      {"git", "fast-import", "--quiet", "--export-marks=" + (dir / "marks").string()}, options);
+  ASSERT_EQ(imported.exit_code, 0) << imported.err;
+  git(repo, {"reset", "-q", "--hard", "main"});
+
+  const auto store_dir = dir / "store";
+  std::filesystem::create_directories(store_dir);
+  std::map<std::string, double> level_of;  // commit -> BM_A's level
+  std::ifstream marks(dir / "marks");
+  for (std::string mark, id; marks >> mark >> id;) {
+    const int i = std::stoi(mark.substr(1));
+    if (i == 300) continue;  // a commit without an entry
+    JobSpec spec;
+    spec.levels = {{"BM_A", 100.0 + i}, {"BM_B", 1000.0 - i}};
+    RunRecord record = make_job(spec);
+    record.commit = id;
+    std::string text = store::record_to_line(record) + "\n";
+    if (i == 257) text += "{\"not\": \"a record\"}\n";  // one unreadable line
+    std::ofstream(store_dir / (id + ".jsonl")) << text;
+    level_of[id] = 100.0 + i;
+  }
+
+  history::HistoryQuery query;
+  query.repo = repo;
+  query.branch = "main";
+  const History h =
+      history::collect_history(query, *store::open_store("dir:" + store_dir.string(), repo));
+  EXPECT_EQ(h.commits_walked, static_cast<std::size_t>(kCommits));
+  const HistorySeries* a = find_series(h, "BM_A");
+  ASSERT_NE(a, nullptr);
+  ASSERT_EQ(a->points.size(), static_cast<std::size_t>(kCommits - 1));
+  for (std::size_t i = 0; i < a->points.size(); ++i) {
+    const HistoryPoint& p = a->points[i];
+    const int number = static_cast<int>(i) + (i < 299 ? 1 : 2);
+    ASSERT_EQ(p.job->subject, "commit " + std::to_string(number)) << i;
+    ASSERT_DOUBLE_EQ(p.estimate, level_of.at(p.job->commit)) << i;
+  }
+  const auto unreadable = std::count_if(h.notes.begin(), h.notes.end(), [](const std::string& n) {
+    return n.find("unreadable stored record skipped") != std::string::npos;
+  });
+  EXPECT_EQ(unreadable, 1);
 }
 
 }  // namespace

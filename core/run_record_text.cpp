@@ -15,6 +15,8 @@
 // makes it return nullopt, and the caller reads the text the ordinary way, which names the file,
 // line and field.
 #include <cstring>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -221,16 +223,48 @@ std::string entry_path(std::size_t index) {
   return fmt::format("benchmarks[{}]", index);
 }
 
-RunRecord read_record(std::string_view text) {
+// A parser and the padded copy of the text it reads, kept for the next record: both grow to the
+// largest record read, and first touching that much fresh memory cost more than reading a record
+// twice (comparisons read their base side on a thread of its own each time, so a thread_local
+// parser would be made anew for every comparison). One reader per concurrent call.
+struct Reader {
+  od::parser parser;
+  std::string padded;  // simdjson reads up to SIMDJSON_PADDING bytes past the text
+};
+class ReaderPool {
+ public:
+  std::unique_ptr<Reader> take() {
+    const std::lock_guard lock(mutex_);
+    if (idle_.empty()) return std::make_unique<Reader>();
+    std::unique_ptr<Reader> reader = std::move(idle_.back());
+    idle_.pop_back();
+    return reader;
+  }
+  void give_back(std::unique_ptr<Reader> reader) {
+    const std::lock_guard lock(mutex_);
+    idle_.push_back(std::move(reader));
+  }
+
+ private:
+  std::mutex mutex_;
+  std::vector<std::unique_ptr<Reader>> idle_;
+};
+ReaderPool& reader_pool() {
+  static ReaderPool pool;
+  return pool;
+}
+struct BorrowedReader {
+  std::unique_ptr<Reader> reader = reader_pool().take();
+  ~BorrowedReader() { reader_pool().give_back(std::move(reader)); }
+};
+
+RunRecord read_record(std::string_view text, Reader& reader) {
   // nlohmann skips a UTF-8 byte-order mark; simdjson 3.0 does not.
   if (text.starts_with("\xEF\xBB\xBF")) give_up();
-  // simdjson reads up to SIMDJSON_PADDING bytes past the text. The buffer and the parser's own
-  // buffers are kept from record to record (the history reads thousands).
-  thread_local std::string padded;
-  thread_local od::parser parser;
-  padded.resize(text.size() + simdjson::SIMDJSON_PADDING);
-  std::memcpy(padded.data(), text.data(), text.size());
-  od::document document = parser.iterate(padded.data(), text.size(), padded.size());
+  reader.padded.resize(text.size() + simdjson::SIMDJSON_PADDING);
+  std::memcpy(reader.padded.data(), text.data(), text.size());
+  od::document document =
+      reader.parser.iterate(reader.padded.data(), text.size(), reader.padded.size());
 
   json top = json::object();  // every member but `benchmarks`
   std::vector<BenchmarkResult> benchmarks;
@@ -268,8 +302,9 @@ RunRecord read_record(std::string_view text) {
 }  // namespace
 
 std::optional<RunRecord> read_run_record_text(std::string_view text) {
+  const BorrowedReader borrowed;
   try {
-    return read_record(text);
+    return read_record(text, *borrowed.reader);
   } catch (const Unsure&) {
   } catch (const simdjson::simdjson_error&) {
     // Malformed, or a value of the wrong type: the ordinary reader says which.

@@ -11,6 +11,7 @@
 
 #include "core/errors.h"
 #include "core/json_cursor.h"
+#include "core/json_scalar.h"
 
 namespace benchgate {
 namespace {
@@ -62,9 +63,19 @@ std::size_t find_number_literal(std::string_view text, std::string_view token) {
   return std::string_view::npos;
 }
 
-// Depth of the deepest nesting, counting brackets outside strings. Linear and allocation-free.
 void check_depth(std::string_view text, std::string_view source) {
-  int depth = 0;
+  if (const std::size_t at = find_excess_nesting(text); at != std::string_view::npos) {
+    auto [line, column] = line_and_column(text, at);
+    throw InputError(fmt::format("{}:{}:{}: JSON nested deeper than {} levels", source, line,
+                                 column, kMaxJsonDepth));
+  }
+}
+
+}  // namespace
+
+// Counts brackets outside strings. Linear and allocation-free.
+std::size_t find_excess_nesting(std::string_view text, int outer_levels) {
+  int depth = outer_levels;
   bool in_string = false;
   for (std::size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
@@ -78,18 +89,13 @@ void check_depth(std::string_view text, std::string_view source) {
     if (c == '"')
       in_string = true;
     else if (c == '[' || c == '{') {
-      if (++depth > kMaxJsonDepth) {
-        auto [line, column] = line_and_column(text, i);
-        throw InputError(fmt::format("{}:{}:{}: JSON nested deeper than {} levels", source, line,
-                                     column, kMaxJsonDepth));
-      }
+      if (++depth > kMaxJsonDepth) return i;
     } else if (c == ']' || c == '}') {
       --depth;
     }
   }
+  return std::string_view::npos;
 }
-
-}  // namespace
 
 std::string read_text_file(const std::filesystem::path& path) {
   // POSIX reads, not an ifstream: `history` reads ten thousand stored files in a row, and the
@@ -176,21 +182,16 @@ nlohmann::json read_json_file(const std::filesystem::path& path) {
 namespace json_field {
 
 std::string describe_type(const nlohmann::json& value) {
-  if (value.is_number_float() && !std::isfinite(value.get<double>())) return "a non-finite number";
-  return std::string(value.type_name());
+  return describe_type(scalar_of(value));
 }
 
 const nlohmann::json& object(const nlohmann::json& value, const std::string& where) {
-  if (!value.is_object())
-    throw InputError(
-        fmt::format("field `{}`: expected an object, got {}", where, describe_type(value)));
+  if (!value.is_object()) object(scalar_of(value), where);
   return value;
 }
 
 const nlohmann::json& array(const nlohmann::json& value, const std::string& where) {
-  if (!value.is_array())
-    throw InputError(
-        fmt::format("field `{}`: expected an array, got {}", where, describe_type(value)));
+  if (!value.is_array()) array(scalar_of(value), where);
   return value;
 }
 
@@ -207,55 +208,25 @@ const nlohmann::json& member(const nlohmann::json& obj, const char* key, const s
 }
 
 std::string string(const nlohmann::json& value, const std::string& where) {
-  if (!value.is_string())
-    throw InputError(
-        fmt::format("field `{}`: expected a string, got {}", where, describe_type(value)));
-  return value.get<std::string>();
+  return string(scalar_of(value), where);
 }
-
-namespace {
-// `where()` yields the field path; it is called only to build an error message.
-template <typename Where>
-double finite_number_at(const nlohmann::json& value, const Where& where) {
-  if (value.is_number_float()) {
-    double d = value.get<double>();
-    if (std::isfinite(d)) return d;
-    throw InputError(
-        fmt::format("field `{}`: number is not finite (NaN or out of range)", where()));
-  }
-  if (value.is_number()) return value.get<double>();
-  throw InputError(
-      fmt::format("field `{}`: expected a number, got {}", where(), describe_type(value)));
-}
-
-template <typename Where>
-long long integer_at(const nlohmann::json& value, const Where& where) {
-  if (value.is_number_integer()) return value.get<long long>();
-  if (value.is_number_float()) {
-    double d = value.get<double>();
-    if (std::isfinite(d) && d == std::floor(d) && std::abs(d) < 9e15)
-      return static_cast<long long>(d);
-  }
-  throw InputError(
-      fmt::format("field `{}`: expected an integer, got {}", where(), describe_type(value)));
-}
-}  // namespace
 
 std::string ElementPath::str() const {
   return fmt::format("{}.{}[{}]", parent, array, index);
 }
 
+// The rules themselves are json_scalar.cpp's, shared with the run-record fast path.
 double finite_number(const nlohmann::json& value, const std::string& where) {
-  return finite_number_at(value, [&] { return where; });
+  return finite_number(scalar_of(value), where);
 }
 double finite_number(const nlohmann::json& value, const ElementPath& where) {
-  return finite_number_at(value, [&] { return where.str(); });
+  return finite_number(scalar_of(value), where);
 }
 long long integer(const nlohmann::json& value, const std::string& where) {
-  return integer_at(value, [&] { return where; });
+  return integer(scalar_of(value), where);
 }
 long long integer(const nlohmann::json& value, const ElementPath& where) {
-  return integer_at(value, [&] { return where.str(); });
+  return integer(scalar_of(value), where);
 }
 
 bool boolean(const nlohmann::json& value, const std::string& where) {

@@ -14,6 +14,9 @@ namespace benchgate {
 // Deeper nesting than this is refused before parsing: nothing we read needs it, and recursive
 // consumers (dump, our own walkers) must never see a stack-exhausting document.
 inline constexpr int kMaxJsonDepth = 256;
+// The offset of the first `[` or `{` outside strings that nests deeper than kMaxJsonDepth, when
+// `text` is a value `outer_levels` deep inside its document; npos when there is none.
+std::size_t find_excess_nesting(std::string_view text, int outer_levels = 0);
 
 std::string read_text_file(const std::filesystem::path& path);
 nlohmann::json parse_json_text(std::string_view text, std::string_view source);

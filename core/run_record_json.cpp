@@ -56,21 +56,30 @@ std::string path_text(const Path& path) {
 // Checks of one field of the object at `where`, building the path `where.key` only for the error
 // message: a benchmark has a dozen such paths, and building them for each of 10,000 benchmarks
 // cost more than reading the names they check.
-const json& array_at(const json& value, const std::string& where, std::string_view key) {
-  if (!value.is_array()) jf::array(value, fmt::format("{}.{}", where, key));
-  return value;
+using Kind = Scalar::Kind;
+const Scalar& member_at(const std::optional<Scalar>& value, const std::string& where,
+                        std::string_view key) {
+  if (!value) throw InputError(fmt::format("field `{}.{}`: missing", where, key));
+  return *value;
 }
-const json& object_at(const json& value, const std::string& where, std::string_view key) {
-  if (!value.is_object()) jf::object(value, fmt::format("{}.{}", where, key));
-  return value;
+void array_at(const Scalar& value, const std::string& where, std::string_view key) {
+  if (value.kind != Kind::array) jf::array(value, fmt::format("{}.{}", where, key));
 }
-std::string string_at(const json& value, const std::string& where, std::string_view key) {
-  if (!value.is_string()) jf::string(value, fmt::format("{}.{}", where, key));
-  return value.get<std::string>();
+void object_at(const Scalar& value, const std::string& where, std::string_view key) {
+  if (value.kind != Kind::object) jf::object(value, fmt::format("{}.{}", where, key));
 }
-long long integer_at(const json& value, const std::string& where, std::string_view key) {
-  if (value.is_number_integer()) return value.get<long long>();
+std::string string_at(const Scalar& value, const std::string& where, std::string_view key) {
+  if (value.kind != Kind::string) jf::string(value, fmt::format("{}.{}", where, key));
+  return std::string(value.string);
+}
+long long integer_at(const Scalar& value, const std::string& where, std::string_view key) {
+  if (value.kind == Kind::integer) return value.integer;
   return jf::integer(value, fmt::format("{}.{}", where, key));
+}
+std::span<const Scalar> column_at(const SampleColumn& column, const std::string& where,
+                                  std::string_view key) {
+  array_at(member_at(column.member, where, key), where, key);
+  return column.values;
 }
 
 // A sample's or an error's process: the id of one of the record's processes. `path` is a
@@ -86,7 +95,7 @@ int process_reference(long long p, std::size_t process_count, const Path& path) 
 
 // The column `parent.key`, one value per sample.
 template <typename T, typename Read>
-std::vector<T> read_column(SampleColumns::Column column, const std::string& parent,
+std::vector<T> read_column(std::span<const Scalar> column, const std::string& parent,
                            std::string_view key, std::size_t expected, Read read) {
   if (column.size() != expected)
     throw InputError(fmt::format("field `{}.{}`: has {} entries, expected {} (one per sample)",
@@ -98,24 +107,65 @@ std::vector<T> read_column(SampleColumns::Column column, const std::string& pare
   return out;
 }
 
-// The columns of a parsed benchmark entry: its own arrays.
-class DocumentColumns final : public SampleColumns {
+// A parsed benchmark entry as the validator takes it, in buffers reused from entry to entry.
+class DocumentEntry {
  public:
-  explicit DocumentColumns(const json& entry) : entry_(entry) {}
-  Column column(const char* key, const std::string& where) const override {
-    return elements(array_at(jf::member(entry_, key, where), where, key));
-  }
-  void for_each_metric(
-      const std::string& where,
-      const std::function<void(const std::string&, Column)>& visit) const override {
-    const json& metrics = object_at(jf::member(entry_, "metrics", where), where, "metrics");
-    for (const auto& [name, column] : metrics.items())
-      visit(name, elements(array_at(column, where + ".metrics", name)));
+  const BenchmarkEntry& read(const json& j) {
+    entry_ = BenchmarkEntry{};
+    entry_.entry = jf::scalar_of(j);
+    if (!j.is_object()) return entry_;
+    entry_.name = scalar(find(j, "name"));
+    entry_.threads = scalar(find(j, "threads"));
+    column(find(j, "process"), entry_.process, process_);
+    column(find(j, "repetition"), entry_.repetition, repetition_);
+    column(find(j, "iterations"), entry_.iterations, iterations_);
+    metrics_.clear();
+    const json* metrics = find(j, "metrics");
+    entry_.metrics = scalar(metrics);
+    if (metrics && metrics->is_object()) {
+      metric_values_.resize(metrics->size());
+      std::size_t i = 0;
+      // By the value, not by a lookup of the name: a name may hold a NUL (\u0000).
+      for (auto it = metrics->begin(); it != metrics->end(); ++it, ++i) {
+        metrics_.push_back({it.key(), {}});
+        column(&it.value(), metrics_.back().column, metric_values_[i]);
+      }
+    }
+    entry_.metric_columns = metrics_;
+    errors_.clear();
+    const json* errors = find(j, "errors");
+    entry_.errors = scalar(errors);
+    if (errors && errors->is_array())
+      for (const json& e : *errors)
+        errors_.push_back(
+            {jf::scalar_of(e), scalar(find(e, "process")), scalar(find(e, "message"))});
+    entry_.error_items = errors_;
+    return entry_;
   }
 
  private:
-  static Column elements(const json& array) { return array.get_ref<const json::array_t&>(); }
-  const json& entry_;
+  static const json* find(const json& object, const char* key) {
+    if (!object.is_object()) return nullptr;
+    const auto it = object.find(key);
+    return it == object.end() ? nullptr : &*it;
+  }
+  static std::optional<Scalar> scalar(const json* value) {
+    if (!value) return std::nullopt;
+    return jf::scalar_of(*value);
+  }
+  static void column(const json* value, SampleColumn& out, std::vector<Scalar>& buffer) {
+    buffer.clear();
+    out.member = scalar(value);
+    if (value && value->is_array())
+      for (const json& v : *value) buffer.push_back(jf::scalar_of(v));
+    out.values = buffer;
+  }
+
+  BenchmarkEntry entry_;
+  std::vector<Scalar> process_, repetition_, iterations_;
+  std::vector<std::vector<Scalar>> metric_values_;
+  std::vector<MetricColumn> metrics_;
+  std::vector<ErrorItem> errors_;
 };
 
 }  // namespace
@@ -200,43 +250,48 @@ RunRecord header_from_json(const json& j) {
   return r;
 }
 
-BenchmarkResult benchmark_from_json(const json& j, const SampleColumns& columns,
-                                    const std::string& where, std::size_t process_count) {
+BenchmarkResult benchmark_from_entry(const BenchmarkEntry& e, const std::string& where,
+                                     std::size_t process_count) {
+  if (e.entry.kind != Kind::object) jf::object(e.entry, where);
   BenchmarkResult b;
-  b.name = string_at(jf::member(j, "name", where), where, "name");
+  b.name = string_at(member_at(e.name, where, "name"), where, "name");
   if (b.name.empty()) throw InputError(fmt::format("field `{}.name`: empty benchmark name", where));
-  if (const json* t = jf::optional_member(j, "threads", where))
-    b.threads = static_cast<int>(integer_at(*t, where, "threads"));
-  const SampleColumns::Column processes = columns.column("process", where);
+  if (e.threads) b.threads = static_cast<int>(integer_at(*e.threads, where, "threads"));
+  const std::span<const Scalar> processes = column_at(e.process, where, "process");
   const std::size_t n = processes.size();
   b.process = read_column<int>(
-      processes, where, "process", n, [&](const json& v, const jf::ElementPath& path) {
+      processes, where, "process", n, [&](const Scalar& v, const jf::ElementPath& path) {
         return process_reference(jf::integer(v, path), process_count, path);
       });
-  b.repetition = read_column<int>(columns.column("repetition", where), where, "repetition", n,
-                                  [](const json& v, const jf::ElementPath& path) {
+  b.repetition = read_column<int>(column_at(e.repetition, where, "repetition"), where, "repetition",
+                                  n, [](const Scalar& v, const jf::ElementPath& path) {
                                     return static_cast<int>(jf::integer(v, path));
                                   });
   b.iterations = read_column<double>(
-      columns.column("iterations", where), where, "iterations", n,
-      [](const json& v, const jf::ElementPath& path) { return jf::finite_number(v, path); });
+      column_at(e.iterations, where, "iterations"), where, "iterations", n,
+      [](const Scalar& v, const jf::ElementPath& path) { return jf::finite_number(v, path); });
+  object_at(member_at(e.metrics, where, "metrics"), where, "metrics");
   const std::string metrics = where + ".metrics";
-  columns.for_each_metric(where, [&](const std::string& name, SampleColumns::Column column) {
-    b.metrics[name] = read_column<double>(
-        column, metrics, name, n, [](const json& v, const jf::ElementPath& path) {
-          return v.is_null() ? std::nan("") : jf::finite_number(v, path);
+  for (const MetricColumn& metric : e.metric_columns) {
+    array_at(*metric.column.member, metrics, metric.name);
+    b.metrics[std::string(metric.name)] = read_column<double>(
+        metric.column.values, metrics, metric.name, n,
+        [](const Scalar& v, const jf::ElementPath& path) {
+          return v.kind == Kind::null ? std::nan("") : jf::finite_number(v, path);
         });
-  });
-  if (const json* errors = jf::optional_member(j, "errors", where)) {
-    array_at(*errors, where, "errors");
-    for (std::size_t i = 0; i < errors->size(); ++i) {
-      std::string path = fmt::format("{}.errors[{}]", where, i);
-      BenchmarkError e;
-      e.process = process_reference(
-          jf::integer(jf::member((*errors)[i], "process", path), path + ".process"), process_count,
+  }
+  if (e.errors) {
+    array_at(*e.errors, where, "errors");
+    for (std::size_t i = 0; i < e.error_items.size(); ++i) {
+      const ErrorItem& item = e.error_items[i];
+      const std::string path = fmt::format("{}.errors[{}]", where, i);
+      if (item.item.kind != Kind::object) jf::object(item.item, path);
+      BenchmarkError error;
+      error.process = process_reference(
+          jf::integer(member_at(item.process, path, "process"), path + ".process"), process_count,
           path + ".process");
-      e.message = jf::string(jf::member((*errors)[i], "message", path), path + ".message");
-      b.errors.push_back(std::move(e));
+      error.message = jf::string(member_at(item.message, path, "message"), path + ".message");
+      b.errors.push_back(std::move(error));
     }
   }
   return b;
@@ -271,9 +326,10 @@ RunRecord run_record_from_json(const json& j) {
   RunRecord r = header_from_json(j);
   const json& benchmarks = jf::array(jf::member(j, "benchmarks", ""), "benchmarks");
   UniqueNames names;
+  DocumentEntry entry;
   for (std::size_t i = 0; i < benchmarks.size(); ++i) {
-    BenchmarkResult b = benchmark_from_json(benchmarks[i], DocumentColumns(benchmarks[i]),
-                                            fmt::format("benchmarks[{}]", i), r.processes.size());
+    BenchmarkResult b = benchmark_from_entry(entry.read(benchmarks[i]),
+                                             fmt::format("benchmarks[{}]", i), r.processes.size());
     names.add(b.name, i);
     r.benchmarks.push_back(std::move(b));
   }

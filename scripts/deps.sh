@@ -17,11 +17,14 @@ BUILD_PACKAGES=(
   g++ cmake ninja-build pkg-config git ca-certificates
   libboost-math-dev nlohmann-json3-dev libgit2-dev libcpp-httplib-dev libssl-dev
   libcli11-dev libfmt-dev libtomlplusplus-dev libprotobuf-dev protobuf-compiler zlib1g-dev
+  libsimdjson-dev  # simdjson On-Demand: the run-record fast path (core/run_record_text.cpp)
   libjs-chart.js  # Chart.js, embedded in the binary for the history dashboard
 )
 # What benchgate runs besides git: perf for profiles (optional: without permission or perf the
 # reports say why there are no profiles). Debian's name; Ubuntu calls it linux-tools-*.
-RUN_PACKAGES=(linux-perf)
+# libsimdjson14 is the shared library the binary loads (Debian 12's name; libsimdjson-dev pulls
+# it in when building, this keeps it when the -dev packages are removed).
+RUN_PACKAGES=(linux-perf libsimdjson14)
 # Only for tests, the example suite, benchgate's own benchmarks and the demo.
 TEST_PACKAGES=(
   libbenchmark-dev libgtest-dev libgmock-dev

@@ -6,7 +6,8 @@ deps="$1/scripts/deps.sh"
 runtime="$("$deps" --list)"
 everything="$("$deps" --list --test)"
 status=0
-for package in g++ cmake libgit2-dev libcli11-dev git ca-certificates linux-perf; do
+for package in g++ cmake libgit2-dev libcli11-dev libsimdjson-dev git ca-certificates linux-perf \
+  libsimdjson14; do
   grep -qx -- "$package" <<<"$runtime" || { echo "runtime set lacks $package"; status=1; }
 done
 for package in chromium golang-go valgrind python3-scipy libgtest-dev libbenchmark-dev clang \

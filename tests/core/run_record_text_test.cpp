@@ -9,6 +9,7 @@
 #include <optional>
 #include <random>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <gmock/gmock.h>
@@ -286,6 +287,192 @@ TEST_F(DamagedRecords, RepeatedKeysAndOddLiterals) {
     ASSERT_NE(at, std::string::npos) << from;
     text.replace(at, from.size(), to);
     expect_consistent(text);
+  }
+}
+
+// One small record whose text the cases below edit: one process, one benchmark, one sample.
+std::string small_record() {
+  RunRecord r;
+  r.processes.push_back({0, "bench", "ok", "", json::object()});
+  BenchmarkResult b;
+  b.name = "BM_a";
+  b.process = {0};
+  b.repetition = {3};
+  b.iterations = {7};
+  b.metrics[kRealTime] = {1.5};
+  b.metrics[kCpuTime] = {2.5};
+  r.benchmarks.push_back(b);
+  return to_json(r).dump();
+}
+
+// `record` with the first `from` replaced by `to`.
+std::string edited(std::string record, const std::string& from, const std::string& to) {
+  const auto at = record.find(from);
+  EXPECT_NE(at, std::string::npos) << from;
+  if (at != std::string::npos) record.replace(at, from.size(), to);
+  return record;
+}
+
+// What simdjson and nlohmann could read differently: each text is read the same by both readers,
+// or left by the fast path to the document reader.
+TEST_F(DamagedRecords, EdgesWhereSimdjsonAndNlohmannCouldDiffer) {
+  const std::string record = small_record();
+  const std::string samples = "\"iterations\":[7.0]";
+  const std::vector<std::pair<std::string, std::string>> edits = {
+      // numbers at the integer/unsigned/double edges, in a double column and in integer columns
+      {samples, "\"iterations\":[9223372036854775807]"},
+      {samples, "\"iterations\":[9223372036854775808]"},
+      {samples, "\"iterations\":[18446744073709551615]"},
+      {samples, "\"iterations\":[18446744073709551616]"},
+      {samples, "\"iterations\":[-9223372036854775808]"},
+      {samples, "\"iterations\":[-9223372036854775809]"},
+      {samples, "\"iterations\":[123456789012345678901234567890]"},
+      {samples, "\"iterations\":[1234567890123456789.0]"},
+      {samples, "\"iterations\":[0.12345678901234567890123]"},
+      {samples, "\"iterations\":[-12345678901234567890.5e-3]"},
+      {samples, "\"iterations\":[1042222222222222222.25]"},
+      {samples, "\"iterations\":[123456789012345678.9]"},
+      {samples, "\"iterations\":[0.000123456789012345678]"},
+      {samples, "\"iterations\":[0.0001234567890123456789]"},
+      {samples, "\"iterations\":[-0]"},
+      {samples, "\"iterations\":[-0.0]"},
+      {samples, "\"iterations\":[1e-400]"},
+      {samples, "\"iterations\":[-1e-400]"},
+      {samples, "\"iterations\":[1.7976931348623159e308]"},
+      {samples, "\"iterations\":[2.4703282292062328e-324]"},
+      {samples, "\"iterations\":[7E0]"},
+      {samples, "\"iterations\":[07]"},
+      {samples, "\"iterations\":[7.]"},
+      {samples, "\"iterations\":[null]"},
+      {"\"repetition\":[3]", "\"repetition\":[3.0]"},
+      {"\"repetition\":[3]", "\"repetition\":[-0.0]"},
+      {"\"repetition\":[3]", "\"repetition\":[3.5]"},
+      {"\"repetition\":[3]", "\"repetition\":[4294967299]"},
+      {"\"repetition\":[3]", "\"repetition\":[9223372036854775809]"},
+      {"\"repetition\":[3]", "\"repetition\":[9e15]"},
+      {"\"repetition\":[3]", "\"repetition\":[8.9e15]"},
+      {"\"repetition\":[3]", "\"repetition\":[null]"},
+      {"\"process\":[0]", "\"process\":[0.0]"},
+      {"\"process\":[0]", "\"process\":[18446744073709551615]"},
+      {"\"threads\":1", "\"threads\":1.0"},
+      {"\"threads\":1", "\"threads\":9223372036854775808"},
+      {"\"threads\":1", "\"threads\":null"},
+      // null metric values are NaN; null anywhere else is refused
+      {"\"real_time\":[1.5]", "\"real_time\":[null]"},
+      {"\"real_time\":[1.5]", "\"real_time\":[nul]"},
+      {"\"real_time\":[1.5]", "\"real_time\":[nullx]"},
+      {"\"real_time\":[1.5]", "\"real_time\":null"},
+      {"\"metrics\":{", "\"metrics\":{\"c\":[null],"},
+      // repeated keys: nlohmann keeps the last
+      {"\"name\":\"BM_a\"", "\"name\":\"BM_b\",\"name\":\"BM_a\""},
+      {"\"threads\":1", "\"threads\":2,\"threads\":1"},
+      {"\"iterations\":", "\"iterations\":[1],\"iterations\":"},
+      {"\"errors\":[]", "\"errors\":[{\"process\":0,\"message\":\"a\"}],\"errors\":[]"},
+      {"\"errors\":[]", "\"errors\":[{\"process\":0,\"message\":\"a\",\"message\":\"b\"}]"},
+      {"\"schema\":", "\"schema\":\"x\",\"schema\":"},
+      {"\"processes\":", "\"processes\":[],\"processes\":"},
+      // escapes in names and keys
+      {"\"BM_a\"", "\"BM_a\\n\\t\\\"\\\\\\/\""},
+      {"\"BM_a\"", "\"BM_\\u0061\""},
+      {"\"BM_a\"", "\"BM_a\\u0000b\""},
+      {"\"BM_a\"", "\"BM_a\\ud83d\\ude00\""},
+      {"\"BM_a\"", "\"BM_a\\ud83d\""},
+      {"\"BM_a\"", "\"BM_a\\ude00x\""},
+      {"\"BM_a\"", "\"BM_a\\x\""},
+      {"\"BM_a\"", "\"\""},
+      {"\"BM_a\"", "\"BM_a\xc3\xa9\""},
+      {"\"BM_a\"", "\"BM_a\xc3\""},
+      {"\"BM_a\"", "\"BM_a\xed\xa0\x80\""},
+      {"\"BM_a\"", "\"BM_a\x01\""},
+      {"\"BM_a\"", "\"BM_a\x7f\""},
+      {"\"name\"", "\"n\\u0061me\""},
+      {"\"real_time\"", "\"real\\u005ftime\""},
+      {"\"real_time\"", "\"real_time\\n\""},
+      {"\"real_time\"", "\"real\\u0000time\""},
+      {"\"schema\"", "\"sch\\u0065ma\""},
+      // unknown members are ignored, but must be valid JSON
+      {"\"threads\":1", "\"threads\":1,\"x\":{\"a\":[1,{\"b\":null}],\"c\":\"\\u00e9\"}"},
+      {"\"threads\":1", "\"threads\":1,\"x\":[1,tru]"},
+      {"\"threads\":1", "\"threads\":1,\"x\":[1e999]"},
+      {"\"threads\":1", "\"threads\":1,\"x\":\"\xff\""},
+      {"\"threads\":1", "\"threads\":1,\"x\":01"},
+      {"\"errors\":[]", "\"errors\":[{\"process\":0,\"message\":\"a\",\"at\":[{}]}]"},
+      {"\"errors\":[]", "\"errors\":[{\"process\":0,\"message\":\"a\",\"at\":[1,]}]"},
+      {"\"created_at\"", "\"extra\":{\"deep\":[[[]]]},\"created_at\""},
+      {"\"created_at\"", "\"extra\":[1 2],\"created_at\""},
+      // missing columns, wrong types, other shapes
+      {"\"process\":[0],", ""},
+      {"\"metrics\":{\"cpu_time\":[2.5],\"real_time\":[1.5]},", ""},
+      {"\"errors\":[]", "\"errors\":{}"},
+      {"\"errors\":[]", "\"errors\":[1]"},
+      {"\"errors\":[]", "\"errors\":[{\"process\":0}]"},
+      {"\"errors\":[]", "\"errors\":[{\"process\":\"0\",\"message\":\"a\"}]"},
+      {"\"errors\":[]", "\"errors\":[{\"process\":5,\"message\":\"a\"}]"},
+      {"\"errors\":[]", "\"errors\":[{\"process\":0,\"message\":\"\\u00e9\"}]"},
+      {"{\"benchmarks\"", "\xef\xbb\xbf{\"benchmarks\""},
+      {"{\"benchmarks\"", " \n\t{\"benchmarks\""},
+  };
+  for (const auto& [from, to] : edits) expect_consistent(edited(record, from, to));
+  using namespace std::string_view_literals;
+  for (std::string_view tail :
+       {""sv, " \n"sv, "x"sv, "}"sv, "{}"sv, "]"sv, ","sv, "\0"sv, "/* */"sv})
+    expect_consistent(record + std::string(tail));
+  for (std::size_t cut = 0; cut < record.size(); cut += 7) expect_consistent(record.substr(0, cut));
+  EXPECT_GT(refused_, 40);
+  // A metric named with a NUL is a valid record: the document reader takes the column by its
+  // value, not by looking the name up as a C string.
+  const Reading nul = document_reading(edited(record, "\"real_time\"", "\"real\\u0000time\""));
+  ASSERT_TRUE(nul.record) << nul.error;
+  EXPECT_EQ(nul.record->benchmarks.at(0).metrics.count(std::string("real\0time", 9)), 1u);
+}
+
+// Nesting: the document reader refuses more than kMaxJsonDepth levels anywhere, also inside
+// members that no reader looks at.
+TEST_F(DamagedRecords, DepthLimitHoldsInUnreadMembers) {
+  const std::string record = small_record();
+  for (int depth : {kMaxJsonDepth - 5, kMaxJsonDepth - 4, kMaxJsonDepth - 3, kMaxJsonDepth - 2,
+                    kMaxJsonDepth - 1, kMaxJsonDepth, kMaxJsonDepth + 1}) {
+    const std::string nested = std::string(static_cast<std::size_t>(depth), '[') +
+                               std::string(static_cast<std::size_t>(depth), ']');
+    expect_consistent(edited(record, "\"created_at\"", "\"x\":" + nested + ",\"created_at\""));
+    expect_consistent(edited(record, "\"threads\":1", "\"threads\":1,\"x\":" + nested));
+    expect_consistent(
+        edited(record, "\"errors\":[]",
+               "\"errors\":[{\"process\":0,\"message\":\"a\",\"x\":" + nested + "}]"));
+  }
+  // 256 levels in all: the top-level object, the member's 255 arrays
+  const std::string deepest(static_cast<std::size_t>(kMaxJsonDepth - 1), '[');
+  const std::string text =
+      edited(record, "\"created_at\"",
+             "\"x\":" + deepest + std::string(deepest.size(), ']') + ",\"created_at\"");
+  EXPECT_TRUE(document_reading(text).record);
+  EXPECT_FALSE(document_reading(edited(text, "\"x\":", "\"x\":[")).record);
+  EXPECT_GT(refused_, 5);
+}
+
+// What the fast path must take itself rather than leave to the document reader: what writers
+// produce, including escapes other than \u, integral numbers, null metrics and members it does not
+// know.
+TEST(RunRecordText, FastPathTakesOrdinaryVariants) {
+  const std::string record = small_record();
+  for (const std::string& text : {
+           record,
+           edited(record, "\"BM_a\"", "\"BM_a\\n\\t\\\"\\\\\\/\""),
+           edited(record, "\"iterations\":[7.0]", "\"iterations\":[7]"),
+           edited(record, "\"iterations\":[7.0]", "\"iterations\":[18446744073709551615]"),
+           edited(record, "\"real_time\":[1.5]", "\"real_time\":[null]"),
+           // 18 significant digits, some after leading zeros
+           edited(record, "\"real_time\":[1.5]", "\"real_time\":[0.000123456789012345678]"),
+           edited(record, "\"threads\":1", "\"threads\":1,\"x\":{\"a\":[1,{\"b\":null}]}"),
+           edited(record, "\"created_at\"", "\"extra\":{\"deep\":[[[]]]},\"created_at\""),
+           edited(record, "\"errors\":[]", "\"errors\":[{\"process\":0,\"message\":\"a\\nb\"}]"),
+           json::parse(record).dump(2),
+       }) {
+    const std::optional<RunRecord> fast = read_run_record_text(text);
+    ASSERT_TRUE(fast) << text;
+    const Reading slow = document_reading(text);
+    ASSERT_TRUE(slow.record) << slow.error;
+    EXPECT_EQ(canonical(*fast), canonical(*slow.record)) << text;
   }
 }
 

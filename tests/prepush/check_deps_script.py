@@ -13,8 +13,9 @@ import sys
 import tempfile
 
 problems = []
-DEBIAN_ONLY = ("linux-perf", "chromium")  # other names on Ubuntu: never in --build
-BUILD_SAMPLE = ("g++", "cmake", "libgit2-dev", "libtomlplusplus-dev", "libcpp-httplib-dev")
+DEBIAN_ONLY = ("linux-perf", "chromium", "libsimdjson14")  # other names on Ubuntu: never in --build
+BUILD_SAMPLE = ("g++", "cmake", "libgit2-dev", "libtomlplusplus-dev", "libcpp-httplib-dev",
+                "libsimdjson-dev")
 
 
 def fake_bin(folder, with_apt):

@@ -1,7 +1,9 @@
 #include "history/collect.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <future>
 #include <memory>
 #include <optional>
 #include <unordered_map>
@@ -15,11 +17,9 @@
 #include "git/revision.h"
 #include "history/branch_choice.h"
 #include "history/change_detection.h"
+#include "history/job_points.h"
 #include "history/movers.h"
 #include "history/profile_marks.h"
-#include "stats/analysis_units.h"
-#include "stats/descriptive.h"
-#include "stats/median_interval.h"
 #include "store/baseline_origin.h"
 
 namespace benchgate::history {
@@ -71,6 +71,21 @@ std::vector<WalkedCommit> walk(const git::Repository& repo, const std::string& h
 // Where the points of each series go while records are read, in first-seen order.
 class SeriesTable {
  public:
+  void add(const JobPoints& job, const WalkedCommit& commit) {
+    const auto shared = std::make_shared<const HistoryJob>(
+        HistoryJob{commit.commit, commit.summary.time, commit.summary.subject, job.created_at});
+    for (const JobPoint& p : job.points) {
+      HistoryPoint& point = at(job.suite, p.benchmark, p.metric, job.testbed).points.emplace_back();
+      point.job = shared;
+      point.estimate = p.estimate;
+      point.low = p.low;
+      point.high = p.high;
+      point.processes = p.processes;
+    }
+  }
+  std::vector<HistorySeries> take() { return std::move(series_); }
+
+ private:
   HistorySeries& at(const std::string& suite, const std::string& benchmark,
                     const std::string& metric, const std::string& testbed) {
     key_.assign(suite).append(1, '\0').append(benchmark).append(1, '\0').append(metric);
@@ -87,103 +102,34 @@ class SeriesTable {
     }
     return series_[it->second];
   }
-  std::vector<HistorySeries> take() { return std::move(series_); }
 
- private:
   std::string key_;
   std::unordered_map<std::string, std::size_t> index_;
   std::vector<HistorySeries> series_;
 };
 
-// Reads one record's benchmarks into the table as points of `commit`.
-class PointMaker {
+// The records that are not part of the branch's history (store/baseline_origin.h), counted with
+// a few reasons quoted, for one note at the end.
+class PassedOver {
  public:
-  PointMaker(const HistoryQuery& query, SeriesTable& table) : query_(query), table_(table) {}
-
-  void add(const RunRecord& record, const WalkedCommit& commit) {
-    const auto job = std::make_shared<const HistoryJob>(
-        HistoryJob{commit.commit, commit.summary.time, commit.summary.subject, record.created_at});
-    const auto suite_field = record.environment.find("suite");
-    const std::string suite = suite_field != record.environment.end() && suite_field->is_string()
-                                  ? suite_field->get<std::string>()
-                                  : std::string();
-    for (const BenchmarkResult& result : record.benchmarks) {
-      if (!wanted(result.name)) continue;
-      if (!query_.metric.empty()) {
-        if (const std::vector<double>* values = result.metric(query_.metric))
-          add_point(record, job, suite, result, query_.metric, *values);
-        continue;
-      }
-      for (const auto& [metric, values] : result.metrics)
-        add_point(record, job, suite, result, metric, values);
-    }
+  void add(const std::string& commit, const std::vector<std::string>& reasons) {
+    for (const std::string& why : reasons)
+      if (quoted_.size() < kQuotedReasons)
+        quoted_.push_back(fmt::format("{}: {}", short_id(commit), why));
+    count_ += reasons.size();
   }
 
- private:
-  // The same names come back in every record: each is matched against --benchmark once.
-  bool wanted(const std::string& name) {
-    if (!query_.benchmark) return true;
-    auto [it, added] = matches_.try_emplace(name, false);
-    if (added) it->second = std::regex_search(name, *query_.benchmark);
-    return it->second;
-  }
-
-  void add_point(const RunRecord& record, const std::shared_ptr<const HistoryJob>& job,
-                 const std::string& suite, const BenchmarkResult& result, const std::string& metric,
-                 const std::vector<double>& values) {
-    stats::group_by_process(result.process, values, groups_, scratch_);
-    if (groups_.samples() == 0) return;  // every sample failed: nothing measured here
-    stats::process_medians(groups_, medians_);
-    const stats::MedianInterval interval = stats::median_interval(medians_);
-    HistoryPoint& point =
-        table_.at(suite, result.name, metric, record.testbed).points.emplace_back();
-    point.job = job;
-    // The job's level (stats::job_level) from the medians already at hand: job_level would sort
-    // them again into a vector of its own, a million allocations on a long history.
-    point.estimate = stats::median_of_sorted(medians_);
-    point.low = interval.low;
-    point.high = interval.high;
-    point.processes = groups_.processes();
-  }
-
-  const HistoryQuery& query_;
-  SeriesTable& table_;
-  stats::ProcessGroups groups_;
-  std::vector<std::pair<int, double>> scratch_;
-  std::vector<double> medians_;
-  std::unordered_map<std::string, bool> matches_;
-};
-
-// Drops the records that are not part of the branch's history (store/baseline_origin.h) and
-// remembers why, for one note at the end.
-class OriginFilter {
- public:
-  OriginFilter(const HistoryQuery& query, const std::string& branch)
-      : policy_{query.any_origin, branch} {}
-
-  void apply(const std::string& commit, std::vector<RunRecord>& records) {
-    std::erase_if(records, [&](const RunRecord& record) {
-      auto why = store::why_not_a_baseline(record, policy_);
-      if (!why) return false;
-      if (reasons_.size() < kQuotedReasons)
-        reasons_.push_back(fmt::format("{}: {}", short_id(commit), *why));
-      ++passed_over_;
-      return true;
-    });
-  }
-
-  void note(History& history) const {
-    if (passed_over_ == 0) return;
+  void note(History& history, const std::string& branch) const {
+    if (count_ == 0) return;
     history.notes.push_back(fmt::format(
         "passed over {} record(s) not made on the {} branch (e.g. {}); --baselines-from any "
         "includes them",
-        passed_over_, policy_.target_branch, fmt::join(reasons_, "; ")));
+        count_, branch, fmt::join(quoted_, "; ")));
   }
 
  private:
-  store::OriginPolicy policy_;
-  std::vector<std::string> reasons_;
-  std::size_t passed_over_ = 0;
+  std::vector<std::string> quoted_;
+  std::size_t count_ = 0;
 };
 
 void keep_last(std::vector<HistorySeries>& series, std::size_t last) {
@@ -192,15 +138,20 @@ void keep_last(std::vector<HistorySeries>& series, std::size_t last) {
       s.points.erase(s.points.begin(), s.points.end() - static_cast<std::ptrdiff_t>(last));
 }
 
+// Series are independent: they are searched on every core.
 void detect_all(History& history, const stats::ChangePointSettings& settings) {
-  std::size_t without_log_scale = 0;
-  for (HistorySeries& s : history.series)
-    if (!detect_changes(s, settings)) ++without_log_scale;
+  std::atomic<std::size_t> without_log_scale{0};
+  parallel_chunks(history.series.size(), 4, [&] {
+    return [&](std::size_t begin, std::size_t end) {
+      for (std::size_t i = begin; i < end; ++i)
+        if (!detect_changes(history.series[i], settings)) ++without_log_scale;
+    };
+  });
   if (without_log_scale > 0)
     history.notes.push_back(fmt::format(
         "{} series have a level of 0 or below (a counter?): no change points were looked for in "
         "them, since changes are measured as ratios",
-        without_log_scale));
+        without_log_scale.load()));
 }
 
 }  // namespace
@@ -223,54 +174,58 @@ History collect_history(const HistoryQuery& query, const store::Store& store,
   const std::unordered_set<std::string> annotated(listed.begin(), listed.end());
 
   SeriesTable table;
-  PointMaker points(query, table);
-  OriginFilter origins(query, branch.name);
+  PassedOver passed_over;
   std::size_t unreadable = 0, read = 0;
-  std::vector<const WalkedCommit*> recorded_commits;  // oldest first
+  std::vector<const WalkedCommit*> recorded;  // oldest first
   for (auto it = commits.rbegin(); it != commits.rend(); ++it)
-    if (annotated.count(it->commit)) recorded_commits.push_back(&*it);
-  // Reading a long history is mostly parsing its records. A batch of entries is read in order on
-  // this thread (a store's repository handle is not shared between threads), parsed on every core
-  // (core/parallel_chunks.h), and turned into points in order: the same history on any number of
-  // cores.
-  std::vector<std::string> texts(kReadBatch);
-  std::vector<store::CommitRecords> batch(kReadBatch);
-  for (std::size_t first = 0; first < recorded_commits.size(); first += kReadBatch) {
-    const std::size_t size = std::min(kReadBatch, recorded_commits.size() - first);
-    std::vector<bool> found(size);
-    for (std::size_t i = 0; i < size; ++i) {
-      std::optional<std::string> text = store.read_text(recorded_commits[first + i]->commit);
-      found[i] = text.has_value();
-      texts[i] = text ? std::move(*text) : std::string();
-    }
+    if (annotated.count(it->commit)) recorded.push_back(&*it);
+  // Reading a long history is mostly parsing its records. Entries are read in order, in batches,
+  // by one thread at a time (a store's repository handle is not shared between threads); each
+  // batch is measured on every core (core/parallel_chunks.h: each record is parsed, reduced to
+  // its points and freed by the same thread) and filed into series in order: the same history on
+  // any number of cores.
+  const store::OriginPolicy origin{query.any_origin, branch.name};
+  using Texts = std::vector<std::optional<std::string>>;
+  const auto read_batch = [&](std::size_t first) {
+    Texts texts;
+    for (std::size_t i = first; i < std::min(first + kReadBatch, recorded.size()); ++i)
+      texts.push_back(store.read_text(recorded[i]->commit));
+    return texts;
+  };
+  // The next batch is read while this one is measured and filed, so that no core waits for the
+  // store.
+  std::future<Texts> next = std::async(std::launch::async, read_batch, 0);
+  std::vector<EntryPoints> entries(kReadBatch);
+  for (std::size_t first = 0; first < recorded.size(); first += kReadBatch) {
+    Texts texts = next.get();
+    if (first + kReadBatch < recorded.size())
+      next = std::async(std::launch::async, read_batch, first + kReadBatch);
+    const std::size_t size = texts.size();
     parallel_chunks(size, 8, [&] {
-      return [&](std::size_t begin, std::size_t end) {
-        for (std::size_t i = begin; i < end; ++i)
-          batch[i] = found[i] ? store::records_of_entry(recorded_commits[first + i]->commit,
-                                                        texts[i], query.testbed)
-                              : store::CommitRecords{};
-      };
+      return
+          [&, measurer = EntryMeasurer(query, origin)](std::size_t begin, std::size_t end) mutable {
+            for (std::size_t i = begin; i < end; ++i) {
+              entries[i] = texts[i] ? measurer.measure(recorded[first + i]->commit, *texts[i])
+                                    : EntryPoints{};
+              texts[i].reset();
+            }
+          };
     });
     for (std::size_t i = 0; i < size; ++i) {
-      const WalkedCommit& commit = *recorded_commits[first + i];
+      const WalkedCommit& commit = *recorded[first + i];
       if (++read % kReadProgressEvery == 0)
-        log_info("history: read the records of {} of {} commits", read, recorded_commits.size());
-      store::CommitRecords& loaded = batch[i];
-      for (const store::LineProblem& problem : loaded.problems)
+        log_info("history: read the records of {} of {} commits", read, recorded.size());
+      for (const store::LineProblem& problem : entries[i].problems)
         if (unreadable++ < kQuotedReasons)
           history.notes.push_back("unreadable stored record skipped: " + problem.describe());
-      origins.apply(commit.commit, loaded.records);
-      // Several jobs on one commit are several points, in the order they were recorded.
-      std::stable_sort(
-          loaded.records.begin(), loaded.records.end(),
-          [](const RunRecord& a, const RunRecord& b) { return a.created_at < b.created_at; });
-      for (const RunRecord& record : loaded.records) points.add(record, commit);
+      passed_over.add(commit.commit, entries[i].passed_over);
+      for (const JobPoints& job : entries[i].jobs) table.add(job, commit);
     }
   }
   if (unreadable > kQuotedReasons)
     history.notes.push_back(
         fmt::format("{} more unreadable stored records skipped", unreadable - kQuotedReasons));
-  origins.note(history);
+  passed_over.note(history, branch.name);
 
   history.series = table.take();
   if (query.last) keep_last(history.series, *query.last);

@@ -15,8 +15,8 @@ namespace benchgate::report {
 namespace {
 using benchgate::testing::check_in_chromium;
 using benchgate::testing::ChromiumOptions;
-using benchgate::testing::synthetic_commit;
 using benchgate::testing::set_subject;
+using benchgate::testing::synthetic_commit;
 using benchgate::testing::synthetic_history;
 using benchgate::testing::TempDir;
 using ::testing::HasSubstr;

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <cmath>
 #include <future>
 #include <memory>
 #include <optional>
@@ -132,6 +131,42 @@ class PassedOver {
   std::size_t count_ = 0;
 };
 
+// Calls on_entry(commit, points) for each of `recorded` in order, with what its stored entry
+// contributes (nothing, when it has no entry any more). Reading a long history is mostly parsing
+// its records, so entries are read in order, in batches, by one thread at a time (a store's
+// repository handle is not shared between threads), the next batch while this one is measured;
+// each batch is measured on every core (core/parallel_chunks.h: each record is parsed, reduced
+// to its points and freed by the same thread, with a copy of `measurer` per thread) and handed
+// on in order: the same history on any number of cores.
+template <typename OnEntry>
+void measure_entries(const std::vector<const WalkedCommit*>& recorded, const store::Store& store,
+                     const EntryMeasurer& measurer, OnEntry on_entry) {
+  using Texts = std::vector<std::optional<std::string>>;
+  const auto read_batch = [&](std::size_t first) {
+    Texts texts;
+    for (std::size_t i = first; i < std::min(first + kReadBatch, recorded.size()); ++i)
+      texts.push_back(store.read_text(recorded[i]->commit));
+    return texts;
+  };
+  std::future<Texts> next = std::async(std::launch::async, read_batch, 0);
+  std::vector<EntryPoints> entries(kReadBatch);
+  for (std::size_t first = 0; first < recorded.size(); first += kReadBatch) {
+    Texts texts = next.get();
+    if (first + kReadBatch < recorded.size())
+      next = std::async(std::launch::async, read_batch, first + kReadBatch);
+    parallel_chunks(texts.size(), 8, [&] {
+      return [&, mine = measurer](std::size_t begin, std::size_t end) mutable {
+        for (std::size_t i = begin; i < end; ++i) {
+          entries[i] =
+              texts[i] ? mine.measure(recorded[first + i]->commit, *texts[i]) : EntryPoints{};
+          texts[i].reset();
+        }
+      };
+    });
+    for (std::size_t i = 0; i < texts.size(); ++i) on_entry(*recorded[first + i], entries[i]);
+  }
+}
+
 void keep_last(std::vector<HistorySeries>& series, std::size_t last) {
   for (HistorySeries& s : series)
     if (s.points.size() > last)
@@ -179,49 +214,17 @@ History collect_history(const HistoryQuery& query, const store::Store& store,
   std::vector<const WalkedCommit*> recorded;  // oldest first
   for (auto it = commits.rbegin(); it != commits.rend(); ++it)
     if (annotated.count(it->commit)) recorded.push_back(&*it);
-  // Reading a long history is mostly parsing its records. Entries are read in order, in batches,
-  // by one thread at a time (a store's repository handle is not shared between threads); each
-  // batch is measured on every core (core/parallel_chunks.h: each record is parsed, reduced to
-  // its points and freed by the same thread) and filed into series in order: the same history on
-  // any number of cores.
-  const store::OriginPolicy origin{query.any_origin, branch.name};
-  using Texts = std::vector<std::optional<std::string>>;
-  const auto read_batch = [&](std::size_t first) {
-    Texts texts;
-    for (std::size_t i = first; i < std::min(first + kReadBatch, recorded.size()); ++i)
-      texts.push_back(store.read_text(recorded[i]->commit));
-    return texts;
-  };
-  // The next batch is read while this one is measured and filed, so that no core waits for the
-  // store.
-  std::future<Texts> next = std::async(std::launch::async, read_batch, 0);
-  std::vector<EntryPoints> entries(kReadBatch);
-  for (std::size_t first = 0; first < recorded.size(); first += kReadBatch) {
-    Texts texts = next.get();
-    if (first + kReadBatch < recorded.size())
-      next = std::async(std::launch::async, read_batch, first + kReadBatch);
-    const std::size_t size = texts.size();
-    parallel_chunks(size, 8, [&] {
-      return
-          [&, measurer = EntryMeasurer(query, origin)](std::size_t begin, std::size_t end) mutable {
-            for (std::size_t i = begin; i < end; ++i) {
-              entries[i] = texts[i] ? measurer.measure(recorded[first + i]->commit, *texts[i])
-                                    : EntryPoints{};
-              texts[i].reset();
-            }
-          };
-    });
-    for (std::size_t i = 0; i < size; ++i) {
-      const WalkedCommit& commit = *recorded[first + i];
-      if (++read % kReadProgressEvery == 0)
-        log_info("history: read the records of {} of {} commits", read, recorded.size());
-      for (const store::LineProblem& problem : entries[i].problems)
-        if (unreadable++ < kQuotedReasons)
-          history.notes.push_back("unreadable stored record skipped: " + problem.describe());
-      passed_over.add(commit.commit, entries[i].passed_over);
-      for (const JobPoints& job : entries[i].jobs) table.add(job, commit);
-    }
-  }
+  measure_entries(
+      recorded, store, EntryMeasurer(query, {query.any_origin, branch.name}),
+      [&](const WalkedCommit& commit, const EntryPoints& entry) {
+        if (++read % kReadProgressEvery == 0)
+          log_info("history: read the records of {} of {} commits", read, recorded.size());
+        for (const store::LineProblem& problem : entry.problems)
+          if (unreadable++ < kQuotedReasons)
+            history.notes.push_back("unreadable stored record skipped: " + problem.describe());
+        passed_over.add(commit.commit, entry.passed_over);
+        for (const JobPoints& job : entry.jobs) table.add(job, commit);
+      });
   if (unreadable > kQuotedReasons)
     history.notes.push_back(
         fmt::format("{} more unreadable stored records skipped", unreadable - kQuotedReasons));

@@ -5,12 +5,12 @@
 
 #include <fmt/format.h>
 
+#include "cli/build_info.h"
 #include "cli/command.h"
 #include "cli/usage_errors.h"
 #include "cli/workflow_command_guard.h"
 #include "core/credentials.h"
 #include "core/errors.h"
-#include "core/version.h"
 
 int main(int argc, char** argv) {
   using namespace benchgate;
@@ -23,7 +23,7 @@ int main(int argc, char** argv) {
       "Exit codes: 0 pass, 1 regression found, 2 usage or input error, "
       "3 internal or environment error."};
   app.name("benchgate");
-  app.set_version_flag("--version", std::string("benchgate ") + kVersion);
+  app.set_version_flag("--version", cli::version_line());
   app.require_subcommand(1);
   cli::Action action;
   cli::register_compare_command(app, action);

@@ -7,7 +7,9 @@
 #                            component): these packages exist on Debian 12 and later and on Ubuntu
 #                            24.04 and later, so it checks the system first and stops at once,
 #                            naming the image to use, elsewhere
-#   scripts/deps.sh --list [--test|--build]  prints the package names, one a line, installs nothing
+#   scripts/deps.sh --package  the runtime set and dpkg-dev, which scripts/package.sh needs
+#                            (dpkg-shlibdeps computes the package's Depends)
+#   scripts/deps.sh --list [--test|--build|--package]  prints the package names, one a line, installs nothing
 # As root it installs what is missing with apt-get; otherwise it prints the exact command and fails.
 # Safe to run again (does nothing when done).
 set -euo pipefail
@@ -19,12 +21,15 @@ BUILD_PACKAGES=(
   libcli11-dev libfmt-dev libtomlplusplus-dev libprotobuf-dev protobuf-compiler zlib1g-dev
   libsimdjson-dev  # simdjson On-Demand: the run-record fast path (core/run_record_text.cpp)
   libjs-chart.js  # Chart.js, embedded in the binary for the history dashboard
+  help2man        # the man pages, made from the binary's --help (packaging/man_pages.sh)
 )
 # What benchgate runs besides git: perf for profiles (optional: without permission or perf the
 # reports say why there are no profiles). Debian's name; Ubuntu calls it linux-tools-*.
 # libsimdjson14 is the shared library the binary loads (Debian 12's name; libsimdjson-dev pulls
 # it in when building, this keeps it when the -dev packages are removed).
 RUN_PACKAGES=(linux-perf libsimdjson14)
+# Making the Debian package (scripts/package.sh, and the test of it).
+PACKAGE_PACKAGES=(dpkg-dev)
 # Only for tests, the example suite, benchgate's own benchmarks and the demo.
 TEST_PACKAGES=(
   libbenchmark-dev libgtest-dev libgmock-dev
@@ -81,14 +86,17 @@ for arg in "$@"; do
   case "$arg" in
     --test) set_name="test" ;;
     --build) set_name=build ;;
+    --package) set_name=package ;;
     --list) list=true ;;
-    *) echo "usage: scripts/deps.sh [--list] [--test|--build]" >&2; exit 2 ;;
+    *) echo "usage: scripts/deps.sh [--list] [--test|--build|--package]" >&2; exit 2 ;;
   esac
 done
 case "$set_name" in
   build) packages=("${BUILD_PACKAGES[@]}") ;;
   runtime) packages=("${BUILD_PACKAGES[@]}" "${RUN_PACKAGES[@]}") ;;
-  test) packages=("${BUILD_PACKAGES[@]}" "${RUN_PACKAGES[@]}" "${TEST_PACKAGES[@]}") ;;
+  package) packages=("${BUILD_PACKAGES[@]}" "${RUN_PACKAGES[@]}" "${PACKAGE_PACKAGES[@]}") ;;
+  test) packages=("${BUILD_PACKAGES[@]}" "${RUN_PACKAGES[@]}" "${PACKAGE_PACKAGES[@]}"
+    "${TEST_PACKAGES[@]}") ;;
 esac
 if $list; then
   printf '%s\n' "${packages[@]}"

@@ -2,6 +2,7 @@
 """Lints what benchgate ships besides C++ (docs/development.md#linting-shipped-shell-and-yaml).
 
   lint_shipped.py SOURCE_DIR shell  shellcheck on every shipped shell script: scripts/*.sh,
+                                    packaging/*.sh,
                                     examples/**/*.sh, and the shell inside the CI files (GitHub
                                     `run:` steps, GitLab `script:` lists) of ci/, templates/ and
                                     examples/ci/
@@ -53,7 +54,8 @@ def shellcheck(args, cwd=None):
 
 def lint_shell(root):
     problems = []
-    files = sorted((root / "scripts").glob("*.sh")) + sorted((root / "examples").rglob("*.sh"))
+    files = sorted((root / "scripts").glob("*.sh")) + sorted((root / "packaging").glob("*.sh")) + \
+        sorted((root / "examples").rglob("*.sh"))
     for path in files:
         # -x from the source tree: a script may source another one (scripts/demo_common.sh),
         # named by its `# shellcheck source=scripts/...` line, which is then checked with it.

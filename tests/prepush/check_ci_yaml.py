@@ -48,6 +48,7 @@ def check_action(path, docs):
     for i, step in enumerate(steps):
         if "run" in step and "shell" not in step:
             problem(path, f"step {i + 1} ({step.get('name')}): a composite run step needs 'shell'")
+    check_action_install_modes(path, action, steps)
     text = path.read_text(encoding="utf-8")
     for needed in ("scripts/deps.sh", "benchgate gate", "upload-artifact"):
         if needed not in text:
@@ -57,6 +58,49 @@ def check_action(path, docs):
         if "scripts/deps.sh" in step.get("run", "") and "--build" not in step["run"]:
             problem(path, f"step '{step.get('name')}' runs scripts/deps.sh without --build "
                           "(the development packages are Debian-only)")
+
+
+def check_action_install_modes(path, action, steps):
+    """Which steps run for each way of getting benchgate (input `install`), from their evaluated
+    `if:`: an image or a package never compiles, a build runs only on a cache miss, and every
+    way ends with a benchgate the gate can run."""
+    install = action.get("inputs", {}).get("install", {})
+    if install.get("default") != "build":
+        problem(path, "input 'install' must default to 'build' (the fallback that works anywhere)")
+
+    def runs(step, mode, cache_hit):
+        condition = step.get("if")
+        if condition is None:
+            return True
+        context = {"inputs": {"install": mode, "package": "x.deb"},
+                   "steps": {"build-cache": {"outputs": {"cache-hit": cache_hit}}}}
+        return bool(evaluate("${{ " + str(condition) + " }}", context))
+
+    def doing(mode, cache_hit):
+        ran = [s for s in steps if runs(s, mode, cache_hit)]
+        text = "\n".join(str(s.get("run", "")) + str(s.get("uses", "")) for s in ran)
+        return text
+
+    try:
+        for mode in ("image", "package"):
+            text = doing(mode, "")
+            if "cmake" in text or "deps.sh" in text:
+                problem(path, f"install: {mode} still builds benchgate (cmake or deps.sh runs)")
+        if "apt-get install" not in doing("package", "") or "BENCHGATE_PACKAGE" not in \
+                doing("package", ""):
+            problem(path, "install: package does not install the package with apt-get")
+        if "command -v benchgate" not in doing("image", ""):
+            problem(path, "install: image does not check that benchgate is on PATH")
+        miss, hit = doing("build", ""), doing("build", "true")
+        if "cmake --build" not in miss or "actions/cache" not in miss:
+            problem(path, "install: build does not build benchgate under actions/cache")
+        if "cmake --build" in hit:
+            problem(path, "install: build compiles benchgate again on a cache hit")
+        for mode, cache_hit in (("image", ""), ("package", ""), ("build", ""), ("build", "true")):
+            if "benchgate --version" not in doing(mode, cache_hit):
+                problem(path, f"install: {mode}: the log does not say which benchgate runs")
+    except ValueError as e:
+        problem(path, f"an `if:` the checks cannot evaluate: {e}")
 
 
 def is_component_path(path, source):
@@ -95,9 +139,20 @@ def check_gitlab_component(path, docs):
     for name in ("config", "fail-on"):
         if name not in inputs:
             problem(path, f"missing input '{name}'")
+    install = inputs.get("install", {})
+    if install.get("default") != "build" or sorted(install.get("options", [])) != \
+            ["build", "image", "package"]:
+        problem(path, "input 'install' must offer build (the default), package and image")
     jobs = jobs_of(docs[1])
     if not jobs:
         problem(path, "no job with a script")
+    for name, job in jobs.items():
+        script = "\n".join(job.get("script", []))
+        for mode in ("image)", "package)", "build)"):
+            if mode not in script:
+                problem(path, f"job {name}: the script has no case for install {mode[:-1]}")
+        if ".benchgate-cache/" not in (job.get("cache") or {}).get("paths", []):
+            problem(path, f"job {name}: install build keeps no cache (.benchgate-cache/)")
     check_interruptible(path, jobs)
     for name, job in jobs.items():
         if not any("CI_DEFAULT_BRANCH" in str(r.get("if", "")) for r in job.get("rules", [])):
@@ -310,6 +365,7 @@ def main():
         source / "templates/benchgate.yml": check_gitlab_component,
         source / "examples/ci/github-benchmarks.yml": check_github_benchmarks,
         source / "examples/ci/github-fork-publish.yml": check_github_workflow,
+        source / "examples/ci/github-release.yml": check_github_workflow,
         source / "examples/ci/gitlab-ci.yml": check_gitlab_ci,
         source / "examples/ci/github-history-pages.yml": check_github_history_pages,
         source / "examples/ci/gitlab-history-pages.yml": check_gitlab_history_pages,

@@ -1,8 +1,10 @@
 """Evaluates the GitHub Actions expressions (`${{ ... }}`) the CI examples use, against a context
 a test builds (github.event_name, github.event..., inputs...), so that a check can ask what a
 workflow does for a given event instead of matching its text. The subset: context paths, string
-and number literals, true/false/null, ! == != && || ( ), and format(). Anything else raises
-ValueError, so an expression the checks cannot follow is reported instead of guessed."""
+and number literals, true/false/null, ! == != && || ( ), format(), and the status functions
+(always() and success() true, failure() and cancelled() false: every earlier step passed).
+Anything else raises ValueError, so an expression the checks cannot follow is reported instead of
+guessed."""
 import re
 
 _TOKEN = re.compile(r"\s*(?:(?P<string>'(?:[^']|'')*')|(?P<number>\d+(?:\.\d+)?)"
@@ -107,6 +109,12 @@ class _Parser:
         raise ValueError(f"unexpected {text!r}")
 
     def call(self, name):
+        # The status functions of a step's `if:`, for a run in which every earlier step passed.
+        status = {"always": True, "success": True, "failure": False, "cancelled": False}
+        if name in status:
+            self.take("(")
+            self.take(")")
+            return status[name]
         if name != "format":
             raise ValueError(f"function {name}() is not supported by the checks")
         self.take("(")

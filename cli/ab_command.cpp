@@ -15,6 +15,7 @@
 #include "cli/compare_options.h"
 #include "cli/cpus_flag.h"
 #include "cli/duration_option.h"
+#include "cli/help_sections.h"
 #include "cli/report_output.h"
 #include "core/errors.h"
 #include "process/describe.h"
@@ -98,10 +99,16 @@ void register_ab_command(CLI::App& app, Action& action) {
       "(the block's order seeded) and the analysis pairs them: the signed-rank test of the\n"
       "per-round log ratios with the second-run penalty removed (docs/interleaved.md).\n"
       "Writes DIR/base.json, DIR/head.json, DIR/noise.json and DIR/comparison.* (every format).\n"
-      "Both sides run on the same CPU (--cpus auto); e.g. on CPU 3, with one warm-up process\n"
-      "before each round:\n"
-      "  benchgate ab --base './base_bench' --head './head_bench' --cpus 3 --warmup-processes 1\n"
-      "Exit codes: 0 pass, 1 regression found, 2 usage or input error, 3 internal error\n"
+      "Both sides run on the same CPU (--cpus auto).");
+  set_help_sections(
+      *sub,
+      {{"benchgate ab --base ./base/my_bench --head ./head/my_bench -o ab-out",
+        "the default rounds; records and reports in ab-out/"},
+       {"benchgate ab --base './base_bench' --head './head_bench' --cpus 3 --warmup-processes 1",
+        "on CPU 3, with one warm-up process before each round"},
+       {"benchgate ab --base ./base_bench --head ./head_bench --rounds auto --budget 10m",
+        "adaptive rounds until the verdict is clear or 10 minutes are spent"}},
+      "0 pass, 1 regression found, 2 usage or input error, 3 internal error\n"
       "(e.g. no round completed on both sides); 130/143 interrupted.");
   sub->add_option("--base", flags->base, "Base suite command, split like a shell (quotes work)")
       ->required();

@@ -37,7 +37,7 @@ struct ShowOptions {
 struct FindOptions {
   std::string base;
   std::string head = "HEAD";
-  std::string testbed;
+  std::optional<std::string> testbed;  // unset: this machine's (cli/default_testbed.h)
   int max_distance = 50;
   int window = 1;
   std::string baselines_from = "target-branch";  // or "any"

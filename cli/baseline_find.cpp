@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/baseline_actions.h"
+#include "cli/default_testbed.h"
 #include "core/errors.h"
 #include "core/text.h"
 #include "store/baseline_finder.h"
@@ -13,11 +14,12 @@ namespace benchgate::cli {
 
 int run_baseline_find(const BaselineCommon& common, const FindOptions& options) {
   std::unique_ptr<store::Store> store = common.open();
+  const std::string testbed = options.testbed ? *options.testbed : this_machine_testbed();
   store::BaselineQuery query;
   query.repo = common.repo_or_cwd();
   query.head = options.head;
   query.target = options.base;
-  query.testbed = options.testbed;
+  query.testbed = testbed;
   query.max_distance = options.max_distance;
   query.window = options.window;
   query.origins.any_branch = options.baselines_from == "any";
@@ -31,7 +33,7 @@ int run_baseline_find(const BaselineCommon& common, const FindOptions& options) 
     nlohmann::json out = {{"head", result.head},
                           {"target", result.target},
                           {"merge_base", result.merge_base},
-                          {"testbed", options.testbed},
+                          {"testbed", testbed},
                           {"found", result.found()},
                           {"baselines", found},
                           {"trail", result.trail},
@@ -41,7 +43,7 @@ int run_baseline_find(const BaselineCommon& common, const FindOptions& options) 
   } else {
     fmt::print("merge-base of {} ({}) and {} ({}): {}\n", options.head, short_commit(result.head),
                options.base, short_commit(result.target), result.merge_base);
-    fmt::print("first-parent ancestors looked at (testbed {}):\n", options.testbed);
+    fmt::print("first-parent ancestors looked at (testbed {}):\n", testbed);
     for (const auto& line : result.trail) fmt::print("  {}\n", line);
     fmt::print("{}\n", result.summary());
   }
@@ -49,7 +51,7 @@ int run_baseline_find(const BaselineCommon& common, const FindOptions& options) 
     throw InputError(
         fmt::format("no baseline for testbed {} within {} commit(s) of the merge-base "
                     "{}; save one with `benchgate baseline save` or raise --max-distance",
-                    options.testbed, options.max_distance, result.merge_base));
+                    testbed, options.max_distance, result.merge_base));
   return kExitPass;
 }
 

@@ -11,6 +11,7 @@
 #include "cli/command.h"
 #include "cli/gate_options.h"
 #include "cli/gate_settings.h"
+#include "cli/help_sections.h"
 #include "core/atomic_file.h"
 #include "core/errors.h"
 #include "core/log.h"
@@ -66,14 +67,17 @@ void register_bisect_command(CLI::App& app, Action& action) {
       "worktree ([build] command of benchgate.toml) and measures it against GOOD in adaptive\n"
       "interleaved rounds. An inconclusive step is never guessed: the search then stops with the\n"
       "smallest range it settled. The error probability printed is the sum of the steps' alphas\n"
-      "(the --alpha given is split between the steps).\n"
-      "Examples:\n"
-      "  benchgate bisect v1.4 main --benchmark 'BM_Parse'\n"
-      "  benchgate bisect HEAD~16 HEAD --suite core --budget 30m --format json -o bisect.json\n"
-      "Exit codes: 0 first bad commit found, 1 no single commit named (no regression between\n"
-      "GOOD and BAD, or only a range settled: see the outcome), 2 usage or input error (GOOD not\n"
-      "a first-parent ancestor of BAD, no [build] command), 3 environment error (a build failed,\n"
-      "interrupted).");
+      "(the --alpha given is split between the steps).");
+  set_help_sections(
+      *cmd,
+      {{"benchgate bisect v1.4 main --benchmark 'BM_Parse'",
+        "which commit between v1.4 and main made BM_Parse slower"},
+       {"benchgate bisect HEAD~16 HEAD --suite core --budget 30m --format json -o bisect.json",
+        "one suite, at most 30 minutes of measuring, the outcome as JSON"}},
+      "0 first bad commit found, 1 no single commit named (no regression between GOOD and\n"
+      "BAD, or only a range settled: see the outcome), 2 usage or input error (GOOD not a\n"
+      "first-parent ancestor of BAD, no [build] command), 3 environment error (a build\n"
+      "failed, interrupted).");
   cmd->add_option("GOOD", flags->good, "A commit without the slowdown (a revision)")->required();
   cmd->add_option("BAD", flags->bad, "A later commit with it (a revision)")->required();
   cmd->add_option("--benchmark", flags->benchmark,

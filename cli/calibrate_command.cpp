@@ -8,8 +8,10 @@
 #include <fmt/format.h>
 
 #include "cli/command.h"
+#include "cli/default_testbed.h"
 #include "cli/gate_options.h"
 #include "cli/gate_settings.h"
+#include "cli/help_sections.h"
 #include "core/atomic_file.h"
 #include "core/calibration_json.h"
 #include "core/errors.h"
@@ -133,15 +135,15 @@ void register_calibrate_command(CLI::App& app, Action& action) {
       "false alarms over successive recorded jobs of the default branch, optionally an\n"
       "interleaved A/A of the current build (--interleaved, minutes), and the per-benchmark\n"
       "thresholds that follow. Stores the calibration beside the baselines\n"
-      "(refs/notes/benchgate-calibration) for the gate's method and false-alarm lines.\n"
-      "Examples:\n"
-      "  benchgate calibrate                       # from the recorded history of the default "
-      "branch\n"
-      "  benchgate calibrate --interleaved --rounds 24 --push   # scheduled CI job on main\n"
-      "  benchgate calibrate --no-store -o calibration.json     # only print and write the JSON\n"
-      "  benchgate calibrate --show                # the stored calibration the gate would use\n"
-      "Exit codes: 0 done, 2 usage or input error (unknown suite, nothing recorded), 3\n"
-      "environment error (git, a failed A/A, a refused push).");
+      "(refs/notes/benchgate-calibration) for the gate's method and false-alarm lines.");
+  set_help_sections(
+      *cmd,
+      {{"benchgate calibrate", "from the recorded history of the default branch"},
+       {"benchgate calibrate --interleaved --rounds 24 --push", "scheduled CI job on main"},
+       {"benchgate calibrate --no-store -o calibration.json", "only print and write the JSON"},
+       {"benchgate calibrate --show", "the stored calibration the gate would use"}},
+      "0 done, 2 usage or input error (unknown suite, nothing recorded), 3 environment error\n"
+      "(git, a failed A/A, a refused push).");
   GateFlags& g = flags->gate;
   g.config_option =
       cmd->add_option("-c,--config", g.config, "Config file: suites and [gate] settings")
@@ -152,7 +154,8 @@ void register_calibrate_command(CLI::App& app, Action& action) {
                   "Branch whose recorded jobs are read (default: the default branch, as the gate "
                   "resolves its target: the upstream, else <remote>/HEAD, else HEAD)");
   cmd->add_option("--testbed", g.testbed,
-                  "Testbed name (default: config, else the machine fingerprint)");
+                  std::string("Testbed name (default: the config's testbed, else ") +
+                      kThisMachineTestbed + ")");
   cmd->add_option("--store", g.store, "Baseline store: git, git:REF or dir:PATH")
       ->capture_default_str();
   cmd->add_option("--remote", g.remote, "Remote to fetch baselines from and push calibrations to")

@@ -10,6 +10,8 @@
 #include "cli/baseline_actions.h"
 #include "cli/command.h"
 #include "cli/compare_options.h"
+#include "cli/default_testbed.h"
+#include "cli/help_sections.h"
 #include "cli/report_output.h"
 #include "core/errors.h"
 #include "core/text.h"
@@ -37,11 +39,10 @@ struct CompareCommand {
   // record is one stored job (`jobs`).
   RunRecord load_stored_base(const RunRecord& head, std::string& label,
                              std::vector<RunRecord>& jobs) const {
-    std::string bed = testbed.empty() ? head.testbed : testbed;
-    if (bed.empty())
-      throw InputError(
-          "--base-commit needs a testbed: pass --testbed NAME (the head results carry none; "
-          "only benchgate run records do)");
+    // --testbed, else the head record's, else (Google Benchmark or hyperfine results name
+    // none) this machine's, as the gate does with such --results.
+    std::string bed = !testbed.empty() ? testbed : head.testbed;
+    if (bed.empty()) bed = this_machine_testbed();
     auto store = store_options.open();
     std::string key = store_options.resolve_key(base_commit);
     store::CommitRecords stored = store->load(key, bed);
@@ -104,12 +105,17 @@ void register_compare_command(CLI::App& app, Action& action) {
       "With --base-commit REV, BASE is the baseline stored for that commit (benchgate baseline).\n"
       "BASE and HEAD from different runs are separate jobs: their regressions are unconfirmed\n"
       "(exit 0) unless --calibration gives the job-to-job spread or --trust-single-job is set;\n"
-      "the two records of one interleaved job (benchgate ab) are compared process by process.\n"
-      "Examples:\n"
-      "  benchgate compare base.json head.json\n"
-      "  benchgate compare base/ head/ --calibration calibration.json --format markdown -o pr.md\n"
-      "  benchgate compare ab-out/base.json ab-out/head.json\n"
-      "Exit codes: 0 pass, 1 regression found, 2 usage or input error, 3 internal error.");
+      "the two records of one interleaved job (benchgate ab) are compared process by process.");
+  set_help_sections(
+      *sub,
+      {{"benchgate compare base.json head.json", "console report of two results files"},
+       {"benchgate compare base/ head/ --calibration calibration.json --format markdown -o pr.md",
+        "directories of process files; the calibration's spread lets separate jobs block"},
+       {"benchgate compare ab-out/base.json ab-out/head.json",
+        "the two records of one interleaved job (benchgate ab), process by process"},
+       {"benchgate compare --base-commit origin/main head.json",
+        "base: the baseline stored for origin/main, of head.json's testbed"}},
+      "0 pass, 1 regression found, 2 usage or input error, 3 internal error.");
   sub->add_option("BASE HEAD", command->paths, "Base and head results: files or directories")
       ->required()
       ->expected(1, 2);
@@ -121,7 +127,9 @@ void register_compare_command(CLI::App& app, Action& action) {
   sub->add_option("--base-commit", command->base_commit,
                   "Load BASE from the baseline store: the records stored for this commit");
   sub->add_option("--testbed", command->testbed,
-                  "With --base-commit: the testbed whose records to use (default: HEAD's)");
+                  std::string("With --base-commit: the testbed whose records to use (default: "
+                              "HEAD's record's, else ") +
+                      kThisMachineTestbed + ")");
   sub->add_option("--repo", command->store_options.repo,
                   "With --base-commit: the git repository (default: discovered from .)");
   sub->add_option("--store", command->store_options.store,

@@ -4,6 +4,7 @@
 
 #include "cli/command.h"
 #include "cli/flamegraph_actions.h"
+#include "cli/help_sections.h"
 
 namespace benchgate::cli {
 namespace {
@@ -28,13 +29,19 @@ void add_sample_type(CLI::App& sub, std::string& sample_type) {
 
 }  // namespace
 
-// Long on purpose: one declaration per option of the four stages, and nothing else.
+// Long on purpose: one declaration per option of the four stages, their examples, and nothing
+// else.
 void register_flamegraph_command(CLI::App& app, Action& action) {
   auto state = std::make_shared<FlamegraphState>();
   auto* flamegraph = app.add_subcommand(
       "flamegraph",
       "Profiles: fold perf output into folded stacks, render flame graphs, diff two profiles");
   flamegraph->require_subcommand(1);
+  set_help_sections(
+      *flamegraph,
+      {{"benchgate flamegraph record --benchmark BM_Join -o join.folded -- ./build/my_bench",
+        "profile one benchmark with perf"},
+       {"benchgate flamegraph render join.folded -o join.svg", "its flame graph"}});
 
   auto* fold = flamegraph->add_subcommand(
       "fold", "perf script text or perf.data (or any profile benchgate reads) -> folded stacks");
@@ -48,6 +55,11 @@ void register_flamegraph_command(CLI::App& app, Action& action) {
   fold->add_option("--perf", state->fold.perf, "The perf program, for perf.data input")
       ->capture_default_str();
   add_sample_type(*fold, state->fold.sample_type);
+  set_help_sections(
+      *fold, {{"benchgate flamegraph fold perf.data -o profile.folded",
+               "perf's recording, folded (runs perf script)"},
+              {"benchgate flamegraph fold perf.script --include-process-name -o profile.folded",
+               "perf script's text, each stack starting with the process name"}});
   fold->callback(
       [&action, state] { action = [state] { return run_flamegraph_fold(state->fold); }; });
 
@@ -66,6 +78,10 @@ void register_flamegraph_command(CLI::App& app, Action& action) {
   render->add_option("--width", state->render.width, "Width in pixels")->capture_default_str();
   render->add_option("--min-width", state->render.min_width, "Hide frames narrower than this (px)")
       ->capture_default_str();
+  set_help_sections(
+      *render, {{"benchgate flamegraph render profile.folded -o profile.svg", "an interactive SVG"},
+                {"benchgate flamegraph render profile.folded --format speedscope -o profile.json",
+                 "for https://www.speedscope.app"}});
   render->callback(
       [&action, state] { action = [state] { return run_flamegraph_render(state->render); }; });
 
@@ -99,6 +115,14 @@ void register_flamegraph_command(CLI::App& app, Action& action) {
   diff->add_option("--width", state->diff.width, "SVG width in pixels")->capture_default_str();
   diff->add_option("--min-width", state->diff.min_width, "Hide frames narrower than this (px)")
       ->capture_default_str();
+  set_help_sections(
+      *diff,
+      {{"benchgate flamegraph diff base.folded head.folded -o diff.svg",
+        "differential flame graph: red grew, blue shrank"},
+       {"benchgate flamegraph diff base.folded head.folded --format markdown --top 10 --ratio "
+        "1.07",
+        "the ten largest function deltas, with their time changes in a benchmark measured 7% "
+        "slower"}});
   diff->callback(
       [&action, state] { action = [state] { return run_flamegraph_diff(state->diff); }; });
 
@@ -117,6 +141,12 @@ void register_flamegraph_command(CLI::App& app, Action& action) {
       ->capture_default_str();
   record->add_option("--event", state->record.event, "perf event")->capture_default_str();
   record->add_option("--perf", state->record.perf, "The perf program")->capture_default_str();
+  set_help_sections(
+      *record,
+      {{"benchgate flamegraph record --benchmark BM_Join -o join.folded -- ./build/my_bench",
+        "one benchmark of a Google Benchmark binary, frame-pointer stacks"},
+       {"benchgate flamegraph record --call-graph dwarf -F 499 -o all.folded -- ./build/my_bench",
+        "every benchmark, DWARF stacks at 499 Hz"}});
   record->callback(
       [&action, state] { action = [state] { return run_flamegraph_record(state->record); }; });
 }

@@ -11,6 +11,7 @@
 #include "cli/command.h"
 #include "cli/gate_options.h"
 #include "cli/gate_settings.h"
+#include "cli/help_sections.h"
 #include "cli/report_output.h"
 #include "core/errors.h"
 #include "core/log.h"
@@ -62,8 +63,16 @@ void register_gate_command(CLI::App& app, Action& action) {
       "baseline stored for the merge-base, compare, report (console, report directory, PR/MR\n"
       "comment, check run, job summary) and record baselines on the default branch.\n"
       "--mode interleaved instead builds the merge-base in a temporary worktree ([build] command)\n"
-      "and measures base and head in alternating processes in this job.\n"
-      "Exit codes: 0 pass (or no baseline), 1 regression, 2 usage or input error, 3 internal or\n"
+      "and measures base and head in alternating processes in this job.");
+  set_help_sections(
+      *gate,
+      {{"benchgate gate",
+        "benchgate.toml's suites on HEAD against the baseline of its merge-base with the target"},
+       {"benchgate gate --mode interleaved --rounds auto --budget 20m",
+        "base built in a temporary worktree and measured alongside head, for 20 minutes at most"},
+       {"benchgate gate --results head.json --target main --no-push",
+        "results measured elsewhere, against main's baseline; record nothing remotely"}},
+      "0 pass (or no baseline), 1 regression, 2 usage or input error, 3 internal or\n"
       "environment error.");
   add_gate_flags(*gate, *flags);
 
@@ -72,6 +81,9 @@ void register_gate_command(CLI::App& app, Action& action) {
       "publish",
       "Post the report a fork pull request's gate run left in DIR (trusted workflow_run job).\n"
       "Refuses files whose PR head commit does not match GitHub's.");
+  set_help_sections(*publish, {{"benchgate gate publish --from benchgate-report",
+                                "in the trusted workflow_run job: post the comment the fork's "
+                                "gate run left in its report directory"}});
   add_publish_flags(*publish, *publish_flags);
   publish->callback([&action, publish_flags] {
     action = [publish_flags] { return run_gate_publish(*publish_flags); };

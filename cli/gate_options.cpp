@@ -1,5 +1,7 @@
 #include "cli/gate_options.h"
 
+#include "cli/default_testbed.h"
+
 namespace benchgate::cli {
 
 void add_gate_flags(CLI::App& gate, GateFlags& f) {
@@ -21,7 +23,8 @@ void add_gate_flags(CLI::App& gate, GateFlags& f) {
       ->check(CLI::IsMember({"auto", "github", "gitlab", "local"}))
       ->capture_default_str();
   gate.add_option("--testbed", f.testbed,
-                  "Testbed name (default: config, else the machine fingerprint)");
+                  std::string("Testbed name (default: the config's testbed, else ") +
+                      kThisMachineTestbed + ")");
   gate.add_option("--store", f.store, "Baseline store: git, git:REF or dir:PATH")
       ->capture_default_str();
   gate.add_option("--remote", f.remote, "Remote to fetch and push baselines")

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "cli/command.h"
+#include "cli/help_sections.h"
 #include "cli/history_alert.h"
 #include "core/atomic_file.h"
 #include "core/benchmark_filter.h"
@@ -43,18 +44,6 @@ struct HistoryFlags {
   std::optional<std::string> commit_url;  // --commit-url; default from the CI environment
   AlertFlags alert;
 };
-
-constexpr const char* kExamples = R"(
-Examples:
-  benchgate history                                  default branch, real_time, every testbed
-  benchgate history --benchmark '^BM_String' --since "30 days ago"
-  benchgate history --branch release-2 --testbed ci-x86 --last 50
-  benchgate history --format csv -o history.csv      one row per recorded job
-  benchgate history --format json -o history.json    the whole history (docs/history.md)
-  benchgate history --format html -o site/           the static dashboard
-  benchgate history --store dir:results --metric all
-  benchgate history --alert --last 200                 on the default branch: open or update an
-                                                     issue for each recent change point)";
 
 history::HistoryQuery resolve(const HistoryFlags& f) {
   history::HistoryQuery q;
@@ -126,7 +115,19 @@ void register_history_command(CLI::App& app, Action& action) {
       "history",
       "The recorded jobs of every benchmark along the first-parent history of a branch, with "
       "their change points");
-  cmd->footer(kExamples);
+  set_help_sections(
+      *cmd,
+      {{"benchgate history", "default branch, real_time, every testbed"},
+       {"benchgate history --benchmark '^BM_String' --since \"30 days ago\"",
+        "the String benchmarks of the last 30 days"},
+       {"benchgate history --branch release-2 --testbed ci-x86 --last 50",
+        "another branch, one testbed, its last 50 recorded jobs"},
+       {"benchgate history --format csv -o history.csv", "one row per recorded job"},
+       {"benchgate history --format json -o history.json", "the whole history (docs/history.md)"},
+       {"benchgate history --format html -o site/", "the static dashboard"},
+       {"benchgate history --store dir:results --metric all", "every metric of a directory store"},
+       {"benchgate history --alert --last 200",
+        "on the default branch: open or update an issue for each recent change point"}});
   cmd->add_option("--repo", flags->repo,
                   "Git repository (default: the one containing the current directory)");
   cmd->add_option("--store", flags->store,

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "cli/command.h"
+#include "cli/help_sections.h"
 #include "cli/pre_push_budget.h"
 #include "core/errors.h"
 #include "git/repository.h"
@@ -113,6 +114,9 @@ void register_hook_command(CLI::App& app, Action& action) {
                                   "Install or remove the git pre-push hook that runs "
                                   "`benchgate pre-push` (docs/ci.md#pre-push)");
   hook->require_subcommand(1);
+  set_help_sections(*hook, {{"benchgate hook install --budget 5m",
+                             "gate every push, the suites in at most 5 minutes"},
+                            {"benchgate hook uninstall", "stop gating pushes"}});
 
   auto* install = hook->add_subcommand(
       "install", "Write the repository's pre-push hook (respects core.hooksPath)");
@@ -126,12 +130,18 @@ void register_hook_command(CLI::App& app, Action& action) {
   install->add_flag("--no-check", options->no_check,
                     "Do not time the configured suites against the budget (by default one "
                     "process of each is run, and a warning says when the gate would overrun it)");
+  set_help_sections(*install, {{"benchgate hook install --budget 5m",
+                                "gate every push, the suites in at most 5 minutes"},
+                               {"benchgate hook install --force --config bench/benchgate.toml",
+                                "replace another pre-push hook (kept aside); another config"}});
   install->callback([&action, options] { action = [options] { return install_hook(*options); }; });
 
   auto* uninstall = hook->add_subcommand(
       "uninstall",
       "Remove the pre-push hook if benchgate wrote it (restoring a hook --force set aside)");
   uninstall->add_option("--repo", options->repo, "Repository (default: the current directory's)");
+  set_help_sections(*uninstall,
+                    {{"benchgate hook uninstall", "remove the hook, restore one set aside"}});
   uninstall->callback(
       [&action, options] { action = [options] { return uninstall_hook(*options); }; });
 }

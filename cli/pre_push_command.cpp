@@ -15,6 +15,8 @@
 #include <fmt/format.h>
 
 #include "cli/command.h"
+#include "cli/default_testbed.h"
+#include "cli/help_sections.h"
 #include "cli/pre_push_budget.h"
 #include "core/errors.h"
 #include "prepush/pre_push_run.h"
@@ -105,13 +107,20 @@ void register_pre_push_command(CLI::App& app, Action& action) {
   sub->add_option("-c,--config", options->config,
                   "benchgate.toml (default: the one at the top of the work tree; without one "
                   "the push is not gated)");
-  sub->add_option("--testbed", options->testbed, "Testbed name passed to the gate");
+  sub->add_option("--testbed", options->testbed,
+                  std::string("Testbed name passed to the gate (default: the config's testbed, "
+                              "else ") +
+                      kThisMachineTestbed + ")");
   sub->add_option("--report-dir", options->report_dir,
                   "Folder for the reports, one subfolder per branch (default: "
                   ".git/benchgate/pre-push)");
   sub->add_flag("--fetch", options->fetch,
                 "Let the gate fetch baseline notes from the remote first (default: use local "
                 "notes only)");
+  set_help_sections(*sub, {{"benchgate pre-push --budget 5m origin https://example.com/repo.git",
+                            "what the hook runs on `git push origin`; git's lines come on stdin"},
+                           {"benchgate pre-push --fetch --report-dir /tmp/bg origin",
+                            "by hand, with the remote's baselines, reports in /tmp/bg"}});
   sub->callback([&action, options] {
     action = [options] {
       try {

@@ -14,7 +14,9 @@
 
 #include "cli/command.h"
 #include "cli/cpus_flag.h"
+#include "cli/default_testbed.h"
 #include "cli/duration_option.h"
+#include "cli/help_sections.h"
 #include "core/errors.h"
 #include "core/run_record_json.h"
 #include "gate/run_profiles.h"
@@ -219,11 +221,18 @@ void register_run_command(CLI::App& app, Action& action) {
       "  benchgate run --config benchgate.toml         every [[suite]], records in -o DIR\n"
       "Google Benchmark binaries are detected and run in --processes separate processes of\n"
       "--repetitions repetitions each; other commands are timed as a whole (--runs, --warmup).\n"
-      "Google Benchmark suites run on one CPU (--cpus auto; not multi-threaded ones), e.g. on\n"
-      "CPUs 2-3 instead:\n"
-      "  benchgate run --cpus 2-3 -- ./build/bench/core_bench\n"
-      "Exit codes: 0 every process succeeded; 2 usage or input error (bad config, command not\n"
-      "found); 3 the record was written but is incomplete (a process crashed, timed out or wrote\n"
+      "Google Benchmark suites run on one CPU (--cpus auto; not multi-threaded ones).");
+  set_help_sections(
+      *sub,
+      {{"benchgate run --processes 8 --repetitions 3 -o base.json -- ./build/my_bench",
+        "a Google Benchmark binary in 8 processes of 3 repetitions each"},
+       {"benchgate run --config benchgate.toml -o benchgate-runs",
+        "every [[suite]] of the config, benchgate-runs/SUITE.json each"},
+       {"benchgate run --cpus 2-3 -- ./build/bench/core_bench", "on CPUs 2-3 instead of one CPU"},
+       {"benchgate run --runs 20 --warmup 2 -o tool.json -- ./build/tool convert input.txt",
+        "any other command, timed as a whole"}},
+      "0 every process succeeded; 2 usage or input error (bad config, command not found);\n"
+      "3 the record was written but is incomplete (a process crashed, timed out or wrote\n"
       "unreadable results, or a benchmark reported an error) or an internal error;\n"
       "130 / 143 interrupted by SIGINT / SIGTERM (records hold what was measured so far).");
   sub->add_option("command", flags->command, "The command to run (after --)");
@@ -255,7 +264,8 @@ void register_run_command(CLI::App& app, Action& action) {
                   std::string(kCpusHelp) + "; default: the config's cpus, else auto");
   sub->add_option("--seed", flags->seed, "Seed of the launch order (default random; recorded)");
   sub->add_option("--testbed", flags->testbed,
-                  "Testbed name (default: fingerprint of CPU model, cores and OS)");
+                  std::string("Testbed name (default: the config's testbed, else ") +
+                      kThisMachineTestbed + ")");
   sub->add_option("-C,--working-dir", flags->working_dir, "Directory to run the command(s) in");
   sub->add_flag("-q,--quiet", flags->quiet, "No progress output");
   auto* profile = sub->add_flag(

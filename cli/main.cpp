@@ -7,6 +7,7 @@
 
 #include "cli/build_info.h"
 #include "cli/command.h"
+#include "cli/help_sections.h"
 #include "cli/usage_errors.h"
 #include "cli/workflow_command_guard.h"
 #include "core/credentials.h"
@@ -37,6 +38,12 @@ int main(int argc, char** argv) {
   cli::register_flamegraph_command(app, action);
   cli::register_hook_command(app, action);
   cli::register_pre_push_command(app, action);
+  cli::set_help_sections(
+      app, {{"benchgate run --config benchgate.toml -o out/",
+             "measure every suite of benchgate.toml into run records"},
+            {"benchgate compare base.json head.json", "decide whether head regressed against base"},
+            {"benchgate gate", "the CI or pre-push job: run, find the baseline, compare, report"},
+            {"benchgate hook install --budget 5m", "gate every git push on this clone"}});
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

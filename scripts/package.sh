@@ -20,8 +20,7 @@ done
 "$root/scripts/deps.sh" --package
 cd "$root"
 cmake --preset tool -DBENCHGATE_COMMIT="${BENCHGATE_COMMIT:-}" >/dev/null
-cmake --build --preset tool
-# cpack builds what `install` needs (the man pages too) before packaging.
+cmake --build --preset tool  # the binary and its man pages
 cpack --config build/tool/CPackConfig.cmake -B build/tool/packages
 version="$(sed -n 's/^CMAKE_PROJECT_VERSION:STATIC=//p' build/tool/CMakeCache.txt)"
 deb="build/tool/packages/benchgate_${version}_$(dpkg --print-architecture).deb"

@@ -2,6 +2,7 @@
 // the subcommands; the actions live in flamegraph_*.cpp, one per stage.
 #include <memory>
 
+#include "cli/colour_by_option.h"
 #include "cli/command.h"
 #include "cli/flamegraph_actions.h"
 #include "cli/help_sections.h"
@@ -106,6 +107,7 @@ void register_flamegraph_command(CLI::App& app, Action& action) {
   diff->add_option("--min-z", state->diff.min_z,
                    "Noise rule: |z| of the two-proportion test at least this")
       ->capture_default_str();
+  add_colour_by_option(*diff, "--colour-by", state->diff.colour_by);
   diff->add_option("--ratio", state->diff.ratio,
                    "Measured head/base time of the benchmark, for time deltas (e.g. 1.07)")
       ->check(CLI::PositiveNumber);

@@ -120,7 +120,9 @@ void register_flamegraph_command(CLI::App& app, Action& action) {
   set_help_sections(
       *diff,
       {{"benchgate flamegraph diff base.folded head.folded -o diff.svg",
-        "differential flame graph: red grew, blue shrank"},
+        "differential flame graph: red = a function's self share grew, blue = it shrank"},
+       {"benchgate flamegraph diff base.folded head.folded -o diff.svg --colour-by total",
+        "coloured (and the table ranked) by the change of total, inclusive, shares"},
        {"benchgate flamegraph diff base.folded head.folded --format markdown --top 10 --ratio "
         "1.07",
         "the ten largest function deltas, with their time changes in a benchmark measured 7% "

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "profile/function_shares.h"
 #include "profile/profile_info.h"
 
 namespace benchgate::cli {
@@ -36,6 +37,7 @@ struct DiffFlags {
   std::size_t top = 10;
   std::uint64_t min_samples = 20;
   double min_z = 3.0;
+  profile::ColourBy colour_by = profile::ColourBy::kSelf;
   std::optional<double> ratio;
   std::optional<double> base_time_ns;
   double width = 1200;

@@ -2,6 +2,7 @@
 // the subcommands; the actions live in flamegraph_*.cpp, one per stage.
 #include <memory>
 
+#include "cli/colour_by_option.h"
 #include "cli/command.h"
 #include "cli/flamegraph_actions.h"
 #include "cli/help_sections.h"
@@ -106,6 +107,7 @@ void register_flamegraph_command(CLI::App& app, Action& action) {
   diff->add_option("--min-z", state->diff.min_z,
                    "Noise rule: |z| of the two-proportion test at least this")
       ->capture_default_str();
+  add_colour_by_option(*diff, "--colour-by", state->diff.colour_by);
   diff->add_option("--ratio", state->diff.ratio,
                    "Measured head/base time of the benchmark, for time deltas (e.g. 1.07)")
       ->check(CLI::PositiveNumber);
@@ -118,7 +120,9 @@ void register_flamegraph_command(CLI::App& app, Action& action) {
   set_help_sections(
       *diff,
       {{"benchgate flamegraph diff base.folded head.folded -o diff.svg",
-        "differential flame graph: red grew, blue shrank"},
+        "differential flame graph: red = a function's self share grew, blue = it shrank"},
+       {"benchgate flamegraph diff base.folded head.folded -o diff.svg --colour-by total",
+        "coloured (and the table ranked) by the change of total, inclusive, shares"},
        {"benchgate flamegraph diff base.folded head.folded --format markdown --top 10 --ratio "
         "1.07",
         "the ten largest function deltas, with their time changes in a benchmark measured 7% "

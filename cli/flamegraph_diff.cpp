@@ -77,12 +77,14 @@ int run_flamegraph_diff(const DiffFlags& flags) {
   options.top = flags.top;
   options.min_samples = flags.min_samples;
   options.min_z = flags.min_z;
+  options.rank_by = flags.colour_by;
   options.time_ratio = flags.ratio;
   options.base_time_ns = flags.base_time_ns;
   const auto diff = profile::diff_profiles(trie, base, head, options);
   if (flags.format == "svg") {
     profile::RenderOptions svg_options;
     svg_options.differential = true;
+    svg_options.colour_by = flags.colour_by;
     svg_options.title =
         flags.title.empty()
             ? fmt::format("{} -> {}", std::filesystem::path(flags.base).filename().string(),

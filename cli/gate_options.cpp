@@ -1,5 +1,6 @@
 #include "cli/gate_options.h"
 
+#include "cli/colour_by_option.h"
 #include "cli/default_testbed.h"
 
 namespace benchgate::cli {
@@ -86,6 +87,7 @@ void add_gate_flags(CLI::App& gate, GateFlags& f) {
                   "improved benchmarks, diffed with the stored base profile; all = also every "
                   "benchmark on runs that record baselines; none. Default: [run] profile")
       ->check(CLI::IsMember({"none", "changed", "all"}));
+  add_colour_by_option(gate, "--profile-colour-by", f.profile_colour_by);
   add_compare_flags(gate, f.compare);
 }
 

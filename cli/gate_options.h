@@ -8,6 +8,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/compare_options.h"
+#include "profile/function_shares.h"
 
 namespace benchgate::cli {
 
@@ -38,8 +39,9 @@ struct GateFlags {
   std::string mode;
   std::string rounds;
   std::optional<int> max_rounds;
-  std::string budget;    // a duration ("20m"); empty: [gate] budget
-  std::string profile;   // none | changed | all; empty: the config's [run] profile
+  std::string budget;   // a duration ("20m"); empty: [gate] budget
+  std::string profile;  // none | changed | all; empty: the config's [run] profile
+  profile::ColourBy profile_colour_by = profile::ColourBy::kSelf;
   CompareFlags compare;  // flags given explicitly override the config's [gate] table
 
   bool config_given() const { return config_option && config_option->count() > 0; }

@@ -131,6 +131,7 @@ gate::GateSettings resolve_gate_settings(const GateFlags& flags) {
   if (!flags.profile.empty())
     s.profile.mode =
         runner::profile_mode_from_string(flags.profile).value_or(runner::ProfileMode::kNone);
+  s.profile_colour_by = flags.profile_colour_by;
   return s;
 }
 

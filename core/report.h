@@ -13,10 +13,16 @@
 
 namespace benchgate {
 
-// One function's self-time change between the base and head profiles of a benchmark.
+// Which share of the samples a function is compared by: its self share (samples where it is the
+// leaf) or its total share (samples with it anywhere on the stack, each sample counted once).
+// A differential flame graph is coloured by one, and its top-N table ranks by the same one.
+enum class FrameShare { kSelf, kTotal };
+
+// One function's change between the base and head profiles of a benchmark, in the share its
+// FunctionDeltas were ranked by (self by default).
 struct FunctionDelta {
   std::string name;
-  std::uint64_t base_samples = 0;  // self samples
+  std::uint64_t base_samples = 0;  // self (or total) samples
   std::uint64_t head_samples = 0;
   double base_share = 0;  // of the base total, 0..1
   double head_share = 0;
@@ -39,6 +45,7 @@ struct ProfileSource {
 // The top function deltas of a differential profile, and the noise rule that selected them.
 struct FunctionDeltas {
   ProfileSource base, head;
+  FrameShare ranked_by = FrameShare::kSelf;  // the share every FunctionDelta of `top` is in
   std::optional<double> time_ratio;
   std::uint64_t min_samples = 0;
   double min_z = 0;

@@ -47,6 +47,7 @@ json function_deltas_json(const FunctionDeltas& deltas) {
   }
   json document = {{"base", source_json(deltas.base)},
                    {"head", source_json(deltas.head)},
+                   {"ranked_by", deltas.ranked_by == FrameShare::kTotal ? "total" : "self"},
                    {"functions_compared", deltas.functions_compared},
                    {"functions_below_noise", deltas.functions_below_noise},
                    {"top_functions", std::move(functions)}};

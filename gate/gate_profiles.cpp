@@ -125,6 +125,7 @@ ProfileFinding explain_with_profiles(const ProfileDiffInput& input, const fs::pa
 
   profile::RenderOptions render;
   render.differential = base.has_value();
+  render.colour_by = input.colour_by;
   render.title = fmt::format("{} / {}", input.suite, row.name);
   render.subtitle =
       base ? fmt::format("{} -> {}: {}", input.base_label, input.head_label, change_text(row))
@@ -137,6 +138,7 @@ ProfileFinding explain_with_profiles(const ProfileDiffInput& input, const fs::pa
   if (!base) return out;
 
   profile::DiffOptions options;
+  options.rank_by = input.colour_by;
   options.time_ratio = time_ratio(row);
   if (options.time_ratio) options.base_time_ns = row.base_median;
   out.deltas = profile::function_deltas(profile::diff_profiles(trie, *base, head, options));
@@ -221,6 +223,7 @@ void GateProfiles::attach(const Change& change, const CapturedProfile& head,
   input.head_folded = head.folded;
   input.head_label = "commit " + short_commit(context_.head);
   input.testbed = change.verdict->testbed;
+  input.colour_by = settings_.profile_colour_by;
   auto& profiles = attachments_[input.suite].profiles;
   profiles.push_back(explain_with_profiles(input, settings_.report_dir));
   log_info("{} flame graph of {} written to {}",

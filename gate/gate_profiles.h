@@ -41,6 +41,7 @@ struct ProfileDiffInput {
   HeadOnlyReason why_no_base = HeadOnlyReason::kNoStoredBase;
   std::string why_no_base_detail;
   std::string testbed;
+  profile::ColourBy colour_by = profile::ColourBy::kSelf;  // the SVG's colour, the table's rank
 };
 
 // Diffs (or renders head alone), writes the SVG below `report_dir`, and returns the finding.

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "profile/function_shares.h"
 #include "runner/config.h"
 #include "stats/compare.h"
 #include "store/store_spec.h"
@@ -75,6 +76,8 @@ struct GateSettings {
   std::string mode_source;        // "--mode interleaved" or the config line, for messages
   RoundsSettings rounds;
   runner::ProfileSettings profile;  // mode from --profile, else [run] profile
+  // What colours the differential flame graphs and ranks their tables (--profile-colour-by).
+  profile::ColourBy profile_colour_by = profile::ColourBy::kSelf;
   stats::CompareOptions compare;
 
   // The testbed a record of head is labelled with: the setting when given, else `recorded`.

@@ -10,6 +10,7 @@ FunctionDeltas function_deltas(const ProfileDiff& diff) {
   FunctionDeltas out;
   out.base = profile_source(diff.base);
   out.head = profile_source(diff.head);
+  out.ranked_by = diff.ranked_by;
   out.time_ratio = diff.time_ratio;
   out.min_samples = diff.min_samples;
   out.min_z = diff.min_z;

@@ -10,9 +10,11 @@ text { font-family: monospace; font-size: 12px; fill: #000; }
 #frames g.hidden { display: none; }
 #frames g.ancestor { opacity: 0.5; }
 #frames g.hit rect { fill: #e040e0; }
+#frames g.dark text { fill: #fff; }
 .control { cursor: pointer; fill: #333; }
 .control:hover { fill: #00f; text-decoration: underline; }
 #unzoom.off { display: none; }
+#legend text { font-size: 11px; }
 .title { font-size: 17px; }
 )css";
 
@@ -64,11 +66,16 @@ const std::string_view kFlamegraphScript = R"js(
       var total = field(i, 1), self = field(i, 2);
       return name + " (" + total + " samples, " + fmt(pct(total, TOTALS[0])) + "; self " + fmt(pct(self, TOTALS[0])) + ")";
     }
-    var headTotal = field(i, 2);
-    var b = pct(field(i, 1), TOTALS[0]), h = pct(headTotal, TOTALS[1]), d = h - b;
-    var bs = pct(field(i, 3), TOTALS[0]), hs = pct(field(i, 4), TOTALS[1]);
-    return name + " | base " + fmt(b) + " | head " + fmt(h) + " | delta " + (d >= 0 ? "+" : "") + d.toFixed(2) +
-      " pp | self base " + fmt(bs) + ", head " + fmt(hs) + (headTotal === 0 ? " | gone in head" : "");
+    // The function's shares over every stack (what the colour and the diff's table use), then
+    // this frame's own samples.
+    var headTotal = field(i, 2), f = 4 * field(i, 0), fn = table.functions;
+    return name + " | " + change("self", fn[f], fn[f + 1]) + ", " + change("total", fn[f + 2], fn[f + 3]) +
+      " | this frame: base " + field(i, 1) + ", head " + headTotal + " samples" +
+      (headTotal === 0 ? " | gone in head" : "");
+  }
+  function change(kind, base, head) {
+    var b = pct(base, TOTALS[0]), h = pct(head, TOTALS[1]), d = h - b;
+    return kind + " " + fmt(b) + " \u2192 " + fmt(h) + " (" + (d >= 0 ? "+" : "") + d.toFixed(2) + " pp)";
   }
   function label(i, w) {
     var name = nameOf(i);

@@ -10,7 +10,9 @@
 
 #include "core/clean_text.h"
 #include "core/text.h"
+#include "profile/diverging_colour.h"
 #include "profile/flamegraph_script.h"
+#include "profile/function_shares.h"
 #include "profile/profile_diff.h"
 
 namespace benchgate::profile {
@@ -20,6 +22,9 @@ constexpr double kPad = 10;
 constexpr double kFrameHeight = 16;  // 15 px box + 1 px gap
 constexpr double kCharWidth = 7.2;   // 12 px monospace: the script uses the same value
 constexpr double kTop = 60;          // title, subtitle, controls
+constexpr double kLegend = 24;       // differential: the colour scale below the subtitle
+constexpr double kLegendBar = 240;   // its width
+constexpr double kDarkLabel = 0.75;  // beyond this |scale position| black text is hard to read
 constexpr double kBottom = 30;       // details line
 
 // Same rule as the script's label(): the name if it fits, else its start and "..".
@@ -59,11 +64,34 @@ std::string plain_colour(std::string_view name) {
   return fmt::format("#{:02x}{:02x}{:02x}", r, g, b);
 }
 
-std::string delta_colour(double delta, double largest) {
-  const double intensity = largest > 0 ? std::min(1.0, std::abs(delta) / largest) : 0;
-  const int faded = static_cast<int>(std::lround(235 * (1 - intensity)));
-  return delta >= 0 ? fmt::format("#ff{:02x}{:02x}", faded, faded)
-                    : fmt::format("#{:02x}{:02x}ff", faded, faded);
+std::string_view share_name(ColourBy by) {
+  return by == ColourBy::kTotal ? "total" : "self";
+}
+
+// The colour scale as drawn (the legend's gradient samples the frames' own function), its ends
+// labelled with the change they stand for, in percentage points of the samples.
+std::string legend(double width, double y, double largest, ColourBy by) {
+  std::string out = "<defs><linearGradient id=\"legend-scale\">";
+  constexpr int kStops = 16;
+  for (int i = 0; i <= kStops; ++i) {
+    const double t = static_cast<double>(i) / kStops;
+    fmt::format_to(std::back_inserter(out), "<stop offset=\"{:g}\" stop-color=\"{}\"/>", t,
+                   diverging_colour(2 * t - 1));
+  }
+  const double left = width / 2 - kLegendBar / 2, right = width / 2 + kLegendBar / 2;
+  fmt::format_to(
+      std::back_inserter(out),
+      "</linearGradient></defs>\n<g id=\"legend\"><text x=\"{0}\" y=\"{1}\" "
+      "text-anchor=\"end\">colour = change of {7} share (% of samples):</text>"
+      "<text x=\"{2}\" y=\"{1}\" text-anchor=\"end\">{3:+.2f}%</text>"
+      "<rect x=\"{4}\" y=\"{5}\" width=\"{6}\" height=\"12\" fill=\"url(#legend-scale)\" "
+      "stroke=\"#888\" stroke-width=\"0.5\"/>"
+      "<text x=\"{8}\" y=\"{1}\" text-anchor=\"middle\" class=\"tick\">0</text>"
+      "<text x=\"{9}\" y=\"{1}\">{10:+.2f}%</text>"
+      "<text x=\"{11}\" y=\"{1}\">blue shrank, red grew</text></g>\n",
+      left - 60, y + 10, left - 6, -largest, left, y, kLegendBar, share_name(by), width / 2,
+      right + 6, largest, right + 66);
+  return out;
 }
 
 struct Drawn {
@@ -76,6 +104,7 @@ class Renderer {
  public:
   Renderer(const FrameTrie& trie, const RenderOptions& options)
       : trie_(trie), options_(options), totals_(trie.subtree_totals()) {
+    if (options.differential) functions_ = function_counts(trie, totals_);
     weights_.assign(trie.size(), 0.0);
     const double base_total = static_cast<double>(std::max<std::uint64_t>(trie.total(kBase), 1));
     const double head_total = static_cast<double>(std::max<std::uint64_t>(trie.total(kHead), 1));
@@ -134,18 +163,19 @@ class Renderer {
     return drawn;
   }
 
-  double total_delta(NodeId id) const {
-    return share(totals_[id][kHead], trie_.total(kHead)) -
-           share(totals_[id][kBase], trie_.total(kBase));
+  // What a frame's colour stands for: the change of its function's share (self or total, over
+  // every stack), in percentage points; the diff's table ranks functions by the same number.
+  double colour_value(NodeId id) const {
+    return delta_points(trie_, functions_[trie_.node(id).name].of(options_.colour_by));
   }
 
   std::string subtitle(std::size_t frames, double min_px) const {
     if (!options_.subtitle.empty()) return options_.subtitle;
     if (options_.differential) {
       return fmt::format(
-          "width = head ({} samples); red grew, blue shrank (share of total, vs base "
-          "{} samples); hatched = gone in head. {} frames; narrower than {:g} px hidden",
-          trie_.total(kHead), trie_.total(kBase), frames, min_px);
+          "width = head ({} samples), colour = change of each function's {} share vs base ({} "
+          "samples); hatched = gone in head. {} frames; narrower than {:g} px hidden",
+          trie_.total(kHead), share_name(options_.colour_by), trie_.total(kBase), frames, min_px);
     }
     return fmt::format("{} samples, {} frames; frames narrower than {:g} px hidden",
                        trie_.total(kBase), frames, min_px);
@@ -158,10 +188,13 @@ class Renderer {
     for (const auto& frame : drawn) {
       max_depth = std::max(max_depth, trie_.node(frame.node).depth);
       if (options_.differential && frame.node != kRootNode) {
-        largest_delta = std::max(largest_delta, std::abs(total_delta(frame.node)));
+        largest_delta = std::max(largest_delta, std::abs(colour_value(frame.node)));
       }
     }
-    const double height = kTop + (max_depth + 1) * kFrameHeight + kBottom;
+    // The scale is symmetric around 0 and spans the largest change drawn, so the most changed
+    // frame is the most saturated one and equal changes up and down look equally strong.
+    const double top = kTop + (options_.differential ? kLegend : 0);
+    const double height = top + (max_depth + 1) * kFrameHeight + kBottom;
     std::string out;
     out.reserve(drawn.size() * 110 + 16384);
     out += fmt::format(
@@ -178,8 +211,11 @@ class Renderer {
     out +=
         fmt::format("</text>\n<text x=\"{}\" y=\"44\" text-anchor=\"middle\">", options_.width / 2);
     out += escape_xml(subtitle(drawn.size(), min_px));
+    out += "</text>\n";
+    if (options_.differential)
+      out += legend(options_.width, kTop - 6, largest_delta, options_.colour_by);
     out += fmt::format(
-        "</text>\n<text id=\"unzoom\" class=\"control off\" x=\"{0}\" y=\"24\">Reset Zoom</text>\n"
+        "<text id=\"unzoom\" class=\"control off\" x=\"{0}\" y=\"24\">Reset Zoom</text>\n"
         "<text id=\"search\" class=\"control\" x=\"{1}\" y=\"24\" "
         "text-anchor=\"end\">Search</text>\n"
         "<text id=\"matched\" x=\"{1}\" y=\"{2}\" text-anchor=\"end\"> </text>\n"
@@ -190,6 +226,9 @@ class Renderer {
     // those drawn).
     std::vector<std::int64_t> name_slot(trie_.name_count(), -1);
     nlohmann::json names = nlohmann::json::array();
+    // Differential: per name slot, its function's self and total samples, base and head (the
+    // hover shows both shares, whichever one the colour is).
+    std::string functions;
     std::string table;
     for (const auto& frame : drawn) {
       const auto& node = trie_.node(frame.node);
@@ -197,25 +236,31 @@ class Renderer {
       if (name_slot[node.name] < 0) {
         name_slot[node.name] = static_cast<std::int64_t>(names.size());
         names.push_back(clean_text(name));  // CDATA too must hold XML characters only
+        if (options_.differential) {
+          const auto& f = functions_[node.name];
+          fmt::format_to(std::back_inserter(functions), "{},{},{},{},", f.self[kBase],
+                         f.self[kHead], f.total[kBase], f.total[kHead]);
+        }
       }
       const double y = height - kBottom - (node.depth + 1) * kFrameHeight;
       std::string fill;
+      bool dark = false;  // the scale's deep ends: the label is drawn white to stay readable
       if (!options_.differential) {
         fill = frame.node == kRootNode ? "#e0e0e0" : plain_colour(name);
         fmt::format_to(std::back_inserter(table), "{},{},{},", name_slot[node.name],
                        totals_[frame.node][kBase], node.self[kBase]);
       } else {
-        fill = totals_[frame.node][kHead] == 0
-                   ? "url(#gone)"
-                   : delta_colour(total_delta(frame.node), largest_delta);
+        const double t = largest_delta > 0 ? colour_value(frame.node) / largest_delta : 0;
+        dark = std::abs(t) > kDarkLabel;
+        fill = totals_[frame.node][kHead] == 0 ? "url(#gone)" : diverging_colour(t);
         fmt::format_to(std::back_inserter(table), "{},{},{},{},{},", name_slot[node.name],
                        totals_[frame.node][kBase], totals_[frame.node][kHead], node.self[kBase],
                        node.self[kHead]);
       }
       fmt::format_to(
           std::back_inserter(out),
-          "<g><rect x=\"{:.2f}\" y=\"{:.0f}\" width=\"{:.2f}\" height=\"15\" fill=\"{}\"/>",
-          frame.x, y, frame.width, fill);
+          "<g{}><rect x=\"{:.2f}\" y=\"{:.0f}\" width=\"{:.2f}\" height=\"15\" fill=\"{}\"/>",
+          dark ? " class=\"dark\"" : "", frame.x, y, frame.width, fill);
       if (const auto text = label(name, frame.width); !text.empty()) {
         fmt::format_to(std::back_inserter(out), "<text x=\"{:.2f}\" y=\"{:.1f}\">", frame.x + 3,
                        y + 11.5);
@@ -226,6 +271,7 @@ class Renderer {
       out += "</g>\n";
     }
     if (!table.empty()) table.pop_back();
+    if (!functions.empty()) functions.pop_back();
     std::string names_json = names.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     // "]]>" would end the CDATA section; inside a JSON string "\u003e" means the same '>'.
     for (std::size_t at = 0; (at = names_json.find("]]>", at)) != std::string::npos;) {
@@ -235,10 +281,11 @@ class Renderer {
     // the first render of a big graph free of script (flamegraph_script.cpp).
     out += fmt::format(
         "</g>\n<script type=\"application/json\" id=\"frame-data\"><![CDATA[{{\"names\":{},"
-        "\"frames\":[{}]}}]]></script>\n<script type=\"text/ecmascript\"><![CDATA[\n"
+        "\"functions\":[{}],\"frames\":[{}]}}]]></script>\n<script "
+        "type=\"text/ecmascript\"><![CDATA[\n"
         "var DIFF = {};\nvar TOTALS = [{}, {}];\nvar GEOMETRY = {{width: {}, pad: {}, charWidth: "
         "{}}};\n{}]]></script>\n</svg>\n",
-        names_json, table, options_.differential ? "true" : "false", trie_.total(kBase),
+        names_json, functions, table, options_.differential ? "true" : "false", trie_.total(kBase),
         trie_.total(kHead), options_.width, kPad, kCharWidth, kFlamegraphScript);
     return out;
   }
@@ -248,6 +295,7 @@ class Renderer {
   std::vector<SideCounts> totals_;
   FrameTrie::ChildIndex index_;
   std::vector<double> weights_;
+  std::vector<FunctionCounts> functions_;  // differential only
 };
 
 }  // namespace

@@ -5,23 +5,28 @@
 //   - plain: width = the frame's samples; warm colours by name, kernel (_[k]) orange, inlined
 //     (_[i]) aqua, like FlameGraph.
 //   - differential: width = the head's samples, plus room for frames that vanished (drawn
-//     hatched, at their base share); colour = change of the frame's share of the total (head %
-//     minus base %), red grew / blue shrank, intensity relative to the largest change drawn.
+//     hatched, at their base share); colour = change of the frame's function's self share
+//     (or, with colour_by total, its total share) in percentage points, on a diverging scale
+//     (profile/diverging_colour.h) symmetric around 0 that spans the largest change drawn; a
+//     legend under the subtitle shows the scale and its ends. The diff's top-N table ranks by
+//     the same number (profile/function_shares.h), so its first row is the most saturated frame.
 // Click zooms into a frame, "Search" (or Ctrl-F) highlights a regex, Esc resets; hovering
-// shows base %, head % and the delta. Frames narrower than `min_frame_px` are pruned, and the
-// threshold doubles until the file fits `max_bytes`.
+// shows the function's self and total shares, base -> head and the change. Frames narrower than
+// `min_frame_px` are pruned, and the threshold doubles until the file fits `max_bytes`.
 #include <cstddef>
 #include <string>
 
 #include "profile/frame_trie.h"
+#include "profile/function_shares.h"
 #include "profile/profile_info.h"
 
 namespace benchgate::profile {
 
 struct RenderOptions {
   std::string title = "Flame Graph";
-  std::string subtitle;       // e.g. what was compared; generated when empty
-  bool differential = false;  // base on kBase, head on kHead
+  std::string subtitle;                  // e.g. what was compared; generated when empty
+  bool differential = false;             // base on kBase, head on kHead
+  ColourBy colour_by = ColourBy::kSelf;  // differential: which share's change is the colour
   double width = 1200;
   double min_frame_px = 0.1;
   std::size_t max_bytes = 5 * 1024 * 1024;

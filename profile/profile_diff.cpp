@@ -14,26 +14,24 @@ ProfileDiff diff_profiles(const FrameTrie& trie, const ProfileInfo& base, const 
   diff.time_ratio = options.time_ratio;
   diff.min_samples = options.min_samples;
   diff.min_z = options.min_z;
-  // Self samples per function name: a function's self time is the same wherever it was called.
-  std::vector<SideCounts> by_name(trie.name_count());
-  for (NodeId id = 1; id < trie.size(); ++id) {
-    const auto& node = trie.node(id);
-    by_name[node.name][kBase] += node.self[kBase];
-    by_name[node.name][kHead] += node.self[kHead];
-  }
+  diff.ranked_by = options.rank_by;
+  const auto functions = function_counts(trie, trie.subtree_totals());
   const auto n_base = static_cast<double>(trie.total(kBase));
   const auto n_head = static_cast<double>(trie.total(kHead));
   std::vector<FunctionDelta> passing;
-  for (NameId name = 0; name < by_name.size(); ++name) {
-    const auto [base_count, head_count] = by_name[name];
+  for (NameId name = 0; name < functions.size(); ++name) {
+    const auto [base_count, head_count] = functions[name].of(options.rank_by);
     if (base_count == 0 && head_count == 0) continue;
+    // The root "all" is no function of the program; its total is every sample (a frame that is
+    // really called "all" shares its name, and only its self share can be told apart).
+    if (options.rank_by == ColourBy::kTotal && name == trie.node(kRootNode).name) continue;
     ++diff.functions_compared;
     FunctionDelta delta;
     delta.base_samples = base_count;
     delta.head_samples = head_count;
     delta.base_share = share(base_count, trie.total(kBase));
     delta.head_share = share(head_count, trie.total(kHead));
-    delta.delta_points = (delta.head_share - delta.base_share) * 100.0;
+    delta.delta_points = delta_points(trie, {base_count, head_count});
     if (n_base > 0 && n_head > 0) {
       const double pooled = static_cast<double>(base_count + head_count) / (n_base + n_head);
       const double error = std::sqrt(pooled * (1 - pooled) * (1 / n_base + 1 / n_head));

@@ -2,7 +2,8 @@
 // Diff: where did the time go between two profiles of the same benchmark? Both sides are
 // normalised to shares of their own totals (profiles of different lengths or frequencies are
 // comparable); each function's *self* share (samples where it is the leaf, summed over every
-// stack it appears in) is compared.
+// stack it appears in) is compared, or with `rank_by` total its total share
+// (profile/function_shares.h): the same share the differential flame graph is coloured by.
 //
 // Noise rule (docs/profiles.md): a function is listed only when
 //   - it has at least `min_samples` self samples on one side, and
@@ -16,12 +17,14 @@
 
 #include "core/report.h"
 #include "profile/frame_trie.h"
+#include "profile/function_shares.h"
 #include "profile/profile_info.h"
 
 namespace benchgate::profile {
 
 struct DiffOptions {
   std::size_t top = 10;
+  ColourBy rank_by = ColourBy::kSelf;  // which share is compared (and the noise rule counts)
   std::uint64_t min_samples = 20;
   double min_z = 3.0;
   // head time / base time of the benchmark as measured by the timing runs (e.g. 1.07): turns
@@ -37,6 +40,7 @@ using benchgate::FunctionDelta;
 struct ProfileDiff {
   ProfileInfo base;
   ProfileInfo head;
+  ColourBy ranked_by = ColourBy::kSelf;
   std::optional<double> time_ratio;
   std::uint64_t min_samples = 0;  // the noise rule that was applied
   double min_z = 0;

@@ -47,7 +47,10 @@ std::string svg_line(const ProfileFinding& f) {
 }  // namespace
 
 std::string function_delta_table(const FunctionDeltas& deltas) {
-  std::string out = "| Function | Base self | Head self | Δ (pp) |";
+  // Ranked by the share the flame graph is coloured by, so its first row is the reddest (or
+  // bluest) frame; the columns name that share.
+  const char* share = deltas.ranked_by == FrameShare::kTotal ? "total" : "self";
+  std::string out = fmt::format("| Function | Base {0} | Head {0} | Δ (pp) |", share);
   const bool time = !deltas.top.empty() && deltas.top.front().time_delta_of_base.has_value();
   const bool ns = !deltas.top.empty() && deltas.top.front().time_delta_ns.has_value();
   if (time) out += " Δ time (% of base) |";
@@ -66,10 +69,10 @@ std::string function_delta_table(const FunctionDeltas& deltas) {
   if (deltas.top.empty()) out += "| *no function changed beyond sampling noise* | | | |\n";
   out += fmt::format(
       "\nBase: {}. Head: {}. {} functions compared; {} changed too little to tell from sampling "
-      "noise (listed only with ≥ {} self samples on one side and |z| ≥ {}, see "
+      "noise (listed only with ≥ {} {} samples on one side and |z| ≥ {}, see "
       "docs/profiles.md).\n",
       describe_side(deltas.base), describe_side(deltas.head), deltas.functions_compared,
-      deltas.functions_below_noise, deltas.min_samples, deltas.min_z);
+      deltas.functions_below_noise, deltas.min_samples, share, deltas.min_z);
   return out;
 }
 
@@ -79,7 +82,8 @@ std::string profile_section(const ProfileFinding& f) {
                   escape_markdown_html(change_text(f)));
   std::string body;
   if (f.deltas)
-    body = fmt::format("Self time by function, base vs head ({} samples):\n\n{}",
+    body = fmt::format("{} time by function, base vs head ({} samples):\n\n{}",
+                       f.deltas->ranked_by == FrameShare::kTotal ? "Total" : "Self",
                        escape_markdown(f.head.event.empty() ? "perf" : f.head.event),
                        function_delta_table(*f.deltas));
   else

@@ -81,5 +81,13 @@ TEST(UsageErrors, OtherParseErrorsKeepCliElevensWordsForTheRightSubcommand) {
               HasSubstr("benchgate: error: gate: --context: nowhere not in"));
 }
 
+// The flame graph colour is one of two words, checked when parsed, in both commands that take it.
+TEST(UsageErrors, ColourByTakesSelfOrTotal) {
+  EXPECT_THAT(refused({"gate", "--profile-colour-by", "inclusive"}).err,
+              HasSubstr("benchgate: error: gate: --profile-colour-by: inclusive not in"));
+  EXPECT_THAT(refused({"flamegraph", "diff", "a", "b", "--colour-by", "Total!"}).err,
+              HasSubstr("--colour-by: Total! not in"));
+}
+
 }  // namespace
 }  // namespace benchgate

@@ -365,6 +365,38 @@ TEST(GateProfiles, ExplainsARegressionWithADifferentialFlameGraph) {
   EXPECT_NEAR(points["other"], 100.0 * (500.0 / 1500 - 0.5), 1e-9);
 }
 
+// The colour setting (gate --profile-colour-by) reaches both the SVG and the table. Self: a 25% ->
+// 40% (+15 pp) leads; total: `outer` (no self samples, total 50% -> 66.7%) does, and the legend
+// names the share.
+TEST(GateProfiles, ColourByTotalColoursAndRanksByTotalShare) {
+  testing::TempDir dir;
+  const BenchmarkComparison row = changed_row("BM_t", 1.5);
+  ProfileDiffInput input = input_for(row);
+  input.base_folded =
+      "# event: cpu-clock\nmain;outer;a 250\nmain;outer;b 250\nmain;x 250\nmain;y 250\n";
+  input.head_folded =
+      "# event: cpu-clock\nmain;outer;a 600\nmain;outer;b 400\nmain;x 250\nmain;y 250\n";
+  input.base_label = "commit base";
+  input.head_label = "commit head";
+  for (const auto by : {profile::ColourBy::kSelf, profile::ColourBy::kTotal}) {
+    input.colour_by = by;
+    const ProfileFinding a = explain_with_profiles(input, dir.path());
+    ASSERT_TRUE(a.deltas.has_value());
+    ASSERT_FALSE(a.deltas->top.empty());
+    EXPECT_EQ(a.deltas->ranked_by, by);
+    const std::string svg = testing::read_file(dir / a.svg_file);
+    if (by == profile::ColourBy::kTotal) {
+      EXPECT_EQ(a.deltas->top.front().name, "outer");
+      EXPECT_NEAR(a.deltas->top.front().delta_points, 100.0 * (1000.0 / 1500 - 0.5), 1e-9);
+      EXPECT_THAT(svg, HasSubstr("colour = change of total share"));
+    } else {
+      EXPECT_EQ(a.deltas->top.front().name, "a");
+      EXPECT_NEAR(a.deltas->top.front().delta_points, 15.0, 1e-9);
+      EXPECT_THAT(svg, HasSubstr("colour = change of self share"));
+    }
+  }
+}
+
 TEST(GateProfiles, WithoutABaseProfileHeadIsShownAloneAndSaysWhy) {
   testing::TempDir dir;
   const BenchmarkComparison row = changed_row("BM_y", 1.2);

@@ -9,6 +9,7 @@
 #include <cstdio>
 
 #include "profile/flamegraph_svg.h"
+#include "profile/profile_loader.h"
 #include "tests/profile/flamegraph_page.h"
 #include "tests/profile/profile_test_util.h"
 
@@ -18,6 +19,7 @@ using benchgate::testing::add_stack;
 using benchgate::testing::kManyFramesDepth;
 using benchgate::testing::many_frames_diff_profile;
 using benchgate::testing::open_in_chromium;
+using benchgate::testing::profile_data;
 
 // Clicks "clicked" through the SVG's own handler, finding frames by their drawn label.
 const char* kClickCheck = R"js(
@@ -118,10 +120,50 @@ TEST(FlamegraphChromium, ThirtyFiveThousandFrameDiffLoadsZoomsAndSearches) {
   const auto matched = r["matched"].get<std::string>();
   ASSERT_THAT(matched, ::testing::StartsWith("Matched: "));
   EXPECT_NEAR(std::stod(matched.substr(9)), expected, 0.02) << matched;
-  EXPECT_THAT(r["details"].get<std::string>(), ::testing::StartsWith("app::dispatch_3() | base "));
+  EXPECT_THAT(r["details"].get<std::string>(), ::testing::StartsWith("app::dispatch_3() | self "));
   EXPECT_DOUBLE_EQ(r["run1Reset"].get<double>(), r["run1Before"].get<double>());
   EXPECT_EQ(r["hiddenAfterReset"], 0);
   EXPECT_EQ(r["hitsAfterReset"], 0);
+}
+
+// Hovers two frames of the demo-shaped diff through the SVG's own handler: the info line and the
+// tooltip (<title>) each frame then has.
+const char* kHoverCheck = R"js(
+  var gs = doc.getElementById("frames").children, r = {};
+  for (var i = 0; i < gs.length; i++) {
+    var name = win.flamegraph.name(i), key = name.indexOf("_M_mutate") >= 0 ? "mutate" :
+      name === "[libbenchmark.so]" ? "parent" : "";
+    if (!key) continue;
+    gs[i].firstElementChild.dispatchEvent(new MouseEvent("mouseover", {bubbles: true}));
+    r[key] = doc.getElementById("details").textContent;
+    r[key + "Title"] = gs[i].querySelector("title").textContent;
+  }
+  return r;
+)js";
+
+// Hand-computed shares (base 2000 samples, head 2500; tests/data/profile/string_join_*.folded):
+// _M_mutate self 100 -> 375 samples (5% -> 15%), total 220 -> 575 (11% -> 23%);
+// [libbenchmark.so] self 100 -> 125 (5% -> 5%), total 1400 -> 1650 (70% -> 66%).
+TEST(FlamegraphChromium, HoverShowsSelfAndTotalBaseHeadAndDelta) {
+  FrameTrie trie;
+  load_profile_into(profile_data("string_join_base.folded"), trie, kBase);
+  load_profile_into(profile_data("string_join_head.folded"), trie, kHead);
+  RenderOptions options;
+  options.differential = true;
+  std::string why_not;
+  const auto page = open_in_chromium(render_flamegraph_svg(trie, options), kHoverCheck, &why_not);
+  if (!page) GTEST_SKIP() << why_not;
+  const auto& r = page->check;
+  EXPECT_THAT(r["mutate"].get<std::string>(),
+              ::testing::EndsWith("_M_mutate(unsigned long, unsigned long, char const*, unsigned "
+                                  "long) | self 5.00% \u2192 15.00% (+10.00 pp), total 11.00% "
+                                  "\u2192 23.00% (+12.00 pp) | this frame: base 220, head 575 "
+                                  "samples"));
+  EXPECT_EQ(r["parent"],
+            "[libbenchmark.so] | self 5.00% \u2192 5.00% (+0.00 pp), total 70.00% "
+            "\u2192 66.00% (-4.00 pp) | this frame: base 1400, head 1650 samples");
+  EXPECT_EQ(r["mutateTitle"], r["mutate"]);
+  EXPECT_EQ(r["parentTitle"], r["parent"]);
 }
 
 }  // namespace

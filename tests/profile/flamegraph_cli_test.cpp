@@ -16,6 +16,7 @@ namespace {
 using benchgate::testing::profile_data;
 using benchgate::testing::read_file;
 using benchgate::testing::run_benchgate;
+using benchgate::testing::run_process;
 using benchgate::testing::stacks_of;
 using benchgate::testing::TempDir;
 using benchgate::testing::write_file;
@@ -51,6 +52,68 @@ TEST(FlamegraphCli, FoldRenderDiff) {
   ASSERT_EQ(result.exit_code, 0) << result.err;
   EXPECT_THAT(result.out, HasSubstr("| emit | 40.00% | 10.00% | -30.00 |"));
   EXPECT_THAT(read_file(dir / "d.svg"), HasSubstr("var DIFF = true;"));
+}
+
+// The top-N table and the colours agree: the table's first row is the function whose frame has
+// the largest positive colour value, and that frame is drawn in the scale's red end — by default
+// (self) and with --colour-by total. The colour value of each frame is recomputed here from the
+// counts the SVG carries for its hover (base 2000 samples, head 2500).
+const char* kReddest = R"py(
+import sys, json, xml.dom.minidom
+doc = xml.dom.minidom.parse(sys.argv[1])
+offset = 2 if sys.argv[2] == "total" else 0
+data = json.loads([s for s in doc.getElementsByTagName("script")
+                   if s.getAttribute("id") == "frame-data"][0].firstChild.data)
+frames = [g for g in doc.getElementsByTagName("g") if g.getAttribute("id") == "frames"][0]
+gs = [n for n in frames.childNodes if n.nodeType == n.ELEMENT_NODE]
+best = None
+for i, g in enumerate(gs):
+    slot = data["frames"][5 * i]
+    f = data["functions"][4 * slot + offset : 4 * slot + offset + 2]
+    value = f[1] / 2500 - f[0] / 2000
+    if i > 0 and (best is None or value > best[0]):
+        best = (value, data["names"][slot], g.getElementsByTagName("rect")[0].getAttribute("fill"))
+print(best[2])
+print(best[1])
+)py";
+
+TEST(FlamegraphCli, TableRanksByWhatTheColourShows) {
+  TempDir dir;
+  write_file(dir / "reddest.py", kReddest);
+  const auto base = profile_data("string_join_base.folded").string();
+  const auto head = profile_data("string_join_head.folded").string();
+  for (const std::string colour_by : {"self", "total"}) {
+    const auto svg = (dir / (colour_by + ".svg")).string();
+    auto result = run_benchgate(
+        {"flamegraph", "diff", base, head, "-o", svg, "--colour-by", colour_by, "--top", "3"});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    const std::string table = result.out;
+    result = run_benchgate(
+        {"flamegraph", "diff", base, head, "--format", "json", "--colour-by", colour_by});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    const auto json = nlohmann::json::parse(result.out);
+    EXPECT_EQ(json["ranked_by"], colour_by);
+    const auto reddest =
+        run_process({"/usr/bin/python3", (dir / "reddest.py").string(), svg, colour_by});
+    ASSERT_EQ(reddest.exit_code, 0) << reddest.err;
+    EXPECT_EQ(reddest.out.substr(0, 8), "#b40426\n") << colour_by;
+    const std::string name = reddest.out.substr(8, reddest.out.size() - 9);
+    EXPECT_EQ(json["top_functions"][0]["name"], name) << colour_by;
+    // The markdown table printed with the SVG: same first row, columns named after the share.
+    EXPECT_THAT(table, HasSubstr("| Function | Base " + colour_by + " | Head " + colour_by));
+    const auto rows = table.substr(table.find("|---"));
+    const auto first_row = rows.substr(rows.find('\n') + 1);
+    EXPECT_THAT(first_row.substr(0, first_row.find('\n')), HasSubstr("\\_M\\_mutate"));
+  }
+  // The _M_mutate of the hand-computed shares: self 5% -> 15%, total 11% -> 23%.
+  const auto json = nlohmann::json::parse(
+      run_benchgate({"flamegraph", "diff", base, head, "--format", "json", "--colour-by", "total"})
+          .out);
+  EXPECT_NEAR(json["top_functions"][0]["base_share"].get<double>(), 0.11, 1e-12);
+  EXPECT_NEAR(json["top_functions"][0]["head_share"].get<double>(), 0.23, 1e-12);
+  const auto bad = run_benchgate({"flamegraph", "diff", base, head, "--colour-by", "inclusive"});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_THAT(bad.err, HasSubstr("--colour-by"));
 }
 
 TEST(FlamegraphCli, DifferentEventsAreRefused) {

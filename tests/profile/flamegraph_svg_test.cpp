@@ -96,8 +96,9 @@ TEST(FlamegraphSvg, DifferentialShowsVanishedFramesAndColours) {
   options.differential = true;
   const auto svg = render_flamegraph_svg(trie, options);
   EXPECT_EQ(inspect(svg)[0], "5");
-  // grew: 10% -> 60% (+50 pp, the largest: full red); shrank: 60% -> 40%; gone hatched.
-  EXPECT_THAT(svg, ::testing::HasSubstr("fill=\"#ff0000\""));
+  // Self shares: grew 10% -> 60% (+50 pp, the largest: the scale's red end); shrank 60% -> 40%;
+  // gone hatched.
+  EXPECT_THAT(svg, ::testing::HasSubstr("fill=\"#b40426\""));
   EXPECT_THAT(svg, ::testing::HasSubstr("fill=\"url(#gone)\""));
   // head width: 100 samples over 1180 px, plus the vanished 30% of base: 1.3 units
   EXPECT_THAT(svg, ::testing::HasSubstr("width=\"1180.00\""));

@@ -109,7 +109,9 @@ void register_flamegraph_command(CLI::App& app, Action& action) {
       ->capture_default_str();
   add_colour_by_option(*diff, "--colour-by", state->diff.colour_by);
   diff->add_option("--ratio", state->diff.ratio,
-                   "Measured head/base time of the benchmark, for time deltas (e.g. 1.07)")
+                   "Measured head/base time of the benchmark (e.g. 1.07): colours and ranks by the "
+                   "change of "
+                   "time, in % of base time, instead of the change of share")
       ->check(CLI::PositiveNumber);
   diff->add_option("--base-time-ns", state->diff.base_time_ns,
                    "Measured base time per iteration (ns), for time deltas in ns (needs --ratio)")

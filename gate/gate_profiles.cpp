@@ -126,6 +126,7 @@ ProfileFinding explain_with_profiles(const ProfileDiffInput& input, const fs::pa
   profile::RenderOptions render;
   render.differential = base.has_value();
   render.colour_by = input.colour_by;
+  render.time_ratio = time_ratio(row);
   render.title = fmt::format("{} / {}", input.suite, row.name);
   render.subtitle =
       base ? fmt::format("{} -> {}: {}", input.base_label, input.head_label, change_text(row))

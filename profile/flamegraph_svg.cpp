@@ -68,9 +68,17 @@ std::string_view share_name(ColourBy by) {
   return by == ColourBy::kTotal ? "total" : "self";
 }
 
+// What a differential colour measures (change_points): with the time ratio, the change of time
+// as a share of the base's time; without, the change of the share of the samples.
+std::string colour_quantity(ColourBy by, std::optional<double> time_ratio) {
+  return time_ratio
+             ? fmt::format("{} time, % of base time (head {:.3g}x)", share_name(by), *time_ratio)
+             : fmt::format("{} share, % of samples", share_name(by));
+}
+
 // The colour scale as drawn (the legend's gradient samples the frames' own function), its ends
-// labelled with the change they stand for, in percentage points of the samples.
-std::string legend(double width, double y, double largest, ColourBy by) {
+// labelled with the change they stand for, in percentage points.
+std::string legend(double width, double y, double largest, std::string_view quantity) {
   std::string out = "<defs><linearGradient id=\"legend-scale\">";
   constexpr int kStops = 16;
   for (int i = 0; i <= kStops; ++i) {
@@ -82,15 +90,15 @@ std::string legend(double width, double y, double largest, ColourBy by) {
   fmt::format_to(
       std::back_inserter(out),
       "</linearGradient></defs>\n<g id=\"legend\"><text x=\"{0}\" y=\"{1}\" "
-      "text-anchor=\"end\">colour = change of {7} share (% of samples):</text>"
+      "text-anchor=\"end\">colour = change of {7}:</text>"
       "<text x=\"{2}\" y=\"{1}\" text-anchor=\"end\">{3:+.2f}%</text>"
       "<rect x=\"{4}\" y=\"{5}\" width=\"{6}\" height=\"12\" fill=\"url(#legend-scale)\" "
       "stroke=\"#888\" stroke-width=\"0.5\"/>"
       "<text x=\"{8}\" y=\"{1}\" text-anchor=\"middle\" class=\"tick\">0</text>"
       "<text x=\"{9}\" y=\"{1}\">{10:+.2f}%</text>"
       "<text x=\"{11}\" y=\"{1}\">blue shrank, red grew</text></g>\n",
-      left - 60, y + 10, left - 6, -largest, left, y, kLegendBar, share_name(by), width / 2,
-      right + 6, largest, right + 66);
+      left - 60, y + 10, left - 6, -largest, left, y, kLegendBar, quantity, width / 2, right + 6,
+      largest, right + 66);
   return out;
 }
 
@@ -166,16 +174,18 @@ class Renderer {
   // What a frame's colour stands for: the change of its function's share (self or total, over
   // every stack), in percentage points; the diff's table ranks functions by the same number.
   double colour_value(NodeId id) const {
-    return delta_points(trie_, functions_[trie_.node(id).name].of(options_.colour_by));
+    return change_points(trie_, functions_[trie_.node(id).name].of(options_.colour_by),
+                         options_.time_ratio);
   }
 
   std::string subtitle(std::size_t frames, double min_px) const {
     if (!options_.subtitle.empty()) return options_.subtitle;
     if (options_.differential) {
       return fmt::format(
-          "width = head ({} samples), colour = change of each function's {} share vs base ({} "
+          "width = head ({} samples), colour = change of each function's {} {} vs base ({} "
           "samples); hatched = gone in head. {} frames; narrower than {:g} px hidden",
-          trie_.total(kHead), share_name(options_.colour_by), trie_.total(kBase), frames, min_px);
+          trie_.total(kHead), share_name(options_.colour_by),
+          options_.time_ratio ? "time" : "share", trie_.total(kBase), frames, min_px);
     }
     return fmt::format("{} samples, {} frames; frames narrower than {:g} px hidden",
                        trie_.total(kBase), frames, min_px);
@@ -213,7 +223,8 @@ class Renderer {
     out += escape_xml(subtitle(drawn.size(), min_px));
     out += "</text>\n";
     if (options_.differential)
-      out += legend(options_.width, kTop - 6, largest_delta, options_.colour_by);
+      out += legend(options_.width, kTop - 6, largest_delta,
+                    colour_quantity(options_.colour_by, options_.time_ratio));
     out += fmt::format(
         "<text id=\"unzoom\" class=\"control off\" x=\"{0}\" y=\"24\">Reset Zoom</text>\n"
         "<text id=\"search\" class=\"control\" x=\"{1}\" y=\"24\" "

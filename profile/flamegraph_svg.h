@@ -14,6 +14,7 @@
 // shows the function's self and total shares, base -> head and the change. Frames narrower than
 // `min_frame_px` are pruned, and the threshold doubles until the file fits `max_bytes`.
 #include <cstddef>
+#include <optional>
 #include <string>
 
 #include "profile/frame_trie.h"
@@ -27,6 +28,9 @@ struct RenderOptions {
   std::string subtitle;                  // e.g. what was compared; generated when empty
   bool differential = false;             // base on kBase, head on kHead
   ColourBy colour_by = ColourBy::kSelf;  // differential: which share's change is the colour
+  // differential: head time / base time as measured (flamegraph diff --ratio, the gate's
+  // timing): the colour is then the change of time in % of the base's (change_points)
+  std::optional<double> time_ratio;
   double width = 1200;
   double min_frame_px = 0.1;
   std::size_t max_bytes = 5 * 1024 * 1024;

@@ -28,7 +28,13 @@ std::vector<FunctionCounts> function_counts(const FrameTrie& trie,
 }
 
 double delta_points(const FrameTrie& trie, const SideCounts& counts) {
-  return (share(counts[kHead], trie.total(kHead)) - share(counts[kBase], trie.total(kBase))) *
+  return change_points(trie, counts, std::nullopt);
+}
+
+double change_points(const FrameTrie& trie, const SideCounts& counts,
+                     std::optional<double> time_ratio) {
+  return (share(counts[kHead], trie.total(kHead)) * time_ratio.value_or(1.0) -
+          share(counts[kBase], trie.total(kBase))) *
          100.0;
 }
 

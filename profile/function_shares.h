@@ -5,6 +5,7 @@
 //   - self: samples where the function is the leaf, summed over every stack it appears in;
 //   - total: samples with the function anywhere on the stack, each sample counted once even when
 //     the function recurses (pprof's "cum").
+#include <optional>
 #include <vector>
 
 #include "core/report.h"
@@ -27,5 +28,13 @@ std::vector<FunctionCounts> function_counts(const FrameTrie& trie,
 
 // Head share minus base share of `counts`, in percentage points of the samples.
 double delta_points(const FrameTrie& trie, const SideCounts& counts);
+
+// What a differential flame graph colours and the diff's table ranks, in percentage points.
+// Shares alone mislead when head is slower as a whole: every unchanged function's share shrinks
+// by the same factor and would be drawn as shrinking, louder than the few that grew. With the
+// measured head/base time ratio (e.g. 1.12) the change is one of time, as a share of the base's
+// time: head_share * ratio - base_share (an unchanged function gives 0); without it, delta_points.
+double change_points(const FrameTrie& trie, const SideCounts& counts,
+                     std::optional<double> time_ratio);
 
 }  // namespace benchgate::profile

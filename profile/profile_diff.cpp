@@ -50,9 +50,14 @@ ProfileDiff diff_profiles(const FrameTrie& trie, const ProfileInfo& base, const 
     delta.name = std::string(trie.name(name));
     passing.push_back(std::move(delta));
   }
-  const auto by_size = [](const FunctionDelta& a, const FunctionDelta& b) {
-    if (std::abs(a.delta_points) != std::abs(b.delta_points))
-      return std::abs(a.delta_points) > std::abs(b.delta_points);
+  // Ranked by what the differential flame graph colours (change_points): the change of time
+  // when the ratio is known, else of the share.
+  const auto change = [](const FunctionDelta& d) {
+    return d.time_delta_of_base ? *d.time_delta_of_base * 100.0 : d.delta_points;
+  };
+  const auto by_size = [&](const FunctionDelta& a, const FunctionDelta& b) {
+    if (std::abs(change(a)) != std::abs(change(b)))
+      return std::abs(change(a)) > std::abs(change(b));
     return a.name < b.name;
   };
   const std::size_t keep = std::min(options.top, passing.size());

@@ -46,7 +46,9 @@ struct ProfileDiff {
   double min_z = 0;
   std::size_t functions_compared = 0;
   std::size_t functions_below_noise = 0;  // changed, but did not pass the noise rule
-  std::vector<FunctionDelta> top;         // by |delta_points|, largest first
+  // by |time_delta_of_base| when time_ratio is known, else |delta_points|, largest first: the
+  // number the differential flame graph colours (change_points)
+  std::vector<FunctionDelta> top;
 };
 
 // `trie` holds the base on kBase and the head on kHead.

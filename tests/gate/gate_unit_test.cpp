@@ -365,9 +365,10 @@ TEST(GateProfiles, ExplainsARegressionWithADifferentialFlameGraph) {
   EXPECT_NEAR(points["other"], 100.0 * (500.0 / 1500 - 0.5), 1e-9);
 }
 
-// The colour setting (gate --profile-colour-by) reaches both the SVG and the table. Self: a 25% ->
-// 40% (+15 pp) leads; total: `outer` (no self samples, total 50% -> 66.7%) does, and the legend
-// names the share.
+// The colour setting (gate --profile-colour-by) reaches both the SVG and the table, and so does
+// the measured time ratio (1.5): both colour and rank by the change of time. Self: a 25% -> 40%
+// of the samples (+35% of base time) leads; total: `outer` (no self samples, total 50% -> 66.7%,
+// +50% of base time) does, and the legend names the quantity.
 TEST(GateProfiles, ColourByTotalColoursAndRanksByTotalShare) {
   testing::TempDir dir;
   const BenchmarkComparison row = changed_row("BM_t", 1.5);
@@ -388,11 +389,11 @@ TEST(GateProfiles, ColourByTotalColoursAndRanksByTotalShare) {
     if (by == profile::ColourBy::kTotal) {
       EXPECT_EQ(a.deltas->top.front().name, "outer");
       EXPECT_NEAR(a.deltas->top.front().delta_points, 100.0 * (1000.0 / 1500 - 0.5), 1e-9);
-      EXPECT_THAT(svg, HasSubstr("colour = change of total share"));
+      EXPECT_THAT(svg, HasSubstr("colour = change of total time, % of base time (head 1.5x)"));
     } else {
       EXPECT_EQ(a.deltas->top.front().name, "a");
       EXPECT_NEAR(a.deltas->top.front().delta_points, 15.0, 1e-9);
-      EXPECT_THAT(svg, HasSubstr("colour = change of self share"));
+      EXPECT_THAT(svg, HasSubstr("colour = change of self time, % of base time (head 1.5x)"));
     }
   }
 }

@@ -43,8 +43,9 @@ TEST(FlamegraphCli, FoldRenderDiff) {
                           (dir / "head.folded").string(), "--format", "json", "--ratio", "1.5"});
   ASSERT_EQ(result.exit_code, 0) << result.err;
   const auto json = nlohmann::json::parse(result.out);
-  EXPECT_EQ(json["top_functions"][0]["name"], "emit");  // -30 pp, tie with parse +30 broken by name
-  EXPECT_NEAR(json["top_functions"][1]["time_delta_of_base"].get<double>(), 0.9 * 1.5 - 0.6, 1e-12);
+  // Ranked by the change of time with --ratio: parse +75% of base time, emit -25%.
+  EXPECT_EQ(json["top_functions"][0]["name"], "parse");
+  EXPECT_NEAR(json["top_functions"][0]["time_delta_of_base"].get<double>(), 0.9 * 1.5 - 0.6, 1e-12);
 
   result =
       run_benchgate({"flamegraph", "diff", (dir / "base.folded").string(),
@@ -114,6 +115,59 @@ TEST(FlamegraphCli, TableRanksByWhatTheColourShows) {
   const auto bad = run_benchgate({"flamegraph", "diff", base, head, "--colour-by", "inclusive"});
   EXPECT_EQ(bad.exit_code, 2);
   EXPECT_THAT(bad.err, HasSubstr("--colour-by"));
+}
+
+// The fill of the first drawn frame of each function, by name.
+const char* kFills = R"py(
+import sys, json, xml.dom.minidom
+doc = xml.dom.minidom.parse(sys.argv[1])
+data = json.loads([s for s in doc.getElementsByTagName("script")
+                   if s.getAttribute("id") == "frame-data"][0].firstChild.data)
+frames = [g for g in doc.getElementsByTagName("g") if g.getAttribute("id") == "frames"][0]
+gs = [n for n in frames.childNodes if n.nodeType == n.ELEMENT_NODE]
+fills = {}
+for i, g in enumerate(gs):
+    fills.setdefault(data["names"][data["frames"][5 * i]],
+                     g.getElementsByTagName("rect")[0].getAttribute("fill"))
+print(json.dumps(fills))
+)py";
+
+// A head that is slower as a whole: `work` kept its time (1000 samples of the same work on both
+// sides), `grow1` and `grow2` doubled. By share, `work` shrank most (83.3% -> 71.4%, the blue
+// end and the table's first row); with the measured time ratio (head 1400 / base 1200 samples of
+// the same work) it is unchanged, drawn neutral grey, and `grow1` (+8.3% of base time, tied with
+// grow2 and first by name) is the red end and the first row.
+TEST(FlamegraphCli, WithTheTimeRatioAFunctionThatKeptItsTimeIsNeutral) {
+  TempDir dir;
+  write_file(dir / "fills.py", kFills);
+  write_file(dir / "base.folded", "main;work 1000\nmain;work;grow1 100\nmain;work;grow2 100\n");
+  write_file(dir / "head.folded", "main;work 1000\nmain;work;grow1 200\nmain;work;grow2 200\n");
+  const auto base = (dir / "base.folded").string(), head = (dir / "head.folded").string();
+  const std::string ratio = std::to_string(1400.0 / 1200.0);
+  const auto fills_of = [&](std::vector<std::string> extra) {
+    std::vector<std::string> args{
+        "flamegraph", "diff", base, head, "-o", (dir / "d.svg").string(), "--min-samples", "1"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    const auto result = run_benchgate(args);
+    EXPECT_EQ(result.exit_code, 0) << result.err;
+    const auto fills =
+        run_process({"/usr/bin/python3", (dir / "fills.py").string(), (dir / "d.svg").string()});
+    EXPECT_EQ(fills.exit_code, 0) << fills.err;
+    return std::pair{nlohmann::json::parse(fills.out), result.out};
+  };
+  const auto [by_share, share_table] = fills_of({});
+  EXPECT_EQ(by_share["work"], "#3b4cc0");  // the blue end: -14.0 pp, the largest change of share
+  const auto [by_time, time_table] = fills_of({"--ratio", ratio});
+  EXPECT_EQ(by_time["work"], "#dddddd");  // no change of time
+  EXPECT_EQ(by_time["grow1"], "#b40426");
+  EXPECT_THAT(read_file(dir / "d.svg"), HasSubstr("self time, % of base time"));
+  const auto first_row = [](const std::string& table) {
+    const auto rows = table.substr(table.find("|---"));
+    const auto row = rows.substr(rows.find('\n') + 1);
+    return row.substr(0, row.find('\n'));
+  };
+  EXPECT_THAT(first_row(share_table), HasSubstr("| work |"));
+  EXPECT_THAT(first_row(time_table), HasSubstr("| grow1 |"));
 }
 
 TEST(FlamegraphCli, DifferentEventsAreRefused) {

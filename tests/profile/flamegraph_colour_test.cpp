@@ -129,7 +129,7 @@ TEST(FlamegraphColour, ByDefaultTheLeafThatGrewIsTheReddestNotItsShrinkingParent
             std::stoi(memcpy.substr(1, 2), nullptr, 16));
   EXPECT_LT(luminance(memcpy), luminance(d.fill.at("malloc")));
   // The legend: what is coloured, and the symmetric ends in % of the samples.
-  EXPECT_THAT(d.legend, ::testing::ElementsAre("colour = change of self share (% of samples):",
+  EXPECT_THAT(d.legend, ::testing::ElementsAre("colour = change of self share, % of samples:",
                                                "-10.00%", "0", "+10.00%", "blue shrank, red grew"));
   EXPECT_THAT(svg, HasSubstr("<linearGradient id=\"legend-scale\">"));
 }
@@ -144,7 +144,7 @@ TEST(FlamegraphColour, ColourByTotalColoursInclusiveChanges) {
   EXPECT_GT(std::stoi(parent.substr(5, 2), nullptr, 16),
             std::stoi(parent.substr(1, 2), nullptr, 16));
   EXPECT_EQ(d.fill.at("main"), "#dddddd");  // 100% on both sides
-  EXPECT_THAT(d.legend, ::testing::ElementsAre("colour = change of total share (% of samples):",
+  EXPECT_THAT(d.legend, ::testing::ElementsAre("colour = change of total share, % of samples:",
                                                "-12.00%", "0", "+12.00%", "blue shrank, red grew"));
 }
 

@@ -42,16 +42,19 @@ TEST(ProfileDiff, SelfSharesAndTimeDeltas) {
   options.base_time_ns = 1000;
   const auto diff = diff_profiles(trie, info("b"), info("h"), options);
   ASSERT_EQ(diff.top.size(), 2u);
-  // parse: 0.6 -> 0.5 = -10 pp; emit 0.4 -> 0.495 = +9.5 pp
-  EXPECT_EQ(diff.top[0].name, "parse");
-  EXPECT_NEAR(diff.top[0].delta_points, -10.0, 1e-9);
-  EXPECT_NEAR(*diff.top[0].time_delta_of_base, 0.5 * 1.2 - 0.6, 1e-12);
-  EXPECT_NEAR(*diff.top[0].time_delta_ns, 0.0, 1e-9);
-  EXPECT_EQ(diff.top[1].name, "emit");
-  EXPECT_NEAR(diff.top[1].delta_points, 9.5, 1e-9);
+  // Shares: parse 0.6 -> 0.5 = -10 pp; emit 0.4 -> 0.495 = +9.5 pp. With the time ratio the
+  // ranking is by time: emit 0.495 * 1.2 - 0.4 = +19.4% of base time; parse 0.5 * 1.2 - 0.6 = 0.
+  EXPECT_EQ(diff.top[0].name, "emit");
+  EXPECT_NEAR(diff.top[0].delta_points, 9.5, 1e-9);
+  EXPECT_NEAR(*diff.top[0].time_delta_of_base, 0.495 * 1.2 - 0.4, 1e-12);
+  EXPECT_NEAR(*diff.top[0].time_delta_ns, 194.0, 1e-9);
+  EXPECT_EQ(diff.top[1].name, "parse");
+  EXPECT_NEAR(diff.top[1].delta_points, -10.0, 1e-9);
+  EXPECT_NEAR(*diff.top[1].time_delta_of_base, 0.5 * 1.2 - 0.6, 1e-12);
+  EXPECT_NEAR(*diff.top[1].time_delta_ns, 0.0, 1e-9);
   // z by hand for emit: pooled = 1390/3000
   const double p = 1390.0 / 3000.0;
-  EXPECT_NEAR(diff.top[1].z, 0.095 / std::sqrt(p * (1 - p) * (1.0 / 1000 + 1.0 / 2000)), 1e-9);
+  EXPECT_NEAR(diff.top[0].z, 0.095 / std::sqrt(p * (1 - p) * (1.0 / 1000 + 1.0 / 2000)), 1e-9);
   // "tiny" (0 -> 10 samples, 0.5 pp) is below min_samples: not listed, but counted.
   EXPECT_EQ(diff.functions_below_noise, 1u);
   EXPECT_EQ(diff.functions_compared, 3u);  // parse, emit, tiny ("main", "load" have no self)
@@ -59,8 +62,8 @@ TEST(ProfileDiff, SelfSharesAndTimeDeltas) {
   EXPECT_THAT(markdown,
               ::testing::HasSubstr("| parse | 60.00% | 50.00% | -10.00 | +0.00% | +0.0 |"));
   const auto json = nlohmann::json::parse(function_deltas_json_text(function_deltas(diff)));
-  EXPECT_EQ(json["top_functions"][1]["name"], "emit");
-  EXPECT_NEAR(json["top_functions"][1]["delta_points"].get<double>(), 9.5, 1e-9);
+  EXPECT_EQ(json["top_functions"][0]["name"], "emit");
+  EXPECT_NEAR(json["top_functions"][0]["delta_points"].get<double>(), 9.5, 1e-9);
 }
 
 std::vector<std::string> names(const ProfileDiff& diff) {

@@ -1,10 +1,12 @@
 // profile/ speed and memory (targets, docs/profiles.md): fold perf script text >= 200 MB/s;
 // render a 1,000,000-line folded file of deep C++ names (~0.9 GB) <= 9 s and <= 1.5 GB; diff two
-// such files (SVG + top-N) <= 15 s and <= 3 GB; the SVG <= 5 MB. Render and diff run on three
-// inputs (/shape:0..2, see Stacks): stacks sharing prefixes, the worst case of unique stacks, and
-// (for reference) every name distinct. Inputs are generated in the setup, in a temp directory.
-// BENCHGATE_PROFILE_LINES sets the folded size (default 100,000 for a quick run; the full-size
-// figures use 1000000). Peak RSS (getrusage) is process-wide: run one benchmark per process
+// such files (SVG + top-N) <= 15 s and <= 3 GB; the SVG <= 5 MB; on deep unique stacks (shape 3)
+// render <= 9 s and diff <= 15 s, each under 1 GB. Render and diff run on four inputs
+// (/shape:0..3, see Stacks): stacks sharing prefixes, unique stacks, (for reference) every name
+// distinct, and deep unique stacks of short names. Inputs are generated in the setup, in a temp
+// directory. BENCHGATE_PROFILE_LINES sets the folded size (default 100,000 for a quick run; the
+// full-size figures use 1000000). Peak RSS (getrusage) is process-wide: run one benchmark per
+// process
 // (--benchmark_filter) for memory figures.
 #include <sys/resource.h>
 #include <unistd.h>
@@ -87,7 +89,16 @@ enum class Stacks {
   // depth 3 has a name no other frame has (7M distinct names in 1M lines), so the distinct name
   // bytes alone (~1.1 GB) are nearly the render's memory budget.
   kDistinctNames = 2,
+  // A real program's deep stacks: 1,000,000 unique stacks of 24-26 frames named at random from
+  // 10,000 C++ names of ~35 characters (~0.9 GB), so nearly every frame below the top is a trie
+  // node of its own (~24M in one profile). Targets: render <= 9 s, diff <= 15 s, each < 1 GB.
+  kDeepUniqueStacks = 3,
 };
+
+// ~35-character C++ names, as an ordinary program's frames are.
+std::string short_function_name(std::size_t i) {
+  return fmt::format("ns{}::Widget<int>::update_{}(long)", i % 23, i);
+}
 
 fs::path folded_file(std::uint64_t seed, Stacks shape) {
   const auto path = scratch() / fmt::format("shape{}-seed{}.folded", static_cast<int>(shape), seed);
@@ -102,6 +113,9 @@ fs::path folded_file(std::uint64_t seed, Stacks shape) {
     line = "main";
     if (shape == Stacks::kSharedPrefixes) {
       for (auto f : random_stack(random)) line += ";" + function_name(f);
+    } else if (shape == Stacks::kDeepUniqueStacks) {
+      for (std::size_t d = 24 + random() % 3; d > 0; --d)
+        line += ";" + short_function_name(random() % 10000);
     } else {
       line += ";app::run_" + std::to_string(i % 4) + "();app::dispatch_" + std::to_string(i % 16) +
               "()";
@@ -179,7 +193,7 @@ void BM_RenderFolded(benchmark::State& state) {
 }
 BENCHMARK(BM_RenderFolded)
     ->ArgName("shape")
-    ->DenseRange(0, 2)
+    ->DenseRange(0, 3)
     ->Unit(benchmark::kSecond)
     ->Iterations(1);
 
@@ -205,7 +219,7 @@ void BM_DiffFolded(benchmark::State& state) {
 }
 BENCHMARK(BM_DiffFolded)
     ->ArgName("shape")
-    ->DenseRange(0, 2)
+    ->DenseRange(0, 3)
     ->Unit(benchmark::kSecond)
     ->Iterations(1);
 

@@ -5,6 +5,7 @@
 
 #include "core/errors.h"
 #include "runner/benchgate_format.h"
+#include "runner/catch2_format.h"
 #include "runner/gbench_format.h"
 #include "runner/hyperfine_format.h"
 #include "runner/result_format.h"
@@ -18,9 +19,14 @@ const std::vector<const ResultFormat*>& result_formats() {
   static const BenchgateFormat benchgate_format;
   static const GbenchFormat gbench_format;
   static const HyperfineFormat hyperfine_format;
+  static const Catch2Format catch2_format;
   static const std::vector<const ResultFormat*> formats = {&benchgate_format, &gbench_format,
-                                                           &hyperfine_format};
+                                                           &hyperfine_format, &catch2_format};
   return formats;
+}
+
+RunRecord ResultFormat::read_non_json(std::string_view /*text*/, const std::string&) const {
+  throw InputError(fmt::format("not a text format: {} files are JSON", name()));
 }
 
 const ResultFormat& result_format_named(std::string_view name) {

@@ -121,7 +121,8 @@ void register_compare_command(CLI::App& app, Action& action) {
       ->expected(1, 2);
   sub->add_option(
       "--input-format", command->input_format,
-      "Force the input format (gbench, hyperfine, catch2, benchgate) instead of detecting it");
+      "Force the input format (gbench, hyperfine, nanobench, catch2, lines, benchgate) instead "
+      "of detecting it");
   sub->add_option("--config", command->config_path,
                   "benchgate.toml whose [gate] table sets metric, alpha, thresholds, ignore and "
                   "fail_on (flags given on the command line win)");

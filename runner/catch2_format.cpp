@@ -113,10 +113,6 @@ class Walker {
 
 }  // namespace
 
-RunRecord Catch2Format::read(const nlohmann::json& /*document*/, const std::string&) const {
-  throw InputError("Catch2 results are XML (--reporter xml), not JSON");
-}
-
 bool Catch2Format::recognises_text(std::string_view text) const {
   // Past blanks, the XML declaration and comments, the root element's start tag.
   for (;;) {

@@ -12,14 +12,11 @@
 
 namespace benchgate::runner {
 
-class Catch2Format final : public ResultFormat {
+class Catch2Format final : public TextResultFormat {
  public:
   std::string_view name() const override { return "catch2"; }
-  bool recognises(const nlohmann::json& /*document*/) const override { return false; }
-  RunRecord read(const nlohmann::json& document, const std::string& source) const override;
   // XML whose root element is <Catch> (v2) or <Catch2TestRun> (v3).
   bool recognises_text(std::string_view text) const override;
-  bool reads_text() const override { return true; }
   RunRecord read_non_json(std::string_view text, const std::string& source) const override;
 };
 

@@ -19,7 +19,8 @@ namespace {
 constexpr const char* kExpectedFormats =
     "a Google Benchmark JSON file (an object with a `benchmarks` array, from "
     "--benchmark_out_format=json), a hyperfine --export-json file (an object with a `results` "
-    "array), Catch2's XML (--reporter xml) or a benchgate run record "
+    "array), nanobench's JSON (templates::json()), Catch2's XML (--reporter xml), result lines "
+    "(a number, or name,value[,unit], per line) or a benchgate run record "
     "(`\"schema\": \"benchgate.run/1\"`)";
 
 const ResultFormat& detect_format(const nlohmann::json& document, const std::string& file) {

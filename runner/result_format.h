@@ -44,6 +44,15 @@ class ResultFormat {
   virtual RunRecord read_non_json(std::string_view text, const std::string& source) const;
 };
 
+// Base of the formats that are not JSON: they recognise no JSON document and read only text.
+class TextResultFormat : public ResultFormat {
+ public:
+  bool recognises(const nlohmann::json& /*document*/) const final { return false; }
+  // Throws InputError: a document forced on a text format (it never gets one otherwise).
+  RunRecord read(const nlohmann::json& document, const std::string& source) const final;
+  bool reads_text() const final { return true; }
+};
+
 // Reads one result file's text as `format` (its own reader for a text format, else the text parsed
 // as JSON) or, without a format, as the format detection finds. InputError messages start with
 // `source`.

@@ -21,6 +21,7 @@
 #include "runner/suite_binary_probe.h"
 #include "runner/suite_catch2.h"
 #include "runner/suite_gbench.h"
+#include "runner/suite_lines.h"
 
 namespace benchgate::runner {
 namespace {
@@ -52,6 +53,7 @@ int processes_of(const SuiteState& s) {
 LaunchResult run_launch(const SuiteState& s, const Launch& launch, const ScratchDirectory& scratch,
                         Progress& progress) {
   if (s.format == "command") return run_timed_command(*s.suite, s.cpus);
+  if (s.format == "lines") return run_lines_process(*s.suite, s.cpus);
   if (s.format == "catch2")
     return run_catch2_process(
         *s.suite, s.cpus, scratch.path() / fmt::format("{}-{}.xml", s.suite->name, launch.process));
@@ -74,7 +76,7 @@ nlohmann::json suite_environment(const SuiteState& s, const EnvironmentInfo& inf
     env["repetitions"] = s.suite->repetitions;
     env["random_interleaving"] = s.gbench.random_interleaving;
     if (s.suite->filter) env["filter"] = *s.suite->filter;
-  } else if (s.format == "catch2") {
+  } else if (s.format == "catch2" || s.format == "lines") {
     env["processes"] = s.suite->processes;
     if (s.suite->filter) env["filter"] = *s.suite->filter;
   } else {

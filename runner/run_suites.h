@@ -25,7 +25,7 @@ struct RunSettings {
 
 struct SuiteRun {
   const SuiteConfig* suite = nullptr;
-  std::string format;  // resolved: "gbench", "catch2" or "command"
+  std::string format;  // resolved: "gbench", "catch2", "lines" or "command"
   RunRecord record;
   int failed_processes = 0;   // launched and failed
   int missing_processes = 0;  // never launched (interrupted)

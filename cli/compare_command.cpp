@@ -119,8 +119,10 @@ void register_compare_command(CLI::App& app, Action& action) {
   sub->add_option("BASE HEAD", command->paths, "Base and head results: files or directories")
       ->required()
       ->expected(1, 2);
-  sub->add_option("--input-format", command->input_format,
-                  "Force the input format (gbench, hyperfine, benchgate) instead of detecting it");
+  sub->add_option(
+      "--input-format", command->input_format,
+      "Force the input format (gbench, hyperfine, nanobench, catch2, lines, benchgate) instead "
+      "of detecting it");
   sub->add_option("--config", command->config_path,
                   "benchgate.toml whose [gate] table sets metric, alpha, thresholds, ignore and "
                   "fail_on (flags given on the command line win)");

@@ -244,9 +244,10 @@ void register_run_command(CLI::App& app, Action& action) {
       "runner::Config file with [[suite]] tables (default: ./benchgate.toml when no command)");
   sub->add_option("--suite", flags->suite_names, "Run only this suite of the config (repeatable)");
   sub->add_option("--name", flags->name, "Suite name for a single command (default: program name)");
-  sub->add_option("--format", flags->format, "auto (default), gbench or command")
-      ->check(CLI::IsMember({"auto", "gbench", "command"}));
-  sub->add_option("--filter", flags->filter, "Google Benchmark --benchmark_filter regex");
+  sub->add_option("--format", flags->format, "auto (default), gbench, catch2, lines or command")
+      ->check(CLI::IsMember({"auto", "gbench", "catch2", "lines", "command"}));
+  sub->add_option("--filter", flags->filter,
+                  "Google Benchmark: --benchmark_filter regex; Catch2: a test spec");
   sub->add_option("-p,--processes", flags->processes,
                   "Google Benchmark: separate processes per suite (default 8)")
       ->check(CLI::Range(1, 100000));

@@ -22,10 +22,11 @@ inline constexpr const char* kDefaultConfigFile = "benchgate.toml";
 // relative paths are made relative to the config file's directory.
 struct SuiteConfig {
   std::string name;
-  std::vector<std::string> command;       // argv; a string in the file is split on whitespace
-  std::string format = "auto";            // "auto" (detect), "gbench" or "command"
-  std::optional<std::string> filter;      // --benchmark_filter (gbench)
-  int processes = 8;                      // gbench: separate process launches
+  std::vector<std::string> command;  // argv; a string in the file is split on whitespace
+  // "auto" (detect), "gbench", "catch2", "lines" (runner/lines_format.h) or "command"
+  std::string format = "auto";
+  std::optional<std::string> filter;      // --benchmark_filter (gbench); a test spec (catch2)
+  int processes = 8;                      // gbench, catch2, lines: separate process launches
   int repetitions = 3;                    // gbench: --benchmark_repetitions per process
   int runs = 10;                          // command: timed runs, each its own process
   int warmup = 1;                         // command: untimed runs first

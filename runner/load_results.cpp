@@ -19,43 +19,42 @@ namespace {
 constexpr const char* kExpectedFormats =
     "a Google Benchmark JSON file (an object with a `benchmarks` array, from "
     "--benchmark_out_format=json), a hyperfine --export-json file (an object with a `results` "
-    "array) or a benchgate run record (`\"schema\": \"benchgate.run/1\"`)";
+    "array), nanobench's JSON (templates::json()), Catch2's XML (--reporter xml), result lines "
+    "(a number, or name,value[,unit], per line) or a benchgate run record "
+    "(`\"schema\": \"benchgate.run/1\"`)";
 
-const ResultFormat& detect_format(const nlohmann::json& document, const fs::path& file) {
+const ResultFormat& detect_format(const nlohmann::json& document, const std::string& file) {
   for (const ResultFormat* format : result_formats())
     if (format->recognises(document)) return *format;
-  throw InputError(fmt::format("{}: not a recognised result file: expected {}", file.string(),
-                               kExpectedFormats));
+  throw InputError(
+      fmt::format("{}: not a recognised result file: expected {}", file, kExpectedFormats));
 }
 
 // The file's JSON document. JSON with a mistake is refused with its line and field; a file that
 // is not JSON at all (it does not start like a document) is told so, with what to give instead.
-nlohmann::json parse_result_json(const std::string& text, const fs::path& file) {
+nlohmann::json parse_result_json(const std::string& text, const std::string& file) {
   const std::size_t start = text.find_first_not_of(" \t\r\n");
   try {
-    if (start != std::string::npos) return parse_json_text(text, file.string());
+    if (start != std::string::npos) return parse_json_text(text, file);
   } catch (const InputError&) {
     if (text[start] == '{' || text[start] == '[') throw;
   }
-  throw InputError(fmt::format("{}: {}", file.string(), explain_non_json(text, kExpectedFormats)));
+  throw InputError(fmt::format("{}: {}", file, explain_non_json(text, kExpectedFormats)));
+}
+
+RunRecord read_with_file_name(const ResultFormat& format, const std::string& text,
+                              const nlohmann::json* document, const std::string& source) {
+  try {
+    return document ? format.read(*document, source) : format.read_non_json(text, source);
+  } catch (const InputError& e) {
+    throw InputError(fmt::format("{}: {}", source, e.what()));
+  }
 }
 
 RunRecord load_file(const fs::path& file, const std::optional<std::string>& format_name) {
   // Resolve a forced format first: a misspelt --format is a usage error whatever the file holds.
   const ResultFormat* forced = format_name ? &result_format_named(*format_name) : nullptr;
-  const std::string text = read_text_file(file);
-  // Fast paths first, in detection order. A fast path reads only documents that its format and
-  // no earlier one recognises (result_formats.cpp), so a record is what detection would give.
-  for (const ResultFormat* format : forced ? std::vector{forced} : result_formats())
-    if (std::optional<RunRecord> record = format->read_text(text, file.string()))
-      return std::move(*record);
-  const nlohmann::json document = parse_result_json(text, file);
-  const ResultFormat& format = forced ? *forced : detect_format(document, file);
-  try {
-    return format.read(document, file.string());
-  } catch (const InputError& e) {
-    throw InputError(fmt::format("{}: {}", file.string(), e.what()));
-  }
+  return read_results_text(read_text_file(file), file.string(), forced);
 }
 
 // The `*.json` files of `dir`, sorted by name so that process numbering is reproducible.
@@ -80,6 +79,22 @@ std::vector<fs::path> json_files_in(const fs::path& dir) {
 }
 
 }  // namespace
+
+RunRecord read_results_text(const std::string& text, const std::string& source,
+                            const ResultFormat* forced) {
+  // Formats that are not JSON first: their files would only be refused as "not JSON".
+  for (const ResultFormat* format : forced ? std::vector{forced} : result_formats())
+    if (format->reads_text() && (forced || format->recognises_text(text)))
+      return read_with_file_name(*format, text, nullptr, source);
+  // Fast paths next, in detection order. A fast path reads only documents that its format and
+  // no earlier one recognises (result_formats.cpp), so a record is what detection would give.
+  for (const ResultFormat* format : forced ? std::vector{forced} : result_formats())
+    if (std::optional<RunRecord> record = format->read_text(text, source))
+      return std::move(*record);
+  const nlohmann::json document = parse_result_json(text, source);
+  return read_with_file_name(forced ? *forced : detect_format(document, source), text, &document,
+                             source);
+}
 
 RunRecord load_results(const fs::path& path, const std::optional<std::string>& format) {
   std::error_code ec;

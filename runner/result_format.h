@@ -35,7 +35,29 @@ class ResultFormat {
                                              const std::string& /*source*/) const {
     return std::nullopt;
   }
+  // Formats whose files are not JSON (Catch2's XML) are read from the text instead:
+  // `recognises_text` is their cheap detection (must not throw; JSON formats say no), and
+  // `read_non_json` reads a file it accepted, or one forced with --format, throwing InputError
+  // that names the line and field. Such formats recognise no JSON document.
+  virtual bool recognises_text(std::string_view /*text*/) const { return false; }
+  virtual bool reads_text() const { return false; }
+  virtual RunRecord read_non_json(std::string_view text, const std::string& source) const;
 };
+
+// Base of the formats that are not JSON: they recognise no JSON document and read only text.
+class TextResultFormat : public ResultFormat {
+ public:
+  bool recognises(const nlohmann::json& /*document*/) const final { return false; }
+  // Throws InputError: a document forced on a text format (it never gets one otherwise).
+  RunRecord read(const nlohmann::json& document, const std::string& source) const final;
+  bool reads_text() const final { return true; }
+};
+
+// Reads one result file's text as `format` (its own reader for a text format, else the text parsed
+// as JSON) or, without a format, as the format detection finds. InputError messages start with
+// `source`.
+RunRecord read_results_text(const std::string& text, const std::string& source,
+                            const ResultFormat* format);
 
 // All registered formats, in detection order.
 const std::vector<const ResultFormat*>& result_formats();

@@ -19,7 +19,9 @@
 #include "runner/progress.h"
 #include "runner/run_plan.h"
 #include "runner/suite_binary_probe.h"
+#include "runner/suite_catch2.h"
 #include "runner/suite_gbench.h"
+#include "runner/suite_lines.h"
 
 namespace benchgate::runner {
 namespace {
@@ -45,12 +47,16 @@ struct SuiteState {
 };
 
 int processes_of(const SuiteState& s) {
-  return s.format == "gbench" ? s.suite->processes : s.suite->runs;
+  return s.format == "command" ? s.suite->runs : s.suite->processes;
 }
 
 LaunchResult run_launch(const SuiteState& s, const Launch& launch, const ScratchDirectory& scratch,
                         Progress& progress) {
   if (s.format == "command") return run_timed_command(*s.suite, s.cpus);
+  if (s.format == "lines") return run_lines_process(*s.suite, s.cpus);
+  if (s.format == "catch2")
+    return run_catch2_process(
+        *s.suite, s.cpus, scratch.path() / fmt::format("{}-{}.xml", s.suite->name, launch.process));
   auto out = scratch.path() / fmt::format("{}-{}.json", s.suite->name, launch.process);
   return run_gbench_process(*s.suite, s.gbench, s.cpus, out, progress);
 }
@@ -69,6 +75,9 @@ nlohmann::json suite_environment(const SuiteState& s, const EnvironmentInfo& inf
     env["processes"] = s.suite->processes;
     env["repetitions"] = s.suite->repetitions;
     env["random_interleaving"] = s.gbench.random_interleaving;
+    if (s.suite->filter) env["filter"] = *s.suite->filter;
+  } else if (s.format == "catch2" || s.format == "lines") {
+    env["processes"] = s.suite->processes;
     if (s.suite->filter) env["filter"] = *s.suite->filter;
   } else {
     env["runs"] = s.suite->runs;
@@ -143,7 +152,8 @@ bool RunOutcome::complete() const {
 
 std::string resolve_suite_format(const SuiteConfig& suite, const BinaryProbe& binary) {
   if (suite.format != "auto") return suite.format;
-  return binary.links_google_benchmark ? "gbench" : "command";
+  if (binary.links_google_benchmark) return "gbench";
+  return binary.links_catch2 ? "catch2" : "command";
 }
 
 // Long on purpose (about 80 lines): planning, launching in the seeded order and gathering the

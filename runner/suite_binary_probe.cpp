@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "runner/gbench_args.h"
+#include "runner/suite_catch2.h"
 
 namespace benchgate::runner {
 namespace {
@@ -59,6 +60,7 @@ BinaryProbe probe_binary(const std::string& program) {
   std::ifstream in(*resolved, std::ios::binary);
   std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   probe.links_google_benchmark = gbench::links_google_benchmark(data);
+  probe.links_catch2 = !probe.links_google_benchmark && links_catch2(data);
   probe.compiler = string_at(data, "GCC: (");
   if (probe.compiler.empty()) probe.compiler = string_at(data, "clang version ");
   return probe;

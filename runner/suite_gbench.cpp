@@ -38,42 +38,6 @@ void scrub_host_name(nlohmann::json& context) {
   context.erase("host_name");
 }
 
-// The results of a finished process, or why there are none.
-LaunchResult read_gbench_results(const process::ChildSpec& spec,
-                                 const process::ChildOutcome& outcome,
-                                 const std::filesystem::path& out_file) {
-  if (!outcome.succeeded())
-    return failed_launch(spec, process::describe_outcome(outcome, spec), outcome.stderr_tail);
-
-  std::error_code ec;
-  if (!std::filesystem::exists(out_file, ec)) {
-    std::string head = outcome.stdout_text.substr(0, 200);
-    std::string why = fmt::format(
-        "exited normally but wrote no JSON results to {} (is it a Google Benchmark binary?)",
-        out_file.filename().string());
-    if (!head.empty()) why += "; its output began with:\n" + process::last_lines(head, 3);
-    return failed_launch(spec, why, outcome.stderr_tail);
-  }
-  LaunchResult result;
-  try {
-    std::string source = "process output";
-    nlohmann::json document = parse_json_text(read_text_file(out_file), source);
-    result.record = result_format_named("gbench").read(document, source);
-  } catch (const InputError& e) {
-    return failed_launch(spec,
-                         fmt::format("wrote results that are not valid Google Benchmark "
-                                     "JSON: {}",
-                                     e.what()),
-                         outcome.stderr_tail);
-  }
-  result.process.source = process::shell_quote_command(spec.argv);
-  for (auto& p : result.record->processes) {
-    scrub_host_name(p.context);
-    p.source = result.process.source;
-  }
-  return result;
-}
-
 }  // namespace
 
 GbenchProbe probe_gbench_suite(const SuiteConfig& suite) {
@@ -109,9 +73,13 @@ LaunchResult run_gbench_process(const SuiteConfig& suite, const GbenchProbe& pro
     if (probe.benchmarks.count(name)) progress.sample_done(name);
   };
   const process::ChildOutcome outcome = process::run_child(spec);
-  LaunchResult result = read_gbench_results(spec, outcome, out_file);
+  LaunchResult result = read_launch_results(spec, outcome, out_file, result_format_named("gbench"),
+                                            "Google Benchmark");
   if (result.record) {
-    for (auto& p : result.record->processes) add_launch_context(p.context, spec, outcome);
+    for (auto& p : result.record->processes) {
+      scrub_host_name(p.context);
+      add_launch_context(p.context, spec, outcome);
+    }
     if (!result.record->processes.empty())
       result.process.context = result.record->processes[0].context;
   }

@@ -6,6 +6,7 @@
 #include "core/run_record.h"
 #include "process/launch.h"
 #include "runner/config.h"
+#include "runner/result_format.h"
 
 namespace benchgate::runner {
 
@@ -26,6 +27,14 @@ void add_launch_context(nlohmann::json& context, const process::ChildSpec& spec,
 // A failed launch: `why` ("was killed by signal SIGSEGV ...") plus the last lines of stderr.
 LaunchResult failed_launch(const process::ChildSpec& spec, std::string why,
                            std::string_view stderr_tail);
+
+// The results a finished process wrote to `out_file` in `format` (the program being a `tool`
+// binary, for messages), or why there are none: a failed outcome, no file, or a file `format`
+// cannot read. Every process of the record gets the command line as its source.
+LaunchResult read_launch_results(const process::ChildSpec& spec,
+                                 const process::ChildOutcome& outcome,
+                                 const std::filesystem::path& out_file, const ResultFormat& format,
+                                 std::string_view tool);
 
 // How many stderr lines a failure message quotes.
 inline constexpr std::size_t kStderrLinesQuoted = 5;

@@ -33,6 +33,7 @@ PACKAGE_PACKAGES=(dpkg-dev)
 # Only for tests, the example suite, benchgate's own benchmarks and the demo.
 TEST_PACKAGES=(
   libbenchmark-dev libgtest-dev libgmock-dev
+  catch2                                # the Catch2 example suite (examples/) and its test
   openssl                               # certificates of the fake forge servers
   python3 python3-scipy python3-yaml    # statistics oracle, CI YAML checks, architecture check
   valgrind chromium                     # memory checks; the flame graph page's script time

@@ -14,18 +14,13 @@
 
 #include <benchmark/benchmark.h>
 
+#include "random_numbers.h"
+
 #ifndef BENCHGATE_EXAMPLE_SLOWDOWN
 #define BENCHGATE_EXAMPLE_SLOWDOWN 0
 #endif
 
 namespace {
-
-std::vector<std::uint32_t> random_numbers(std::size_t n, std::uint32_t seed) {
-  std::mt19937 rng(seed);
-  std::vector<std::uint32_t> v(n);
-  for (auto& x : v) x = rng();
-  return v;
-}
 
 void BM_SortIntegers(benchmark::State& state) {
   const auto input = random_numbers(static_cast<std::size_t>(state.range(0)), 42);

@@ -10,7 +10,7 @@ for package in g++ cmake libgit2-dev libcli11-dev libsimdjson-dev git ca-certifi
   libsimdjson14 help2man; do
   grep -qx -- "$package" <<<"$runtime" || { echo "runtime set lacks $package"; status=1; }
 done
-for package in chromium golang-go valgrind python3-scipy libgtest-dev libbenchmark-dev clang \
+for package in chromium golang-go valgrind python3-scipy libgtest-dev libbenchmark-dev catch2 clang \
   libclang-rt-14-dev shellcheck yamllint; do
   if grep -qx -- "$package" <<<"$runtime"; then echo "runtime set has test-only $package"; status=1; fi
   grep -qx -- "$package" <<<"$everything" || { echo "--test set lacks $package"; status=1; }

@@ -1,6 +1,7 @@
 // Result-file ingest as `benchgate compare` reads a side: load_results on a file, which tries each
-// format's fast path, then parses and detects Google Benchmark, hyperfine or a run record
-// (runner/result_formats.cpp). Only InputError may escape.
+// format's fast path, then parses and detects Google Benchmark, nanobench, hyperfine or a run
+// record, or reads Catch2's XML or result lines (runner/result_formats.cpp, runner/xml_elements.h,
+// runner/lines_format.h). Only InputError may escape.
 #include <cstddef>
 #include <cstdint>
 

@@ -56,7 +56,7 @@ TEST(Config, TheDocumentedExampleLoadsWithEveryValue) {
   EXPECT_EQ(c.build.command,
             "cmake -S . -B build -G Ninja && cmake --build build --target core_bench");
   EXPECT_EQ(c.build.timeout_seconds, 1800.0);
-  ASSERT_EQ(c.suites.size(), 2u);
+  ASSERT_EQ(c.suites.size(), 3u);
   const SuiteConfig& core = c.suites[0];
   EXPECT_EQ(core.name, "core");
   auto base = std::filesystem::absolute(dir.path()).lexically_normal();
@@ -77,6 +77,9 @@ TEST(Config, TheDocumentedExampleLoadsWithEveryValue) {
   EXPECT_EQ(startup.processes, 8);            // from [run]
   EXPECT_EQ(startup.timeout_seconds, 600.0);  // from [run]
   EXPECT_EQ(startup.working_dir, base / "build");
+  const SuiteConfig& queries = *c.suite("queries");
+  EXPECT_EQ(queries.format, "lines");
+  EXPECT_EQ(queries.processes, 5);
   // Thresholds: first matching rule, else the global one; ignore globs.
   EXPECT_DOUBLE_EQ(c.gate.threshold_for("BM_AllocSmall/64"), 0.10);
   EXPECT_DOUBLE_EQ(c.gate.threshold_for("BM_Parse/1024/threads:2"), 0.02);

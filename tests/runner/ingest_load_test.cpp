@@ -98,7 +98,7 @@ TEST(IngestLoad, ForcedFormatIsUsedEvenWhenAnotherWouldBeDetected) {
 TEST(IngestLoad, UnknownFormatNameListsTheKnownOnes) {
   std::string msg = load_error(ingest_fixture("gbench/single.json"), "criterion");
   EXPECT_THAT(msg, HasSubstr("\"criterion\""));
-  EXPECT_THAT(msg, HasSubstr("gbench, hyperfine"));
+  EXPECT_THAT(msg, HasSubstr("gbench, nanobench, hyperfine, catch2"));
   EXPECT_THAT(msg, HasSubstr("benchgate"));
 }
 

@@ -42,7 +42,7 @@ AbSide make_side(const std::string& name, const std::vector<std::string>& comman
   side.name = name;
   side.suite.name = name;
   side.suite.command = command;
-  side.suite.format = "gbench";
+  side.suite.format = runner::SuiteFormat::kGbench;
   side.suite.filter = s.filter;
   side.suite.processes = 1;
   side.suite.repetitions = s.repetitions;

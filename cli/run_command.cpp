@@ -42,7 +42,7 @@ struct RunFlags {
   std::string config_path;
   std::vector<std::string> suite_names;
   std::string name;
-  std::string format;
+  std::optional<runner::SuiteFormat> format;
   std::optional<std::string> filter;
   std::optional<int> processes, repetitions, runs, warmup;
   std::optional<double> timeout;
@@ -58,7 +58,7 @@ struct RunFlags {
 
 // Command-line values override the config (and the defaults) for every selected suite.
 void apply_overrides(runner::SuiteConfig& suite, const RunFlags& f) {
-  if (!f.format.empty()) suite.format = f.format;
+  if (f.format) suite.format = *f.format;
   if (f.filter) suite.filter = f.filter;
   if (f.processes) suite.processes = *f.processes;
   if (f.repetitions) suite.repetitions = *f.repetitions;
@@ -142,7 +142,8 @@ void print_summary(const runner::SuiteRun& run, const std::filesystem::path& pat
   int ok = 0;
   for (const auto& p : r.processes) ok += p.status == "ok";
   fmt::print("suite {} ({}): {}/{} processes ok, testbed {}, seed {} -> {}\n", run.suite->name,
-             run.format, ok, r.processes.size(), r.testbed, r.seed.value_or(0), path.string());
+             to_string(run.format), ok, r.processes.size(), r.testbed, r.seed.value_or(0),
+             path.string());
   std::size_t width = 9;
   for (const auto& b : r.benchmarks) width = std::max(width, b.name.size());
   fmt::print("  {:<{}}  {:>7}  {:>9}  {:>14}  {}\n", "benchmark", width, "samples", "processes",
@@ -239,13 +240,21 @@ void register_run_command(CLI::App& app, Action& action) {
   sub->add_option("-o,--output", flags->output,
                   "Record file (default benchgate-run.json); with --config a directory that gets "
                   "SUITE.json per suite (default benchgate-runs)");
-  sub->add_option(
-      "-c,--config", flags->config_path,
-      "runner::Config file with [[suite]] tables (default: ./benchgate.toml when no command)");
+  sub->add_option("-c,--config", flags->config_path,
+                  "Config file with [[suite]] tables (default: ./benchgate.toml when no command)");
   sub->add_option("--suite", flags->suite_names, "Run only this suite of the config (repeatable)");
   sub->add_option("--name", flags->name, "Suite name for a single command (default: program name)");
-  sub->add_option("--format", flags->format, "auto (default), gbench, catch2, lines or command")
-      ->check(CLI::IsMember({"auto", "gbench", "catch2", "lines", "command"}));
+  sub->add_option_function<std::string>(
+         "--format",
+         [flags](const std::string& word) { flags->format = runner::parse_suite_format(word); },
+         "auto (default), gbench, catch2, lines or command")
+      ->check(
+          [](const std::string& word) {
+            return runner::parse_suite_format(word)
+                       ? std::string()
+                       : fmt::format("expected {}", runner::kSuiteFormatChoices);
+          },
+          "FORMAT");
   sub->add_option("--filter", flags->filter,
                   "Google Benchmark: --benchmark_filter regex; Catch2: a test spec");
   sub->add_option("-p,--processes", flags->processes,

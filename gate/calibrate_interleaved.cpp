@@ -165,7 +165,7 @@ void calibrate_interleaved(const CalibrateSettings& settings, Calibration& out) 
   std::vector<const runner::SuiteConfig*> suites;
   std::vector<double> counts;
   for (const auto& suite : g.suites) {
-    if (suite.format == "command") {
+    if (suite.format == runner::SuiteFormat::kCommand) {
       log_info("suite {}: a command-mode suite cannot be interleaved; no A/A for it", suite.name);
       continue;
     }

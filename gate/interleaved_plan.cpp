@@ -34,11 +34,14 @@ void stop_if_interrupted(std::string_view while_doing) {
 
 SuitePlan plan_suite(const runner::SuiteConfig& suite, const git::TemporaryWorktree& tree,
                      const fs::path& config_dir) {
-  if (suite.format == "command")
+  // Interleaving pairs Google Benchmark processes benchmark by benchmark (ab/): whole-command
+  // timings, Catch2 and result-line suites have no such runner yet.
+  if (suite.format != runner::SuiteFormat::kAuto && suite.format != runner::SuiteFormat::kGbench)
     throw InputError(fmt::format(
-        "suite {}: command-mode suites (format = \"command\") cannot be interleaved: only Google "
-        "Benchmark suites can; gate them with --mode stored",
-        suite.name));
+        "suite {}: {} suites (format = \"{}\") cannot be interleaved: only Google Benchmark "
+        "suites can; gate them with --mode stored",
+        suite.name, suite.format == runner::SuiteFormat::kCommand ? "command-mode" : "these",
+        to_string(suite.format)));
   SuitePlan plan;
   plan.suite = &suite;
   plan.head_command = suite.command;
@@ -62,7 +65,8 @@ void check_side_build(const runner::SuiteConfig& suite, const std::vector<std::s
         fmt::format("suite {}: the build of {} made no {}: check the suite's command against what "
                     "[build] command builds",
                     suite.name, side, command[0]));
-  if (suite.format == "auto" && !runner::probe_binary(command[0]).links_google_benchmark)
+  if (suite.format == runner::SuiteFormat::kAuto &&
+      !runner::probe_binary(command[0]).links_google_benchmark)
     throw InputError(fmt::format(
         "suite {}: {} is not a Google Benchmark binary; only Google Benchmark suites can be "
         "interleaved (set format = \"gbench\" if detection is wrong)",

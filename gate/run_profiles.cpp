@@ -18,9 +18,9 @@ void profile_run_suites(
     const std::function<std::filesystem::path(const runner::SuiteRun&)>& record_path) {
   std::size_t count = 0;
   for (const auto& run : outcome.suites)
-    if (run.format == "gbench") count += run.record.benchmarks.size();
+    if (run.format == runner::SuiteFormat::kGbench) count += run.record.benchmarks.size();
   for (const auto& run : outcome.suites)
-    if (run.format != "gbench")
+    if (run.format != runner::SuiteFormat::kGbench)
       log_info(
           "suite {} is timed as a whole command: profiles are taken of Google Benchmark suites "
           "only",
@@ -30,7 +30,7 @@ void profile_run_suites(
   if (!profiler.usable()) return;
   std::size_t index = 0;
   for (const auto& run : outcome.suites) {
-    if (run.format != "gbench") continue;
+    if (run.format != runner::SuiteFormat::kGbench) continue;
     const std::filesystem::path dir = profile_directory(record_path(run));
     for (const auto& benchmark : run.record.benchmarks) {
       const std::filesystem::path file = dir / (profile_file_stem(benchmark.name) + ".folded");

@@ -85,7 +85,8 @@ std::optional<CapturedProfile> SuiteProfiler::capture(const runner::SuiteConfig&
 
 bool is_gbench_suite(const runner::SuiteConfig& suite) {
   if (suite.command.empty()) return false;
-  return runner::resolve_suite_format(suite, runner::probe_binary(suite.command[0])) == "gbench";
+  return runner::resolve_suite_format(suite, runner::probe_binary(suite.command[0])) ==
+         runner::SuiteFormat::kGbench;
 }
 
 std::string profile_file_stem(const std::string& name) {

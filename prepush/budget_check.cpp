@@ -14,18 +14,19 @@ namespace benchgate::prepush {
 namespace {
 
 // How many launches of `suite` the pre-push gate makes: interleaved mode runs a base and a head
-// process per round, stored mode the suite's processes (Google Benchmark) or warm-up and timed
-// runs (command mode).
+// process per round, stored mode the suite's processes (Google Benchmark, Catch2, result lines)
+// or warm-up and timed runs (command mode).
 void count_launches(const runner::Config& config, const runner::SuiteConfig& suite,
                     SuiteEstimate& estimate) {
-  const bool gbench =
-      runner::resolve_suite_format(suite, runner::probe_binary(suite.command.front())) == "gbench";
-  estimate.process_word = gbench ? "process" : "run";
+  const bool timed_command =
+      runner::resolve_suite_format(suite, runner::probe_binary(suite.command.front())) ==
+      runner::SuiteFormat::kCommand;
+  estimate.process_word = timed_command ? "run" : "process";
   if (config.gate.mode == runner::GateMode::kInterleaved) {
     estimate.processes = 2 * config.gate.rounds.value_or(config.gate.max_rounds);
     return;
   }
-  estimate.processes = gbench ? suite.processes : suite.runs + suite.warmup;
+  estimate.processes = timed_command ? suite.runs + suite.warmup : suite.processes;
 }
 
 // One process (or one timed run) of the suite, as the gate would launch it.

@@ -189,11 +189,11 @@ SuiteConfig read_suite(TableReader& t, const RunDefaults& run, const std::filesy
   if (s.command[0].find('/') != std::string::npos)
     s.command[0] = resolve(base, s.command[0]).string();
   if (auto v = t.string("format")) {
-    if (*v != "auto" && *v != "gbench" && *v != "catch2" && *v != "lines" && *v != "command")
-      t.fail(
-          *t.get("format"),
-          fmt::format("`format` is \"{}\", expected auto, gbench, catch2, lines or command", *v));
-    s.format = *v;
+    const auto format = parse_suite_format(*v);
+    if (!format)
+      t.fail(*t.get("format"),
+             fmt::format("`format` is \"{}\", expected {}", *v, kSuiteFormatChoices));
+    s.format = *format;
   }
   s.filter = t.string("filter");
   if (auto v = t.integer("processes", 1, kMaxCount)) s.processes = static_cast<int>(*v);

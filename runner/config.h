@@ -13,6 +13,7 @@
 #include "core/comparison.h"
 #include "process/child_environment.h"
 #include "runner/cpu_setting.h"
+#include "runner/suite_format.h"
 
 namespace benchgate::runner {
 
@@ -23,8 +24,7 @@ inline constexpr const char* kDefaultConfigFile = "benchgate.toml";
 struct SuiteConfig {
   std::string name;
   std::vector<std::string> command;  // argv; a string in the file is split on whitespace
-  // "auto" (detect), "gbench", "catch2", "lines" (runner/lines_format.h) or "command"
-  std::string format = "auto";
+  SuiteFormat format = SuiteFormat::kAuto;
   std::optional<std::string> filter;      // --benchmark_filter (gbench); a test spec (catch2)
   int processes = 8;                      // gbench, catch2, lines: separate process launches
   int repetitions = 3;                    // gbench: --benchmark_repetitions per process

@@ -38,7 +38,7 @@ std::string utc_now() {
 // Everything known about one suite while it runs.
 struct SuiteState {
   const SuiteConfig* suite = nullptr;
-  std::string format;
+  SuiteFormat format = SuiteFormat::kCommand;
   GbenchProbe gbench;
   BinaryProbe binary;
   std::optional<std::vector<int>> cpus;  // every process of the suite runs here (choose_cpus)
@@ -47,14 +47,14 @@ struct SuiteState {
 };
 
 int processes_of(const SuiteState& s) {
-  return s.format == "command" ? s.suite->runs : s.suite->processes;
+  return s.format == SuiteFormat::kCommand ? s.suite->runs : s.suite->processes;
 }
 
 LaunchResult run_launch(const SuiteState& s, const Launch& launch, const ScratchDirectory& scratch,
                         Progress& progress) {
-  if (s.format == "command") return run_timed_command(*s.suite, s.cpus);
-  if (s.format == "lines") return run_lines_process(*s.suite, s.cpus);
-  if (s.format == "catch2")
+  if (s.format == SuiteFormat::kCommand) return run_timed_command(*s.suite, s.cpus);
+  if (s.format == SuiteFormat::kLines) return run_lines_process(*s.suite, s.cpus);
+  if (s.format == SuiteFormat::kCatch2)
     return run_catch2_process(
         *s.suite, s.cpus, scratch.path() / fmt::format("{}-{}.xml", s.suite->name, launch.process));
   auto out = scratch.path() / fmt::format("{}-{}.json", s.suite->name, launch.process);
@@ -65,18 +65,18 @@ nlohmann::json suite_environment(const SuiteState& s, const EnvironmentInfo& inf
                                  const RunSettings& settings) {
   nlohmann::json env = environment_json(info);
   env["suite"] = s.suite->name;
-  env["format"] = s.format;
+  env["format"] = std::string(to_string(s.format));
   env["command"] = process::shell_quote_command(s.suite->command);
   env["invocation"] = settings.invocation;
   env["compiler"] = s.binary.compiler;
   if (s.suite->working_dir) env["working_dir"] = s.suite->working_dir->string();
   if (s.suite->timeout_seconds) env["timeout_seconds"] = *s.suite->timeout_seconds;
-  if (s.format == "gbench") {
+  if (s.format == SuiteFormat::kGbench) {
     env["processes"] = s.suite->processes;
     env["repetitions"] = s.suite->repetitions;
     env["random_interleaving"] = s.gbench.random_interleaving;
     if (s.suite->filter) env["filter"] = *s.suite->filter;
-  } else if (s.format == "catch2" || s.format == "lines") {
+  } else if (s.format == SuiteFormat::kCatch2 || s.format == SuiteFormat::kLines) {
     env["processes"] = s.suite->processes;
     if (s.suite->filter) env["filter"] = *s.suite->filter;
   } else {
@@ -150,10 +150,10 @@ bool RunOutcome::complete() const {
   return true;
 }
 
-std::string resolve_suite_format(const SuiteConfig& suite, const BinaryProbe& binary) {
-  if (suite.format != "auto") return suite.format;
-  if (binary.links_google_benchmark) return "gbench";
-  return binary.links_catch2 ? "catch2" : "command";
+SuiteFormat resolve_suite_format(const SuiteConfig& suite, const BinaryProbe& binary) {
+  if (suite.format != SuiteFormat::kAuto) return suite.format;
+  if (binary.links_google_benchmark) return SuiteFormat::kGbench;
+  return binary.links_catch2 ? SuiteFormat::kCatch2 : SuiteFormat::kCommand;
 }
 
 // Long on purpose (about 80 lines): planning, launching in the seeded order and gathering the
@@ -188,14 +188,14 @@ RunOutcome run_suites(const std::vector<SuiteConfig>& suites, const RunSettings&
     if (s.binary.resolved.empty())
       throw InputError(
           fmt::format("suite {}: command not found: {}", suite.name, suite.command[0]));
-    if (s.format == "gbench") s.gbench = probe_gbench_suite(suite);
-    const CpuChoice cpus =
-        choose_cpus(suite.cpus, s.format == "gbench", s.gbench.benchmarks, process::allowed_cpus());
+    if (s.format == SuiteFormat::kGbench) s.gbench = probe_gbench_suite(suite);
+    const CpuChoice cpus = choose_cpus(suite.cpus, s.format == SuiteFormat::kGbench,
+                                       s.gbench.benchmarks, process::allowed_cpus());
     if (!cpus.unpinned_because.empty()) log_info("suite {}: {}", suite.name, cpus.unpinned_because);
     s.cpus = cpus.cpus;
     s.launches.resize(processes_of(s));
     s.launch_order.assign(processes_of(s), -1);
-    counts.push_back({s.format == "command" ? suite.warmup : 0, processes_of(s)});
+    counts.push_back({s.format == SuiteFormat::kCommand ? suite.warmup : 0, processes_of(s)});
     states.push_back(std::move(s));
   }
 
@@ -206,7 +206,7 @@ RunOutcome run_suites(const std::vector<SuiteConfig>& suites, const RunSettings&
   for (const Launch& launch : plan) {
     if ((outcome.interrupted_by = process::interrupt_signal())) break;
     SuiteState& s = states[launch.suite];
-    const int expected = s.format == "gbench"
+    const int expected = s.format == SuiteFormat::kGbench
                              ? static_cast<int>(s.gbench.benchmarks.size()) * s.suite->repetitions
                              : 0;
     progress.launch_started(launch.warmup ? s.suite->name + " (warm-up)" : s.suite->name,

@@ -25,7 +25,7 @@ struct RunSettings {
 
 struct SuiteRun {
   const SuiteConfig* suite = nullptr;
-  std::string format;  // resolved: "gbench", "catch2", "lines" or "command"
+  SuiteFormat format = SuiteFormat::kCommand;  // resolved: never kAuto
   RunRecord record;
   int failed_processes = 0;   // launched and failed
   int missing_processes = 0;  // never launched (interrupted)
@@ -44,8 +44,8 @@ struct RunOutcome {
 RunOutcome run_suites(const std::vector<SuiteConfig>& suites, const RunSettings& settings,
                       Progress& progress);
 
-// "gbench", "catch2" or "command" for a suite whose format is "auto": binaries that link Google
-// Benchmark or Catch2 are driven as such, anything else is timed as a whole.
-std::string resolve_suite_format(const SuiteConfig& suite, const BinaryProbe& binary);
+// The suite's format, detected for kAuto: binaries that link Google Benchmark or Catch2 are
+// driven as such, anything else is timed as a whole. Never kAuto.
+SuiteFormat resolve_suite_format(const SuiteConfig& suite, const BinaryProbe& binary);
 
 }  // namespace benchgate::runner

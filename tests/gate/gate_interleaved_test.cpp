@@ -528,6 +528,13 @@ TEST_F(GateInterleaved, UsageErrorsAreExitTwo) {
   EXPECT_EQ(command.exit_code, 2) << command.err;
   EXPECT_THAT(command.err, HasSubstr("command-mode suites (format = \"command\") cannot be "
                                      "interleaved"));
+  // So are Catch2 and result-line suites, when their format is set rather than detected.
+  for (const std::string format : {"catch2", "lines"}) {
+    write_file(work() / "other.toml", config("true", "format = \"" + format + "\"\n"));
+    auto other = gate({"--config", "other.toml"});
+    EXPECT_EQ(other.exit_code, 2) << other.err;
+    EXPECT_THAT(other.err, HasSubstr("(format = \"" + format + "\") cannot be interleaved"));
+  }
 
   // A program outside the repository cannot have been built from either side.
   write_file(work() / "outside.toml",

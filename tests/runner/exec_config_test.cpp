@@ -62,7 +62,7 @@ TEST(Config, TheDocumentedExampleLoadsWithEveryValue) {
   auto base = std::filesystem::absolute(dir.path()).lexically_normal();
   EXPECT_EQ(core.command[0], (base / "build/bench/core_bench").string());
   EXPECT_EQ(core.command[1], "--benchmark_min_time=0.05");
-  EXPECT_EQ(core.format, "gbench");
+  EXPECT_EQ(core.format, SuiteFormat::kGbench);
   EXPECT_EQ(core.filter, "BM_(Sort|Parse).*");
   EXPECT_EQ(core.repetitions, 5);
   EXPECT_EQ(core.processes, 6);
@@ -71,14 +71,14 @@ TEST(Config, TheDocumentedExampleLoadsWithEveryValue) {
   const SuiteConfig& startup = *c.suite("startup");
   EXPECT_EQ(startup.command,
             (std::vector<std::string>{(base / "build/app").string(), "--version"}));
-  EXPECT_EQ(startup.format, "command");
+  EXPECT_EQ(startup.format, SuiteFormat::kCommand);
   EXPECT_EQ(startup.runs, 20);
   EXPECT_EQ(startup.warmup, 2);
   EXPECT_EQ(startup.processes, 8);            // from [run]
   EXPECT_EQ(startup.timeout_seconds, 600.0);  // from [run]
   EXPECT_EQ(startup.working_dir, base / "build");
   const SuiteConfig& queries = *c.suite("queries");
-  EXPECT_EQ(queries.format, "lines");
+  EXPECT_EQ(queries.format, SuiteFormat::kLines);
   EXPECT_EQ(queries.processes, 5);
   // Thresholds: first matching rule, else the global one; ignore globs.
   EXPECT_DOUBLE_EQ(c.gate.threshold_for("BM_AllocSmall/64"), 0.10);

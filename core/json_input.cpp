@@ -195,6 +195,14 @@ const nlohmann::json& array(const nlohmann::json& value, const std::string& wher
   return value;
 }
 
+const nlohmann::json& results_array(const nlohmann::json& document, const char* key) {
+  const auto& results = array(member(object(document, "(top level)"), key, ""), key);
+  if (results.empty())
+    throw InputError(
+        fmt::format("field `{}`: empty array: no benchmark results in this file", key));
+  return results;
+}
+
 const nlohmann::json* optional_member(const nlohmann::json& obj, const char* key,
                                       const std::string& where) {
   object(obj, where);

@@ -30,6 +30,9 @@ const nlohmann::json* optional_member(const nlohmann::json& object, const char* 
                                       const std::string& where);
 const nlohmann::json& object(const nlohmann::json& value, const std::string& where);
 const nlohmann::json& array(const nlohmann::json& value, const std::string& where);
+// The top-level array `key` of a results document ("results" of hyperfine and nanobench): an
+// InputError when the document is no object, or the member is missing, no array, or empty.
+const nlohmann::json& results_array(const nlohmann::json& document, const char* key);
 std::string string(const nlohmann::json& value, const std::string& where);
 double finite_number(const nlohmann::json& value, const std::string& where);
 long long integer(const nlohmann::json& value, const std::string& where);

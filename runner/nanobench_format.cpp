@@ -33,10 +33,7 @@ bool NanobenchFormat::recognises(const json& document) const {
 }
 
 RunRecord NanobenchFormat::read(const json& document, const std::string& source) const {
-  jf::object(document, "(top level)");
-  const json& results = jf::array(jf::member(document, "results", ""), "results");
-  if (results.empty())
-    throw InputError("field `results`: empty array: no benchmark results in this file");
+  const json& results = jf::results_array(document, "results");
 
   RunRecord record;
   ProcessInfo process;

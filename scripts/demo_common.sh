@@ -20,7 +20,8 @@ demo_repository() {
   step "Creating a git repository with the example suite in $repo${1:-}"
   git init -q -b main
   mkdir -p bench
-  cp "$root/examples/suite/example_bench.cpp" bench/
+  # The suite and the input data it shares with the Catch2 example.
+  cp "$root/examples/suite/example_bench.cpp" "$root/examples/suite/random_numbers.h" bench/
   cat > CMakeLists.txt <<'CMAKE'
 cmake_minimum_required(VERSION 3.25)
 project(demo CXX)

@@ -95,8 +95,9 @@ class GateInterleaved : public ::testing::Test {
   std::string commit_project(bool slow, const std::string& build_command,
                              const std::string& message) {
     write_file(work() / "CMakeLists.txt", cmake_lists(slow));
-    fs::copy_file(source_dir() / "examples" / "suite" / "example_bench.cpp",
-                  work() / "example_bench.cpp", fs::copy_options::overwrite_existing);
+    for (const char* file : {"example_bench.cpp", "random_numbers.h"})
+      fs::copy_file(source_dir() / "examples" / "suite" / file, work() / file,
+                    fs::copy_options::overwrite_existing);
     fs::copy_file(source_dir() / "tests" / "ab" / "programs" / "ab_bench.cpp",
                   work() / "ab_bench.cpp", fs::copy_options::overwrite_existing);
     write_file(work() / ".gitignore", "build/\n");

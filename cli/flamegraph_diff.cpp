@@ -86,6 +86,7 @@ int run_flamegraph_diff(const DiffFlags& flags) {
     svg_options.differential = true;
     svg_options.colour_by = flags.colour_by;
     svg_options.time_ratio = flags.ratio;
+    svg_options.noise = {flags.min_samples, flags.min_z};
     svg_options.title =
         flags.title.empty()
             ? fmt::format("{} -> {}", std::filesystem::path(flags.base).filename().string(),

@@ -172,10 +172,14 @@ class Renderer {
   }
 
   // What a frame's colour stands for: the change of its function's share (self or total, over
-  // every stack), in percentage points; the diff's table ranks functions by the same number.
+  // every stack), or of its time with the ratio (change_points), in percentage points; 0 below
+  // the noise rule. The diff's table ranks functions by the same number and leaves out the same
+  // ones, and the root "all" as well (it is no function of the program).
   double colour_value(NodeId id) const {
-    return change_points(trie_, functions_[trie_.node(id).name].of(options_.colour_by),
-                         options_.time_ratio);
+    if (id == kRootNode) return 0;
+    const SideCounts& counts = functions_[trie_.node(id).name].of(options_.colour_by);
+    if (!above_noise(options_.noise, trie_, counts, options_.time_ratio)) return 0;
+    return change_points(trie_, counts, options_.time_ratio);
   }
 
   std::string subtitle(std::size_t frames, double min_px) const {

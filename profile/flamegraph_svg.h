@@ -31,6 +31,9 @@ struct RenderOptions {
   // differential: head time / base time as measured (flamegraph diff --ratio, the gate's
   // timing): the colour is then the change of time in % of the base's (change_points)
   std::optional<double> time_ratio;
+  // differential: a function whose change does not pass the noise rule is drawn grey, as the
+  // diff's table leaves it out (the same rule and numbers: flamegraph diff --min-samples/--min-z)
+  NoiseRule noise;
   double width = 1200;
   double min_frame_px = 0.1;
   std::size_t max_bytes = 5 * 1024 * 1024;

@@ -5,6 +5,7 @@
 //   - self: samples where the function is the leaf, summed over every stack it appears in;
 //   - total: samples with the function anywhere on the stack, each sample counted once even when
 //     the function recurses (pprof's "cum").
+#include <cstdint>
 #include <optional>
 #include <vector>
 
@@ -36,5 +37,19 @@ double delta_points(const FrameTrie& trie, const SideCounts& counts);
 // time: head_share * ratio - base_share (an unchanged function gives 0); without it, delta_points.
 double change_points(const FrameTrie& trie, const SideCounts& counts,
                      std::optional<double> time_ratio);
+
+// The noise rule (docs/profiles.md#diff-and-the-noise-rule), one decision for the table and the
+// colours: a change counts only with at least `min_samples` samples on one side and |z| >=
+// `min_z`, z being the change over its sampling standard error. Without the time ratio that is
+// the two-proportion test of the shares (pooled); with it, of head_share * ratio - base_share
+// (unpooled: sqrt(ratio^2 p_h (1 - p_h) / n_h + p_b (1 - p_b) / n_b), the ratio taken as known),
+// so a function that kept its share while head took longer can count as grown.
+struct NoiseRule {
+  std::uint64_t min_samples = 20;
+  double min_z = 3.0;
+};
+double change_z(const FrameTrie& trie, const SideCounts& counts, std::optional<double> time_ratio);
+bool above_noise(const NoiseRule& rule, const FrameTrie& trie, const SideCounts& counts,
+                 std::optional<double> time_ratio);
 
 }  // namespace benchgate::profile

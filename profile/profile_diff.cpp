@@ -16,8 +16,7 @@ ProfileDiff diff_profiles(const FrameTrie& trie, const ProfileInfo& base, const 
   diff.min_z = options.min_z;
   diff.ranked_by = options.rank_by;
   const auto functions = function_counts(trie, trie.subtree_totals());
-  const auto n_base = static_cast<double>(trie.total(kBase));
-  const auto n_head = static_cast<double>(trie.total(kHead));
+  const NoiseRule noise{options.min_samples, options.min_z};
   std::vector<FunctionDelta> passing;
   for (NameId name = 0; name < functions.size(); ++name) {
     const auto [base_count, head_count] = functions[name].of(options.rank_by);
@@ -32,14 +31,10 @@ ProfileDiff diff_profiles(const FrameTrie& trie, const ProfileInfo& base, const 
     delta.base_share = share(base_count, trie.total(kBase));
     delta.head_share = share(head_count, trie.total(kHead));
     delta.delta_points = delta_points(trie, {base_count, head_count});
-    if (n_base > 0 && n_head > 0) {
-      const double pooled = static_cast<double>(base_count + head_count) / (n_base + n_head);
-      const double error = std::sqrt(pooled * (1 - pooled) * (1 / n_base + 1 / n_head));
-      delta.z = error > 0 ? (delta.head_share - delta.base_share) / error : 0;
-    }
-    const bool enough = std::max(base_count, head_count) >= options.min_samples;
-    if (!enough || std::abs(delta.z) < options.min_z) {
-      if (delta.delta_points != 0) ++diff.functions_below_noise;
+    delta.z = change_z(trie, {base_count, head_count}, options.time_ratio);
+    if (!above_noise(noise, trie, {base_count, head_count}, options.time_ratio)) {
+      if (change_points(trie, {base_count, head_count}, options.time_ratio) != 0)
+        ++diff.functions_below_noise;
       continue;
     }
     if (options.time_ratio) {

@@ -5,10 +5,12 @@
 // stack it appears in) is compared, or with `rank_by` total its total share
 // (profile/function_shares.h): the same share the differential flame graph is coloured by.
 //
-// Noise rule (docs/profiles.md): a function is listed only when
-//   - it has at least `min_samples` self samples on one side, and
-//   - the change is significant for two binomial proportions: |z| >= `min_z`, with
-//     z = (p_head - p_base) / sqrt(p (1 - p) (1/n_base + 1/n_head)), p the pooled share.
+// Noise rule (docs/profiles.md, profile/function_shares.h: above_noise): a function is listed
+// only when
+//   - it has at least `min_samples` samples on one side, and
+//   - the change is significant: |z| >= `min_z`; without the time ratio, for two binomial
+//     proportions, z = (p_head - p_base) / sqrt(p (1 - p) (1/n_base + 1/n_head)), p the pooled
+//     share; with it, the change of time over its standard error.
 // A function with 3 samples that went to 6 is +100% but |z| ≈ 1: sampling noise, not a finding.
 #include <cstdint>
 #include <optional>

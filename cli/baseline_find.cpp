@@ -5,16 +5,16 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/baseline_actions.h"
-#include "cli/default_testbed.h"
 #include "core/errors.h"
 #include "core/text.h"
+#include "runner/environment.h"
 #include "store/baseline_finder.h"
 
 namespace benchgate::cli {
 
 int run_baseline_find(const BaselineCommon& common, const FindOptions& options) {
   std::unique_ptr<store::Store> store = common.open();
-  const std::string testbed = options.testbed ? *options.testbed : this_machine_testbed();
+  const std::string testbed = options.testbed ? *options.testbed : runner::this_machine_testbed();
   store::BaselineQuery query;
   query.repo = common.repo_or_cwd();
   query.head = options.head;

@@ -4,10 +4,10 @@
 #include <fmt/format.h>
 
 #include "cli/baseline_actions.h"
-#include "cli/default_testbed.h"
 #include "core/errors.h"
 #include "core/provenance.h"
 #include "core/run_record_json.h"
+#include "runner/environment.h"
 
 namespace benchgate::cli {
 
@@ -24,7 +24,7 @@ int run_baseline_save(const BaselineCommon& common, const SaveOptions& options) 
     RunRecord& record = records[i];
     if (options.testbed) record.testbed = *options.testbed;
     // A record that names no testbed is this machine's, as the gate takes such --results.
-    if (record.testbed.empty()) record.testbed = this_machine_testbed();
+    if (record.testbed.empty()) record.testbed = runner::this_machine_testbed();
     if (!record.commit.empty() && record.commit != key && options.commit)
       fmt::print(stderr, "benchgate: warning: {} was measured on {}, saving it for {} as asked\n",
                  options.files[i], record.commit, key);

@@ -17,6 +17,7 @@
 #include "core/text.h"
 #include "gate/compare_sides.h"
 #include "runner/config.h"
+#include "runner/environment.h"
 #include "runner/result_format.h"
 #include "stats/compare.h"
 
@@ -42,7 +43,7 @@ struct CompareCommand {
     // --testbed, else the head record's, else (Google Benchmark or hyperfine results name
     // none) this machine's, as the gate does with such --results.
     std::string bed = !testbed.empty() ? testbed : head.testbed;
-    if (bed.empty()) bed = this_machine_testbed();
+    if (bed.empty()) bed = runner::this_machine_testbed();
     auto store = store_options.open();
     std::string key = store_options.resolve_key(base_commit);
     store::CommitRecords stored = store->load(key, bed);

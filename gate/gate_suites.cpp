@@ -116,7 +116,7 @@ std::vector<SuiteHead> load_given_results(const GateSettings& s, const std::stri
       if (s.testbed) {
         r.testbed = *s.testbed;
       } else if (r.testbed.empty()) {
-        if (!fingerprint) fingerprint = runner::testbed_fingerprint(runner::capture_environment());
+        if (!fingerprint) fingerprint = runner::this_machine_testbed();
         r.testbed = *fingerprint;
       }
       if (!r.commit.empty() && r.commit != head_commit)

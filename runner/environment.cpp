@@ -105,6 +105,10 @@ nlohmann::json environment_json(const EnvironmentInfo& info) {
   return j;
 }
 
+std::string this_machine_testbed() {
+  return testbed_fingerprint(capture_environment());
+}
+
 std::string testbed_fingerprint(const EnvironmentInfo& info) {
   std::string digest =
       short_hash(fmt::format("{}\n{}\n{}", info.cpu_model, info.logical_cores, info.os));

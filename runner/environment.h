@@ -31,6 +31,8 @@ nlohmann::json environment_json(const EnvironmentInfo& info);
 // A short stable name for "this kind of machine": CPU model, logical cores and OS, hashed, e.g.
 // "fp-2c-3fa94c1e08d2". Used as the testbed unless the user names one (docs/design.md#testbeds).
 std::string testbed_fingerprint(const EnvironmentInfo& info);
+// The fingerprint of the running system: the testbed a command means when none is named.
+std::string this_machine_testbed();
 
 // Warnings (never errors) about conditions that make timings unreliable.
 std::vector<std::string> environment_warnings(const EnvironmentInfo& info);

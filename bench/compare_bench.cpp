@@ -1,12 +1,21 @@
 // Speed of `benchgate compare` end to end, minus process start-up: read both sides from disk
-// (ingest), compare (statistics), render the JSON report. Target
+// (ingest), compare (statistics), render the JSON report. Targets
 // (docs/development.md#benchmarks-of-benchgate-itself): < 200 ms for 10,000 benchmarks x 30 samples
-// per side.
+// per side as run records, < 250 ms as Google Benchmark JSON; 1,000 x 30 as one Google Benchmark
+// file per side < 30 ms and >= 400x faster than Google Benchmark's tools/compare.py on the same
+// files, measured in the same run.
 //
 // Shapes measured:
 //   BM_CompareRunRecords/processes:10  10 processes x 3 repetitions (per-process medians)
 //   BM_CompareRunRecords/processes:1   1 process x 30 repetitions (single-run analysis: 900 pairs)
 //   BM_CompareGbenchFiles              the same data as Google Benchmark JSON, 10 files per side
+//   BM_CompareGbenchFile/benchmarks:1000  1,000 x 30 repetitions, one file per side
+//   BM_ComparePyOnTheSameFiles         tools/compare.py on those two files, once, and the ratio
+//                                      (counter `benchgate_faster_x`); needs the script:
+//                                      BENCHGATE_COMPARE_PY=<google/benchmark>/tools/compare.py
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <random>
 #include <string>
@@ -27,7 +36,6 @@ using namespace benchgate;
 using namespace benchgate::runner;
 namespace fs = std::filesystem;
 
-constexpr int kBenchmarks = 10000;
 constexpr int kSamplesPerSide = 30;
 
 fs::path scratch_dir() {
@@ -38,7 +46,7 @@ fs::path scratch_dir() {
 
 // A side of `processes` processes, kSamplesPerSide samples per benchmark, log-normal timings
 // with a per-process drift (as real machines have) and a 10% slowdown on every 100th benchmark.
-RunRecord make_side(int processes, bool head, unsigned seed) {
+RunRecord make_side(int processes, bool head, unsigned seed, int benchmarks = 10000) {
   std::mt19937_64 rng(seed);
   std::normal_distribution<double> noise(0.0, 0.02), drift(0.0, 0.01);
   RunRecord r;
@@ -49,7 +57,7 @@ RunRecord make_side(int processes, bool head, unsigned seed) {
   std::vector<double> process_drift(processes);
   for (auto& d : process_drift) d = drift(rng);
   const int per_process = kSamplesPerSide / processes;
-  for (int b = 0; b < kBenchmarks; ++b) {
+  for (int b = 0; b < benchmarks; ++b) {
     BenchmarkResult bm;
     bm.name = fmt::format("BM_Kernel{}/{}", b / 8, b % 8);
     double base_ns = 100.0 + b;
@@ -70,29 +78,34 @@ RunRecord make_side(int processes, bool head, unsigned seed) {
   return r;
 }
 
+// Process `process` of a side as a Google Benchmark JSON file, as --benchmark_format=json
+// --benchmark_repetitions writes it.
+void write_gbench_file(const RunRecord& side, int process, const fs::path& file) {
+  nlohmann::json entries = nlohmann::json::array();
+  for (const auto& bm : side.benchmarks)
+    for (std::size_t i = 0; i < bm.sample_count(); ++i) {
+      if (bm.process[i] != process) continue;
+      entries.push_back({{"name", bm.name},
+                         {"run_name", bm.name},
+                         {"run_type", "iteration"},
+                         {"repetitions", kSamplesPerSide / side.processes.size()},
+                         {"repetition_index", bm.repetition[i]},
+                         {"threads", 1},
+                         {"iterations", bm.iterations[i]},
+                         {"real_time", bm.metrics.at(kRealTime)[i]},
+                         {"cpu_time", bm.metrics.at(kCpuTime)[i]},
+                         {"time_unit", "ns"}});
+    }
+  nlohmann::json doc = {{"context", {{"date", "2026-11-21"}, {"library_build_type", "release"}}},
+                        {"benchmarks", std::move(entries)}};
+  write_file_atomically(file, doc.dump(1));
+}
+
 // The same side written as one Google Benchmark JSON file per process.
 void write_gbench_files(const RunRecord& side, const fs::path& dir) {
   fs::create_directories(dir);
-  for (const auto& process : side.processes) {
-    nlohmann::json entries = nlohmann::json::array();
-    for (const auto& bm : side.benchmarks)
-      for (std::size_t i = 0; i < bm.sample_count(); ++i) {
-        if (bm.process[i] != process.id) continue;
-        entries.push_back({{"name", bm.name},
-                           {"run_name", bm.name},
-                           {"run_type", "iteration"},
-                           {"repetitions", 3},
-                           {"repetition_index", bm.repetition[i]},
-                           {"threads", 1},
-                           {"iterations", bm.iterations[i]},
-                           {"real_time", bm.metrics.at(kRealTime)[i]},
-                           {"cpu_time", bm.metrics.at(kCpuTime)[i]},
-                           {"time_unit", "ns"}});
-      }
-    nlohmann::json doc = {{"context", {{"date", "2026-11-21"}, {"library_build_type", "release"}}},
-                          {"benchmarks", std::move(entries)}};
-    write_file_atomically(dir / fmt::format("p{:02}.json", process.id), doc.dump(1));
-  }
+  for (const auto& process : side.processes)
+    write_gbench_file(side, process.id, dir / fmt::format("p{:02}.json", process.id));
 }
 
 void run_compare(benchmark::State& state, const fs::path& base, const fs::path& head) {
@@ -136,6 +149,63 @@ void BM_CompareGbenchFiles(benchmark::State& state) {
   run_compare(state, base, head);
 }
 BENCHMARK(BM_CompareGbenchFiles)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// One Google Benchmark file per side of `benchmarks` x 30 repetitions, as compare.py takes them.
+std::pair<fs::path, fs::path> gbench_file_pair(int benchmarks) {
+  const fs::path dir = scratch_dir();
+  const fs::path base = dir / fmt::format("gbench-{}-base.json", benchmarks);
+  const fs::path head = dir / fmt::format("gbench-{}-head.json", benchmarks);
+  if (!fs::exists(base)) write_gbench_file(make_side(1, false, 1, benchmarks), 0, base);
+  if (!fs::exists(head)) write_gbench_file(make_side(1, true, 2, benchmarks), 0, head);
+  return {base, head};
+}
+
+void BM_CompareGbenchFile(benchmark::State& state) {
+  const auto [base, head] = gbench_file_pair(static_cast<int>(state.range(0)));
+  run_compare(state, base, head);
+}
+BENCHMARK(BM_CompareGbenchFile)
+    ->ArgName("benchmarks")
+    ->Arg(1000)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+
+// compare.py is not packaged by Debian: point BENCHGATE_COMPARE_PY at a checkout's
+// tools/compare.py (it needs python3-scipy). Times one run of `compare.py benchmarks base head`
+// and, on the same files in the same process, benchgate's compare (the best of 20).
+void BM_ComparePyOnTheSameFiles(benchmark::State& state) {
+  const char* script = std::getenv("BENCHGATE_COMPARE_PY");
+  if (!script || !fs::exists(script)) {
+    state.SkipWithError(
+        "BENCHGATE_COMPARE_PY is not set to Google Benchmark's tools/compare.py (not packaged by "
+        "Debian; it is in the google/benchmark repository)");
+    for (auto _ : state) {
+    }
+    return;
+  }
+  const auto [base, head] = gbench_file_pair(1000);
+  using Clock = std::chrono::steady_clock;
+  double ours = 1e9;
+  for (int i = 0; i < 20; ++i) {
+    const auto start = Clock::now();
+    Sides sides = runner::load_sides(base, head);
+    Comparison c = stats::compare_runs(sides.base, sides.head, stats::CompareOptions{});
+    benchmark::DoNotOptimize(report::make_reporter("json")->render(c));
+    ours = std::min(ours, std::chrono::duration<double>(Clock::now() - start).count());
+  }
+  const std::string command = fmt::format("/usr/bin/python3 '{}' benchmarks '{}' '{}' > /dev/null",
+                                          script, base.string(), head.string());
+  double theirs = 0;
+  for (auto _ : state) {
+    const auto start = Clock::now();
+    if (std::system(command.c_str()) != 0) state.SkipWithError(("failed: " + command).c_str());
+    theirs = std::chrono::duration<double>(Clock::now() - start).count();
+  }
+  state.counters["compare_py_s"] = theirs;
+  state.counters["benchgate_ms"] = ours * 1e3;
+  state.counters["benchgate_faster_x"] = theirs / ours;
+}
+BENCHMARK(BM_ComparePyOnTheSameFiles)->Unit(benchmark::kSecond)->Iterations(1)->UseRealTime();
 
 // Stored mode's statistics for a gate run: the job-to-job spread learnt from 30 recorded jobs of
 // 10,000 benchmarks x 10 processes x 3 repetitions, then head's job judged against the nearest

@@ -10,7 +10,6 @@
 #include <fmt/format.h>
 
 #include "core/errors.h"
-#include "core/json_cursor.h"
 #include "core/json_scalar.h"
 
 namespace benchgate {
@@ -238,10 +237,7 @@ long long integer(const nlohmann::json& value, const ElementPath& where) {
 }
 
 bool boolean(const nlohmann::json& value, const std::string& where) {
-  if (!value.is_boolean())
-    throw InputError(
-        fmt::format("field `{}`: expected true or false, got {}", where, describe_type(value)));
-  return value.get<bool>();
+  return boolean(scalar_of(value), where);
 }
 
 }  // namespace json_field

@@ -4,6 +4,7 @@
 // Every error is an InputError whose message names the source and either the line:column of a
 // syntax error or the path of the offending field (e.g. `benchmarks[3].real_time`).
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -20,6 +21,9 @@ std::size_t find_excess_nesting(std::string_view text, int outer_levels = 0);
 
 std::string read_text_file(const std::filesystem::path& path);
 nlohmann::json parse_json_text(std::string_view text, std::string_view source);
+// The whole of `text` as one JSON document read by the fast path (core/fast_json.h), or nullopt
+// when it cannot read it: then use parse_json_text, which also explains any error.
+std::optional<nlohmann::json> parse_json_quickly(std::string_view text);
 nlohmann::json read_json_file(const std::filesystem::path& path);
 
 // Field accessors for validating documents. `where` is the JSON path of `value` (for messages).

@@ -7,40 +7,7 @@
 #include "core/errors.h"
 
 namespace benchgate::json_field {
-namespace {
 using Kind = Scalar::Kind;
-
-// `where()` yields the field path; it is called only to build an error message.
-template <typename Where>
-double finite_number_at(const Scalar& value, const Where& where) {
-  switch (value.kind) {
-    case Kind::floating:
-      if (std::isfinite(value.floating)) return value.floating;
-      throw InputError(
-          fmt::format("field `{}`: number is not finite (NaN or out of range)", where()));
-    case Kind::integer:
-      return static_cast<double>(value.integer);
-    case Kind::unsigned_integer:
-      return static_cast<double>(value.unsigned_integer);
-    default:
-      throw InputError(
-          fmt::format("field `{}`: expected a number, got {}", where(), describe_type(value)));
-  }
-}
-
-template <typename Where>
-long long integer_at(const Scalar& value, const Where& where) {
-  if (value.kind == Kind::integer) return value.integer;
-  if (value.kind == Kind::unsigned_integer) return static_cast<long long>(value.unsigned_integer);
-  if (value.kind == Kind::floating) {
-    const double d = value.floating;
-    if (std::isfinite(d) && d == std::floor(d) && std::abs(d) < 9e15)
-      return static_cast<long long>(d);
-  }
-  throw InputError(
-      fmt::format("field `{}`: expected an integer, got {}", where(), describe_type(value)));
-}
-}  // namespace
 
 Scalar scalar_of(const nlohmann::json& value) {
   using T = nlohmann::json::value_t;
@@ -111,6 +78,13 @@ std::string string(const Scalar& value, const std::string& where) {
     throw InputError(
         fmt::format("field `{}`: expected a string, got {}", where, describe_type(value)));
   return std::string(value.string);
+}
+
+bool boolean(const Scalar& value, const std::string& where) {
+  if (value.kind != Kind::boolean)
+    throw InputError(
+        fmt::format("field `{}`: expected true or false, got {}", where, describe_type(value)));
+  return value.boolean;
 }
 
 double finite_number(const Scalar& value, const std::string& where) {

@@ -9,10 +9,8 @@ using nlohmann::json;
 
 namespace {
 
-// Where a known field goes in Entry; null for fields that are structural or descriptive but not
-// needed (family_index, aggregate_unit, label, complexity results of aggregates, ...). Every
-// numeric field not listed here is a user counter.
-using Slot = const json* Entry::*;
+// The known fields and their slots; null for those not needed (aggregate_unit, label, complexity
+// results of aggregates, ...).
 constexpr std::array<std::pair<std::string_view, Slot>, 23> kKnownFields = {{
     {"aggregate_name", &Entry::aggregate_name},
     {"aggregate_unit", nullptr},
@@ -39,9 +37,10 @@ constexpr std::array<std::pair<std::string_view, Slot>, 23> kKnownFields = {{
     {"time_unit", &Entry::time_unit},
 }};
 
-// The slot of a known field, or nullopt for a counter. kKnownFields is bucketed by name length,
-// so a field is told apart by one or two comparisons of equal-length strings: this runs for
-// every field of every entry.
+}  // namespace
+
+// kKnownFields is bucketed by name length, so a field is told apart by one or two comparisons of
+// equal-length strings: this runs for every field of every entry.
 std::optional<Slot> known_field(std::string_view key) {
   static constexpr std::size_t kMaxLength = 32;
   static const auto buckets = [] {
@@ -50,26 +49,28 @@ std::optional<Slot> known_field(std::string_view key) {
     return b;
   }();
   if (key.size() >= kMaxLength) return std::nullopt;
+  // Most lookups are a counter's or a field of another length: the first byte decides.
   for (const auto& [name, slot] : buckets[key.size()])
-    if (name == key) return slot;
+    if (name[0] == key[0] && name == key) return slot;
   return std::nullopt;
 }
 
-}  // namespace
+void Entry::clear() {
+  auto kept = std::move(counters);
+  kept.clear();
+  *this = Entry{};
+  counters = std::move(kept);
+}
 
 void gather(const json& object, Entry& e) {
-  // Reuses the counters' storage across entries.
-  auto counters = std::move(e.counters);
-  counters.clear();
-  e = Entry{};
-  e.counters = std::move(counters);
+  e.clear();
   for (auto it = object.begin(); it != object.end(); ++it) {
-    const json* value = &it.value();
+    const json& value = it.value();
     if (std::optional<Slot> slot = known_field(it.key())) {
-      if (*slot) e.** slot = value;
-    } else if (value->is_number()) {
+      if (*slot) e.** slot = json_field::scalar_of(value);
+    } else if (value.is_number()) {
       // Non-numeric unknown fields are descriptive (or from a newer version): not counters.
-      e.counters.emplace_back(&it.key(), value);
+      e.counters.emplace_back(it.key(), json_field::scalar_of(value));
     }
   }
 }

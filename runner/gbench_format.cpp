@@ -1,21 +1,26 @@
 #include "runner/gbench_format.h"
 
 #include <cmath>
+#include <optional>
 #include <string_view>
 #include <unordered_map>
 #include <utility>
+#include <vector>
 
 #include <fmt/format.h>
 
 #include "core/errors.h"
-#include "core/json_cursor.h"
+#include "core/fast_json.h"
 #include "core/json_input.h"
 #include "runner/gbench_entry.h"
+#include "runner/gbench_entry_text.h"
 #include "runner/record_builder.h"
 
 namespace benchgate::runner {
 namespace jf = json_field;
 using gbench::Entry;
+using json_field::Scalar;
+using Kind = Scalar::Kind;
 using nlohmann::json;
 
 namespace {
@@ -26,28 +31,27 @@ std::string path(std::size_t i, std::string_view key = {}) {
   return key.empty() ? fmt::format("benchmarks[{}]", i) : fmt::format("benchmarks[{}].{}", i, key);
 }
 
-// Typed access with the standard json_field messages, called only when the fast check fails.
-const json& required(const json* value, std::size_t i, std::string_view key) {
+// Typed access with the standard json_field messages.
+const Scalar& required(const std::optional<Scalar>& value, std::size_t i, std::string_view key) {
   if (!value) throw InputError(fmt::format("field `{}`: missing", path(i, key)));
   return *value;
 }
-const std::string& string_ref(const json& v, std::size_t i, std::string_view key) {
-  if (!v.is_string()) jf::string(v, path(i, key));
-  return v.get_ref<const std::string&>();
+std::string_view string(const Scalar& v, std::size_t i, std::string_view key) {
+  if (v.kind != Kind::string) jf::string(v, path(i, key));
+  return v.string;
 }
-double number(const json& v, std::size_t i, std::string_view key) {
-  if (v.is_number() && std::isfinite(v.get<double>())) return v.get<double>();
-  return jf::finite_number(v, path(i, key));
+double number(const Scalar& v, std::size_t i, std::string_view key) {
+  return jf::finite_number_at(v, [&] { return path(i, key); });
 }
-long long integer(const json& v, std::size_t i, std::string_view key) {
-  return v.is_number_integer() ? v.get<long long>() : jf::integer(v, path(i, key));
+long long integer(const Scalar& v, std::size_t i, std::string_view key) {
+  return jf::integer_at(v, [&] { return path(i, key); });
 }
-bool boolean(const json& v, std::size_t i, std::string_view key) {
-  return v.is_boolean() ? v.get<bool>() : jf::boolean(v, path(i, key));
+bool boolean(const Scalar& v, std::size_t i, std::string_view key) {
+  return v.kind == Kind::boolean ? v.boolean : jf::boolean(v, path(i, key));
 }
 
 // Nanoseconds per `time_unit`.
-double nanoseconds_per(const std::string& unit, std::size_t i) {
+double nanoseconds_per(std::string_view unit, std::size_t i) {
   if (unit == "ns") return 1.0;
   if (unit == "us") return 1e3;
   if (unit == "ms") return 1e6;
@@ -58,7 +62,7 @@ double nanoseconds_per(const std::string& unit, std::size_t i) {
 
 // A time of a repetition, in nanoseconds. Zero or negative cannot be a measured duration (and
 // would break the log scale the statistics work on).
-double positive_time(const json& value, double scale, std::size_t i, std::string_view key) {
+double positive_time(const Scalar& value, double scale, std::size_t i, std::string_view key) {
   const double t = number(value, i, key);
   if (t <= 0)
     throw InputError(fmt::format("field `{}`: {} is not a positive duration", path(i, key), t));
@@ -71,20 +75,20 @@ double positive_time(const json& value, double scale, std::size_t i, std::string
 
 bool is_aggregate(const Entry& e, std::size_t i) {
   if (e.run_type) {
-    const std::string& type = string_ref(*e.run_type, i, "run_type");
+    const std::string_view type = string(*e.run_type, i, "run_type");
     if (type == "iteration") return false;
     if (type == "aggregate") return true;
     throw InputError(fmt::format("field `{}`: \"{}\" is neither \"iteration\" nor \"aggregate\"",
                                  path(i, "run_type"), type));
   }
   // Files from before `run_type` existed mark aggregates only by their name.
-  return e.aggregate_name != nullptr;
+  return e.aggregate_name.has_value();
 }
 
 // Why this entry did not produce a sample (SkipWithError, SkipWithMessage), or empty.
 std::string skip_reason(const Entry& e, std::size_t i) {
-  auto message = [&](const json* m, std::string_view key) {
-    return m ? string_ref(*m, i, key) : std::string();
+  auto message = [&](const std::optional<Scalar>& m, std::string_view key) {
+    return m ? std::string(string(*m, i, key)) : std::string();
   };
   if (e.error_occurred && boolean(*e.error_occurred, i, "error_occurred")) {
     std::string m = message(e.error_message, "error_message");
@@ -106,9 +110,26 @@ struct Seen {
   std::string unit;
   int threads = 1;
   int next_repetition = 0;  // for entries without repetition_index
-  // The entry index of each repetition seen. A map, not a vector indexed by repetition: an index
-  // may be as large as kMaxRepetitionIndex, and one short entry must not cost megabytes.
-  std::unordered_map<int, std::size_t> by_repetition;
+  // The entry index of each repetition seen: in order of repetition while they come in
+  // increasing order, as Google Benchmark writes them (no allocation per entry), and in a map from
+  // the first that does not. Never a vector indexed by repetition: an index may be as large as
+  // kMaxRepetitionIndex, and one short entry must not cost megabytes.
+  std::vector<std::pair<int, std::size_t>> in_order;
+  std::unordered_map<int, std::size_t> out_of_order;
+
+  // Records that `entry` is repetition `r`; returns the entry that already was, if any.
+  std::optional<std::size_t> claim(int r, std::size_t entry) {
+    if (out_of_order.empty()) {
+      if (in_order.empty() || r > in_order.back().first) {
+        in_order.emplace_back(r, entry);
+        return std::nullopt;
+      }
+      out_of_order.insert(in_order.begin(), in_order.end());
+      in_order = {};
+    }
+    const auto [seen, added] = out_of_order.try_emplace(r, entry);
+    return added ? std::nullopt : std::optional(seen->second);
+  }
 };
 
 constexpr long long kMaxRepetitionIndex = 1'000'000;
@@ -116,7 +137,7 @@ constexpr long long kMaxRepetitionIndex = 1'000'000;
 // Within one file a benchmark is one registration: its repetitions share the unit and the
 // thread count. Disagreement means two different benchmarks carry the same name, and mixing
 // their samples would compare nonsense. (Across files a unit change is fine: it is normalised.)
-void check_consistent(Seen& s, const std::string& name, std::size_t i, const std::string& unit,
+void check_consistent(Seen& s, std::string_view name, std::size_t i, std::string_view unit,
                       double scale, int threads) {
   if (s.unit_scale == 0) {
     s.first_entry = i;
@@ -137,7 +158,7 @@ void check_consistent(Seen& s, const std::string& name, std::size_t i, const std
 }
 
 // The repetition this entry is, checked not to repeat one seen before in this file.
-int claim_repetition(Seen& s, const Entry& e, const std::string& name, std::size_t i) {
+int claim_repetition(Seen& s, const Entry& e, std::string_view name, std::size_t i) {
   long long repetition = s.next_repetition;
   if (e.repetition_index) {
     repetition = integer(*e.repetition_index, i, "repetition_index");
@@ -146,70 +167,65 @@ int claim_repetition(Seen& s, const Entry& e, const std::string& name, std::size
                                    path(i, "repetition_index"), repetition, kMaxRepetitionIndex));
   }
   const auto r = static_cast<int>(repetition);
-  if (const auto [seen, added] = s.by_repetition.try_emplace(r, i); !added)
+  if (const std::optional<std::size_t> earlier = s.claim(r, i))
     throw InputError(fmt::format(
         "field `{}`: repetition {} of benchmark \"{}\" already appeared in `{}` (two benchmarks "
         "with the same name?)",
-        path(i, "repetition_index"), r, name, path(seen->second)));
+        path(i, "repetition_index"), r, name, path(*earlier)));
   s.next_repetition = r + 1;
   return r;
 }
 
-// The entries of one file, in order, whether they come from a parsed document (read) or one at a
-// time from the text (read_text): one set of rules for both.
+// The entries of one file, in order, whether they come from a parsed document (read) or from the
+// text (read_text): one set of rules for both.
 class EntryReader {
  public:
-  void add(const json& entry, std::size_t i) {
-    if (!entry.is_object()) jf::object(entry, path(i));
-    gbench::gather(entry, e_);
-    if (is_aggregate(e_, i)) {
+  void add(const Entry& e, std::size_t i) {
+    if (is_aggregate(e, i)) {
       ++aggregates_;
       return;
     }
-    const std::string& name = string_ref(required(e_.name, i, "name"), i, "name");
+    const std::string_view name = string(required(e.name, i, "name"), i, "name");
     if (name.empty())
       throw InputError(fmt::format("field `{}`: empty benchmark name", path(i, "name")));
     // run_name is the identity (aggregates' names carry suffixes); for repetitions they agree.
-    const std::string* id = &name;
-    if (e_.run_name && !string_ref(*e_.run_name, i, "run_name").empty())
-      id = &e_.run_name->get_ref<const std::string&>();
+    std::string_view id = name;
+    if (e.run_name && !string(*e.run_name, i, "run_name").empty()) id = e.run_name->string;
 
     bool created = false;
-    const std::size_t b = builder_.benchmark_index(*id, &created);
+    const std::size_t b = builder_.benchmark_index(id, &created);
     if (created) seen_.emplace_back();
 
     int threads = 1;
-    if (e_.threads) {
-      const long long t = integer(*e_.threads, i, "threads");
+    if (e.threads) {
+      const long long t = integer(*e.threads, i, "threads");
       if (t < 1 || t > (1 << 20))
         throw InputError(
             fmt::format("field `{}`: {} is not a thread count", path(i, "threads"), t));
       threads = static_cast<int>(t);
     }
 
-    if (std::string reason = skip_reason(e_, i); !reason.empty()) {
+    if (std::string reason = skip_reason(e, i); !reason.empty()) {
       builder_.add_error(b, 0, std::move(reason));
       return;
     }
 
-    const std::string& unit = string_ref(required(e_.time_unit, i, "time_unit"), i, "time_unit");
+    const std::string_view unit = string(required(e.time_unit, i, "time_unit"), i, "time_unit");
     const double scale = nanoseconds_per(unit, i);
-    const double real =
-        positive_time(required(e_.real_time, i, "real_time"), scale, i, "real_time");
-    const double cpu = positive_time(required(e_.cpu_time, i, "cpu_time"), scale, i, "cpu_time");
-    const long long iterations = integer(required(e_.iterations, i, "iterations"), i, "iterations");
+    const double real = positive_time(required(e.real_time, i, "real_time"), scale, i, "real_time");
+    const double cpu = positive_time(required(e.cpu_time, i, "cpu_time"), scale, i, "cpu_time");
+    const long long iterations = integer(required(e.iterations, i, "iterations"), i, "iterations");
     if (iterations < 1)
       throw InputError(fmt::format("field `{}`: {} is not an iteration count",
                                    path(i, "iterations"), iterations));
-    check_consistent(seen_[b], *id, i, unit, scale, threads);
+    check_consistent(seen_[b], id, i, unit, scale, threads);
     builder_.benchmark(b).threads = threads;
-    const int repetition = claim_repetition(seen_[b], e_, *id, i);
+    const int repetition = claim_repetition(seen_[b], e, id, i);
 
     builder_.begin_sample(b, 0, repetition, static_cast<double>(iterations));
     builder_.set_metric(b, kRealTime, real);
     builder_.set_metric(b, kCpuTime, cpu);
-    for (const auto& [key, value] : e_.counters)
-      builder_.set_metric(b, *key, number(*value, i, *key));
+    for (const auto& [key, value] : e.counters) builder_.set_metric(b, key, number(value, i, key));
   }
 
   // The record of the file, whose process has the file's `context` (null if it has none).
@@ -233,8 +249,10 @@ class EntryReader {
   RecordBuilder builder_;
   std::vector<Seen> seen_;  // parallel to the builder's benchmarks
   std::size_t aggregates_ = 0;
-  Entry e_;
 };
+
+// Members of the top-level object sit one level deep.
+constexpr int kTopLevel = 1;
 
 constexpr const char* kNoEntries =
     "field `benchmarks`: empty array: no benchmark results in this file";
@@ -254,46 +272,50 @@ RunRecord GbenchFormat::read(const json& document, const std::string& source) co
   const json* context = jf::optional_member(document, "context", "");
   if (context) jf::object(*context, "context");
   EntryReader reader;
-  for (std::size_t i = 0; i < entries.size(); ++i) reader.add(entries[i], i);
+  Entry entry;
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    if (!entries[i].is_object()) jf::object(entries[i], path(i));
+    gbench::gather(entries[i], entry);
+    reader.add(entry, i);
+  }
   return reader.finish(source, context);
 }
 
-// Entry by entry: a file of 300,000 entries as one document took more time to build and to free
-// than to read. Each entry is still an ordinary document, read by the same EntryReader.
+// Straight from the text with simdjson, entry by entry into the same Entry: a file of 300,000
+// entries as one nlohmann document took longer to build and to free than to read.
 std::optional<RunRecord> GbenchFormat::read_text(std::string_view text,
                                                  const std::string& source) const {
-  try {
-    JsonCursor in(text);
+  return fast_json::attempt([&] {
+    fast_json::Text in(text);
     EntryReader reader;
+    Entry entry;
     std::optional<json> context;
     std::size_t entries = 0;
     bool has_benchmarks = false;
-    json entry;
-    in.object([&](std::string_view key) {
-      // A `schema` makes it a run record (see recognises); a repeated key is left to the
-      // document, where the last one wins.
-      if (key == "schema" || (key == "benchmarks" && has_benchmarks))
-        throw JsonCursor::Unreadable{};
+    for (fast_json::od::field field : in.document().get_object()) {
+      const std::string_view key = fast_json::plain_key(field);
+      // A `schema` makes it a run record (see recognises); the document reader keeps the last of
+      // repeated keys.
+      if (key == "schema" || (key == "benchmarks" && has_benchmarks) ||
+          (key == "context" && context))
+        fast_json::give_up();
       if (key == "benchmarks") {
         has_benchmarks = true;
-        in.array([&](std::size_t i) {
-          entry = in.value();
-          reader.add(entry, i);
-          entries = i + 1;
-        });
+        for (fast_json::od::value value : field.value().get_array()) {
+          gbench::gather(value, entry);
+          reader.add(entry, entries++);
+        }
       } else if (key == "context") {
-        context = in.value();
+        context = fast_json::value(field.value(), kTopLevel);
       } else {
-        in.value();
+        (void)fast_json::value(field.value(), kTopLevel);  // not needed, but it must be JSON
       }
-    });
-    in.finish();
-    if (entries > 0) return reader.finish(source, context ? &*context : nullptr);
-  } catch (const JsonCursor::Unreadable&) {
-  } catch (const InputError&) {
-    // read() explains it, with the field.
-  }
-  return std::nullopt;
+    }
+    in.expect_end();
+    // No entries, or a context that is no object: read() says so.
+    if (entries == 0 || (context && !context->is_object())) fast_json::give_up();
+    return reader.finish(source, context ? &*context : nullptr);
+  });
 }
 
 }  // namespace benchgate::runner

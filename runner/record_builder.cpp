@@ -5,14 +5,14 @@
 
 namespace benchgate::runner {
 
-std::size_t RecordBuilder::benchmark_index(const std::string& name, bool* created) {
-  auto [it, inserted] = index_.try_emplace(name, benchmarks_.size());
-  if (inserted) {
-    benchmarks_.emplace_back();
-    benchmarks_.back().result.name = name;
-  }
-  if (created) *created = inserted;
-  return it->second;
+std::size_t RecordBuilder::benchmark_index(std::string_view name, bool* created) {
+  const auto found = index_.find(name);
+  if (created) *created = found == index_.end();
+  if (found != index_.end()) return found->second;
+  index_.emplace(std::string(name), benchmarks_.size());
+  benchmarks_.emplace_back();
+  benchmarks_.back().result.name = name;
+  return benchmarks_.size() - 1;
 }
 
 void RecordBuilder::begin_sample(std::size_t index, int process, int repetition,
@@ -24,7 +24,7 @@ void RecordBuilder::begin_sample(std::size_t index, int process, int repetition,
   p.next_column = 0;
 }
 
-std::vector<double>& RecordBuilder::column(Pending& p, const std::string& metric) {
+std::vector<double>& RecordBuilder::column(Pending& p, std::string_view metric) {
   // Fast path: the fields of consecutive entries come in the same order.
   if (p.next_column < p.columns.size() && p.columns[p.next_column].first == metric)
     return p.columns[p.next_column++].second;
@@ -33,18 +33,19 @@ std::vector<double>& RecordBuilder::column(Pending& p, const std::string& metric
       p.next_column = i + 1;
       return p.columns[i].second;
     }
-  p.columns.emplace_back(metric, std::vector<double>{});
+  p.columns.emplace_back(std::string(metric), std::vector<double>{});
   p.next_column = p.columns.size();
   return p.columns.back().second;
 }
 
-void RecordBuilder::set_metric(std::size_t index, const std::string& metric, double value) {
+void RecordBuilder::set_metric(std::size_t index, std::string_view metric, double value) {
   Pending& p = benchmarks_[index];
   const std::size_t sample = p.result.sample_count() - 1;
   std::vector<double>& values = column(p, metric);
   // Earlier samples that lacked this metric get NaN.
   if (values.size() > sample)
-    throw std::logic_error("RecordBuilder: metric " + metric + " set twice for one sample");
+    throw std::logic_error("RecordBuilder: metric " + std::string(metric) +
+                           " set twice for one sample");
   values.resize(sample, std::nan(""));
   values.push_back(value);
 }

@@ -1,7 +1,8 @@
-// The JSON readers differential against nlohmann: the quick cursor (core/json_cursor.h) must only
-// accept what nlohmann accepts, with the same values and types; parse_json_text must agree with
-// nlohmann except for its documented depth limit; the run-record fast path (read_run_record_text)
-// must give the same record as the document path. Only InputError may escape a reader.
+// The JSON readers differential against nlohmann: the simdjson fast path (core/fast_json.h) must
+// only accept what nlohmann accepts, with the same values and types; parse_json_text must agree
+// with nlohmann except for its documented depth limit; the run-record fast path
+// (read_run_record_text) must give the same record as the document path. Only InputError may escape
+// a reader.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -13,7 +14,6 @@
 #include <nlohmann/json.hpp>
 
 #include "core/errors.h"
-#include "core/json_cursor.h"
 #include "core/json_input.h"
 #include "core/run_record_json.h"
 
@@ -42,8 +42,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const bool reference_accepts = !reference.is_discarded();
 
   if (const std::optional<json> quick = parse_json_quickly(text)) {
-    if (!reference_accepts) differ("the cursor accepts what nlohmann refuses");
-    if (canonical(*quick) != canonical(reference)) differ("the cursor reads another value");
+    if (!reference_accepts) differ("the fast path accepts what nlohmann refuses");
+    if (canonical(*quick) != canonical(reference)) differ("the fast path reads another value");
   }
 
   std::optional<json> document;

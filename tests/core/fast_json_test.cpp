@@ -1,7 +1,6 @@
-// The quick JSON reader against nlohmann::json::parse, the oracle: on every text it reads it must
-// build the very same document (types, and doubles to the bit), and it must read nothing that
-// nlohmann refuses (that text goes to nlohmann, which explains the error).
-#include "core/json_cursor.h"
+// The fast path (simdjson, core/fast_json.h) against nlohmann::json::parse, the oracle: on every
+// text it reads it must build the very same document (types, and doubles to the bit), and it must
+// read nothing that nlohmann refuses (that text goes to nlohmann, which explains the error).
 
 #include <bit>
 #include <cmath>
@@ -69,7 +68,7 @@ void expect_reads(std::string_view text) {
   expect_agrees(text);
 }
 
-TEST(JsonCursor, NumbersAreTypedAndRoundedAsNlohmannTypesAndRoundsThem) {
+TEST(FastJson, NumbersAreTypedAndRoundedAsNlohmannTypesAndRoundsThem) {
   for (const char* number : {"0",
                              "-0",
                              "7",
@@ -98,29 +97,37 @@ TEST(JsonCursor, NumbersAreTypedAndRoundedAsNlohmannTypesAndRoundsThem) {
                              "-1234567890123456789",
                              "9223372036854775807",
                              "-9223372036854775808",
-                             "18446744073709551615",
-                             "18446744073709551616",
-                             "-9223372036854775809",
-                             "123456789012345678901234567890"}) {
-    expect_reads(number);
+                             "18446744073709551615"}) {
     expect_reads(std::string("[") + number + "]");
     expect_reads(std::string("{\"v\": ") + number + "}");
   }
-  EXPECT_TRUE(std::signbit(parse_json_quickly("-0.0")->get<double>()));
-  EXPECT_TRUE(parse_json_quickly("-0")->is_number_integer());
-  EXPECT_TRUE(parse_json_quickly("18446744073709551615")->is_number_unsigned());
-  EXPECT_TRUE(parse_json_quickly("18446744073709551616")->is_number_float());
+  EXPECT_TRUE(std::signbit(parse_json_quickly("[-0.0]")->at(0).get<double>()));
+  EXPECT_TRUE(parse_json_quickly("[-0]")->at(0).is_number_integer());
+  EXPECT_TRUE(parse_json_quickly("[18446744073709551615]")->at(0).is_number_unsigned());
+  EXPECT_TRUE(parse_json_quickly("[-9223372036854775808]")->at(0).is_number_integer());
 }
 
-TEST(JsonCursor, NumbersOutOfRangeAreLeftToNlohmann) {
-  // Overflow is an error and underflow rounds to zero; nlohmann decides both, with a position.
-  for (const char* number : {"1e999", "-1e999", "1e-400", "1.7976931348623159e308"}) {
-    EXPECT_FALSE(parse_json_quickly(number)) << number;
-    expect_agrees(number);
+TEST(FastJson, WhatSimdjsonMightReadDifferentlyIsLeftToNlohmann) {
+  // Integers beyond 64 bits (nlohmann makes doubles of them), floats of 19 or more significant
+  // digits (simdjson 3.0.1 misreads some), a whole document that is a scalar.
+  for (const char* text :
+       {"[18446744073709551616]", "[-9223372036854775809]", "[123456789012345678901234567890]",
+        "[0.12345678901234567890123]", "[1.0000000000000000001e5]", "7", "\"a\"", "null"}) {
+    EXPECT_FALSE(parse_json_quickly(text)) << text;
+    expect_agrees(text);
   }
 }
 
-TEST(JsonCursor, RandomNumbersAgreeToTheBit) {
+TEST(FastJson, NumbersOutOfRangeAreLeftToNlohmann) {
+  // Overflow is an error and underflow rounds to zero; nlohmann decides both, with a position.
+  for (const char* number : {"1e999", "-1e999", "1.7976931348623159e308"}) {
+    EXPECT_FALSE(parse_json_quickly(std::string("[") + number + "]")) << number;
+    expect_agrees(std::string("[") + number + "]");
+  }
+  expect_agrees("[1e-400]");
+}
+
+TEST(FastJson, RandomNumbersAgreeToTheBit) {
   std::mt19937_64 rng(20261122);
   json expected = json::array();
   std::string text = "[";
@@ -135,7 +142,8 @@ TEST(JsonCursor, RandomNumbersAgreeToTheBit) {
     std::snprintf(buffer, sizeof buffer, "%.17g", d);
     add(buffer);
     add(json(d).dump());
-    std::snprintf(buffer, sizeof buffer, "%.*fe%d", static_cast<int>(rng() % 18),
+    // At most 17 significant digits, as writers of doubles print them.
+    std::snprintf(buffer, sizeof buffer, "%.*fe%d", static_cast<int>(rng() % 13),
                   static_cast<double>(rng() % 100000) / 7.0, static_cast<int>(rng() % 600) - 300);
     add(buffer);
     // Short decimals around the limits of exact arithmetic (2^53, 10^22).
@@ -145,7 +153,7 @@ TEST(JsonCursor, RandomNumbersAgreeToTheBit) {
     add(decimal + "e" + std::to_string(static_cast<int>(rng() % 61) - 30));
     add(decimal);
     std::string digits = (rng() % 2 ? "-" : "") + std::to_string(1 + rng() % 9);
-    for (int n = static_cast<int>(rng() % 20); n > 0; --n)
+    for (int n = static_cast<int>(rng() % 18); n > 0; --n)
       digits += static_cast<char>('0' + rng() % 10);
     add(digits);
   }
@@ -153,7 +161,7 @@ TEST(JsonCursor, RandomNumbersAgreeToTheBit) {
   expect_reads(text);
 }
 
-TEST(JsonCursor, MalformedNumbersAreLeftToNlohmann) {
+TEST(FastJson, MalformedNumbersAreLeftToNlohmann) {
   for (const char* number : {"01", "-01", "1.", ".5", "-", "+1", "1e", "1e+", "1.5.2", "--1",
                              "1ee2", "0x10", "NaN", "Infinity", "-Infinity", "1_000"}) {
     ASSERT_FALSE(nlohmann_reading(number)) << number << " (the oracle must refuse it)";
@@ -162,23 +170,23 @@ TEST(JsonCursor, MalformedNumbersAreLeftToNlohmann) {
   }
 }
 
-TEST(JsonCursor, StringsAgree) {
+TEST(FastJson, StringsAgree) {
   expect_reads(R"(["", "plain", "with spaces and [brackets] {braces}: 1, 2"])");
-  // Escapes and UTF-8 are decoded (and checked) by nlohmann; they must still be read.
-  expect_reads(R"(["quote \" backslash \\ slash \/ \b\f\n\r\t", "\u00e9\ud83d\ude00"])");
+  // Escapes and UTF-8 are decoded and checked by simdjson; \u escapes (surrogates, \u0000) and
+  // keys with escapes are left to nlohmann.
+  expect_reads(R"(["quote \" backslash \\ slash \/ \b\f\n\r\t"])");
   expect_reads("[\"caf\xc3\xa9 \xf0\x9f\x98\x80\"]");
-  expect_reads(R"({"k\u00e9y": 1, "a\"b": 2})");
+  expect_agrees(R"(["\u00e9\ud83d\ude00", "\u0000"])");
+  expect_agrees(R"({"k\u00e9y": 1, "a\"b": 2})");
   for (const char* bad : {"[\"\xff\"]", "[\"a\x01\"]", "[\"unterminated]", "[\"\\x\"]",
                           "[\"\\ud800\"]", "[\"\\u12\"]", "\"a\\\""})
     expect_agrees(bad);
 }
 
-TEST(JsonCursor, StructureAgrees) {
+TEST(FastJson, StructureAgrees) {
   expect_reads(" \t\r\n{ \"a\" : [ 1 , { } , [ ] , true , false , null ] , \"b\" : { } } \n");
   expect_reads("[]");
   expect_reads("{}");
-  expect_reads("\"top-level string\"");
-  expect_reads("null");
   // A repeated key keeps its last value, as nlohmann's parser does.
   expect_reads(R"({"a": 1, "b": 2, "a": [3]})");
   EXPECT_EQ(parse_json_quickly(R"({"a": 1, "a": 2})")->at("a"), 2);
@@ -187,9 +195,17 @@ TEST(JsonCursor, StructureAgrees) {
                           "tru", "nul",       "truex",          "[true false]", "{\"a\": 1",
                           "[",   "]",         "\xef\xbb\xbf{}", "{\"a\": 1}}",  "[1]]"})
     expect_agrees(bad);
+  // A member where an element belongs (an object's `{` lost): every kind of value must be read,
+  // not skipped, because On-Demand skips what is left unread more leniently than it reads.
+  for (const char* bad : {R"([["a": []]])", R"([[1: []]])", R"([[true: 1]])", R"([[null: 1]])",
+                          R"([["a", "b": 2]])", R"({"k": ["a": 1]})", R"([["a": [], "b": 1}])",
+                          R"([[null: [], "b": 1}])", R"([["x", true, "a": [], "b": 74}]])"}) {
+    ASSERT_FALSE(nlohmann_reading(bad)) << bad;
+    EXPECT_FALSE(parse_json_quickly(bad)) << bad;
+  }
 }
 
-TEST(JsonCursor, DeepNestingIsLeftToTheCheckedParser) {
+TEST(FastJson, DeepNestingIsLeftToTheCheckedParser) {
   const int depth = kMaxJsonDepth + 10;
   const std::string deep = std::string(depth, '[') + std::string(depth, ']');
   EXPECT_FALSE(parse_json_quickly(deep));
@@ -265,17 +281,23 @@ class RandomDocuments {
   std::mt19937_64 rng_;
 };
 
-TEST(JsonCursor, RandomDocumentsAreReadAsNlohmannReadsThem) {
+TEST(FastJson, RandomDocumentsAreReadAsNlohmannReadsThem) {
   RandomDocuments documents(7);
+  int read_quickly = 0, containers = 0;
   for (int i = 0; i < 2000; ++i) {
     const json document = documents.value(0);
-    expect_reads(document.dump());
-    expect_reads(document.dump(2));
-    expect_reads(document.dump(1, '\t', true));  // \u escapes for everything non-ASCII
+    if (!document.is_array() && !document.is_object()) continue;
+    ++containers;
+    read_quickly += parse_json_quickly(document.dump()).has_value();
+    expect_agrees(document.dump());
+    expect_agrees(document.dump(2));
+    expect_agrees(document.dump(1, '\t', true));  // \u escapes for everything non-ASCII
   }
+  // Keys with escapes are left to nlohmann; the rest is read here.
+  EXPECT_GT(read_quickly, containers / 2) << read_quickly << " of " << containers;
 }
 
-TEST(JsonCursor, DamagedDocumentsAreNeverReadDifferently) {
+TEST(FastJson, DamagedDocumentsAreNeverReadDifferently) {
   RandomDocuments documents(11);
   for (int i = 0; i < 5000; ++i) {
     const json document = documents.value(0);

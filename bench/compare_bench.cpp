@@ -10,6 +10,7 @@
 //   BM_CompareRunRecords/processes:1   1 process x 30 repetitions (single-run analysis: 900 pairs)
 //   BM_CompareGbenchFiles              the same data as Google Benchmark JSON, 10 files per side
 //   BM_CompareGbenchFile/benchmarks:1000  1,000 x 30 repetitions, one file per side
+//   BM_ReadGbenchText                  ingest alone: 10,000 x 30 in one file, from memory (>= 1 GB/s)
 //   BM_ComparePyOnTheSameFiles         tools/compare.py on those two files, once, and the ratio
 //                                      (counter `benchgate_faster_x`); needs the script:
 //                                      BENCHGATE_COMPARE_PY=<google/benchmark>/tools/compare.py
@@ -25,8 +26,10 @@
 #include <nlohmann/json.hpp>
 
 #include "core/atomic_file.h"
+#include "core/json_input.h"
 #include "core/run_record_json.h"
 #include "reporters/reporter.h"
+#include "runner/gbench_format.h"
 #include "runner/result_format.h"
 #include "stats/compare.h"
 #include "stats/job_rows.h"
@@ -169,6 +172,21 @@ BENCHMARK(BM_CompareGbenchFile)
     ->Arg(1000)
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();
+
+// Parse throughput of the Google Benchmark fast path (simdjson), from memory: one file of
+// 10,000 benchmarks x 30 repetitions (84 MB) into a run record. Target >= 1 GB/s.
+void BM_ReadGbenchText(benchmark::State& state) {
+  const auto [base, head] = gbench_file_pair(10000);
+  const std::string text = read_text_file(base);
+  const GbenchFormat format;
+  for (auto _ : state) {
+    std::optional<RunRecord> record = format.read_text(text, "base.json");
+    if (!record) state.SkipWithError("the fast path refused the file");
+    benchmark::DoNotOptimize(record);
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * text.size()));
+}
+BENCHMARK(BM_ReadGbenchText)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 // compare.py is not packaged by Debian: point BENCHGATE_COMPARE_PY at a checkout's
 // tools/compare.py (it needs python3-scipy). Times one run of `compare.py benchmarks base head`

@@ -106,10 +106,12 @@ RunRecord load_results(const fs::path& path, const std::optional<std::string>& f
   if (!fs::is_directory(status)) return load_file(path, format);
   // Every file of a directory is one more process of the same side
   // (docs/design.md#the-unit-of-analysis).
-  // One file at a time: a side of many large files is never held twice.
-  const std::vector<fs::path> files = json_files_in(path);
-  RunRecord side = load_file(files.front(), format);
-  for (std::size_t i = 1; i < files.size(); ++i) merge_records(side, load_file(files[i], format));
+  // Merged at once, each file freed once merged: a side of many large files is never held
+  // twice, and no benchmark's columns grow file by file.
+  std::vector<RunRecord> records = load_each_result_file(path, format);
+  RunRecord side = std::move(records.front());
+  records.erase(records.begin());
+  merge_records(side, std::move(records));
   return side;
 }
 

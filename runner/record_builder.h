@@ -1,16 +1,17 @@
 #pragma once
 // Accumulates the samples of one result file benchmark by benchmark, in the column layout of
-// core/run_record.h, for the ingest readers (gbench, hyperfine).
+// core/run_record.h, for the ingest readers (gbench, hyperfine, nanobench, Catch2, result lines).
 //
 // Built for large files (10,000 benchmarks x 30 samples): a benchmark is found by a hash lookup,
-// and a sample's metric column by trying first the position the same metric had in the previous
-// sample (entries of one tool list their fields in the same order), so no per-sample map lookup.
+// and samples and their metric values go into two flat arrays in the order they come. Only
+// finish_into() lays them out per benchmark, each column allocated once at its final size: growing
+// five small vectors per benchmark sample by sample cost more than reading the file.
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <utility>
 #include <vector>
 
 #include "core/run_record.h"
@@ -22,28 +23,42 @@ class RecordBuilder {
   // Index of the benchmark called `name`, added in order of first appearance. `created` (when
   // given) says whether this call added it.
   std::size_t benchmark_index(std::string_view name, bool* created = nullptr);
-  BenchmarkResult& benchmark(std::size_t index) { return benchmarks_[index].result; }
+  // Its name, threads and errors; its samples appear in finish_into().
+  BenchmarkResult& benchmark(std::size_t index) { return benchmarks_[index]; }
   std::size_t benchmark_count() const { return benchmarks_.size(); }
 
   // Starts a sample of benchmark `index`; set_metric() then fills in its values.
   void begin_sample(std::size_t index, int process, int repetition, double iterations);
-  // Sets `metric` of the sample most recently begun for benchmark `index`. A metric this sample
-  // does not set stays NaN ("no value"), so columns always line up with the samples.
+  // Sets `metric` of the sample most recently begun, which must be one of benchmark `index`. A
+  // metric a sample does not set stays NaN ("no value"), so columns always line up with the
+  // samples.
   void set_metric(std::size_t index, std::string_view metric, double value);
   void add_error(std::size_t index, int process, std::string message);
 
-  // Moves the benchmarks (columns padded to equal length) into `record`.
+  // Moves the benchmarks, with their samples, into `record`.
   void finish_into(RunRecord& record);
 
  private:
-  struct Pending {
-    BenchmarkResult result;
-    std::vector<std::pair<std::string, std::vector<double>>> columns;
-    std::size_t next_column = 0;  // where the next metric of the current sample probably is
+  struct Sample {
+    std::uint32_t benchmark;
+    int process;
+    int repetition;
+    double iterations;
+    std::size_t first_value;  // its values are values_[first_value, next sample's first_value)
   };
-  std::vector<double>& column(Pending& pending, std::string_view metric);
+  struct Value {
+    std::uint32_t metric;  // index into metric_names_
+    double value;
+  };
+  std::uint32_t metric_id(std::string_view metric);
 
-  std::vector<Pending> benchmarks_;
+  std::vector<BenchmarkResult> benchmarks_;
+  std::size_t last_benchmark_ = 0;          // the one benchmark_index() returned last
+  std::vector<std::size_t> sample_counts_;  // per benchmark
+  std::vector<Sample> samples_;
+  std::vector<Value> values_;
+  std::vector<std::string> metric_names_;  // a file has a few: found by a scan from the last one
+  std::uint32_t last_metric_ = 0;
   // Looked up by string_view: the readers' names are views of the text they read.
   struct NameHash {
     using is_transparent = void;

@@ -38,44 +38,85 @@ bool from_one_job(const RunRecord& a, const RunRecord& b) {
   return a.seed && b.seed && *a.seed == *b.seed && a.created_at == b.created_at;
 }
 
-void merge_records(RunRecord& into, const RunRecord& other) {
-  int offset = 0;
-  for (const auto& p : into.processes) offset = std::max(offset, p.id + 1);
-  for (auto p : other.processes) {
-    p.id += offset;
-    into.processes.push_back(std::move(p));
+namespace {
+
+// `src`'s samples and errors after `dst`'s, its processes renumbered by `offset`. `final_count` is
+// the number of samples `dst` will have once every part is merged: each column is sized once.
+void append_samples(BenchmarkResult& dst, const BenchmarkResult& src, int offset,
+                    std::size_t final_count) {
+  const std::size_t before = dst.sample_count();
+  dst.process.reserve(final_count);
+  dst.repetition.reserve(final_count);
+  dst.iterations.reserve(final_count);
+  for (int p : src.process) dst.process.push_back(p + offset);
+  dst.repetition.insert(dst.repetition.end(), src.repetition.begin(), src.repetition.end());
+  dst.iterations.insert(dst.iterations.end(), src.iterations.begin(), src.iterations.end());
+  // A metric present on only one side of the merge would leave ragged columns; pad with NaN so
+  // columns stay aligned with `process` (statistics skip NaN values).
+  for (auto& [metric, values] : dst.metrics)
+    if (!src.metrics.count(metric)) values.resize(before + src.sample_count(), std::nan(""));
+  for (const auto& [metric, values] : src.metrics) {
+    auto& column = dst.metrics[metric];
+    column.reserve(final_count);
+    column.resize(before, std::nan(""));
+    column.insert(column.end(), values.begin(), values.end());
   }
-  // Index by name once: merging many files must not be quadratic in the benchmark count.
+  for (auto e : src.errors) {
+    e.process += offset;
+    dst.errors.push_back(std::move(e));
+  }
+}
+
+// Every merge: `parts` in order, as if merged one by one. `release(i)` is called once part i is
+// copied, so that the bulk merge can free it.
+template <typename Release>
+void merge_parts(RunRecord& into, const std::vector<const RunRecord*>& parts, Release release) {
+  // Index by name once: merging many files must not be quadratic in the benchmark count. Then
+  // count each benchmark's samples to come, so that its columns are sized once.
   std::unordered_map<std::string, std::size_t> index;
-  for (std::size_t i = 0; i < into.benchmarks.size(); ++i)
+  std::vector<std::size_t> final_count;
+  for (std::size_t i = 0; i < into.benchmarks.size(); ++i) {
     index.emplace(into.benchmarks[i].name, i);
-  for (const auto& src : other.benchmarks) {
-    auto [it, inserted] = index.emplace(src.name, into.benchmarks.size());
-    if (inserted) {
-      into.benchmarks.push_back(BenchmarkResult{});
-      into.benchmarks.back().name = src.name;
-      into.benchmarks.back().threads = src.threads;
-    }
-    BenchmarkResult& dst = into.benchmarks[it->second];
-    const std::size_t before = dst.sample_count();
-    for (int p : src.process) dst.process.push_back(p + offset);
-    dst.repetition.insert(dst.repetition.end(), src.repetition.begin(), src.repetition.end());
-    dst.iterations.insert(dst.iterations.end(), src.iterations.begin(), src.iterations.end());
-    // A metric present on only one side of the merge would leave ragged columns; pad with NaN so
-    // columns stay aligned with `process` (statistics skip NaN values).
-    for (auto& [metric, values] : dst.metrics)
-      if (!src.metrics.count(metric)) values.resize(before + src.sample_count(), std::nan(""));
-    for (const auto& [metric, values] : src.metrics) {
-      auto& column = dst.metrics[metric];
-      column.resize(before, std::nan(""));
-      column.insert(column.end(), values.begin(), values.end());
-    }
-    for (auto e : src.errors) {
-      e.process += offset;
-      dst.errors.push_back(std::move(e));
-    }
+    final_count.push_back(into.benchmarks[i].sample_count());
   }
-  for (const auto& n : other.notes) into.notes.push_back(n);
+  for (const RunRecord* part : parts)
+    for (const auto& src : part->benchmarks) {
+      const auto [it, inserted] = index.emplace(src.name, into.benchmarks.size());
+      if (inserted) {
+        into.benchmarks.push_back(BenchmarkResult{});
+        into.benchmarks.back().name = src.name;
+        into.benchmarks.back().threads = src.threads;
+        final_count.push_back(0);
+      }
+      final_count[it->second] += src.sample_count();
+    }
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    const RunRecord& other = *parts[i];
+    int offset = 0;
+    for (const auto& p : into.processes) offset = std::max(offset, p.id + 1);
+    for (auto p : other.processes) {
+      p.id += offset;
+      into.processes.push_back(std::move(p));
+    }
+    for (const auto& src : other.benchmarks) {
+      const std::size_t b = index.find(src.name)->second;
+      append_samples(into.benchmarks[b], src, offset, final_count[b]);
+    }
+    for (const auto& n : other.notes) into.notes.push_back(n);
+    release(i);
+  }
+}
+
+}  // namespace
+
+void merge_records(RunRecord& into, const RunRecord& other) {
+  merge_parts(into, {&other}, [](std::size_t) {});
+}
+
+void merge_records(RunRecord& into, std::vector<RunRecord>&& parts) {
+  std::vector<const RunRecord*> pointers;
+  for (const RunRecord& part : parts) pointers.push_back(&part);
+  merge_parts(into, pointers, [&](std::size_t i) { parts[i] = RunRecord{}; });
 }
 
 }  // namespace benchgate

@@ -80,5 +80,8 @@ bool from_one_job(const RunRecord& a, const RunRecord& b);
 // (docs/design.md#the-unit-of-analysis: several files for one side are several processes of that
 // side).
 void merge_records(RunRecord& into, const RunRecord& other);
+// The same for several records, in order, freeing each once it is merged: a side of many large
+// files is never held twice, and each benchmark's columns are sized once.
+void merge_records(RunRecord& into, std::vector<RunRecord>&& parts);
 
 }  // namespace benchgate

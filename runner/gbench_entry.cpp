@@ -56,10 +56,10 @@ std::optional<Slot> known_field(std::string_view key) {
 }
 
 void Entry::clear() {
-  auto kept = std::move(counters);
-  kept.clear();
-  *this = Entry{};
-  counters = std::move(kept);
+  // Slot by slot: assigning a fresh Entry wrote its kilobyte of Scalars for every entry read.
+  for (const auto& [name, slot] : kKnownFields)
+    if (slot) (this->*slot).reset();
+  counters.clear();
 }
 
 void gather(const json& object, Entry& e) {

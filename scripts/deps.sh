@@ -19,7 +19,7 @@ BUILD_PACKAGES=(
   g++ cmake ninja-build pkg-config git ca-certificates
   libboost-math-dev nlohmann-json3-dev libgit2-dev libcpp-httplib-dev libssl-dev
   libcli11-dev libfmt-dev libtomlplusplus-dev libprotobuf-dev protobuf-compiler zlib1g-dev
-  libsimdjson-dev  # simdjson On-Demand: the run-record fast path (core/run_record_text.cpp)
+  libsimdjson-dev  # simdjson On-Demand: the JSON fast path of every result file (core/fast_json.h)
   libjs-chart.js  # Chart.js, embedded in the binary for the history dashboard
   help2man        # the man pages, made from the binary's --help (packaging/man_pages.sh)
 )

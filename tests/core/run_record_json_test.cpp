@@ -133,5 +133,25 @@ TEST(MergeRecords, RenumbersProcessesAndPadsMissingMetrics) {
   EXPECT_EQ(bm.errors.back().process, 3);
 }
 
+// The bulk merge of a directory's files is the merges one by one, and frees what it merged.
+TEST(MergeRecords, ManyAtOnceIsOneByOne) {
+  std::vector<RunRecord> parts;
+  for (int i = 0; i < 4; ++i) {
+    RunRecord part = sample_record();
+    if (i == 1) part.benchmarks[0].metrics.erase("real_time");
+    if (i == 2) part.benchmarks[0].name = "BM_OnlyInThePart";
+    if (i == 3) part.benchmarks[0].metrics["bytes"] = {8, 8, 8};
+    part.notes.push_back("note " + std::to_string(i));
+    parts.push_back(std::move(part));
+  }
+  RunRecord one_by_one = sample_record();
+  for (const RunRecord& part : parts) merge_records(one_by_one, part);
+  RunRecord at_once = sample_record();
+  merge_records(at_once, std::move(parts));
+  EXPECT_EQ(to_json(at_once).dump(), to_json(one_by_one).dump());
+  EXPECT_EQ(at_once.benchmarks.size(), 2u);
+  for (const RunRecord& part : parts) EXPECT_TRUE(part.benchmarks.empty());
+}
+
 }  // namespace
 }  // namespace benchgate

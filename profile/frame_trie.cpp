@@ -1,6 +1,7 @@
 #include "profile/frame_trie.h"
 
 #include <algorithm>
+#include <array>
 #include <functional>
 #include <limits>
 #include <stdexcept>
@@ -13,6 +14,10 @@ constexpr std::size_t kInitialSlots = 1024;
 constexpr std::size_t kNameBlockBytes = 4 << 20;
 // Node slots fill up to 4/5 (their hash bits make probing cheap); the other tables up to half.
 constexpr std::size_t kNodeLoadNumerator = 4, kNodeLoadDenominator = 5;
+// New nodes wait for their slots in batches this large (the scan for a child among them stays
+// short), and a rebuild prefetches the slot this many nodes ahead.
+constexpr std::size_t kNewNodeBatch = 32;
+constexpr std::size_t kPrefetchAhead = 16;
 
 // A 64-bit mix (splitmix64's finaliser): parent/name pairs are small consecutive integers,
 // which would all land in a few buckets without it.
@@ -101,15 +106,20 @@ void FrameTrie::grow_name_slots() {
 
 NodeId FrameTrie::child(NodeId parent, NameId name) {
   if (node_slots_.empty()) rebuild_node_slots(node_slots_for(nodes_.size()));
-  const std::uint64_t key = node_key(parent, name);
-  const std::size_t mask = node_slots_.size() - 1;
-  const std::uint32_t id_mask = node_id_mask_;
-  // The key's high bits (the slot comes from its low ones) placed above the id.
-  const auto tag = static_cast<std::uint32_t>(key >> 32) & ~id_mask;
-  std::size_t slot = key & mask;
-  for (std::uint32_t entry; (entry = node_slots_[slot]) != kNoNode; slot = (slot + 1) & mask) {
-    if ((entry & ~id_mask) != tag) continue;
-    const NodeId id = entry & id_mask;
+  if (parent < first_unindexed_) {
+    const std::uint64_t key = node_key(parent, name);
+    const std::size_t mask = node_slots_.size() - 1;
+    const std::uint32_t tag = node_tag(key);
+    for (std::size_t slot = key & mask;; slot = (slot + 1) & mask) {
+      const std::uint32_t entry = node_slots_[slot];
+      if (entry == kNoNode) break;
+      if ((entry & ~node_id_mask_) != tag) continue;
+      const NodeId id = entry & node_id_mask_;
+      if (nodes_[id].parent == parent && nodes_[id].name == name) return id;
+    }
+  }
+  // Among the nodes not in the table, only those after the parent can be its children.
+  for (auto id = std::max<NodeId>(parent + 1, first_unindexed_); id < nodes_.size(); ++id) {
     if (nodes_[id].parent == parent && nodes_[id].name == name) return id;
   }
   if (nodes_.size() >= std::numeric_limits<NodeId>::max() - 1) {
@@ -118,10 +128,29 @@ NodeId FrameTrie::child(NodeId parent, NameId name) {
   const auto id = static_cast<NodeId>(nodes_.size());
   nodes_.push_back(Node{name, parent});
   has_self_.push_back(false);
-  node_slots_[slot] = id | tag;
-  if (node_slots_full(nodes_.size(), node_slots_.size()))
-    rebuild_node_slots(node_slots_.size() * 2);
+  if (nodes_.size() - first_unindexed_ >= kNewNodeBatch) index_new_nodes();
   return id;
+}
+
+void FrameTrie::index_new_nodes() {
+  if (node_slots_full(nodes_.size(), node_slots_.size())) {
+    rebuild_node_slots(node_slots_.size() * 2);
+    return;
+  }
+  const std::size_t mask = node_slots_.size() - 1;
+  std::array<std::uint64_t, kNewNodeBatch> keys;
+  const std::size_t count = nodes_.size() - first_unindexed_;
+  for (std::size_t i = 0; i < count; ++i) {
+    const Node& node = nodes_[first_unindexed_ + i];
+    keys[i] = node_key(node.parent, node.name);
+    __builtin_prefetch(&node_slots_[keys[i] & mask], 1);
+  }
+  for (std::size_t i = 0; i < count; ++i) {
+    std::size_t slot = keys[i] & mask;
+    while (node_slots_[slot] != kNoNode) slot = (slot + 1) & mask;
+    node_slots_[slot] = static_cast<NodeId>(first_unindexed_ + i) | node_tag(keys[i]);
+  }
+  first_unindexed_ = static_cast<NodeId>(nodes_.size());
 }
 
 // Rehashed from the nodes, so the old table is freed first: growing never holds both.
@@ -131,14 +160,18 @@ void FrameTrie::rebuild_node_slots(std::size_t slots) {
   // Ids stay below the number of slots (the table is never full), so they fit in
   // log2(slots) bits.
   node_id_mask_ = static_cast<std::uint32_t>(std::min<std::size_t>(slots - 1, ~std::uint32_t{0}));
-  const std::uint32_t id_mask = node_id_mask_;
   const std::size_t mask = slots - 1;
   for (NodeId id = 1; id < nodes_.size(); ++id) {
+    if (id + kPrefetchAhead < nodes_.size()) {
+      const Node& ahead = nodes_[id + kPrefetchAhead];
+      __builtin_prefetch(&node_slots_[node_key(ahead.parent, ahead.name) & mask], 1);
+    }
     const std::uint64_t key = node_key(nodes_[id].parent, nodes_[id].name);
     std::size_t slot = key & mask;
     while (node_slots_[slot] != kNoNode) slot = (slot + 1) & mask;
-    node_slots_[slot] = id | (static_cast<std::uint32_t>(key >> 32) & ~id_mask);
+    node_slots_[slot] = id | node_tag(key);
   }
+  first_unindexed_ = static_cast<NodeId>(nodes_.size());
 }
 
 void FrameTrie::finish_loading() {

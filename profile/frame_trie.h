@@ -99,6 +99,15 @@ class FrameTrie {
   // cache miss on unique stacks) only when those bits match. That keeps probes cheap when the
   // table is up to 80% full, where a half-full one would take twice the memory.
   std::vector<std::uint32_t> node_slots_;  // 0 = empty: the root is nobody's child
+  // Nodes from here on are not in the table yet. Each insertion is a cache miss, and on unique
+  // stacks nearly every frame is a new node: they are inserted in batches whose slots are
+  // prefetched together, so the misses overlap. A node's children are created after it, so a
+  // parent not in the table has all its children among the few not in it either.
+  NodeId first_unindexed_ = 1;
+  void index_new_nodes();
+  std::uint32_t node_tag(std::uint64_t key) const {
+    return static_cast<std::uint32_t>(key >> 32) & ~node_id_mask_;
+  }
   std::uint32_t node_id_mask_ = 0;
   void rebuild_node_slots(std::size_t slots);
 

@@ -234,15 +234,6 @@ std::vector<SideCounts> FrameTrie::subtree_totals() const {
   return totals;
 }
 
-std::vector<std::uint32_t> FrameTrie::name_ranks() const {
-  std::vector<NameId> order(names_.size());
-  for (NameId id = 0; id < order.size(); ++id) order[id] = id;
-  std::sort(order.begin(), order.end(), [this](NameId a, NameId b) { return name(a) < name(b); });
-  std::vector<std::uint32_t> ranks(names_.size());
-  for (std::uint32_t rank = 0; rank < order.size(); ++rank) ranks[order[rank]] = rank;
-  return ranks;
-}
-
 std::size_t FrameTrie::ChildIndex::position(NodeId id) const {
   if (keys.empty()) return id;
   const auto found = std::lower_bound(keys.begin(), keys.end(), id);
@@ -294,11 +285,10 @@ FrameTrie::ChildIndex FrameTrie::child_index(const std::function<bool(NodeId)>& 
   for (std::size_t e = entries; e-- > 1;) {
     if (parent_of(e) != kNoParent) index.children[--index.begin[parent_of(e)]] = node_of(e);
   }
-  const auto ranks = name_ranks();
   for (std::size_t e = 0; e < entries; ++e) {
     if (index.begin[e + 1] - index.begin[e] < 2) continue;
     std::sort(index.children.begin() + index.begin[e], index.children.begin() + index.begin[e + 1],
-              [&](NodeId a, NodeId b) { return ranks[nodes_[a].name] < ranks[nodes_[b].name]; });
+              [this](NodeId a, NodeId b) { return name(nodes_[a].name) < name(nodes_[b].name); });
   }
   return index;
 }

@@ -85,8 +85,6 @@ class FrameTrie {
     std::size_t position(NodeId id) const;
   };
   ChildIndex child_index(const std::function<bool(NodeId)>& listed = {}) const;
-  // Per NameId, its place in alphabetical order: children sort by comparing two integers.
-  std::vector<std::uint32_t> name_ranks() const;
   // Names from the root's child down to `id`.
   std::vector<NameId> path(NodeId id) const;
 

@@ -38,6 +38,15 @@ std::uint32_t name_hash(std::string_view name) {
   return static_cast<std::uint32_t>(mix(std::hash<std::string_view>{}(name)));
 }
 
+void insert_sample_slot(std::vector<std::uint32_t>& slots, NodeId node,
+                        std::uint32_t index_plus_one) {
+  const std::size_t mask = slots.size() / 2 - 1;
+  std::size_t slot = mix(node) & mask;
+  while (slots[2 * slot + 1] != 0) slot = (slot + 1) & mask;
+  slots[2 * slot] = node;
+  slots[2 * slot + 1] = index_plus_one;
+}
+
 bool node_slots_full(std::size_t nodes, std::size_t slots) {
   return nodes * kNodeLoadDenominator > slots * kNodeLoadNumerator;
 }
@@ -53,7 +62,7 @@ std::size_t node_slots_for(std::size_t nodes) {
 FrameTrie::FrameTrie() {
   rebuild_node_slots(kInitialSlots);
   name_slots_.assign(kInitialSlots, NameSlot{0, kNoName, nullptr});
-  sample_slots_.assign(kInitialSlots, 0);
+  sample_slots_.assign(2 * kInitialSlots, 0);
   nodes_.push_back(Node{intern("all"), kRootNode});
   has_self_.push_back(false);
 }
@@ -184,6 +193,8 @@ std::uint32_t FrameTrie::depth(NodeId id) const {
   return depth;
 }
 
+// A sample slot is two words, the node and its index + 1 (0 = empty), so a probe compares the
+// node without reading sampled_nodes_ (a cache miss per probe on a large profile).
 void FrameTrie::add_samples(NodeId node, Side side, std::uint64_t count) {
   totals_[side] += count;
   if (has_self_[node]) {
@@ -196,31 +207,24 @@ void FrameTrie::add_samples(NodeId node, Side side, std::uint64_t count) {
   has_self_[node] = true;
   sampled_nodes_.push_back(node);
   sampled_counts_.emplace_back()[side] = count;
-  const std::size_t mask = sample_slots_.size() - 1;
-  std::size_t slot = mix(node) & mask;
-  while (sample_slots_[slot] != 0) slot = (slot + 1) & mask;
-  sample_slots_[slot] = static_cast<std::uint32_t>(sampled_nodes_.size());
-  if (sampled_nodes_.size() * 2 > sample_slots_.size()) grow_sample_slots();
+  insert_sample_slot(sample_slots_, node, static_cast<std::uint32_t>(sampled_nodes_.size()));
+  if (sampled_nodes_.size() * 4 > sample_slots_.size()) grow_sample_slots();
 }
 
 std::size_t FrameTrie::sampled_index(NodeId id) const {
-  const std::size_t mask = sample_slots_.size() - 1;
+  const std::size_t mask = sample_slots_.size() / 2 - 1;
   for (std::size_t slot = mix(id) & mask;; slot = (slot + 1) & mask) {
-    const std::uint32_t entry = sample_slots_[slot];  // has_self_ said it is there
-    if (sampled_nodes_[entry - 1] == id) return entry - 1;
+    // has_self_ said it is there
+    if (sample_slots_[2 * slot] == id) return sample_slots_[2 * slot + 1] - 1;
   }
 }
 
 void FrameTrie::grow_sample_slots() {
-  const std::size_t slots = sample_slots_.size() * 2;
+  const std::size_t words = sample_slots_.size() * 2;
   sample_slots_ = std::vector<std::uint32_t>();
-  sample_slots_.assign(slots, 0);
-  const std::size_t mask = sample_slots_.size() - 1;
-  for (std::size_t i = 0; i < sampled_nodes_.size(); ++i) {
-    std::size_t slot = mix(sampled_nodes_[i]) & mask;
-    while (sample_slots_[slot] != 0) slot = (slot + 1) & mask;
-    sample_slots_[slot] = static_cast<std::uint32_t>(i + 1);
-  }
+  sample_slots_.assign(words, 0);
+  for (std::size_t i = 0; i < sampled_nodes_.size(); ++i)
+    insert_sample_slot(sample_slots_, sampled_nodes_[i], static_cast<std::uint32_t>(i + 1));
 }
 
 std::vector<SideCounts> FrameTrie::subtree_totals() const {

@@ -205,6 +205,7 @@ void BM_DiffFolded(benchmark::State& state) {
     FrameTrie trie;
     const auto base_info = load_profile_into(base, trie, kBase);
     const auto head_info = load_profile_into(head, trie, kHead);
+    trie.finish_loading();
     RenderOptions options;
     options.differential = true;
     const auto svg = render_flamegraph_svg(trie, options);

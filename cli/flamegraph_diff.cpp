@@ -58,6 +58,7 @@ int run_flamegraph_diff(const DiffFlags& flags) {
   profile::FrameTrie trie;
   const auto base = profile::load_profile_into(flags.base, trie, profile::kBase, load_options);
   const auto head = profile::load_profile_into(flags.head, trie, profile::kHead, load_options);
+  trie.finish_loading();
   print_warnings(base);
   print_warnings(head);
   profile::require_comparable(base, head);

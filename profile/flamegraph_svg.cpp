@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <string_view>
 #include <vector>
 
@@ -104,37 +105,23 @@ std::string legend(double width, double y, double largest, std::string_view quan
 
 struct Drawn {
   NodeId node;
+  std::uint32_t depth;
   double x;
   double width;
 };
 
 class Renderer {
  public:
-  Renderer(const FrameTrie& trie, const RenderOptions& options)
-      : trie_(trie), options_(options), totals_(trie.subtree_totals()) {
-    if (options.differential) functions_ = function_counts(trie, totals_);
-    weights_.assign(trie.size(), 0.0);
-    const double base_total = static_cast<double>(std::max<std::uint64_t>(trie.total(kBase), 1));
-    const double head_total = static_cast<double>(std::max<std::uint64_t>(trie.total(kHead), 1));
-    // A node's width: its own share plus its children's. In a diff, a frame the head still has
-    // counts by its head share; one that vanished keeps its base share so that it stays visible.
-    for (std::size_t i = trie.size(); i-- > 0;) {
-      const auto& node = trie.node(static_cast<NodeId>(i));
-      if (!options.differential) {
-        weights_[i] += static_cast<double>(node.self[kBase]) / base_total;
-      } else if (totals_[i][kHead] > 0) {
-        weights_[i] += static_cast<double>(node.self[kHead]) / head_total;
-      } else {
-        weights_[i] += static_cast<double>(node.self[kBase]) / base_total;
-      }
-      if (i != kRootNode) weights_[node.parent] += weights_[i];
-    }
+  Renderer(const FrameTrie& trie, const RenderOptions& options) : trie_(trie), options_(options) {
+    if (options.differential) functions_ = function_counts(trie);
+    compute_weights();
     // Only frames that can be drawn are indexed: the threshold only rises from min_frame_px, and
     // a frame is never wider than its parent. On unique stacks this skips sorting millions of
     // frames far narrower than a pixel.
     const double scale = weights_[kRootNode] > 0 ? drawable_width() / weights_[kRootNode] : 0;
-    index_ =
-        trie.child_index([&](NodeId id) { return weights_[id] * scale >= options.min_frame_px; });
+    const auto listed = [&](NodeId id) { return weights_[id] * scale >= options.min_frame_px; };
+    index_ = trie.child_index(listed);
+    compute_listed_totals(listed);
   }
 
   std::string render() {
@@ -149,11 +136,59 @@ class Renderer {
  private:
   double drawable_width() const { return options_.width - 2 * kPad; }
 
+  // A node's width: its own share plus its children's. In a diff, a frame the head still has
+  // counts by its head share; one that vanished keeps its base share so that it stays visible.
+  // Parents are created before their children, so one reverse sweep sums every subtree (a node
+  // without samples adds nothing of its own: most nodes of unique stacks).
+  void compute_weights() {
+    weights_.assign(trie_.size(), 0.0);
+    const double base_total = static_cast<double>(std::max<std::uint64_t>(trie_.total(kBase), 1));
+    const double head_total = static_cast<double>(std::max<std::uint64_t>(trie_.total(kHead), 1));
+    // Differential: whether the head has samples in the node's subtree, one bit per node.
+    std::vector<bool> head_below(options_.differential ? trie_.size() : 0);
+    for (std::size_t i = trie_.size(); i-- > 0;) {
+      const auto id = static_cast<NodeId>(i);
+      if (trie_.has_self(id)) {
+        const SideCounts self = trie_.self(id);
+        if (!options_.differential) {
+          weights_[i] += static_cast<double>(self[kBase]) / base_total;
+        } else {
+          if (self[kHead] > 0) head_below[i] = true;
+          weights_[i] += head_below[i] ? static_cast<double>(self[kHead]) / head_total
+                                       : static_cast<double>(self[kBase]) / base_total;
+        }
+      }
+      if (i == kRootNode) continue;
+      const NodeId parent = trie_.node(id).parent;
+      weights_[parent] += weights_[i];
+      if (options_.differential && head_below[i]) head_below[parent] = true;
+    }
+  }
+
+  // Totals (self plus descendants) of the indexed frames only, which are all a drawing shows:
+  // each sample adds to its nearest indexed frame, then each indexed frame to its parent's.
+  void compute_listed_totals(const std::function<bool(NodeId)>& listed) {
+    listed_totals_.assign(index_.keys.size(), SideCounts{});
+    for (std::size_t i = 0; i < trie_.sampled_count(); ++i) {
+      NodeId up = trie_.sampled_node(i);
+      while (up != kRootNode && !listed(up)) up = trie_.node(up).parent;
+      auto& total = listed_totals_[index_.position(up)];
+      total[kBase] += trie_.sampled_counts(i)[kBase];
+      total[kHead] += trie_.sampled_counts(i)[kHead];
+    }
+    for (std::size_t e = index_.keys.size(); e-- > 1;) {
+      auto& parent = listed_totals_[index_.position(trie_.node(index_.keys[e]).parent)];
+      parent[kBase] += listed_totals_[e][kBase];
+      parent[kHead] += listed_totals_[e][kHead];
+    }
+  }
+  const SideCounts& totals(NodeId drawn) const { return listed_totals_[index_.position(drawn)]; }
+
   std::vector<Drawn> layout(double min_px) const {
     std::vector<Drawn> drawn;
     if (weights_[kRootNode] <= 0) return drawn;
     const double scale = drawable_width() / weights_[kRootNode];
-    std::vector<Drawn> pending{{kRootNode, kPad, weights_[kRootNode] * scale}};
+    std::vector<Drawn> pending{{kRootNode, 0, kPad, weights_[kRootNode] * scale}};
     while (!pending.empty()) {
       const Drawn frame = pending.back();
       pending.pop_back();
@@ -163,7 +198,7 @@ class Renderer {
       const std::size_t first_child = pending.size();
       for (const NodeId* c = index_.first(frame.node); c != index_.last(frame.node); ++c) {
         const double width = weights_[*c] * scale;
-        if (width >= min_px) pending.push_back({*c, x, width});
+        if (width >= min_px) pending.push_back({*c, frame.depth + 1, x, width});
         x += width;
       }
       std::reverse(pending.begin() + static_cast<std::ptrdiff_t>(first_child), pending.end());
@@ -200,7 +235,7 @@ class Renderer {
     std::uint32_t max_depth = 0;
     double largest_delta = 0;
     for (const auto& frame : drawn) {
-      max_depth = std::max(max_depth, trie_.node(frame.node).depth);
+      max_depth = std::max(max_depth, frame.depth);
       if (options_.differential && frame.node != kRootNode) {
         largest_delta = std::max(largest_delta, std::abs(colour_value(frame.node)));
       }
@@ -257,20 +292,21 @@ class Renderer {
                          f.self[kHead], f.total[kBase], f.total[kHead]);
         }
       }
-      const double y = height - kBottom - (node.depth + 1) * kFrameHeight;
+      const double y = height - kBottom - (frame.depth + 1) * kFrameHeight;
+      const SideCounts self = trie_.self(frame.node);
+      const SideCounts& total = totals(frame.node);
       std::string fill;
       bool dark = false;  // the scale's deep ends: the label is drawn white to stay readable
       if (!options_.differential) {
         fill = frame.node == kRootNode ? "#e0e0e0" : plain_colour(name);
-        fmt::format_to(std::back_inserter(table), "{},{},{},", name_slot[node.name],
-                       totals_[frame.node][kBase], node.self[kBase]);
+        fmt::format_to(std::back_inserter(table), "{},{},{},", name_slot[node.name], total[kBase],
+                       self[kBase]);
       } else {
         const double t = largest_delta > 0 ? colour_value(frame.node) / largest_delta : 0;
         dark = std::abs(t) > kDarkLabel;
-        fill = totals_[frame.node][kHead] == 0 ? "url(#gone)" : diverging_colour(t);
+        fill = total[kHead] == 0 ? "url(#gone)" : diverging_colour(t);
         fmt::format_to(std::back_inserter(table), "{},{},{},{},{},", name_slot[node.name],
-                       totals_[frame.node][kBase], totals_[frame.node][kHead], node.self[kBase],
-                       node.self[kHead]);
+                       total[kBase], total[kHead], self[kBase], self[kHead]);
       }
       fmt::format_to(
           std::back_inserter(out),
@@ -307,8 +343,8 @@ class Renderer {
 
   const FrameTrie& trie_;
   const RenderOptions& options_;
-  std::vector<SideCounts> totals_;
   FrameTrie::ChildIndex index_;
+  std::vector<SideCounts> listed_totals_;  // per index_ key
   std::vector<double> weights_;
   std::vector<FunctionCounts> functions_;  // differential only
 };

@@ -148,7 +148,7 @@ std::string write_folded(const FrameTrie& trie, Side side, const ProfileInfo& in
     path.resize(length);
     if (length > 0) path += ';';
     path += trie.name(trie.node(id).name);
-    if (const auto self = trie.node(id).self[side]; self > 0) {
+    if (const auto self = trie.self(id)[side]; self > 0) {
       out += path;
       out += ' ';
       out += std::to_string(self);

@@ -2,30 +2,36 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "profile/profile_diff.h"
 
 namespace benchgate::profile {
 
-std::vector<FunctionCounts> function_counts(const FrameTrie& trie,
-                                            const std::vector<SideCounts>& subtree_totals) {
+std::vector<FunctionCounts> function_counts(const FrameTrie& trie) {
   std::vector<FunctionCounts> out(trie.name_count());
-  // From the root: the synthetic "all" frame is a function of 100% total on both sides (its hover
-  // says so); the diff leaves it out.
-  for (NodeId id = kRootNode; id < trie.size(); ++id) {
-    const auto& node = trie.node(id);
-    auto& function = out[node.name];
-    function.self[kBase] += node.self[kBase];
-    function.self[kHead] += node.self[kHead];
-    // A subtree counts towards its function's total only from the outermost frame of that name
-    // on the path: below it (recursion) the same samples are already counted.
-    bool outermost = true;
-    for (NodeId up = node.parent; id != kRootNode && up != kRootNode && outermost;
-         up = trie.node(up).parent)
-      outermost = trie.node(up).name != node.name;
-    if (!outermost) continue;
-    function.total[kBase] += subtree_totals[id][kBase];
-    function.total[kHead] += subtree_totals[id][kHead];
+  // Per name, the last sampled node whose path counted it: a name that recurses on a path counts
+  // that path's samples once.
+  constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
+  std::vector<std::size_t> counted_for(trie.name_count(), kNone);
+  const NameId root_name = trie.node(kRootNode).name;
+  for (std::size_t i = 0; i < trie.sampled_count(); ++i) {
+    const NodeId leaf = trie.sampled_node(i);
+    const SideCounts& counts = trie.sampled_counts(i);
+    auto& self = out[trie.node(leaf).name].self;
+    self[kBase] += counts[kBase];
+    self[kHead] += counts[kHead];
+    for (NodeId up = leaf; up != kRootNode; up = trie.node(up).parent) {
+      const NameId name = trie.node(up).name;
+      if (counted_for[name] == i) continue;
+      counted_for[name] = i;
+      out[name].total[kBase] += counts[kBase];
+      out[name].total[kHead] += counts[kHead];
+    }
+    // The synthetic root "all" is a function of 100% total on both sides (its hover says so;
+    // the diff leaves it out), also when a frame below it is called "all".
+    out[root_name].total[kBase] += counts[kBase];
+    out[root_name].total[kHead] += counts[kHead];
   }
   return out;
 }

@@ -23,9 +23,8 @@ struct FunctionCounts {
   const SideCounts& of(ColourBy by) const { return by == ColourBy::kTotal ? total : self; }
 };
 
-// Indexed by NameId. `subtree_totals` is trie.subtree_totals() (callers often have it already).
-std::vector<FunctionCounts> function_counts(const FrameTrie& trie,
-                                            const std::vector<SideCounts>& subtree_totals);
+// Indexed by NameId. Costs the depth of each sampled node and no memory per node.
+std::vector<FunctionCounts> function_counts(const FrameTrie& trie);
 
 // Head share minus base share of `counts`, in percentage points of the samples.
 double delta_points(const FrameTrie& trie, const SideCounts& counts);

@@ -353,10 +353,11 @@ std::string write_pprof(const FrameTrie& trie, Side side, const ProfileInfo& inf
   const auto children = trie.child_index();
   std::vector<std::uint64_t> location_of(trie.name_count(), 0);  // 0: not written yet
   std::vector<std::uint64_t> stack;
-  std::vector<NodeId> pending(children.first(kRootNode), children.last(kRootNode));
-  std::reverse(pending.begin(), pending.end());
+  std::vector<std::pair<NodeId, std::uint32_t>> pending;  // node, its depth
+  for (const NodeId* c = children.last(kRootNode); c != children.first(kRootNode);)
+    pending.push_back({*--c, 1});
   while (!pending.empty()) {
-    const NodeId id = pending.back();
+    const auto [id, depth] = pending.back();
     pending.pop_back();
     if (totals[id][side] == 0) continue;
     const auto& node = trie.node(id);
@@ -372,15 +373,16 @@ std::string write_pprof(const FrameTrie& trie, Side side, const ProfileInfo& inf
       location->set_mapping_id(kMappingId);
       location->add_line()->set_function_id(location_id);
     }
-    stack.resize(node.depth - 1);
+    stack.resize(depth - 1);
     stack.push_back(location_id);
-    if (node.self[side] > 0) {
+    if (const auto self = trie.self(id)[side]; self > 0) {
       auto* sample = profile.add_sample();
       for (auto it = stack.rbegin(); it != stack.rend(); ++it) sample->add_location_id(*it);
       sample->add_value(static_cast<std::int64_t>(
-          std::min<std::uint64_t>(node.self[side], std::numeric_limits<std::int64_t>::max())));
+          std::min<std::uint64_t>(self, std::numeric_limits<std::int64_t>::max())));
     }
-    for (const NodeId* c = children.last(id); c != children.first(id);) pending.push_back(*--c);
+    for (const NodeId* c = children.last(id); c != children.first(id);)
+      pending.push_back({*--c, depth + 1});
   }
   std::string bytes;
   if (!profile.SerializeToString(&bytes))

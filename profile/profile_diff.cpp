@@ -15,7 +15,7 @@ ProfileDiff diff_profiles(const FrameTrie& trie, const ProfileInfo& base, const 
   diff.min_samples = options.min_samples;
   diff.min_z = options.min_z;
   diff.ranked_by = options.rank_by;
-  const auto functions = function_counts(trie, trie.subtree_totals());
+  const auto functions = function_counts(trie);
   const NoiseRule noise{options.min_samples, options.min_z};
   std::vector<FunctionDelta> passing;
   for (NameId name = 0; name < functions.size(); ++name) {

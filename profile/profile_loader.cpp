@@ -126,6 +126,7 @@ ProfileInfo load_profile_into(const std::filesystem::path& path, FrameTrie& trie
 Profile load_profile(const std::filesystem::path& path, const LoadOptions& options) {
   Profile profile;
   profile.info = load_profile_into(path, profile.trie, kBase, options);
+  profile.trie.finish_loading();
   return profile;
 }
 

@@ -24,6 +24,7 @@ struct LoadOptions {
 
 // Adds the profile in `path` to `side` of `trie`. Throws InputError for unreadable files and
 // structurally invalid JSON or pprof; malformed text lines become warnings in the returned info.
+// Call trie.finish_loading() after the last one (load_profile does): it frees the lookup table.
 ProfileInfo load_profile_into(const std::filesystem::path& path, FrameTrie& trie, Side side,
                               const LoadOptions& options = {});
 Profile load_profile(const std::filesystem::path& path, const LoadOptions& options = {});

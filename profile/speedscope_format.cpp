@@ -181,7 +181,7 @@ std::string write_speedscope(const FrameTrie& trie, const std::vector<Speedscope
     json samples = json::array();
     json weights = json::array();
     for (NodeId id = 1; id < trie.size(); ++id) {
-      const auto self = trie.node(id).self[side.side];
+      const auto self = trie.self(id)[side.side];
       if (self == 0) continue;
       samples.push_back(trie.path(id));
       weights.push_back(self);

@@ -55,7 +55,7 @@ TEST(FrameTrie, NodesAreFoundAgainAfterGrowth) {
     ASSERT_EQ(trie.child(key.first, key.second), node);
     EXPECT_EQ(trie.node(node).parent, key.first);
     EXPECT_EQ(trie.node(node).name, key.second);
-    EXPECT_EQ(trie.node(node).depth, trie.node(key.first).depth + 1);
+    EXPECT_EQ(trie.depth(node), trie.depth(key.first) + 1);
   }
   EXPECT_EQ(trie.size(), nodes.size());  // looking up created nothing
 }
@@ -78,6 +78,31 @@ TEST(FrameTrie, ChildIndexSortsByNameAndHonoursTheFilter) {
               ::testing::ElementsAre(a, c));
   EXPECT_EQ(without_b.first(a), without_b.last(a));
   EXPECT_EQ(without_b.children.size(), 3u);  // main, a, c
+}
+
+// Self counts live in a sparse table: found again after it grows, zero for nodes without, and
+// lookups after finish_loading() still find (and create) nodes.
+TEST(FrameTrie, SelfCountsAndLookupsSurviveGrowthAndFinishLoading) {
+  FrameTrie trie;
+  const NameId f = trie.intern("f");
+  std::vector<NodeId> chain = {kRootNode};
+  for (int i = 0; i < 100000; ++i) chain.push_back(trie.child(chain.back(), f));
+  for (std::size_t i = 1; i < chain.size(); i += 3) trie.add_samples(chain[i], kBase, i);
+  for (std::size_t i = 1; i < chain.size(); i += 6) trie.add_samples(chain[i], kHead, 2);
+  trie.finish_loading();
+  for (std::size_t i = 1; i < chain.size(); ++i) {
+    const SideCounts expected{i % 3 == 1 ? i : 0, i % 6 == 1 ? 2u : 0u};
+    ASSERT_EQ(trie.self(chain[i]), expected) << i;
+    ASSERT_EQ(trie.child(chain[i - 1], f), chain[i]);
+    if (i % 1000 == 0) {
+      ASSERT_EQ(trie.depth(chain[i]), i);
+    }
+  }
+  EXPECT_EQ(trie.size(), chain.size());
+  EXPECT_EQ(trie.sampled_count(), (chain.size() + 1) / 3);
+  const auto totals = trie.subtree_totals();
+  EXPECT_EQ(totals[kRootNode][kBase], trie.total(kBase));
+  EXPECT_EQ(totals[kRootNode][kHead], trie.total(kHead));
 }
 
 }  // namespace

@@ -17,7 +17,7 @@ using benchgate::testing::test_program;
 
 std::string top_self_function(const FrameTrie& trie, Side side) {
   std::vector<std::uint64_t> self(trie.name_count());
-  for (NodeId id = 1; id < trie.size(); ++id) self[trie.node(id).name] += trie.node(id).self[side];
+  for (NodeId id = 1; id < trie.size(); ++id) self[trie.node(id).name] += trie.self(id)[side];
   const auto top = std::max_element(self.begin(), self.end()) - self.begin();
   return std::string(trie.name(static_cast<NameId>(top)));
 }
@@ -36,11 +36,11 @@ class PerfCapture : public ::testing::Test {
     auto profile = profiler->record({test_program(program).string(), "1.5"});
     // Copy into the shared trie: diffs need both sides in one trie.
     for (NodeId id = 1; id < profile.trie.size(); ++id) {
-      if (profile.trie.node(id).self[kBase] == 0) continue;
+      if (profile.trie.self(id)[kBase] == 0) continue;
       NodeId node = kRootNode;
       for (auto name : profile.trie.path(id))
         node = trie.child(node, trie.intern(profile.trie.name(name)));
-      trie.add_samples(node, side, profile.trie.node(id).self[kBase]);
+      trie.add_samples(node, side, profile.trie.self(id)[kBase]);
     }
     return profile.info;
   }

@@ -27,11 +27,11 @@ void add_stack(profile::FrameTrie& trie, const std::vector<std::string>& frames,
 std::map<std::string, std::uint64_t> stacks_of(const profile::FrameTrie& trie, profile::Side side) {
   std::map<std::string, std::uint64_t> stacks;
   for (profile::NodeId id = 1; id < trie.size(); ++id) {
-    if (trie.node(id).self[side] == 0) continue;
+    if (trie.self(id)[side] == 0) continue;
     std::string path;
     for (auto name : trie.path(id))
       path += (path.empty() ? "" : ";") + std::string(trie.name(name));
-    stacks[path] += trie.node(id).self[side];
+    stacks[path] += trie.self(id)[side];
   }
   return stacks;
 }

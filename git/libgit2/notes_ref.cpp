@@ -56,6 +56,10 @@ RefUpdate update_notes_ref(git_repository* repo, const std::string& ref, const N
   const std::filesystem::path dir = common_dir(repo);
   const std::shared_ptr<void> turn = policy.take_turn(dir / "benchgate-notes.flock");
   const std::optional<std::string> dead_writers_lock = PublishIntent::left_by_dead_writer(dir, ref);
+  // A lock a dead writer left goes before this writer's record replaces the dead one's: killed
+  // in between, this writer would leave a lock that no record matches, and every later writer
+  // would stop at it.
+  if (dead_writers_lock) policy.wait_out_ref_lock(dir / (ref + ".lock"), dead_writers_lock);
   RefUpdate outcome;
   for (outcome.attempts = 1; outcome.attempts <= kMaxPublishAttempts; ++outcome.attempts) {
     CommitPtr tip = commit_of_reference(repo, ref);

@@ -294,9 +294,11 @@ std::optional<RunRecord> GbenchFormat::read_text(std::string_view text,
     bool has_benchmarks = false;
     for (fast_json::od::field field : in.document().get_object()) {
       const std::string_view key = fast_json::plain_key(field);
-      // A `schema` makes it a run record (see recognises); the document reader keeps the last of
-      // repeated keys.
-      if (key == "schema" || (key == "benchmarks" && has_benchmarks) ||
+      // Google Benchmark writes `context` and `benchmarks` only. Any other member (a `schema`,
+      // which makes a run record, or the `results` of hyperfine and nanobench) is left to the
+      // document reader, which then reads the text once rather than after this path did; so is a
+      // repeated key, of which the document reader keeps the last.
+      if ((key != "benchmarks" && key != "context") || (key == "benchmarks" && has_benchmarks) ||
           (key == "context" && context))
         fast_json::give_up();
       if (key == "benchmarks") {
@@ -305,10 +307,8 @@ std::optional<RunRecord> GbenchFormat::read_text(std::string_view text,
           gbench::gather(value, entry);
           reader.add(entry, entries++);
         }
-      } else if (key == "context") {
-        context = fast_json::value(field.value(), kTopLevel);
       } else {
-        (void)fast_json::value(field.value(), kTopLevel);  // not needed, but it must be JSON
+        context = fast_json::value(field.value(), kTopLevel);
       }
     }
     in.expect_end();

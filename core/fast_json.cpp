@@ -30,7 +30,7 @@ bool long_mantissa(std::string_view token) {
 }
 
 // `true`, `false` or `null` exactly: a token's raw text may carry the whitespace after it.
-void expect_literal(od::value value, std::string_view word) {
+void expect_literal(od::value& value, std::string_view word) {
   const std::string_view token = value.raw_json_token();
   if (token.substr(0, word.size()) != word) give_up();
   for (const char c : token.substr(word.size()))
@@ -58,7 +58,7 @@ std::string_view plain_key(od::field& field) {
   return {start, static_cast<std::size_t>(end - start)};
 }
 
-std::string_view string_value(od::value value) {
+std::string_view string_value(od::value& value) {
   const std::string_view token = value.raw_json_token();
   if (token.empty() || token[0] != '"') give_up();
   std::size_t end = 1;
@@ -80,69 +80,96 @@ std::string_view string_value(od::value value) {
 
 // Integers beyond uint64 (a double for nlohmann) have 20 digits or more and floats beyond double
 // range (refused by nlohmann) are errors for simdjson, so both end in the ordinary reader.
-Scalar number(od::value value) {
+void number(od::value& value, Scalar& out) {
   const od::number n = value.get_number();  // parsed once, typed and valued
   switch (n.get_number_type()) {
     case od::number_type::signed_integer: {
       const std::int64_t v = n.get_int64();
       // nlohmann makes an unsigned integer of every integer written without a minus.
-      if (v > 0 || (v == 0 && value.raw_json_token()[0] != '-'))
-        return Scalar::of_unsigned(static_cast<std::uint64_t>(v));
-      return Scalar::of_integer(v);
+      if (v > 0 || (v == 0 && value.raw_json_token()[0] != '-')) {
+        out.kind = Kind::unsigned_integer;
+        out.unsigned_integer = static_cast<std::uint64_t>(v);
+      } else {
+        out.kind = Kind::integer;
+        out.integer = v;
+      }
+      return;
     }
     case od::number_type::unsigned_integer:
-      return Scalar::of_unsigned(n.get_uint64());
+      out.kind = Kind::unsigned_integer;
+      out.unsigned_integer = n.get_uint64();
+      return;
     default:
       // Also an integer beyond 64 bits, which simdjson may read as a double: 20 digits or more.
       if (long_mantissa(value.raw_json_token())) give_up();
-      return Scalar::of_floating(n.get_double());
+      out.kind = Kind::floating;
+      out.floating = n.get_double();
   }
 }
 
-Scalar scalar(od::value value, int level) {
+Scalar number(od::value& value) {
+  Scalar s;
+  number(value, s);
+  return s;
+}
+
+void scalar(od::value& value, int level, Scalar& out) {
   switch (value.type()) {
     case od::json_type::number:
-      return number(value);
+      number(value, out);
+      return;
     case od::json_type::string:
-      return Scalar::of_string(string_value(value));
-    case od::json_type::boolean: {
-      Scalar s = Scalar::of(Kind::boolean);
-      s.boolean = value.get_bool();
-      expect_literal(value, s.boolean ? "true" : "false");
-      return s;
-    }
+      out.kind = Kind::string;
+      out.string = string_value(value);
+      return;
+    case od::json_type::boolean:
+      out.kind = Kind::boolean;
+      out.boolean = value.get_bool();
+      expect_literal(value, out.boolean ? "true" : "false");
+      return;
     case od::json_type::null:
       expect_literal(value, "null");
       if (!value.is_null().value()) give_up();  // which consumes it
-      return Scalar::of(Kind::null);
+      out.kind = Kind::null;
+      return;
     case od::json_type::array:
       (void)fast_json::value(value, level);
-      return Scalar::of(Kind::array);
+      out.kind = Kind::array;
+      return;
     case od::json_type::object:
       (void)fast_json::value(value, level);
-      return Scalar::of(Kind::object);
+      out.kind = Kind::object;
+      return;
   }
   give_up();
 }
 
-json value(od::value value, int level) {
+Scalar scalar(od::value& value, int level) {
+  Scalar s;
+  scalar(value, level, s);
+  return s;
+}
+
+json value(od::value& value, int level) {
   switch (value.type()) {
     case od::json_type::object: {
       enter(level);
       json result = json::object();
       auto& members = result.get_ref<json::object_t&>();
       // A repeated key keeps its last value, as in nlohmann's parser.
-      for (od::field field : value.get_object())
+      for_each_in(value.get_object(), [&](od::field& field) {
         members.insert_or_assign(std::string(plain_key(field)),
                                  fast_json::value(field.value(), level + 1));
+      });
       return result;
     }
     case od::json_type::array: {
       enter(level);
       json result = json::array();
       auto& elements = result.get_ref<json::array_t&>();
-      for (od::value element : value.get_array())
+      for_each_in(value.get_array(), [&](od::value& element) {
         elements.push_back(fast_json::value(element, level + 1));
+      });
       return result;
     }
     default: {
@@ -204,6 +231,19 @@ std::unique_ptr<Reader> reader_for(std::string_view text) {
 }  // namespace
 
 Text::Text(std::string_view text) : reader_(reader_for(text)) {
+  iterate_copy(text);
+}
+
+Text::Text(const std::string& text) : reader_(reader_for(text)) {
+  static_assert(kReadInPlaceRoom >= simdjson::SIMDJSON_PADDING);
+  if (text.capacity() - text.size() < simdjson::SIMDJSON_PADDING) {
+    iterate_copy(text);
+    return;
+  }
+  document_ = reader_->parser.iterate(text.data(), text.size(), text.capacity()).value();
+}
+
+void Text::iterate_copy(std::string_view text) {
   reader_->padded.resize(text.size() + simdjson::SIMDJSON_PADDING);
   std::memcpy(reader_->padded.data(), text.data(), text.size());
   document_ =
@@ -228,7 +268,8 @@ std::optional<nlohmann::json> parse_json_quickly(std::string_view text) {
     fast_json::Text in(text);
     // A scalar document (never one of our inputs) is left to nlohmann.
     if (in.document().is_scalar()) fast_json::give_up();
-    nlohmann::json document = fast_json::value(in.document().get_value(), 0);
+    fast_json::od::value whole = in.document().get_value();
+    nlohmann::json document = fast_json::value(whole, 0);
     in.expect_end();
     return document;
   });

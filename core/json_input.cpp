@@ -97,6 +97,12 @@ std::size_t find_excess_nesting(std::string_view text, int outer_levels) {
 }
 
 std::string read_text_file(const std::filesystem::path& path) {
+  std::string text;
+  read_text_file(path, text);
+  return text;
+}
+
+void read_text_file(const std::filesystem::path& path, std::string& text) {
   // POSIX reads, not an ifstream: `history` reads ten thousand stored files in a row, and the
   // stream's buffer and locale set-up cost as much as the read itself.
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
@@ -109,11 +115,15 @@ std::string read_text_file(const std::filesystem::path& path) {
   }
   // As many bytes as the file has, then whatever follows: a file still being written, or a pipe
   // (no size), read until its end.
-  std::string text;
-  text.resize(sized && S_ISREG(info.st_mode) ? static_cast<std::size_t>(info.st_size) + 1 : 65536);
+  // The room past the end is part of the first allocation: reserving it after the read would copy
+  // the whole text (84 MB for a large Google Benchmark file).
+  text.clear();
+  text.resize(sized && S_ISREG(info.st_mode)
+                  ? static_cast<std::size_t>(info.st_size) + 1 + kReadInPlaceRoom
+                  : 65536);
   std::size_t filled = 0;
   while (true) {
-    if (filled == text.size()) text.resize(text.size() * 2);
+    if (filled + kReadInPlaceRoom >= text.size()) text.resize(text.size() * 2);
     const ssize_t got = ::read(fd, text.data() + filled, text.size() - filled);
     if (got < 0 && errno == EINTR) continue;
     if (got < 0) {
@@ -124,8 +134,8 @@ std::string read_text_file(const std::filesystem::path& path) {
     filled += static_cast<std::size_t>(got);
   }
   ::close(fd);
+  // Shrinking keeps the capacity, and the bytes past `filled` stay the zeros resize wrote.
   text.resize(filled);
-  return text;
 }
 
 nlohmann::json parse_json_text(std::string_view text, std::string_view source) {

@@ -71,25 +71,40 @@ void append_samples(BenchmarkResult& dst, const BenchmarkResult& src, int offset
 // copied, so that the bulk merge can free it.
 template <typename Release>
 void merge_parts(RunRecord& into, const std::vector<const RunRecord*>& parts, Release release) {
-  // Index by name once: merging many files must not be quadratic in the benchmark count. Then
-  // count each benchmark's samples to come, so that its columns are sized once.
+  // Where each part's benchmarks go, found once. The files of one side list their benchmarks in
+  // the same order, so each is first looked for at its own position in `into`; an index by name,
+  // built at the first miss, finds the others (never quadratic in the benchmark count). Then each
+  // benchmark's samples to come are counted, so that its columns are sized once.
   std::unordered_map<std::string, std::size_t> index;
+  bool indexed = false;
   std::vector<std::size_t> final_count;
-  for (std::size_t i = 0; i < into.benchmarks.size(); ++i) {
-    index.emplace(into.benchmarks[i].name, i);
-    final_count.push_back(into.benchmarks[i].sample_count());
-  }
-  for (const RunRecord* part : parts)
-    for (const auto& src : part->benchmarks) {
-      const auto [it, inserted] = index.emplace(src.name, into.benchmarks.size());
-      if (inserted) {
-        into.benchmarks.push_back(BenchmarkResult{});
-        into.benchmarks.back().name = src.name;
-        into.benchmarks.back().threads = src.threads;
-        final_count.push_back(0);
+  for (const BenchmarkResult& b : into.benchmarks) final_count.push_back(b.sample_count());
+  std::vector<std::vector<std::size_t>> targets(parts.size());
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    const std::vector<BenchmarkResult>& from = parts[i]->benchmarks;
+    targets[i].reserve(from.size());
+    for (std::size_t j = 0; j < from.size(); ++j) {
+      const BenchmarkResult& src = from[j];
+      std::size_t b = j;
+      if (j >= into.benchmarks.size() || into.benchmarks[j].name != src.name) {
+        if (!indexed) {
+          for (std::size_t k = 0; k < into.benchmarks.size(); ++k)
+            index.try_emplace(into.benchmarks[k].name, k);
+          indexed = true;
+        }
+        const auto [it, inserted] = index.try_emplace(src.name, into.benchmarks.size());
+        if (inserted) {
+          into.benchmarks.push_back(BenchmarkResult{});
+          into.benchmarks.back().name = src.name;
+          into.benchmarks.back().threads = src.threads;
+          final_count.push_back(0);
+        }
+        b = it->second;
       }
-      final_count[it->second] += src.sample_count();
+      targets[i].push_back(b);
+      final_count[b] += src.sample_count();
     }
+  }
   for (std::size_t i = 0; i < parts.size(); ++i) {
     const RunRecord& other = *parts[i];
     int offset = 0;
@@ -98,10 +113,9 @@ void merge_parts(RunRecord& into, const std::vector<const RunRecord*>& parts, Re
       p.id += offset;
       into.processes.push_back(std::move(p));
     }
-    for (const auto& src : other.benchmarks) {
-      const std::size_t b = index.find(src.name)->second;
-      append_samples(into.benchmarks[b], src, offset, final_count[b]);
-    }
+    for (std::size_t j = 0; j < other.benchmarks.size(); ++j)
+      append_samples(into.benchmarks[targets[i][j]], other.benchmarks[j], offset,
+                     final_count[targets[i][j]]);
     for (const auto& n : other.notes) into.notes.push_back(n);
     release(i);
   }

@@ -41,11 +41,11 @@ constexpr int kTopLevel = 1, kEntryLevel = 3, kErrorItemLevel = 5;
 // nothing but the BenchmarkResult it becomes.
 class TextEntry {
  public:
-  const BenchmarkEntry& read(od::value value) {
+  const BenchmarkEntry& read(od::value& value) {
     entry_ = BenchmarkEntry{};
     metric_count_ = 0;
     errors_.clear();
-    for (od::field field : value.get_object()) {
+    for_each_in(value.get_object(), [&](od::field& field) {
       const std::string_view key = plain_key(field);
       if (key == "name") {
         once(entry_.name) = Scalar::of_string(string_value(field.value()));
@@ -64,7 +64,7 @@ class TextEntry {
       } else {
         fast_json::value(field.value(), kEntryLevel);  // ignored, but it must be valid JSON
       }
-    }
+    });
     entry_.metric_columns = std::span(metrics_.data(), metric_count_);
     entry_.error_items = errors_;
     return entry_;
@@ -77,17 +77,22 @@ class TextEntry {
     return slot;
   }
 
-  static void column(od::value value, SampleColumn& out, std::vector<Scalar>& buffer) {
+  static void column(od::value& value, SampleColumn& out, std::vector<Scalar>& buffer) {
     once(out.member) = Scalar::of(Kind::array);
     buffer.clear();
-    for (od::value sample : value.get_array())
-      buffer.push_back(sample.is_null() ? Scalar::of(Kind::null) : number(sample));
+    for_each_in(value.get_array(), [&](od::value& sample) {
+      Scalar& s = buffer.emplace_back();
+      if (sample.is_null())
+        s.kind = Kind::null;
+      else
+        number(sample, s);
+    });
     out.values = buffer;
   }
 
-  void read_metrics(od::value value) {
+  void read_metrics(od::value& value) {
     once(entry_.metrics) = Scalar::of(Kind::object);
-    for (od::field field : value.get_object()) {
+    for_each_in(value.get_object(), [&](od::field& field) {
       const std::string_view name = plain_key(field);
       for (std::size_t i = 0; i < metric_count_; ++i)
         if (metrics_[i].name == name) give_up();
@@ -99,14 +104,14 @@ class TextEntry {
       metric = MetricColumn{name, {}};
       column(field.value(), metric.column, metric_values_[metric_count_]);
       ++metric_count_;
-    }
+    });
   }
 
-  void read_errors(od::value value) {
+  void read_errors(od::value& value) {
     once(entry_.errors) = Scalar::of(Kind::array);
-    for (od::value element : value.get_array()) {
+    for_each_in(value.get_array(), [&](od::value& element) {
       ErrorItem item{Scalar::of(Kind::object), std::nullopt, std::nullopt};
-      for (od::field field : element.get_object()) {
+      for_each_in(element.get_object(), [&](od::field& field) {
         const std::string_view key = plain_key(field);
         if (key == "process")
           once(item.process) = number(field.value());
@@ -114,9 +119,9 @@ class TextEntry {
           once(item.message) = Scalar::of_string(string_value(field.value()));
         else
           fast_json::value(field.value(), kErrorItemLevel);
-      }
+      });
       errors_.push_back(item);
-    }
+    });
   }
 
   BenchmarkEntry entry_;
@@ -149,9 +154,10 @@ RunRecord read_record(std::string_view text) {
     has_benchmarks = true;
     // Records list benchmarks before processes (keys are written in order), so process ids are
     // checked once the processes are known.
-    for (od::value value : field.value().get_array())
+    for_each_in(field.value().get_array(), [&](od::value& value) {
       benchmarks.push_back(benchmark_from_entry(entry.read(value), entry_path(benchmarks.size()),
                                                 kProcessCountUnknown));
+    });
   }
   in.expect_end();
   if (!has_benchmarks || !looks_like_run_record(top)) give_up();
@@ -169,10 +175,18 @@ RunRecord read_record(std::string_view text) {
 }  // namespace
 
 std::optional<RunRecord> read_run_record_text(std::string_view text) {
+  // Declining is always safe: the ordinary reader reads whatever this path does not. A text that
+  // opens with a `context` member is a Google Benchmark file (which writes it first; benchgate
+  // never does), not worth even a scan.
+  const std::size_t first = text.find_first_not_of(" \t\r\n");
+  if (first != std::string_view::npos && text.substr(first, 1) == "{") {
+    const std::size_t key = text.find_first_not_of(" \t\r\n", first + 1);
+    if (key != std::string_view::npos && text.substr(key).starts_with("\"context\""))
+      return std::nullopt;
+  }
   // Every record has a `schema` (without it the ordinary reader refuses the text, and with escapes
   // in its key the fast path would give up anyway): other documents, a Google Benchmark file of
-  // 80 MB, are not worth iterating.
-  // (glibc's memmem: string_view::find stops at every quote of the text.)
+  // 80 MB, are not worth iterating. (glibc's memmem: string_view::find stops at every quote.)
   static constexpr std::string_view kSchemaKey = "\"schema\"";
   if (!::memmem(text.data(), text.size(), kSchemaKey.data(), kSchemaKey.size()))
     return std::nullopt;

@@ -22,7 +22,7 @@ RunRecord BenchgateFormat::read(const nlohmann::json& document, const std::strin
   return with_sources(run_record_from_json(document), source);
 }
 
-std::optional<RunRecord> BenchgateFormat::read_text(std::string_view text,
+std::optional<RunRecord> BenchgateFormat::read_text(const std::string& text,
                                                     const std::string& source) const {
   std::optional<RunRecord> record = read_run_record_text(text);
   if (record) return with_sources(std::move(*record), source);

@@ -10,7 +10,7 @@ class BenchgateFormat final : public ResultFormat {
   std::string_view name() const override { return "benchgate"; }
   bool recognises(const nlohmann::json& document) const override;
   RunRecord read(const nlohmann::json& document, const std::string& source) const override;
-  std::optional<RunRecord> read_text(std::string_view text,
+  std::optional<RunRecord> read_text(const std::string& text,
                                      const std::string& source) const override;
 };
 

@@ -9,6 +9,6 @@ namespace benchgate::runner::gbench {
 
 // Fills `entry` from `object`, an element of the top-level `benchmarks` array. Every member is
 // checked as nlohmann would read it, also those not needed.
-void gather(fast_json::od::value object, Entry& entry);
+void gather(fast_json::od::value& object, Entry& entry);
 
 }  // namespace benchgate::runner::gbench

@@ -105,6 +105,7 @@ std::string skip_reason(const Entry& e, std::size_t i) {
 
 // What one file has said about one benchmark so far; conflicts between its entries are errors.
 struct Seen {
+  bool created_here = false;    // whether this file named the benchmark first
   std::size_t first_entry = 0;  // the first entry that was a sample
   double unit_scale = 0;        // 0 until that first sample
   std::string unit;
@@ -177,14 +178,19 @@ int claim_repetition(Seen& s, const Entry& e, std::string_view name, std::size_t
 }
 
 // The entries of one file, in order, whether they come from a parsed document (read) or from the
-// text (read_text): one set of rules for both.
+// text (read_text, GbenchSideReader): one set of rules for both. The file is process `process` of
+// the record `builder` builds, which may hold earlier files of the same side.
 class EntryReader {
  public:
+  EntryReader(RecordBuilder& builder, int process)
+      : builder_(builder), process_(process), seen_(builder.benchmark_count()) {}
+
   void add(const Entry& e, std::size_t i) {
     if (is_aggregate(e, i)) {
       ++aggregates_;
       return;
     }
+    ++results_;
     const std::string_view name = string(required(e.name, i, "name"), i, "name");
     if (name.empty())
       throw InputError(fmt::format("field `{}`: empty benchmark name", path(i, "name")));
@@ -194,7 +200,7 @@ class EntryReader {
 
     bool created = false;
     const std::size_t b = builder_.benchmark_index(id, &created);
-    if (created) seen_.emplace_back();
+    if (created) seen_.emplace_back().created_here = true;
 
     int threads = 1;
     if (e.threads) {
@@ -206,7 +212,7 @@ class EntryReader {
     }
 
     if (std::string reason = skip_reason(e, i); !reason.empty()) {
-      builder_.add_error(b, 0, std::move(reason));
+      builder_.add_error(b, process_, std::move(reason));
       return;
     }
 
@@ -219,35 +225,36 @@ class EntryReader {
       throw InputError(fmt::format("field `{}`: {} is not an iteration count",
                                    path(i, "iterations"), iterations));
     check_consistent(seen_[b], id, i, unit, scale, threads);
-    builder_.benchmark(b).threads = threads;
+    // A benchmark's thread count is that of the file that named it first, as merging keeps it.
+    if (seen_[b].created_here) builder_.benchmark(b).threads = threads;
     const int repetition = claim_repetition(seen_[b], e, id, i);
 
-    builder_.begin_sample(b, 0, repetition, static_cast<double>(iterations));
+    builder_.begin_sample(b, process_, repetition, static_cast<double>(iterations));
     builder_.set_metric(b, kRealTime, real);
     builder_.set_metric(b, kCpuTime, cpu);
     for (const auto& [key, value] : e.counters) builder_.set_metric(b, key, number(value, i, key));
   }
 
-  // The record of the file, whose process has the file's `context` (null if it has none).
-  RunRecord finish(const std::string& source, const json* context) {
-    if (builder_.benchmark_count() == 0)
+  // The file as a process of the record, with its `context` (null if it has none). Throws
+  // InputError when the file had nothing but aggregates.
+  ProcessInfo process(const std::string& source, const json* context) const {
+    if (results_ == 0)
       throw InputError(fmt::format(
           "field `benchmarks`: no benchmark results in this file: all {} entries are aggregates "
           "(run without --benchmark_report_aggregates_only so every repetition is written)",
           aggregates_));
     ProcessInfo process;
-    process.id = 0;
+    process.id = process_;
     process.source = source;
     if (context) process.context = jf::object(*context, "context");
-    RunRecord record;
-    record.processes.push_back(std::move(process));
-    builder_.finish_into(record);
-    return record;
+    return process;
   }
 
  private:
-  RecordBuilder builder_;
-  std::vector<Seen> seen_;  // parallel to the builder's benchmarks
+  RecordBuilder& builder_;
+  int process_;
+  std::vector<Seen> seen_;  // parallel to the builder's benchmarks, for this file
+  std::size_t results_ = 0;
   std::size_t aggregates_ = 0;
 };
 
@@ -271,51 +278,79 @@ RunRecord GbenchFormat::read(const json& document, const std::string& source) co
   if (entries.empty()) throw InputError(kNoEntries);
   const json* context = jf::optional_member(document, "context", "");
   if (context) jf::object(*context, "context");
-  EntryReader reader;
+  RecordBuilder builder;
+  EntryReader reader(builder, 0);
   Entry entry;
   for (std::size_t i = 0; i < entries.size(); ++i) {
     if (!entries[i].is_object()) jf::object(entries[i], path(i));
     gbench::gather(entries[i], entry);
     reader.add(entry, i);
   }
-  return reader.finish(source, context);
+  RunRecord record;
+  record.processes.push_back(reader.process(source, context));
+  builder.finish_into(record);
+  return record;
 }
+
+std::optional<RunRecord> GbenchFormat::read_text(const std::string& text,
+                                                 const std::string& source) const {
+  GbenchSideReader side;
+  if (!side.add(text, source)) return std::nullopt;
+  return side.finish();
+}
+
+struct GbenchSideReader::State {
+  RecordBuilder builder;
+  std::vector<ProcessInfo> processes;
+};
+
+GbenchSideReader::GbenchSideReader() : state_(std::make_unique<State>()) {}
+GbenchSideReader::~GbenchSideReader() = default;
 
 // Straight from the text with simdjson, entry by entry into the same Entry: a file of 300,000
 // entries as one nlohmann document took longer to build and to free than to read.
-std::optional<RunRecord> GbenchFormat::read_text(std::string_view text,
-                                                 const std::string& source) const {
+bool GbenchSideReader::add(const std::string& text, const std::string& source) {
+  const int process_id = static_cast<int>(state_->processes.size());
   return fast_json::attempt([&] {
-    fast_json::Text in(text);
-    EntryReader reader;
-    Entry entry;
-    std::optional<json> context;
-    std::size_t entries = 0;
-    bool has_benchmarks = false;
-    for (fast_json::od::field field : in.document().get_object()) {
-      const std::string_view key = fast_json::plain_key(field);
-      // Google Benchmark writes `context` and `benchmarks` only. Any other member (a `schema`,
-      // which makes a run record, or the `results` of hyperfine and nanobench) is left to the
-      // document reader, which then reads the text once rather than after this path did; so is a
-      // repeated key, of which the document reader keeps the last.
-      if ((key != "benchmarks" && key != "context") || (key == "benchmarks" && has_benchmarks) ||
-          (key == "context" && context))
-        fast_json::give_up();
-      if (key == "benchmarks") {
-        has_benchmarks = true;
-        for (fast_json::od::value value : field.value().get_array()) {
-          gbench::gather(value, entry);
-          reader.add(entry, entries++);
-        }
-      } else {
-        context = fast_json::value(field.value(), kTopLevel);
-      }
-    }
-    in.expect_end();
-    // No entries, or a context that is no object: read() says so.
-    if (entries == 0 || (context && !context->is_object())) fast_json::give_up();
-    return reader.finish(source, context ? &*context : nullptr);
-  });
+           fast_json::Text in(text);
+           EntryReader reader(state_->builder, process_id);
+           Entry entry;
+           std::optional<json> context;
+           std::size_t entries = 0;
+           bool has_benchmarks = false;
+           fast_json::for_each_in(in.document().get_object(), [&](fast_json::od::field& field) {
+             const std::string_view key = fast_json::plain_key(field);
+             // Google Benchmark writes `context` and `benchmarks` only. Any other member (a
+             // `schema`, which makes a run record, or the `results` of hyperfine and nanobench)
+             // is left to the document reader, which then reads the text once rather than after
+             // this path did; so is a repeated key, of which the document reader keeps the last.
+             if ((key != "benchmarks" && key != "context") ||
+                 (key == "benchmarks" && has_benchmarks) || (key == "context" && context))
+               fast_json::give_up();
+             if (key == "benchmarks") {
+               has_benchmarks = true;
+               fast_json::for_each_in(field.value().get_array(), [&](fast_json::od::value& value) {
+                 gbench::gather(value, entry);
+                 reader.add(entry, entries++);
+               });
+             } else {
+               context = fast_json::value(field.value(), kTopLevel);
+             }
+           });
+           in.expect_end();
+           // No entries, or a context that is no object: read() says so.
+           if (entries == 0 || (context && !context->is_object())) fast_json::give_up();
+           state_->processes.push_back(reader.process(source, context ? &*context : nullptr));
+           return true;
+         })
+      .value_or(false);
+}
+
+RunRecord GbenchSideReader::finish() {
+  RunRecord record;
+  record.processes = std::move(state_->processes);
+  state_->builder.finish_into(record);
+  return record;
 }
 
 }  // namespace benchgate::runner

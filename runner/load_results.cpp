@@ -8,6 +8,7 @@
 
 #include "core/errors.h"
 #include "core/json_input.h"
+#include "runner/gbench_format.h"
 #include "runner/non_json_results.h"
 #include "runner/result_format.h"
 
@@ -78,14 +79,35 @@ std::vector<fs::path> json_files_in(const fs::path& dir) {
   return files;
 }
 
+// The format that reads `text` without JSON, if any: formats that are not JSON come first, since
+// their files would only be refused as "not JSON".
+const ResultFormat* non_json_format(const std::string& text, const ResultFormat* forced) {
+  for (const ResultFormat* format : forced ? std::vector{forced} : result_formats())
+    if (format->reads_text() && (forced || format->recognises_text(text))) return format;
+  return nullptr;
+}
+
+// A directory of Google Benchmark files (the large case: ten 8 MB files a side) read into one
+// record as its files are read; nullopt as soon as a file is anything else or anything unusual,
+// and the directory is then read file by file, which explains any error.
+std::optional<RunRecord> read_gbench_directory(const std::vector<fs::path>& files,
+                                               const ResultFormat* forced) {
+  if (forced && forced->name() != GbenchFormat().name()) return std::nullopt;
+  GbenchSideReader side;
+  std::string text;  // one buffer for every file
+  for (const fs::path& file : files) {
+    read_text_file(file, text);
+    if (non_json_format(text, forced) || !side.add(text, file.string())) return std::nullopt;
+  }
+  return side.finish();
+}
+
 }  // namespace
 
 RunRecord read_results_text(const std::string& text, const std::string& source,
                             const ResultFormat* forced) {
-  // Formats that are not JSON first: their files would only be refused as "not JSON".
-  for (const ResultFormat* format : forced ? std::vector{forced} : result_formats())
-    if (format->reads_text() && (forced || format->recognises_text(text)))
-      return read_with_file_name(*format, text, nullptr, source);
+  if (const ResultFormat* format = non_json_format(text, forced))
+    return read_with_file_name(*format, text, nullptr, source);
   // Fast paths next, in detection order. A fast path reads only documents that its format and
   // no earlier one recognises (result_formats.cpp), so a record is what detection would give.
   for (const ResultFormat* format : forced ? std::vector{forced} : result_formats())
@@ -106,6 +128,9 @@ RunRecord load_results(const fs::path& path, const std::optional<std::string>& f
   if (!fs::is_directory(status)) return load_file(path, format);
   // Every file of a directory is one more process of the same side
   // (docs/design.md#the-unit-of-analysis).
+  const ResultFormat* forced = format ? &result_format_named(*format) : nullptr;
+  if (std::optional<RunRecord> side = read_gbench_directory(json_files_in(path), forced))
+    return std::move(*side);
   // Merged at once, each file freed once merged: a side of many large files is never held
   // twice, and no benchmark's columns grow file by file.
   std::vector<RunRecord> records = load_each_result_file(path, format);

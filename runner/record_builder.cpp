@@ -7,11 +7,13 @@
 namespace benchgate::runner {
 
 std::size_t RecordBuilder::benchmark_index(std::string_view name, bool* created) {
-  // Repetitions of a benchmark come one after another: most lookups need no hash.
-  if (last_benchmark_ < benchmarks_.size() && benchmarks_[last_benchmark_].name == name) {
-    if (created) *created = false;
-    return last_benchmark_;
-  }
+  // Repetitions of a benchmark come one after another, and the files of one side list the
+  // benchmarks in the same order: most lookups need no hash.
+  for (const std::size_t guess : {last_benchmark_, last_benchmark_ + 1})
+    if (guess < benchmarks_.size() && benchmarks_[guess].name == name) {
+      if (created) *created = false;
+      return last_benchmark_ = guess;
+    }
   if (const auto found = index_.find(name); found != index_.end()) {
     if (created) *created = false;
     return last_benchmark_ = found->second;

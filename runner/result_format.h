@@ -30,8 +30,8 @@ class ResultFormat {
   // text is not this format, or is malformed); the caller then parses the text and calls `read`,
   // which explains any error. Must return nothing for a document `recognises` refuses, or an
   // earlier format recognises: fast paths are tried in detection order, before any document
-  // exists to detect a format with.
-  virtual std::optional<RunRecord> read_text(std::string_view /*text*/,
+  // exists to detect a format with. `text` as read_text_file returns it can be read in place.
+  virtual std::optional<RunRecord> read_text(const std::string& /*text*/,
                                              const std::string& /*source*/) const {
     return std::nullopt;
   }

@@ -2,17 +2,21 @@
 // readers (ResultFormat::read over nlohmann's parse, the oracle): the same record from every
 // fixture and every valid variant, nothing from a text the document reader refuses, and so, through
 // load_results, exactly the document reader's error messages.
+#include <algorithm>
 #include <filesystem>
 #include <optional>
 #include <random>
 #include <string>
 #include <vector>
 
+#include <fmt/format.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include "core/json_input.h"
+#include "core/run_record.h"
 #include "core/run_record_json.h"
+#include "runner/gbench_format.h"
 #include "tests/runner/ingest_fixtures.h"
 
 namespace benchgate::runner {
@@ -160,6 +164,113 @@ TEST(IngestFastPath, ErrorsAreTheDocumentReadersErrors) {
     }
     EXPECT_EQ(load_error(file), expected) << "case " << i;
   }
+}
+
+// A Google Benchmark file of some of `names`, in a shuffled order: repetitions, aggregates,
+// skipped entries, a counter in some files, and a unit and thread count of its own.
+json random_gbench_file(std::mt19937_64& rng, const std::vector<std::string>& names) {
+  json entries = json::array();
+  const std::string unit = rng() % 2 ? "ns" : "us";
+  const int threads = 1 + static_cast<int>(rng() % 2);
+  const bool counter = rng() % 2;
+  std::vector<std::string> order = names;
+  std::shuffle(order.begin(), order.end(), rng);
+  order.resize(1 + rng() % order.size());
+  for (const std::string& name : order) {
+    if (rng() % 8 == 0) {
+      entries.push_back({{"name", name},
+                         {"run_name", name},
+                         {"run_type", "iteration"},
+                         {"threads", threads},
+                         {"error_occurred", true},
+                         {"error_message", "no input"}});
+      continue;
+    }
+    const int repetitions = 1 + static_cast<int>(rng() % 3);
+    for (int r = 0; r < repetitions; ++r) {
+      json entry = {{"name", name},
+                    {"run_name", name},
+                    {"run_type", "iteration"},
+                    {"repetitions", repetitions},
+                    {"repetition_index", r},
+                    {"threads", threads},
+                    {"iterations", 1000 + rng() % 9000},
+                    {"real_time", 1.0 + static_cast<double>(rng() % 100000) / 7.0},
+                    {"cpu_time", 1.0 + static_cast<double>(rng() % 100000) / 9.0},
+                    {"time_unit", unit}};
+      if (counter) entry["bytes_per_second"] = static_cast<double>(rng() % 1000000);
+      entries.push_back(entry);
+    }
+    if (repetitions > 1)
+      entries.push_back({{"name", name + "_mean"},
+                         {"run_name", name},
+                         {"run_type", "aggregate"},
+                         {"aggregate_name", "mean"},
+                         {"iterations", 3},
+                         {"real_time", 1.0},
+                         {"cpu_time", 1.0},
+                         {"time_unit", unit}});
+  }
+  return {{"context", {{"host_name", "h"}, {"num_cpus", 2}}}, {"benchmarks", entries}};
+}
+
+// What the document reader makes of the directory's files, merged in name order: the oracle.
+RunRecord merged_by_documents(const fs::path& dir) {
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(dir)) files.push_back(entry.path());
+  std::sort(files.begin(), files.end());
+  std::optional<RunRecord> merged;
+  for (const fs::path& file : files) {
+    RunRecord record =
+        result_format_named("gbench").read(json::parse(testing::read_file(file)), file.string());
+    if (merged)
+      merge_records(*merged, record);
+    else
+      merged = std::move(record);
+  }
+  return std::move(*merged);
+}
+
+// A directory of Google Benchmark files is read into one record as its files are read
+// (GbenchSideReader): the record must be the files' records merged in order, also when the files
+// name different benchmarks in different orders, units and thread counts, and when one file sends
+// the whole side the ordinary way.
+TEST(IngestFastPath, ADirectoryReadAsOneSideIsItsFilesMerged) {
+  std::mt19937_64 rng(23);
+  const std::vector<std::string> names = {"BM_A", "BM_B/8", "BM_C/64", "BM_D<int>", "BM_E"};
+  for (int round = 0; round < 40; ++round) {
+    testing::TempDir dir;
+    const int files = 1 + static_cast<int>(rng() % 4);
+    for (int f = 0; f < files; ++f) {
+      std::string text = random_gbench_file(rng, names).dump(rng() % 2 ? 2 : -1);
+      // Now and then a name with an escape, which the fast path leaves to the document reader.
+      if (round % 5 == 4 && f == files - 1) {
+        const std::size_t at = text.find("\"BM_");
+        text.replace(at, 4, "\"BM\\u005f");
+      }
+      testing::write_file(dir / fmt::format("run{}.json", f), text);
+    }
+    const RunRecord expected = merged_by_documents(dir.path());
+    const RunRecord side = load_results(dir.path());
+    ASSERT_EQ(canonical(side), canonical(expected)) << "round " << round;
+    ASSERT_EQ(side.processes.size(), static_cast<std::size_t>(files));
+  }
+}
+
+// The side reader itself, on the same files: it reads them, with no fallback involved.
+TEST(IngestFastPath, TheSideReaderReadsPlainFilesItself) {
+  std::mt19937_64 rng(29);
+  testing::TempDir dir;
+  GbenchSideReader side;
+  for (int f = 0; f < 3; ++f) {
+    const fs::path file = dir / fmt::format("run{}.json", f);
+    testing::write_file(file, random_gbench_file(rng, {"BM_X", "BM_Y", "BM_Z"}).dump(2));
+    ASSERT_TRUE(side.add(read_text_file(file), file.string())) << file;
+  }
+  EXPECT_EQ(canonical(side.finish()), canonical(merged_by_documents(dir.path())));
+  // A file it cannot read spends it.
+  GbenchSideReader other;
+  EXPECT_FALSE(other.add(R"({"results": []})", "hyperfine.json"));
 }
 
 }  // namespace

@@ -1,7 +1,10 @@
 #include "core/comparison_json.h"
 
+#include <vector>
+
 #include "core/json_writer.h"
 #include "core/noise_report.h"
+#include "core/parallel_chunks.h"
 #include "core/report_json.h"
 
 namespace benchgate {
@@ -48,6 +51,23 @@ void write_row(JsonWriter& w, const BenchmarkComparison& r, const CompareSetting
   w.end_object();
 }
 
+// The rows of a large comparison are most of its report: written in chunks over the cores
+// (core/parallel_chunks.h), each by a writer that continues `w`, then appended in order, so the
+// text is the same on any number of threads.
+void write_rows(JsonWriter& w, const std::vector<BenchmarkComparison>& rows,
+                const CompareSettings& settings) {
+  constexpr std::size_t kChunk = 512;
+  std::vector<JsonWriter> parts;
+  for (std::size_t begin = 0; begin < rows.size(); begin += kChunk)
+    parts.push_back(w.continuation(begin));
+  parallel_chunks(rows.size(), kChunk, [&] {
+    return [&](std::size_t begin, std::size_t end) {
+      for (std::size_t i = begin; i < end; ++i) write_row(parts[begin / kChunk], rows[i], settings);
+    };
+  });
+  for (JsonWriter& part : parts) w.append(std::move(part));
+}
+
 void write_settings(JsonWriter& w, const CompareSettings& s) {
   w.begin_object();
   w.key("alpha").value(s.alpha);
@@ -70,7 +90,7 @@ std::string document_text(const Comparison& c, const Report* report) {
   w.begin_object();
   w.key("base").value(c.base_label);
   w.key("benchmarks").begin_array();
-  for (const auto& r : c.benchmarks) write_row(w, r, c.settings);
+  write_rows(w, c.benchmarks, c.settings);
   w.end_array();
   w.key("counts").begin_object();
   for (Verdict v : {Verdict::kImprovement, Verdict::kInconclusive, Verdict::kMissing, Verdict::kNew,

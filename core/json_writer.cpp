@@ -66,6 +66,19 @@ JsonWriter& JsonWriter::close(char bracket) {
   return *this;
 }
 
+JsonWriter JsonWriter::continuation(std::size_t elements_before) const {
+  JsonWriter part(indent_);
+  part.counts_ = counts_;
+  part.counts_.back() = elements_before;
+  return part;
+}
+
+JsonWriter& JsonWriter::append(JsonWriter&& part) {
+  out_ += part.out_;
+  counts_.back() = part.counts_.back();
+  return *this;
+}
+
 JsonWriter& JsonWriter::end_object() {
   return close('}');
 }

@@ -39,6 +39,13 @@ class JsonWriter {
   // nlohmann keeps them.
   JsonWriter& dom(const nlohmann::json& document);
 
+  // For writing the elements of one large array on several threads: a writer that continues
+  // this one (inside the same open array, `elements_before` elements into it) from an empty
+  // text, and append() to add what it wrote. Parts appended in order give the text this writer
+  // would have written itself.
+  JsonWriter continuation(std::size_t elements_before) const;
+  JsonWriter& append(JsonWriter&& part);
+
   // The document so far; complete once every begin_* has been ended.
   std::string take() { return std::move(out_); }
 

@@ -5,6 +5,8 @@
 
 #include <cmath>
 #include <limits>
+#include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -164,6 +166,20 @@ TEST(ComparisonJson, TextParsesToTheDocumentOfTheContract) {
 
 TEST(ComparisonJson, TextIsLaidOutAsTheDomDump) {
   Comparison c = varied_comparison();
+  EXPECT_EQ(comparison_json_text(c), expected_document(c).dump(2) + "\n");
+}
+
+// Rows are written in chunks on several threads (512 a chunk): a comparison of several chunks,
+// one row short of a full last chunk, must still be laid out exactly as the DOM dump.
+TEST(ComparisonJson, ManyRowsWrittenInChunksAreLaidOutAsTheDomDump) {
+  Comparison c = varied_comparison();
+  const std::vector<BenchmarkComparison> varied = c.benchmarks;
+  while (c.benchmarks.size() < 3 * 512 - 1)
+    for (BenchmarkComparison r : varied) {
+      r.name += "/" + std::to_string(c.benchmarks.size());
+      c.benchmarks.push_back(r);
+    }
+  c.benchmarks.resize(3 * 512 - 1);
   EXPECT_EQ(comparison_json_text(c), expected_document(c).dump(2) + "\n");
 }
 

@@ -6,15 +6,13 @@
 // files, measured in the same run.
 //
 // Shapes measured:
-//   BM_CompareRunRecords/processes:10  10 processes x 3 repetitions (per-process medians)
-//   BM_CompareRunRecords/processes:1   1 process x 30 repetitions (single-run analysis: 900 pairs)
-//   BM_CompareGbenchFiles              the same data as Google Benchmark JSON, 10 files per side
-//   BM_CompareGbenchFile/benchmarks:1000  1,000 x 30 repetitions, one file per side
-//   BM_ReadGbenchText                  ingest alone: 10,000 x 30 in one file, from memory (>= 1
-//   GB/s) BM_ComparePyOnTheSameFiles         tools/compare.py on those two files, once, and the
-//   ratio
-//                                      (counter `benchgate_faster_x`); needs the script:
-//                                      BENCHGATE_COMPARE_PY=<google/benchmark>/tools/compare.py
+// - BM_CompareRunRecords/processes:10: 10 processes x 3 repetitions (per-process medians).
+// - BM_CompareRunRecords/processes:1: 1 process x 30 repetitions (single-run analysis).
+// - BM_CompareGbenchFiles: the same data as Google Benchmark JSON, 10 files per side.
+// - BM_CompareGbenchFile/benchmarks:1000: 1,000 x 30 repetitions, one file per side.
+// - BM_ReadGbenchText: ingest alone, 10,000 x 30 in one file, from memory (>= 1 GB/s).
+// - BM_ComparePyOnTheSameFiles: tools/compare.py on the 1,000 x 30 files, once, and the ratio
+//   (counter `benchgate_faster_x`); needs BENCHGATE_COMPARE_PY=<google/benchmark>/tools/compare.py.
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>

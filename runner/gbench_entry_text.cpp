@@ -14,11 +14,6 @@ namespace {
 // Members of an entry sit inside the top-level object and the `benchmarks` array.
 constexpr int kMemberLevel = 3;
 
-// Google Benchmark writes the members of every entry in the same order, so the keys of the last
-// entry read, position by position, tell most keys apart with one comparison of raw text: no
-// lookup by name and no search for a repeated key. A key that differs from the one at its
-// position is looked up and checked the full way, and the entry's keys become the order expected
-// next. The order only saves work: a key is read the same whichever way it is told apart.
 // A key as it stands in the text, without escapes, and its slot. Compared eight bytes at a time
 // with the closing quote, to as many bytes of the text as it has.
 class ExpectedKey {
@@ -57,10 +52,15 @@ class ExpectedKey {
 constexpr std::size_t kMaxPlannedKey = simdjson::SIMDJSON_PADDING - 8;
 }  // namespace
 
+// Google Benchmark writes the members of every entry in the same order, so the keys of the last
+// entry read, position by position, tell most keys apart with one comparison of raw text: no
+// lookup by name and no search for a repeated key. A key that differs from the one at its
+// position is looked up and checked the full way, and the entry's keys become the order expected
+// next. The order only saves work: a key is read the same whichever way it is told apart.
 void gather(fj::od::value& object, Entry& e) {
   e.clear();
   thread_local std::vector<ExpectedKey> expected;
-  thread_local std::vector<ExpectedKey> read;  // this entry's keys, when it leaves the order
+  thread_local std::vector<ExpectedKey> this_entry;  // its keys, once it leaves the order
   // The other members' keys: `"x": 1, "x": "a"` is no counter for the document reader, which
   // keeps the last value. Kept from entry to entry (most entries have none).
   thread_local std::vector<std::string_view> descriptive;
@@ -85,12 +85,13 @@ void gather(fj::od::value& object, Entry& e) {
     } else {
       if (in_order) {
         in_order = false;
-        read.assign(expected.begin(), expected.begin() + static_cast<std::ptrdiff_t>(position));
+        this_entry.assign(expected.begin(),
+                          expected.begin() + static_cast<std::ptrdiff_t>(position));
       }
       key = fj::plain_key(field);
       slot = known_field(key);
       if (slot ? *slot && e.**slot : (once(key), false)) fj::give_up();  // a repeated key
-      read.emplace_back(key, slot);
+      this_entry.emplace_back(key, slot);
     }
     ++position;
     // Read straight into place: a Scalar returned and then copied costs more than its parse.
@@ -109,11 +110,11 @@ void gather(fj::od::value& object, Entry& e) {
   });
   if (in_order && position == expected.size()) return;
   if (in_order)
-    read.assign(expected.begin(), expected.begin() + static_cast<std::ptrdiff_t>(position));
+    this_entry.assign(expected.begin(), expected.begin() + static_cast<std::ptrdiff_t>(position));
   // Only short keys can be compared in place; an entry with a longer one keeps the old order.
-  for (const ExpectedKey& k : read)
+  for (const ExpectedKey& k : this_entry)
     if (k.size() > kMaxPlannedKey) return;
-  expected.swap(read);
+  expected.swap(this_entry);
 }
 
 }  // namespace benchgate::runner::gbench

@@ -307,43 +307,46 @@ struct GbenchSideReader::State {
 GbenchSideReader::GbenchSideReader() : state_(std::make_unique<State>()) {}
 GbenchSideReader::~GbenchSideReader() = default;
 
-// Straight from the text with simdjson, entry by entry into the same Entry: a file of 300,000
-// entries as one nlohmann document took longer to build and to free than to read.
 bool GbenchSideReader::add(const std::string& text, const std::string& source) {
-  const int process_id = static_cast<int>(state_->processes.size());
   return fast_json::attempt([&] {
-           fast_json::Text in(text);
-           EntryReader reader(state_->builder, process_id);
-           Entry entry;
-           std::optional<json> context;
-           std::size_t entries = 0;
-           bool has_benchmarks = false;
-           fast_json::for_each_in(in.document().get_object(), [&](fast_json::od::field& field) {
-             const std::string_view key = fast_json::plain_key(field);
-             // Google Benchmark writes `context` and `benchmarks` only. Any other member (a
-             // `schema`, which makes a run record, or the `results` of hyperfine and nanobench)
-             // is left to the document reader, which then reads the text once rather than after
-             // this path did; so is a repeated key, of which the document reader keeps the last.
-             if ((key != "benchmarks" && key != "context") ||
-                 (key == "benchmarks" && has_benchmarks) || (key == "context" && context))
-               fast_json::give_up();
-             if (key == "benchmarks") {
-               has_benchmarks = true;
-               fast_json::for_each_in(field.value().get_array(), [&](fast_json::od::value& value) {
-                 gbench::gather(value, entry);
-                 reader.add(entry, entries++);
-               });
-             } else {
-               context = fast_json::value(field.value(), kTopLevel);
-             }
-           });
-           in.expect_end();
-           // No entries, or a context that is no object: read() says so.
-           if (entries == 0 || (context && !context->is_object())) fast_json::give_up();
-           state_->processes.push_back(reader.process(source, context ? &*context : nullptr));
+           read_file(text, source);
            return true;
          })
       .value_or(false);
+}
+
+// Straight from the text with simdjson, entry by entry into the same Entry: a file of 300,000
+// entries as one nlohmann document took longer to build and to free than to read.
+void GbenchSideReader::read_file(const std::string& text, const std::string& source) {
+  fast_json::Text in(text);
+  EntryReader reader(state_->builder, static_cast<int>(state_->processes.size()));
+  Entry entry;
+  std::optional<json> context;
+  std::size_t entries = 0;
+  bool has_benchmarks = false;
+  fast_json::for_each_in(in.document().get_object(), [&](fast_json::od::field& field) {
+    const std::string_view key = fast_json::plain_key(field);
+    // Google Benchmark writes `context` and `benchmarks` only. Any other member (a `schema`,
+    // which makes a run record, or the `results` of hyperfine and nanobench) is left to the
+    // document reader, which then reads the text once rather than after this path did; so is a
+    // repeated key, of which the document reader keeps the last.
+    if ((key != "benchmarks" && key != "context") || (key == "benchmarks" && has_benchmarks) ||
+        (key == "context" && context))
+      fast_json::give_up();
+    if (key == "context") {
+      context = fast_json::value(field.value(), kTopLevel);
+      return;
+    }
+    has_benchmarks = true;
+    fast_json::for_each_in(field.value().get_array(), [&](fast_json::od::value& value) {
+      gbench::gather(value, entry);
+      reader.add(entry, entries++);
+    });
+  });
+  in.expect_end();
+  // No entries, or a context that is no object: read() says so.
+  if (entries == 0 || (context && !context->is_object())) fast_json::give_up();
+  state_->processes.push_back(reader.process(source, context ? &*context : nullptr));
 }
 
 RunRecord GbenchSideReader::finish() {

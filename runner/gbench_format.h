@@ -37,6 +37,9 @@ class GbenchSideReader {
   RunRecord finish();
 
  private:
+  // Reads one file into the record; throws when the fast path cannot (fast_json::attempt).
+  void read_file(const std::string& text, const std::string& source);
+
   struct State;
   std::unique_ptr<State> state_;
 };

@@ -11,6 +11,7 @@
 // - BM_CompareGbenchFiles: the same data as Google Benchmark JSON, 10 files per side.
 // - BM_CompareGbenchFile/benchmarks:1000: 1,000 x 30 repetitions, one file per side.
 // - BM_ReadGbenchText: ingest alone, 10,000 x 30 in one file, from memory (>= 1 GB/s).
+// - BM_SimdjsonWalkOfTheSameText: simdjson's bare walk of that text, the ceiling of the above.
 // - BM_ComparePyOnTheSameFiles: tools/compare.py on the 1,000 x 30 files, once, and the ratio
 //   (counter `benchgate_faster_x`); needs BENCHGATE_COMPARE_PY=<google/benchmark>/tools/compare.py.
 #include <algorithm>
@@ -23,6 +24,7 @@
 #include <benchmark/benchmark.h>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
+#include <simdjson.h>
 
 #include "core/atomic_file.h"
 #include "core/json_input.h"
@@ -186,6 +188,33 @@ void BM_ReadGbenchText(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * text.size()));
 }
 BENCHMARK(BM_ReadGbenchText)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// What BM_ReadGbenchText is held against: simdjson's own On-Demand walk of the same text, every
+// value of every entry parsed (numbers as doubles, strings as views), nothing checked and no
+// record built. Neither the fast path's checks nor its record can make it faster than this.
+void BM_SimdjsonWalkOfTheSameText(benchmark::State& state) {
+  namespace od = simdjson::ondemand;
+  const auto [base, head] = gbench_file_pair(10000);
+  const simdjson::padded_string text = simdjson::padded_string::load(base.string());
+  od::parser parser;
+  for (auto _ : state) {
+    double numbers = 0;
+    std::size_t string_bytes = 0;
+    od::document document = parser.iterate(text);
+    for (od::object entry : document["benchmarks"].get_array())
+      for (od::field field : entry) {
+        od::value value = field.value();
+        if (value.type() == od::json_type::number)
+          numbers += value.get_double();
+        else if (value.type() == od::json_type::string)
+          string_bytes += std::string_view(value.get_string()).size();
+      }
+    benchmark::DoNotOptimize(numbers);
+    benchmark::DoNotOptimize(string_bytes);
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * text.size()));
+}
+BENCHMARK(BM_SimdjsonWalkOfTheSameText)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 // compare.py is not packaged by Debian: point BENCHGATE_COMPARE_PY at a checkout's
 // tools/compare.py (it needs python3-scipy). Times one run of `compare.py benchmarks base head`

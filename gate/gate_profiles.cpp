@@ -155,10 +155,9 @@ const runner::SuiteConfig* GateProfiles::profilable_suite(const std::string& nam
   if (!suite)
     why_not =
         fmt::format("suite {} is not a [[suite]] of the config, so it cannot be run here", name);
-  else if (!is_gbench_suite(*suite))
-    why_not = fmt::format(
-        "suite {} is timed as a whole command; profiles are taken of Google Benchmark suites",
-        name);
+  else if (const runner::SuiteFormat format = suite_format_of(*suite);
+           format != runner::SuiteFormat::kGbench)
+    why_not = not_profiled_note(name, format);
   return why_not.empty() ? suite : nullptr;
 }
 
@@ -289,11 +288,9 @@ void GateProfiles::explain_interleaved(const runner::SuiteConfig& base_suite,
     if (is_change(row.verdict)) changes.push_back({&verdict, &row});
   if (changes.empty()) return;
   changes = take_largest_changes(std::move(changes));
-  if (!is_gbench_suite(head_suite)) {
-    attachments_[verdict.suite].notes.push_back(fmt::format(
-        "suite {} is timed as a whole command; profiles are taken of Google Benchmark suites: no "
-        "profiles.",
-        verdict.suite));
+  if (const runner::SuiteFormat format = suite_format_of(head_suite);
+      format != runner::SuiteFormat::kGbench) {
+    attachments_[verdict.suite].notes.push_back(not_profiled_note(verdict.suite, format) + '.');
     return;
   }
   if (!profiler_usable({{verdict.suite, &head_suite}})) return;

@@ -21,10 +21,7 @@ void profile_run_suites(
     if (run.format == runner::SuiteFormat::kGbench) count += run.record.benchmarks.size();
   for (const auto& run : outcome.suites)
     if (run.format != runner::SuiteFormat::kGbench)
-      log_info(
-          "suite {} is timed as a whole command: profiles are taken of Google Benchmark suites "
-          "only",
-          run.suite->name);
+      log_info("{}", not_profiled_note(run.suite->name, run.format));
   if (count == 0) return;
   SuiteProfiler profiler(settings, quiet);
   if (!profiler.usable()) return;

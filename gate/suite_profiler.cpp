@@ -83,10 +83,22 @@ std::optional<CapturedProfile> SuiteProfiler::capture(const runner::SuiteConfig&
   return out;
 }
 
+runner::SuiteFormat suite_format_of(const runner::SuiteConfig& suite) {
+  if (suite.command.empty()) return runner::SuiteFormat::kCommand;
+  return runner::resolve_suite_format(suite, runner::probe_binary(suite.command[0]));
+}
+
 bool is_gbench_suite(const runner::SuiteConfig& suite) {
-  if (suite.command.empty()) return false;
-  return runner::resolve_suite_format(suite, runner::probe_binary(suite.command[0])) ==
-         runner::SuiteFormat::kGbench;
+  return suite_format_of(suite) == runner::SuiteFormat::kGbench;
+}
+
+std::string not_profiled_note(std::string_view name, runner::SuiteFormat format) {
+  const std::string_view kind = format == runner::SuiteFormat::kCatch2 ? "a Catch2 suite"
+                                : format == runner::SuiteFormat::kLines
+                                    ? "a suite of result lines"
+                                    : "a command timed as a whole";
+  return fmt::format("suite {} is {}: profiles are taken of Google Benchmark suites only", name,
+                     kind);
 }
 
 std::string profile_file_stem(const std::string& name) {

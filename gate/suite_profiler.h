@@ -7,9 +7,11 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "profile/profiler.h"
 #include "runner/config.h"
+#include "runner/suite_format.h"
 
 namespace benchgate::gate {
 
@@ -43,8 +45,16 @@ class SuiteProfiler {
   std::string why_not_;
 };
 
+// The format `suite` runs in: its `format`, or detected from its binary when that is `auto`
+// (kCommand for a suite without a command).
+runner::SuiteFormat suite_format_of(const runner::SuiteConfig& suite);
+
 // Whether `suite` is driven as Google Benchmark: only those are profiled benchmark by benchmark.
 bool is_gbench_suite(const runner::SuiteConfig& suite);
+
+// Why suite `name`, run as `format` (not Google Benchmark), has no profiles: "suite unit is a
+// Catch2 suite: profiles are taken of Google Benchmark suites only".
+std::string not_profiled_note(std::string_view name, runner::SuiteFormat format);
 
 // A file name stem for benchmark (or suite) `name`: the name itself when it only has letters,
 // digits, '.', '_' and '-'; otherwise those characters kept, the rest '_', plus a short hash of

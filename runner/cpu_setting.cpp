@@ -82,8 +82,8 @@ CpuChoice choose_cpus(const CpuSetting& setting, bool gbench,
   if (setting.kind == CpuSetting::Kind::kNone) return {};
   if (!gbench)
     return {std::nullopt,
-            "not pinned to a CPU (cpus = \"auto\"): a command suite may run threads of its own; "
-            "give a list of CPUs to pin it"};
+            "not pinned to a CPU (cpus = \"auto\"): a suite that is not Google Benchmark's may run "
+            "threads of its own; give a list of CPUs to pin it"};
   if (allowed.size() < 2)
     return {std::nullopt, fmt::format("not pinned to a CPU (cpus = \"auto\"): benchgate may use "
                                       "only CPU {} anyway",

@@ -3,7 +3,8 @@
 #
 # 1. Builds benchgate.
 # 2. Creates a temporary git repository holding the example Google Benchmark suite
-#    (examples/suite/example_bench.cpp), a CMakeLists.txt and a benchgate.toml.
+#    (examples/suite/example_bench.cpp), the Catch2 example (example_catch2.cpp, a second suite),
+#    a CMakeLists.txt and a benchgate.toml.
 # 3. Commit 1 on `main`: builds the suite and runs `benchgate gate --record always`, which measures
 #    it and records the results as that commit's baseline in git notes (refs/notes/benchgate), the
 #    embedded default store, and profiles every benchmark with perf (refs/notes/benchgate-profiles).
@@ -15,9 +16,11 @@
 #    verdict and writes the Markdown, JSON and JUnit reports (reports-stored/); the Markdown report
 #    explains each change with the functions whose share grew, next to a differential flame graph
 #    (flamegraphs/*.svg, open it in a browser). Without perf permission it says why.
-# 5. The same gate in interleaved mode (`--mode interleaved`): the merge-base is built in a
-#    temporary worktree and base and head run in alternating processes in this job, so the
-#    machine's drift cancels; it profiles both builds of the changed benchmarks (reports/).
+#    Both suites are gated: the Catch2 one is unchanged (reports-stored/comparison-catch2.*).
+# 5. The same gate in interleaved mode (`--mode interleaved`) on the Google Benchmark suite: the
+#    merge-base is built in a temporary worktree and base and head run in alternating processes
+#    in this job, so the machine's drift cancels; it profiles both builds of the changed
+#    benchmarks (reports/).
 #
 # Exits 0 when the interleaved gate failed for exactly the injected regression and the stored
 # gate of step 4 did not block (the expected outcome), 1 otherwise. Stored mode compares two jobs,
@@ -31,18 +34,28 @@ processes="${BENCHGATE_DEMO_PROCESSES:-8}"
 # The ceiling of the adaptive rounds. The example's processes spread 17-25% on this kind of
 # machine at times; with 24 rounds a +11% change then stayed inconclusive in one run of two. Some
 # example benchmarks never settle at that noise, so the interleaved gate usually runs close to the
-# ceiling: about 3.5 min for the whole demo.
+# ceiling: about 4.5 min for the whole demo.
 max_rounds="${BENCHGATE_DEMO_MAX_ROUNDS:-48}"
 
 # shellcheck source=scripts/demo_common.sh
 source "$root/scripts/demo_common.sh"
 demo_repository ""
+# The Catch2 example (Debian's catch2, v2) as a second suite: recorded with commit 1 and gated
+# against it in step 4, as Catch2 test binaries are (--reporter xml, one mean per process).
+cp "$root/examples/suite/example_catch2.cpp" bench/
+cat >> CMakeLists.txt <<'CMAKE'
+find_package(Catch2 2 REQUIRED)
+add_executable(example_catch2 bench/example_catch2.cpp)
+target_link_libraries(example_catch2 PRIVATE Catch2::Catch2)
+target_compile_options(example_catch2 PRIVATE -O2 -fno-omit-frame-pointer)
+CMAKE
 cat > benchgate.toml <<TOML
 testbed = "demo"
 
 [build]
-# How interleaved mode builds each side (the merge-base in its own temporary worktree).
-command = "cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null && cmake --build build >/dev/null"
+# How interleaved mode builds each side (the merge-base in its own temporary worktree): the
+# Google Benchmark suite, the one step 5 gates.
+command = "cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null && cmake --build build --target example_bench >/dev/null"
 
 [run]
 # Profiles with perf (when this machine permits it): every benchmark on the recorded baseline,
@@ -62,6 +75,12 @@ name = "example"
 command = ["build/example_bench", "--benchmark_min_time=0.05"]
 processes = $processes
 repetitions = 3
+
+[[suite]]
+name = "catch2"
+# Catch2's BENCHMARKs: benchgate adds --reporter xml; each process gives one mean per benchmark.
+command = ["build/example_catch2", "--benchmark-samples", "10", "--benchmark-warmup-time", "20"]
+processes = 6
 TOML
 printf 'build/\n' > .gitignore
 git_ add -A
@@ -90,14 +109,14 @@ stored_status=$?
 
 step "The same gate in interleaved mode: base built in a temporary worktree, measured alongside"
 "$benchgate" gate --context local --target main --no-fetch --no-push --mode interleaved \
-  --record never --report-dir "$out/reports"
+  --suite example --record never --report-dir "$out/reports"
 status=$?
 set -e
 echo
 echo "benchgate gate exited with $stored_status (stored baseline) and $status (interleaved)"
 echo "(0 pass, 1 regression found, 2 input error, 3 internal error)"
 echo "Reports:"
-for f in "$out"/reports*/comparison.* "$out"/reports*/flamegraphs/*.svg; do
+for f in "$out"/reports*/comparison*.* "$out"/reports*/flamegraphs/*.svg; do
   [ -e "$f" ] && echo "  $f"
 done
 

@@ -30,9 +30,10 @@ TEST(GateSuiteFormats, ACatch2SuiteIsRecordedOnMainAndGatedOnTheNextCommit) {
   TempDir dir("benchgate-gate-catch2");
   GitFixture repo(dir.path());
   // Few samples and a short warm-up: this checks the plumbing, not the timings. No format: the
-  // binary is detected as Catch2.
+  // binary is detected as Catch2. Profiles are asked for, and Catch2 suites have none.
   write_file(repo.work() / "benchgate.toml",
-             fmt::format("testbed = \"tb\"\n[[suite]]\nname = \"catch2\"\ncommand = [\"{}\", "
+             fmt::format("testbed = \"tb\"\n[run]\nprofile = \"all\"\n[[suite]]\nname = "
+                         "\"catch2\"\ncommand = [\"{}\", "
                          "\"--benchmark-samples\", \"5\", \"--benchmark-warmup-time\", \"5\"]\n"
                          "processes = 3\n",
                          catch2.string()));
@@ -42,6 +43,8 @@ TEST(GateSuiteFormats, ACatch2SuiteIsRecordedOnMainAndGatedOnTheNextCommit) {
                                  "--report-dir", (dir / "r1").string()},
                                 options);
   ASSERT_EQ(recorded.exit_code, 0) << recorded.err;
+  EXPECT_THAT(recorded.err, HasSubstr("suite catch2 is a Catch2 suite: profiles are taken of "
+                                      "Google Benchmark suites only: no profiles recorded"));
   const std::string note = git(repo.work(), {"notes", "--ref", "benchgate", "show", first});
   EXPECT_THAT(note, HasSubstr("\"suite\":\"catch2\""));
   EXPECT_THAT(note, HasSubstr("\"format\":\"catch2\""));

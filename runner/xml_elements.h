@@ -1,8 +1,8 @@
 #pragma once
-// The element tree of an XML file, for result formats that are XML (Catch2's --reporter xml).
-// Not a general XML parser: elements, attributes, comments, character data (skipped),
-// CDATA sections (skipped) and the five predefined and numeric character references, which is
-// everything such reporters write. A DOCTYPE (entity declarations) is refused.
+// The element tree of an XML file, for result formats that are XML (Catch2's --reporter xml),
+// read with expat (Debian's libexpat): elements and their attributes, references decoded;
+// character data, comments, processing instructions and CDATA are checked and skipped. A DOCTYPE
+// (where entities are declared) is refused.
 #include <cstddef>
 #include <string>
 #include <string_view>

@@ -20,6 +20,7 @@ BUILD_PACKAGES=(
   libboost-math-dev nlohmann-json3-dev libgit2-dev libcpp-httplib-dev libssl-dev
   libcli11-dev libfmt-dev libtomlplusplus-dev libprotobuf-dev protobuf-compiler zlib1g-dev
   libsimdjson-dev  # simdjson On-Demand: the JSON fast path of every result file (core/fast_json.h)
+  libexpat1-dev    # expat: Catch2's XML results (runner/xml_elements.cpp)
   libjs-chart.js  # Chart.js, embedded in the binary for the history dashboard
   help2man        # the man pages, made from the binary's --help (packaging/man_pages.sh)
 )

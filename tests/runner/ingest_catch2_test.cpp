@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include <fmt/format.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -123,7 +124,8 @@ TEST(IngestCatch2Process, ASectionRunTwiceGivesTwoRepetitions) {
 TEST(IngestCatch2Malformed, TruncatedFileNamesWhatIsNeverClosed) {
   const auto path = ingest_fixture("malformed/catch2_truncated.xml");
   EXPECT_THAT(load_error(path),
-              AllOf(HasSubstr(path.string()), HasSubstr(": line 14: the file ends inside a tag: is it cut short?")));
+              AllOf(HasSubstr(path.string()),
+                    HasSubstr(": line 14: the file ends inside a tag: is it cut short?")));
 }
 
 TEST(IngestCatch2Malformed, MeanThatIsNotANumber) {
@@ -146,7 +148,7 @@ TEST(IngestCatch2Malformed, BadXmlNamesTheLine) {
       {"<Catch>\n<TestCase name=\"a\">\n</Catch>",
        "line 3: end tag `</Catch>` closes `<TestCase>` (line 2)"},
       {"<Catch>\n <X a=\"&bogus;\"/></Catch>", "line 2: `&bogus;` is not one of XML's predefined"},
-      {"<Catch>\n\n <X a=1/></Catch>", "line 3: expected a quoted attribute value"},
+      {"<Catch>\n\n <X a=1/></Catch>", "line 3: not well-formed (invalid token), column 7"},
       {"<Catch x=\"1\" x=\"2\"/>", "line 1: attribute `x` given twice"},
       {"<!DOCTYPE x><Catch/>", "not JSON (it begins `<!DOCTYPE"},
       {"<Catch/>", "no <BenchmarkResults>"},
@@ -167,10 +169,56 @@ TEST(IngestCatch2Malformed, BadXmlNamesTheLine) {
   }
 }
 
+// The message of the InputError parse_xml(text) throws, or "" when it parses.
+std::string xml_error(std::string_view text) {
+  try {
+    parse_xml(text);
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  return "";
+}
+
 TEST(IngestCatch2Malformed, DeepNestingIsRefusedNotFollowed) {
   std::string deep = "<Catch>";
   for (int i = 0; i < 100000; ++i) deep += "<a>";
-  EXPECT_THROW(parse_xml(deep), InputError);
+  EXPECT_EQ(xml_error(deep), "line 1: elements nested too deeply");
+}
+
+TEST(IngestCatch2Malformed, ADoctypeIsRefusedBeforeItsEntitiesAreRead) {
+  // The "billion laughs": entities that expand to a billion copies of one string.
+  std::string laughs = "<?xml version=\"1.0\"?>\n<!DOCTYPE Catch [\n<!ENTITY a \"lol\">\n";
+  for (char entity = 'b'; entity <= 'j'; ++entity) {
+    std::string refs;
+    for (int k = 0; k < 10; ++k) refs += fmt::format("&{};", static_cast<char>(entity - 1));
+    laughs += fmt::format("<!ENTITY {} \"{}\">\n", entity, refs);
+  }
+  laughs += "]>\n<Catch x=\"&j;\"/>";
+  EXPECT_EQ(xml_error(laughs), "line 2: a DOCTYPE declaration, which result files do not have");
+}
+
+TEST(IngestCatch2Malformed, AFileCutShortNamesTheElementLeftOpen) {
+  EXPECT_EQ(xml_error("<Catch>\n  <TestCase name=\"t\">\n    <Section/>\n"),
+            "line 4: the file ends inside `<TestCase>` (line 2): is it cut short?");
+  EXPECT_EQ(xml_error(""), "line 1: no root element: the file is empty or has no tag");
+  EXPECT_EQ(xml_error("<Catch/>\n<Catch/>"), "line 2: text after the root element's end tag");
+}
+
+TEST(IngestCatch2, ReferencesAreDecodedAndTextCommentsAndCdataSkipped) {
+  const XmlElement root = parse_xml(
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- a comment -->\n"
+      "<Catch a=\"&#x41;&#66;&amp;&lt;&gt;&quot;&apos;\" b='\"'>text<![CDATA[ <not/> ]]>"
+      "<?pi x?>\n  <X name=\"caf&#xE9;\"/><!-- <Y/> --></Catch>\n");
+  EXPECT_EQ(root.name, "Catch");
+  EXPECT_EQ(root.line, 3u);
+  ASSERT_NE(root.attribute("a"), nullptr);
+  EXPECT_EQ(*root.attribute("a"), "AB&<>\"'");
+  EXPECT_EQ(*root.attribute("b"), "\"");
+  ASSERT_EQ(root.children.size(), 1u);
+  EXPECT_EQ(root.children[0].name, "X");
+  EXPECT_EQ(root.children[0].line, 4u);
+  EXPECT_EQ(*root.children[0].attribute("name"), "caf\xC3\xA9");
+  EXPECT_EQ(root.children[0].attribute("missing"), nullptr);
 }
 
 }  // namespace

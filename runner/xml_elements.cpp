@@ -4,6 +4,8 @@
 #include <climits>
 #include <memory>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include <expat.h>
 #include <fmt/format.h>
@@ -27,6 +29,9 @@ class TreeBuilder {
     // A DOCTYPE is where entities are declared (and "billion laughs" expanded): refused.
     XML_SetStartDoctypeDeclHandler(parser_.get(), &TreeBuilder::on_doctype);
   }
+  // expat holds `this` as its user data.
+  TreeBuilder(const TreeBuilder&) = delete;
+  TreeBuilder& operator=(const TreeBuilder&) = delete;
 
   XmlElement document() {
     // XML_Parse takes an int length: a larger text goes in pieces.
@@ -39,7 +44,8 @@ class TreeBuilder {
           XML_STATUS_OK)
         fail();
     } while (!rest.empty());
-    return std::move(*root_);  // a document that parsed has its root element
+    if (!root_) throw InputError("line 1: no root element");  // expat has refused that already
+    return std::move(*root_);
   }
 
  private:
@@ -68,7 +74,7 @@ class TreeBuilder {
 
   static void XMLCALL on_end(void* self, const XML_Char* /*name: expat checked it matches*/) {
     auto& builder = *static_cast<TreeBuilder*>(self);
-    if (!builder.refused_.empty()) return;
+    if (!builder.refused_.empty() || builder.open_.empty()) return;
     XmlElement done = std::move(builder.open_.back());
     builder.open_.pop_back();
     if (builder.open_.empty())
@@ -92,13 +98,19 @@ class TreeBuilder {
     return from.substr(0, from.find('>'));
   }
 
-  // The first reference in `tag` that is not one of XML's own: `&bogus;`.
+  // The first reference in `tag` that is not one of XML's own, `&bogus;`, for the message: at
+  // most 64 bytes of plain printable text, or "&...;".
   static std::string_view undefined_reference(std::string_view tag) {
     for (std::size_t amp = tag.find('&'); amp != std::string_view::npos;
          amp = tag.find('&', amp + 1)) {
-      const std::string_view ref = tag.substr(amp, tag.find(';', amp) + 1 - amp);
-      if (ref.size() > 1 && ref[1] != '#' && ref != "&lt;" && ref != "&gt;" && ref != "&amp;" &&
-          ref != "&quot;" && ref != "&apos;")
+      const std::size_t semicolon = tag.find(';', amp);
+      if (semicolon == std::string_view::npos || semicolon - amp > 64) continue;
+      const std::string_view ref = tag.substr(amp, semicolon + 1 - amp);
+      const bool printable = std::all_of(ref.begin(), ref.end(), [](char c) {
+        return static_cast<unsigned char>(c) > 0x20 && c != 0x7f;
+      });
+      if (printable && ref.size() > 2 && ref[1] != '#' && ref != "&lt;" && ref != "&gt;" &&
+          ref != "&amp;" && ref != "&quot;" && ref != "&apos;")
         return ref;
     }
     return "&...;";
@@ -108,6 +120,7 @@ class TreeBuilder {
   std::string reason(XML_Error code) const {
     switch (code) {
       case XML_ERROR_TAG_MISMATCH: {  // expat points at the end tag's name
+        if (open_.empty()) break;
         std::string_view closing = at_error();
         if (closing.starts_with("</")) closing.remove_prefix(2);
         return fmt::format("end tag `</{}>` closes `<{}>` (line {})",
@@ -134,10 +147,12 @@ class TreeBuilder {
         return "the file ends inside a tag: is it cut short?";
       case XML_ERROR_JUNK_AFTER_DOC_ELEMENT:
         return "text after the root element's end tag";
-      default:  // expat's words, e.g. "not well-formed (invalid token)", "duplicate attribute"
-        return fmt::format("{}, column {}", XML_ErrorString(code),
-                           XML_GetCurrentColumnNumber(parser_.get()) + 1);
+      default:
+        break;
     }
+    // expat's own words, e.g. "not well-formed (invalid token)".
+    return fmt::format("{}, column {}", XML_ErrorString(code),
+                       XML_GetCurrentColumnNumber(parser_.get()) + 1);
   }
 
   [[noreturn]] void fail() const {

@@ -23,8 +23,8 @@
 
 #include <benchmark/benchmark.h>
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 #include <simdjson.h>
+#include <nlohmann/json.hpp>
 
 #include "core/atomic_file.h"
 #include "core/json_input.h"

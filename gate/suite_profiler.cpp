@@ -88,10 +88,6 @@ runner::SuiteFormat suite_format_of(const runner::SuiteConfig& suite) {
   return runner::resolve_suite_format(suite, runner::probe_binary(suite.command[0]));
 }
 
-bool is_gbench_suite(const runner::SuiteConfig& suite) {
-  return suite_format_of(suite) == runner::SuiteFormat::kGbench;
-}
-
 std::string not_profiled_note(std::string_view name, runner::SuiteFormat format) {
   const std::string_view kind = format == runner::SuiteFormat::kCatch2 ? "a Catch2 suite"
                                 : format == runner::SuiteFormat::kLines

@@ -46,11 +46,9 @@ class SuiteProfiler {
 };
 
 // The format `suite` runs in: its `format`, or detected from its binary when that is `auto`
-// (kCommand for a suite without a command).
+// (kCommand for a suite without a command). Only Google Benchmark suites are profiled, benchmark
+// by benchmark.
 runner::SuiteFormat suite_format_of(const runner::SuiteConfig& suite);
-
-// Whether `suite` is driven as Google Benchmark: only those are profiled benchmark by benchmark.
-bool is_gbench_suite(const runner::SuiteConfig& suite);
 
 // Why suite `name`, run as `format` (not Google Benchmark), has no profiles: "suite unit is a
 // Catch2 suite: profiles are taken of Google Benchmark suites only".

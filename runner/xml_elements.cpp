@@ -1,6 +1,5 @@
 #include "runner/xml_elements.h"
 
-#include <algorithm>
 #include <climits>
 #include <memory>
 #include <optional>
@@ -10,6 +9,7 @@
 #include <expat.h>
 #include <fmt/format.h>
 
+#include "core/clean_text.h"
 #include "core/errors.h"
 
 namespace benchgate::runner {
@@ -98,19 +98,18 @@ class TreeBuilder {
     return from.substr(0, from.find('>'));
   }
 
-  // The first reference in `tag` that is not one of XML's own, `&bogus;`, for the message: at
-  // most 64 bytes of plain printable text, or "&...;".
+  // Text of the file for a message: at most 64 bytes, made safe to print (core/clean_text.h).
+  static std::string quoted(std::string_view from_file) {
+    return clean_text(from_file.substr(0, 64));
+  }
+
+  // The first reference in `tag` that is not one of XML's own: `&bogus;`.
   static std::string_view undefined_reference(std::string_view tag) {
     for (std::size_t amp = tag.find('&'); amp != std::string_view::npos;
          amp = tag.find('&', amp + 1)) {
-      const std::size_t semicolon = tag.find(';', amp);
-      if (semicolon == std::string_view::npos || semicolon - amp > 64) continue;
-      const std::string_view ref = tag.substr(amp, semicolon + 1 - amp);
-      const bool printable = std::all_of(ref.begin(), ref.end(), [](char c) {
-        return static_cast<unsigned char>(c) > 0x20 && c != 0x7f;
-      });
-      if (printable && ref.size() > 2 && ref[1] != '#' && ref != "&lt;" && ref != "&gt;" &&
-          ref != "&amp;" && ref != "&quot;" && ref != "&apos;")
+      const std::string_view ref = tag.substr(amp, tag.find(';', amp) - amp + 1);
+      if (ref.size() > 2 && ref[1] != '#' && ref != "&lt;" && ref != "&gt;" && ref != "&amp;" &&
+          ref != "&quot;" && ref != "&apos;")
         return ref;
     }
     return "&...;";
@@ -124,24 +123,24 @@ class TreeBuilder {
         std::string_view closing = at_error();
         if (closing.starts_with("</")) closing.remove_prefix(2);
         return fmt::format("end tag `</{}>` closes `<{}>` (line {})",
-                           closing.substr(0, closing.find_first_of(" \t\r\n")), open_.back().name,
-                           open_.back().line);
+                           quoted(closing.substr(0, closing.find_first_of(" \t\r\n"))),
+                           quoted(open_.back().name), open_.back().line);
       }
       case XML_ERROR_DUPLICATE_ATTRIBUTE: {  // expat points at the second one's name
         const std::string_view name = at_error();
         return fmt::format("attribute `{}` given twice",
-                           name.substr(0, name.find_first_of("= \t\r\n")));
+                           quoted(name.substr(0, name.find_first_of("= \t\r\n"))));
       }
       case XML_ERROR_UNDEFINED_ENTITY:
         return fmt::format(
             "`{}` is not one of XML's predefined references (&lt; &gt; &amp; "
             "&quot; &apos;) nor a character reference",
-            undefined_reference(at_error()));
+            quoted(undefined_reference(at_error())));
       case XML_ERROR_NO_ELEMENTS:
         return open_.empty()
                    ? "no root element: the file is empty or has no tag"
                    : fmt::format("the file ends inside `<{}>` (line {}): is it cut short?",
-                                 open_.back().name, open_.back().line);
+                                 quoted(open_.back().name), open_.back().line);
       case XML_ERROR_UNCLOSED_TOKEN:
       case XML_ERROR_PARTIAL_CHAR:
         return "the file ends inside a tag: is it cut short?";
